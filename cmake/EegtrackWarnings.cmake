@@ -1,0 +1,17 @@
+# Warnings shared by every eegtrack target.
+function(eegtrack_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                                           -Wno-sign-conversion)
+endfunction()
+
+# One library per src/ folder: sources are the folder's .cpp files, public headers live
+# in include/eegtrack/<name>/.
+function(eegtrack_add_library name)
+  file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.cpp")
+  add_library(eegtrack_${name} STATIC ${sources})
+  add_library(eegtrack::${name} ALIAS eegtrack_${name})
+  target_include_directories(eegtrack_${name} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/include"
+                                                     "${PROJECT_BINARY_DIR}/generated")
+  target_compile_features(eegtrack_${name} PUBLIC cxx_std_20)
+  eegtrack_set_warnings(eegtrack_${name})
+endfunction()
