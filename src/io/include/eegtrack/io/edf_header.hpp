@@ -77,7 +77,8 @@ struct Header {
 
 /// One deviation from the EDF/EDF+ specification, for the strict validation report.
 struct Deviation {
-  std::string location;  ///< e.g. "header byte 168 (startdate)", "signal 3 (label)", "record 17 TAL"
+  std::string
+      location;  ///< e.g. "header byte 168 (startdate)", "signal 3 (label)", "record 17 TAL"
   std::string message;
 };
 

@@ -14,15 +14,15 @@ namespace eegtrack::io {
 
 /// Samples of one signal inside a chunk, in delivered units (µV for voltages).
 struct ChunkSignal {
-  int signal = 0;                ///< header index of the signal
+  int signal = 0;  ///< header index of the signal
   double sample_rate_hz = 0.0;
-  double start_s = 0.0;          ///< true time of samples[0], seconds from the recording start
+  double start_s = 0.0;  ///< true time of samples[0], seconds from the recording start
   std::vector<double> samples;
 };
 
 /// A window of samples that lies inside one segment (never across an EDF+D gap).
 struct Chunk {
-  std::size_t segment = 0;  ///< index into EdfReader::segments()
+  std::size_t segment = 0;           ///< index into EdfReader::segments()
   std::vector<ChunkSignal> signals;  ///< in the order requested
 };
 
@@ -63,8 +63,8 @@ class EdfReader {
   /// Decodes records [first_record, first_record + n_records) of the given signals, appending
   /// each signal's samples (delivered units) to out[i]. One block read per call.
   /// @throws UsageError for an out-of-range record or signal index, EdfError on I/O failure.
-  void read_records(std::int64_t first_record, std::int64_t n_records,
-                    std::span<const int> signals, std::vector<std::vector<double>>& out) const;
+  void read_records(std::int64_t first_record, std::int64_t n_records, std::span<const int> signals,
+                    std::vector<std::vector<double>>& out) const;
 
   /// Samples with true time t in [t0_s, t1_s) of the given signals; one Chunk per segment that
   /// overlaps the window. Only the records covering the window are read.

@@ -1,0 +1,39 @@
+#include "subcommands.hpp"
+
+#include <iostream>
+#include <stdexcept>
+
+#include "eegtrack/io/errors.hpp"
+
+namespace eegtrack::cli {
+namespace {
+int g_exit_status = 0;
+}
+
+void register_subcommands(CLI::App& app) {
+  add_info(app);
+  add_export(app);
+  add_psd(app);
+}
+
+int exit_status() {
+  return g_exit_status;
+}
+
+void run_guarded(const std::function<int()>& body) {
+  try {
+    g_exit_status = body();
+  } catch (const io::UsageError& e) {
+    std::cerr << "eegtrack: " << e.what() << '\n';
+    g_exit_status = 2;
+  } catch (const std::invalid_argument& e) {
+    // Invalid parameters given on the command line reach the libraries' validate() checks.
+    std::cerr << "eegtrack: " << e.what() << '\n';
+    g_exit_status = 2;
+  } catch (const std::exception& e) {
+    std::cerr << "eegtrack: " << e.what() << '\n';
+    g_exit_status = 1;
+  }
+}
+
+}  // namespace eegtrack::cli
