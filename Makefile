@@ -1,41 +1,33 @@
-# Entry points for people and CI. Everything builds out of tree in build/<preset>.
+# Shortcuts for developers; scripts/run is the entry point that also installs dependencies.
 JOBS ?= $(shell nproc)
-BUILD := build/release
 
-.PHONY: deps build demo test asan bench reference format clean
+.PHONY: demo test build asan bench reference format clean
 
-deps:
+demo:
+	scripts/run demo
+
+test:
+	scripts/run test
+
+build:
+	scripts/run build
+
+asan:
 	scripts/install-deps.sh
-
-build: deps
-	cmake --preset release >/dev/null
-	cmake --build --preset release -j $(JOBS)
-
-## Set up, then run the main job on the bundled sample recording.
-demo: build
-	scripts/demo.sh $(BUILD)/tools/eegtrack
-
-## Set up, then run the whole test suite.
-test: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
-
-asan: deps
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan -j $(JOBS)
 	ctest --test-dir build/asan --output-on-failure -j $(JOBS)
 
-bench: deps
-	cmake --preset bench >/dev/null
-	cmake --build --preset bench -j $(JOBS)
-	scripts/bench.sh build/bench
+bench:
+	scripts/run bench
 
-## Regenerate the golden reference data with SciPy/MNE (needs scripts/install-deps.sh --reference).
+## Regenerate the golden reference data with SciPy/MNE (Debian packages, never run-time deps).
 reference:
 	scripts/install-deps.sh --reference
-	/usr/bin/python3 tools/reference/generate.py tests/data
+	for script in tools/reference/generate_*.py; do /usr/bin/python3 $$script || exit 1; done
 
 format:
 	find src tools tests bench -name '*.[ch]pp' | xargs clang-format -i
 
 clean:
-	rm -rf build
+	rm -rf build out
