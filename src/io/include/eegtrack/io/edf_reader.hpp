@@ -77,6 +77,10 @@ class EdfReader {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Indices of the data (non-annotation) signals, for callers that need samples.
+/// @throws EdfError naming the file if it holds annotation signals only.
+[[nodiscard]] std::vector<int> require_data_signals(const EdfReader& reader);
+
 /// Pulls a recording front to back in chunks of about chunk_s seconds (whole records), one
 /// segment after another, so a 24-hour recording is processed with bounded memory.
 class ChunkReader {

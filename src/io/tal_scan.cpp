@@ -1,0 +1,117 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <string_view>
+
+#include "tal_parser.hpp"
+#include "timeline.hpp"
+
+namespace eegtrack::io::detail {
+
+namespace {
+
+// Beyond this many TAL deviations the report only counts the rest: a broken writer repeats
+// the same fault in every record.
+constexpr std::size_t kMaxTalDeviations = 100;
+
+class TalCollector {
+ public:
+  TalCollector(const Header& h, Diagnostics& diag) : header_(h), diag_(diag) {
+    scan_.timekeeping_s.assign(static_cast<std::size_t>(h.n_records),
+                               std::numeric_limits<double>::quiet_NaN());
+  }
+
+  void add(std::int64_t record, int signal, bool first_signal, std::string_view bytes) {
+    TalParse parse = parse_tals(bytes);
+    const std::string where =
+        "record " + std::to_string(record) + " signal " + std::to_string(signal) + " TAL";
+    for (auto& problem : parse.problems)
+      report(where, std::move(problem));
+    missing_nul_ = missing_nul_ || parse.missing_nul;
+    std::size_t first_tal = 0;
+    if (first_signal) {
+      if (!parse.tals.empty() && !parse.tals[0].texts.empty() && parse.tals[0].texts[0].empty()) {
+        scan_.timekeeping_s[static_cast<std::size_t>(record)] = parse.tals[0].onset_s;
+        if (parse.tals[0].has_duration)
+          report(where, "time-keeping TAL has a duration");
+        keep_texts(parse.tals[0], 1);
+        first_tal = 1;
+      } else if (is_plus(header_.file_type)) {
+        report(where, "record has no time-keeping TAL (first TAL with an empty text)");
+      }
+    }
+    for (std::size_t t = first_tal; t < parse.tals.size(); ++t)
+      keep_texts(parse.tals[t], 0);
+  }
+
+  TalScan finish() {
+    if (suppressed_ > 0)
+      diag_.deviation("TALs", std::to_string(suppressed_) + " further TAL problems not listed");
+    if (missing_nul_) {
+      diag_.warn("TALs without the 0x00 separator were split into separate annotations");
+    }
+    return std::move(scan_);
+  }
+
+ private:
+  void report(const std::string& where, std::string message) {
+    if (reported_ < kMaxTalDeviations) {
+      diag_.deviation(where, std::move(message));
+      ++reported_;
+    } else {
+      ++suppressed_;
+    }
+  }
+  void keep_texts(const Tal& tal, std::size_t first_text) {
+    for (std::size_t k = first_text; k < tal.texts.size(); ++k) {
+      if (!tal.texts[k].empty())
+        scan_.annotations.push_back({tal.onset_s, tal.duration_s, tal.texts[k]});
+    }
+  }
+
+  const Header& header_;
+  Diagnostics& diag_;
+  TalScan scan_;
+  std::size_t reported_ = 0;
+  std::size_t suppressed_ = 0;
+  bool missing_nul_ = false;
+};
+
+}  // namespace
+
+TalScan scan_tals(const FileHandle& file, const Header& h, Diagnostics& diag) {
+  const auto annotation_signals = h.annotation_signals();
+  TalCollector collector(h, diag);
+  if (annotation_signals.empty() || h.n_records == 0)
+    return collector.finish();
+  std::vector<std::int64_t> offsets(h.signals.size() + 1, 0);
+  for (std::size_t i = 0; i < h.signals.size(); ++i)
+    offsets[i + 1] =
+        offsets[i] + std::int64_t{h.signals[i].samples_per_record} * h.bytes_per_sample;
+  const std::int64_t span_begin = offsets[static_cast<std::size_t>(annotation_signals.front())];
+  const std::int64_t span_end = offsets[static_cast<std::size_t>(annotation_signals.back()) + 1];
+  // Small annotation spans are read record by record; otherwise whole blocks of records.
+  const bool per_record = (span_end - span_begin) * 4 < h.record_bytes;
+  const std::int64_t block =
+      per_record ? 1 : std::max<std::int64_t>(1, (std::int64_t{4} << 20) / h.record_bytes);
+  std::string buffer;
+  for (std::int64_t first = 0; first < h.n_records; first += block) {
+    const std::int64_t count = std::min(block, h.n_records - first);
+    const std::int64_t begin = h.header_bytes + first * h.record_bytes + span_begin;
+    const std::int64_t size = (count - 1) * h.record_bytes + (span_end - span_begin);
+    buffer.resize(static_cast<std::size_t>(size));
+    file.read_at(begin, size, buffer.data());
+    for (std::int64_t r = 0; r < count; ++r) {
+      for (std::size_t k = 0; k < annotation_signals.size(); ++k) {
+        const auto s = static_cast<std::size_t>(annotation_signals[k]);
+        const std::int64_t at = r * h.record_bytes + offsets[s] - span_begin;
+        const std::string_view bytes(buffer.data() + at,
+                                     static_cast<std::size_t>(offsets[s + 1] - offsets[s]));
+        collector.add(first + r, annotation_signals[k], k == 0, bytes);
+      }
+    }
+  }
+  return collector.finish();
+}
+
+}  // namespace eegtrack::io::detail
