@@ -1,0 +1,116 @@
+#include "eegtrack/dsp/sos_filter.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace eegtrack::dsp {
+namespace {
+
+Sos normalised(Sos sos, const char* fn) {
+  if (sos.sections.empty())
+    throw std::invalid_argument(std::string(fn) + ": sos has no sections (0)");
+  for (std::size_t i = 0; i < sos.sections.size(); ++i) {
+    auto& s = sos.sections[i];
+    if (s[3] == 0.0)
+      throw std::invalid_argument(std::string(fn) + ": a0 must be non-zero (section " +
+                                  std::to_string(i) + ")");
+    const double a0 = s[3];
+    for (double& c : s)
+      c /= a0;
+  }
+  return sos;
+}
+
+// Direct form II transposed, section by section per sample (scipy's _sosfilt loop order).
+void run(const Sos& sos, std::vector<std::array<double, 2>>& zi, std::span<const double> in,
+         std::span<double> out) {
+  const std::size_t n_sections = sos.sections.size();
+  for (std::size_t n = 0; n < in.size(); ++n) {
+    double x = in[n];
+    for (std::size_t s = 0; s < n_sections; ++s) {
+      const auto& c = sos.sections[s];
+      auto& z = zi[s];
+      const double y = c[0] * x + z[0];
+      z[0] = c[1] * x - c[4] * y + z[1];
+      z[1] = c[2] * x - c[5] * y;
+      x = y;
+    }
+    out[n] = x;
+  }
+}
+
+}  // namespace
+
+SosFilter::SosFilter(Sos sos)
+    : sos_(normalised(std::move(sos), "SosFilter")), state_(sos_.sections.size(), {0.0, 0.0}) {}
+
+void SosFilter::process(std::span<const double> in, std::span<double> out) {
+  if (in.size() != out.size())
+    throw std::invalid_argument("SosFilter::process: output size must equal input size (" +
+                                std::to_string(out.size()) + " vs " + std::to_string(in.size()) +
+                                ")");
+  run(sos_, state_, in, out);
+}
+
+void SosFilter::reset() {
+  std::fill(state_.begin(), state_.end(), std::array<double, 2>{0.0, 0.0});
+}
+
+void SosFilter::reset_to_steady_state(double x0) {
+  state_ = sosfilt_zi(sos_);
+  for (auto& z : state_) {
+    z[0] *= x0;
+    z[1] *= x0;
+  }
+}
+
+std::vector<double> sosfilt(const Sos& sos, std::span<const double> x) {
+  const Sos s = normalised(sos, "sosfilt");
+  std::vector<std::array<double, 2>> zi(s.sections.size(), {0.0, 0.0});
+  std::vector<double> y(x.size());
+  run(s, zi, x, y);
+  return y;
+}
+
+std::size_t sosfiltfilt_padlen(const Sos& sos) {
+  const auto count_zero = [&](std::size_t col) {
+    return static_cast<std::size_t>(std::count_if(sos.sections.begin(), sos.sections.end(),
+                                                  [&](const auto& s) { return s[col] == 0.0; }));
+  };
+  const std::size_t ntaps = 2 * sos.sections.size() + 1 - std::min(count_zero(2), count_zero(5));
+  return 3 * ntaps;
+}
+
+std::vector<double> sosfiltfilt(const Sos& sos, std::span<const double> x) {
+  const Sos s = normalised(sos, "sosfiltfilt");
+  const std::size_t pad = sosfiltfilt_padlen(s);
+  if (x.size() <= pad)
+    throw std::invalid_argument("sosfiltfilt: signal must be longer than padlen " +
+                                std::to_string(pad) + " (" + std::to_string(x.size()) + ")");
+  // Odd extension: 2 x[0] - x[pad..1] before, 2 x[n-1] - x[n-2..n-pad-1] after.
+  const std::size_t n = x.size();
+  std::vector<double> ext(n + 2 * pad);
+  for (std::size_t i = 0; i < pad; ++i) {
+    ext[i] = 2.0 * x[0] - x[pad - i];
+    ext[pad + n + i] = 2.0 * x[n - 1] - x[n - 2 - i];
+  }
+  std::copy(x.begin(), x.end(), ext.begin() + static_cast<std::ptrdiff_t>(pad));
+  const auto zi = sosfilt_zi(s);
+  auto scaled = [&](double v) {
+    auto z = zi;
+    for (auto& e : z)
+      e = {e[0] * v, e[1] * v};
+    return z;
+  };
+  auto state = scaled(ext.front());
+  run(s, state, ext, ext);
+  std::reverse(ext.begin(), ext.end());
+  state = scaled(ext.front());
+  run(s, state, ext, ext);
+  std::reverse(ext.begin(), ext.end());
+  return {ext.begin() + static_cast<std::ptrdiff_t>(pad),
+          ext.begin() + static_cast<std::ptrdiff_t>(pad + n)};
+}
+
+}  // namespace eegtrack::dsp
