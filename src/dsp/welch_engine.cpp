@@ -1,0 +1,173 @@
+#include "welch_engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+#include "eegtrack/dsp/fft.hpp"
+
+namespace eegtrack::dsp::detail {
+namespace {
+
+std::string num(double v) {
+  std::string s = std::to_string(v);
+  // std::to_string prints 6 decimals; trim trailing zeros for readable messages.
+  while (s.size() > 1 && s.back() == '0' && s.find('.') != std::string::npos)
+    s.pop_back();
+  if (!s.empty() && s.back() == '.')
+    s.pop_back();
+  return s;
+}
+
+[[noreturn]] void fail(const char* function, const std::string& what) {
+  throw std::invalid_argument(std::string(function) + ": " + what);
+}
+
+}  // namespace
+
+WelchLayout resolve_welch(const char* function, std::size_t n_samples, double sample_rate_hz,
+                          const WelchParams& p) {
+  if (!(sample_rate_hz > 0.0) || !std::isfinite(sample_rate_hz))
+    fail(function, "sample rate must be > 0 (" + num(sample_rate_hz) + ")");
+  if (n_samples == 0)
+    fail(function, "empty signal (0 samples)");
+  if (!(p.overlap >= 0.0))
+    fail(function, "overlap must be >= 0 (" + num(p.overlap) + ")");
+  if (!(p.overlap < 1.0))
+    fail(function, "overlap must be < 1 (" + num(p.overlap) + ")");
+  if (!(p.segment_s > 0.0) || !std::isfinite(p.segment_s))
+    fail(function, "segment_s must be > 0 (" + num(p.segment_s) + ")");
+  const double samples = std::round(p.segment_s * sample_rate_hz);
+  if (samples < 1.0)
+    fail(function, "segment_s gives no sample (" + num(p.segment_s) + ")");
+  WelchLayout l;
+  if (samples > static_cast<double>(n_samples)) {
+    fail(function, "segment longer than the signal (" + num(samples) + " > " +
+                       std::to_string(n_samples) + " samples)");
+  }
+  l.nperseg = static_cast<std::size_t>(samples);
+  // The tiny offset makes overlap = k / nperseg give exactly k samples despite rounding.
+  l.noverlap =
+      static_cast<std::size_t>(std::floor(p.overlap * static_cast<double>(l.nperseg) + 1e-9));
+  l.step = l.nperseg - l.noverlap;
+  l.nfft = p.nfft == 0 ? l.nperseg : p.nfft;
+  if (l.nfft < l.nperseg) {
+    fail(function, "nfft must be >= the segment samples (" + std::to_string(l.nfft) + " < " +
+                       std::to_string(l.nperseg) + ")");
+  }
+  l.n_freqs = l.nfft / 2 + 1;
+  return l;
+}
+
+double median_bias(std::size_t n) {
+  double bias = 1.0;
+  for (std::size_t i = 1; i <= (n - 1) / 2; ++i) {
+    const double ii2 = 2.0 * static_cast<double>(i);
+    bias += 1.0 / (ii2 + 1.0) - 1.0 / ii2;
+  }
+  return bias;
+}
+
+WelchEngine::WelchEngine(const char* function, std::size_t min_samples, double sample_rate_hz,
+                         const WelchParams& p)
+    : function_(function),
+      sample_rate_hz_(sample_rate_hz),
+      params_(p),
+      layout_(resolve_welch(function, min_samples, sample_rate_hz, p)),
+      window_(make_window(p.window, layout_.nperseg, true)),
+      segment_(layout_.nfft, 0.0),
+      spectrum_(layout_.n_freqs) {
+  double energy = 0.0;
+  for (double w : window_)
+    energy += w * w;
+  scale_ = 1.0 / (sample_rate_hz * energy);
+}
+
+std::vector<double> WelchEngine::frequencies_hz() const {
+  std::vector<double> f(layout_.n_freqs);
+  // numpy.fft.rfftfreq: k / (n * d) with d = 1 / fs.
+  const double val = 1.0 / (static_cast<double>(layout_.nfft) * (1.0 / sample_rate_hz_));
+  for (std::size_t k = 0; k < f.size(); ++k)
+    f[k] = static_cast<double>(k) * val;
+  return f;
+}
+
+void WelchEngine::periodogram(const double* x, std::ptrdiff_t stride, double* out) {
+  const std::size_t n = layout_.nperseg;
+  double sum = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double v = x[static_cast<std::ptrdiff_t>(i) * stride];
+    segment_[i] = v;
+    sum += v;
+  }
+  if (!std::isfinite(sum))
+    fail(function_, "non-finite sample in a segment (sum " + num(sum) + ")");
+  if (params_.detrend == Detrend::Constant) {
+    const double mean = sum / static_cast<double>(n);
+    for (std::size_t i = 0; i < n; ++i)
+      segment_[i] = (segment_[i] - mean) * window_[i];
+  } else {
+    detrend_in_place(std::span<double>(segment_.data(), n), params_.detrend);
+    for (std::size_t i = 0; i < n; ++i)
+      segment_[i] *= window_[i];
+  }
+  rfft(segment_, spectrum_);
+  const std::size_t nf = layout_.n_freqs;
+  const double twice = 2.0 * scale_;
+  for (std::size_t k = 0; k < nf; ++k)
+    out[k] = std::norm(spectrum_[k]) * twice;
+  // DC, and Nyquist when nfft is even, have no negative-frequency twin.
+  out[0] *= 0.5;
+  if (layout_.nfft % 2 == 0 && nf > 1)
+    out[nf - 1] *= 0.5;
+}
+
+void WelchEngine::psd(const double* x, std::ptrdiff_t stride, std::size_t n, double* out) {
+  const WelchLayout& l = layout_;
+  const std::size_t n_segments = (n - l.nperseg) / l.step + 1;
+  const std::size_t nf = l.n_freqs;
+  if (params_.average == Average::Median) {
+    store_.resize(n_segments * nf);
+    for (std::size_t s = 0; s < n_segments; ++s) {
+      periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride,
+                  store_.data() + s * nf);
+    }
+    median_combine(n_segments, out);
+    return;
+  }
+  store_.resize(nf);
+  std::fill(out, out + nf, 0.0);
+  for (std::size_t s = 0; s < n_segments; ++s) {
+    periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, store_.data());
+    for (std::size_t k = 0; k < nf; ++k)
+      out[k] += store_[k];
+  }
+  const double inv = 1.0 / static_cast<double>(n_segments);
+  for (std::size_t k = 0; k < nf; ++k)
+    out[k] *= inv;
+}
+
+void WelchEngine::median_combine(std::size_t n_segments, double* out) {
+  const std::size_t nf = layout_.n_freqs;
+  const double bias = median_bias(n_segments);
+  column_.resize(n_segments);
+  const std::size_t mid = n_segments / 2;
+  for (std::size_t k = 0; k < nf; ++k) {
+    for (std::size_t s = 0; s < n_segments; ++s)
+      column_[s] = store_[s * nf + k];
+    std::nth_element(column_.begin(), column_.begin() + static_cast<std::ptrdiff_t>(mid),
+                     column_.end());
+    double median = column_[mid];
+    if (n_segments % 2 == 0) {
+      // numpy's median of an even count is the mean of the two central values.
+      const double lower =
+          *std::max_element(column_.begin(), column_.begin() + static_cast<std::ptrdiff_t>(mid));
+      median = 0.5 * (lower + median);
+    }
+    out[k] = median / bias;
+  }
+}
+
+}  // namespace eegtrack::dsp::detail
