@@ -1,0 +1,106 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace eegtrack::features {
+
+/// Why an epoch of one channel is suspect; values are bits so several reasons combine into one
+/// mask (`Flat | Clipping`). Thresholds and their sources: docs/artifacts-and-continuity.md.
+enum class ArtifactReason : std::uint32_t {
+  None = 0,
+  Flat = 1U << 0,          ///< near-zero variance or a long run of identical samples
+  Clipping = 1U << 1,      ///< samples held at the channel's physical (digital) limits
+  Amplitude = 1U << 2,     ///< a deviation from the epoch median beyond amplitude_limit_uv
+  Muscle = 1U << 3,        ///< excess 30-70 Hz power relative to 1-30 Hz (EMG)
+  ElectrodePop = 1U << 4,  ///< an isolated one-sample step whose displacement persists
+  LineNoise = 1U << 5,     ///< a prominent 50 or 60 Hz peak (reported, not rejected by default)
+};
+
+/// Union of two masks.
+[[nodiscard]] constexpr ArtifactReason operator|(ArtifactReason a, ArtifactReason b) {
+  return static_cast<ArtifactReason>(static_cast<std::uint32_t>(a) | static_cast<std::uint32_t>(b));
+}
+/// Intersection of two masks.
+[[nodiscard]] constexpr ArtifactReason operator&(ArtifactReason a, ArtifactReason b) {
+  return static_cast<ArtifactReason>(static_cast<std::uint32_t>(a) & static_cast<std::uint32_t>(b));
+}
+/// Adds the reasons of b to a.
+constexpr ArtifactReason& operator|=(ArtifactReason& a, ArtifactReason b) {
+  return a = a | b;
+}
+/// True when mask holds any bit of reasons.
+[[nodiscard]] constexpr bool has_any(ArtifactReason mask, ArtifactReason reasons) {
+  return (mask & reasons) != ArtifactReason::None;
+}
+/// Every reason but LineNoise: the default set of reasons that reject an epoch.
+inline constexpr ArtifactReason kRejectingReasons =
+    ArtifactReason::Flat | ArtifactReason::Clipping | ArtifactReason::Amplitude |
+    ArtifactReason::Muscle | ArtifactReason::ElectrodePop;
+
+/// Lower-case names joined by '|' in bit order ("flat|clipping"), "none" for an empty mask.
+[[nodiscard]] std::string to_string(ArtifactReason mask);
+
+/// Physical range of a channel in delivered units (µV), i.e. the values of the digital limits
+/// after scaling (EDF header physical_min/physical_max times unit_scale). Either order.
+struct ChannelRange {
+  double physical_min_uv = 0.0;
+  double physical_max_uv = 0.0;
+};
+
+/// Thresholds of screen_epoch. Defaults are justified in docs/artifacts-and-continuity.md; they
+/// assume EEG high-passed at about 0.5 Hz (the amplitude test compares with the epoch median).
+struct ArtifactParams {
+  double flat_std_uv = 0.5;      ///< Flat when the epoch's standard deviation is below this
+  double flat_run_s = 0.5;       ///< ... or when this long a run of identical samples occurs
+  double clip_tolerance = 1e-6;  ///< a sample is at a limit within this fraction of the range
+  double clip_fraction = 5e-3;   ///< Clipping when more than this fraction is at a limit
+  double clip_run_s =
+      0.1;  ///< without a range: Clipping when the epoch max or min is held this long
+  double amplitude_limit_uv = 500.0;  ///< Amplitude when max |x - median(x)| exceeds this
+  double muscle_low_hz = 30.0;        ///< start of the EMG band
+  double muscle_high_hz = 70.0;       ///< end of the EMG band (clamped to Nyquist - 1 Hz)
+  double muscle_ratio = 0.5;          ///< Muscle when P(EMG band) / P(1-30 Hz) exceeds this
+  double line_exclusion_hz = 2.0;     ///< EMG band leaves out 50 and 60 Hz +- this
+  double pop_step_z = 30.0;           ///< a step exceeds this many robust SDs of the differences
+  double pop_min_step_uv = 100.0;     ///< ... and this absolute size
+  double pop_window_s = 0.1;          ///< levels before/after the step: medians over this span
+  double pop_persistence = 0.5;       ///< level shift must keep this fraction of the step
+  double line_prominence_db = 20.0;   ///< LineNoise when the 50/60 Hz peak exceeds its
+                                      ///< 2-6 Hz neighbours' median by this (dsp::detect_mains)
+  double psd_segment_s = 1.0;  ///< Welch segment (Hann, 50 %); shortened to the epoch if longer
+  ArtifactReason reject_reasons = kRejectingReasons;  ///< reasons that reject an epoch
+};
+
+/// Verdict on one epoch of one channel plus the measured values behind it, so a report can
+/// show why an epoch was rejected. Measures that could not be computed are NaN (e.g. the EMG
+/// ratio below 35 Hz Nyquist) and never raise a flag.
+struct ArtifactScreen {
+  ArtifactReason reasons = ArtifactReason::None;  ///< every test that fired
+  bool rejected = false;                          ///< reasons & params.reject_reasons is not empty
+  double std_uv = 0.0;                            ///< population standard deviation
+  double longest_constant_run_s = 0.0;            ///< longest run of identical consecutive samples
+  double clipped_fraction = 0.0;    ///< fraction of samples at a limit (0 without a range)
+  double max_deviation_uv = 0.0;    ///< max |x - median(x)|
+  double muscle_ratio = 0.0;        ///< P(EMG band) / P(1-30 Hz)
+  double max_step_z = 0.0;          ///< largest |x[i+1] - x[i]| in robust SDs (1.4826 MAD)
+  std::ptrdiff_t pop_sample = -1;   ///< sample after the first accepted pop step, -1 if none
+  double line_prominence_db = 0.0;  ///< max of the 50 and 60 Hz prominences
+};
+
+/// Screens one epoch of one channel for the artifacts of ArtifactReason. The electrode-pop test
+/// is per channel; the rule that a pop shows in one channel only is the caller's (compare
+/// pop_sample across channels).
+/// @param samples the epoch, µV, at least max(8, 0.25 s) samples.
+/// @param sample_rate_hz > 0.
+/// @param range physical range of the channel; without it clipping is judged by a held extreme.
+/// @throws std::invalid_argument ("screen_epoch: ... (value)") for a too short epoch,
+///         sample_rate_hz <= 0, non-finite samples, a degenerate range or inconsistent params.
+[[nodiscard]] ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,
+                                          const std::optional<ChannelRange>& range = std::nullopt,
+                                          const ArtifactParams& params = {});
+
+}  // namespace eegtrack::features
