@@ -1,0 +1,157 @@
+#include "eegtrack/features/symmetry.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+namespace eegtrack::features {
+namespace {
+
+std::vector<double> grid() {
+  std::vector<double> f;
+  for (int k = 0; k <= 160; ++k)
+    f.push_back(0.25 * k);  // 0-40 Hz
+  return f;
+}
+
+// A plausible background: 1/f with an alpha bump.
+double background(double f) {
+  const double x = std::max(f, 0.5);
+  return 20.0 / x + 8.0 * std::exp(-0.5 * std::pow((x - 10.0) / 1.2, 2.0));
+}
+
+std::vector<ChannelSite> montage() {
+  return {{"Fp1", Side::Left, Region::Frontal, "Fp2"}, {"Fp2", Side::Right, Region::Frontal, "Fp1"},
+          {"C3", Side::Left, Region::Central, "C4"},   {"C4", Side::Right, Region::Central, "C3"},
+          {"T7", Side::Left, Region::Temporal, "T8"},  {"T8", Side::Right, Region::Temporal, "T7"},
+          {"P3", Side::Left, Region::Parietal, "P4"},  {"P4", Side::Right, Region::Parietal, "P3"},
+          {"O1", Side::Left, Region::Occipital, "O2"}, {"O2", Side::Right, Region::Occipital, "O1"},
+          {"Cz", Side::Midline, Region::Central, ""}};
+}
+
+// Every channel gets the background times gain(site, f).
+template <typename Gain>
+Eigen::MatrixXd psds(const std::vector<double>& f, const std::vector<ChannelSite>& sites,
+                     Gain gain) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(sites.size()), static_cast<Eigen::Index>(f.size()));
+  for (std::size_t r = 0; r < sites.size(); ++r)
+    for (std::size_t k = 0; k < f.size(); ++k)
+      m(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(k)) =
+          background(f[k]) * gain(sites[r], f[k]);
+  return m;
+}
+
+TEST(BrainSymmetry, IdenticalHemispheresGiveZero) {
+  const auto f = grid();
+  const auto sites = montage();
+  const auto s =
+      brain_symmetry(f, psds(f, sites, [](const ChannelSite&, double) { return 1.0; }), sites);
+  EXPECT_DOUBLE_EQ(s.bsi, 0.0);
+  EXPECT_DOUBLE_EQ(s.pdbsi, 0.0);
+  EXPECT_EQ(s.n_pairs, 5u);
+  ASSERT_EQ(s.regions.size(), 5u);
+  for (std::size_t b = 0; b < 4; ++b) {
+    EXPECT_DOUBLE_EQ(s.bsi_per_band[b], 0.0);
+    EXPECT_DOUBLE_EQ(s.signed_index_per_band[b], 0.0);
+    for (const auto& r : s.regions)
+      EXPECT_DOUBLE_EQ(r.signed_index[b], 0.0);
+  }
+}
+
+TEST(BrainSymmetry, SilentLeftSideGivesOne) {
+  const auto f = grid();
+  const auto sites = montage();
+  const auto s = brain_symmetry(
+      f,
+      psds(f, sites, [](const ChannelSite& c, double) { return c.side == Side::Left ? 0.0 : 1.0; }),
+      sites);
+  EXPECT_DOUBLE_EQ(s.bsi, 1.0);
+  EXPECT_DOUBLE_EQ(s.pdbsi, 1.0);
+  for (std::size_t b = 0; b < 4; ++b)
+    EXPECT_DOUBLE_EQ(s.signed_index_per_band[b], 1.0);  // positive = right has more power
+}
+
+TEST(BrainSymmetry, ConstantRatioGivesAnalyticIndex) {
+  const auto f = grid();
+  const auto sites = montage();
+  // R = 3 L in every bin: |(3 - 1) / (3 + 1)| = 0.5.
+  const auto s = brain_symmetry(
+      f,
+      psds(f, sites,
+           [](const ChannelSite& c, double) { return c.side == Side::Right ? 3.0 : 1.0; }),
+      sites);
+  EXPECT_NEAR(s.bsi, 0.5, 1e-12);
+  EXPECT_NEAR(s.pdbsi, 0.5, 1e-12);
+  for (std::size_t b = 0; b < 4; ++b) {
+    EXPECT_NEAR(s.bsi_per_band[b], 0.5, 1e-12);
+    EXPECT_NEAR(s.signed_index_per_band[b], 0.5, 1e-12);
+  }
+}
+
+TEST(BrainSymmetry, PairwiseIndexSeesAsymmetriesThatCancelInHemisphereMeans) {
+  const auto f = grid();
+  const std::vector<ChannelSite> sites{{"C3", Side::Left, Region::Central, "C4"},
+                                       {"C4", Side::Right, Region::Central, "C3"},
+                                       {"P3", Side::Left, Region::Parietal, "P4"},
+                                       {"P4", Side::Right, Region::Parietal, "P3"}};
+  // C4 = 3 C3 and P3 = 3 P4: the hemisphere means are equal, each pair is 0.5 asymmetric.
+  const auto s = brain_symmetry(f,
+                                psds(f, sites,
+                                     [](const ChannelSite& c, double) {
+                                       return c.label == "C4" || c.label == "P3" ? 3.0 : 1.0;
+                                     }),
+                                sites);
+  EXPECT_NEAR(s.bsi, 0.0, 1e-12);
+  EXPECT_NEAR(s.pdbsi, 0.5, 1e-12);
+  ASSERT_EQ(s.regions.size(), 2u);
+  EXPECT_NEAR(s.regions[0].signed_index[2], 0.5, 1e-12);   // central: right larger
+  EXPECT_NEAR(s.regions[1].signed_index[2], -0.5, 1e-12);  // parietal: left larger
+}
+
+TEST(BrainSymmetry, LeftTemporalDeltaExcessIsNegativeAndLargestInDelta) {
+  const auto f = grid();
+  const auto sites = montage();
+  const auto s = brain_symmetry(
+      f,
+      psds(f, sites,
+           [](const ChannelSite& c, double x) {
+             const bool left_temporal = c.side == Side::Left && c.region == Region::Temporal;
+             return left_temporal ? 1.0 + 4.0 * std::exp(-0.5 * std::pow((x - 2.0) / 0.8, 2.0))
+                                  : 1.0;
+           }),
+      sites);
+  const RegionAsymmetry* temporal = nullptr;
+  for (const auto& r : s.regions) {
+    if (r.region == Region::Temporal)
+      temporal = &r;
+    else
+      EXPECT_NEAR(r.slow_signed_index, 0.0, 1e-12) << to_string(r.region);
+  }
+  ASSERT_NE(temporal, nullptr);
+  EXPECT_LT(temporal->slow_signed_index, -0.3);
+  EXPECT_GT(temporal->left_uv2[0], 2.0 * temporal->right_uv2[0]);
+  // Delta (band 0) is the most negative; the excess barely reaches the other bands.
+  for (std::size_t b = 1; b < 4; ++b)
+    EXPECT_LT(temporal->signed_index[0], temporal->signed_index[b] - 0.2);
+  EXPECT_LT(s.signed_index_per_band[0], 0.0);
+  EXPECT_GT(s.bsi_per_band[0], s.bsi_per_band[2]);
+}
+
+TEST(BrainSymmetry, RejectsBadArguments) {
+  const auto f = grid();
+  const auto sites = montage();
+  const auto m = psds(f, sites, [](const ChannelSite&, double) { return 1.0; });
+  const std::vector<ChannelSite> fewer(sites.begin(), sites.end() - 1);
+  EXPECT_THROW((void)brain_symmetry(f, m, fewer), std::invalid_argument);
+  const std::vector<ChannelSite> all_left(sites.size(), {"X", Side::Left, Region::Central, ""});
+  EXPECT_THROW((void)brain_symmetry(f, m, all_left), std::invalid_argument);
+  EXPECT_THROW((void)brain_symmetry(f, m, sites, {.bsi_low_hz = 1.0, .bsi_high_hz = 60.0}),
+               std::invalid_argument);
+  const std::vector<double> psd(f.size(), 1.0);
+  EXPECT_THROW((void)revised_bsi(f, psd, psd, 1.1, 1.2), std::invalid_argument);  // no bin
+}
+
+}  // namespace
+}  // namespace eegtrack::features
