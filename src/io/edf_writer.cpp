@@ -2,6 +2,7 @@
 
 #include <edflib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -10,58 +11,6 @@
 #include "eegtrack/io/errors.hpp"
 
 namespace eegtrack::io {
-
-namespace detail {
-std::mutex& edflib_mutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-}  // namespace detail
-
-std::string edflib_error_text(int code) {
-  switch (code) {
-    case EDFLIB_MALLOC_ERROR:
-      return "out of memory";
-    case EDFLIB_NO_SUCH_FILE_OR_DIRECTORY:
-      return "no such file or directory (or it cannot be opened)";
-    case EDFLIB_FILE_CONTAINS_FORMAT_ERRORS:
-      return "file contains format errors";
-    case EDFLIB_MAXFILES_REACHED:
-      return "too many files open";
-    case EDFLIB_FILE_READ_ERROR:
-      return "file read error";
-    case EDFLIB_FILE_ALREADY_OPENED:
-      return "file already opened";
-    case EDFLIB_FILETYPE_ERROR:
-      return "wrong file type";
-    case EDFLIB_FILE_WRITE_ERROR:
-      return "file write error";
-    case EDFLIB_NUMBER_OF_SIGNALS_INVALID:
-      return "invalid number of signals";
-    case EDFLIB_FILE_IS_DISCONTINUOUS:
-      return "file is discontinuous (EDF+D/BDF+D)";
-    case EDFLIB_INVALID_READ_ANNOTS_VALUE:
-      return "invalid annotation read mode";
-    case EDFLIB_ARCH_ERROR:
-      return "unsupported architecture";
-    case EDFLIB_NO_SIGNALS:
-      return "no signals";
-    case EDFLIB_TOO_MANY_SIGNALS:
-      return "too many signals";
-    case EDFLIB_NO_SAMPLES_IN_RECORD:
-      return "no samples in data record";
-    case EDFLIB_DIGMIN_IS_DIGMAX:
-      return "digital minimum equals digital maximum";
-    case EDFLIB_DIGMAX_LOWER_THAN_DIGMIN:
-      return "digital maximum lower than digital minimum";
-    case EDFLIB_PHYSMIN_IS_PHYSMAX:
-      return "physical minimum equals physical maximum";
-    case EDFLIB_DATARECORD_SIZE_TOO_BIG:
-      return "data record too big";
-    default:
-      return "unknown EDFlib error";
-  }
-}
 
 namespace {
 
@@ -168,6 +117,19 @@ void declare_file(const std::filesystem::path& path, int h, const WriteParams& p
   }
 }
 
+// EDFlib's own physical-to-digital conversion truncates (error up to one digital step); the spec
+// line rounded to nearest keeps every sample within half a step of the value given.
+void to_digital(const WriteSignal& s, std::span<const double> x, std::vector<int>& out) {
+  const double dmin = s.digital_min;
+  const double dmax = s.digital_max;
+  const double scale = (dmax - dmin) / (s.physical_max - s.physical_min);
+  out.resize(x.size());
+  for (std::size_t k = 0; k < x.size(); ++k) {
+    const double d = std::round(dmin + (x[k] - s.physical_min) * scale);
+    out[k] = static_cast<int>(std::clamp(d, dmin, dmax));
+  }
+}
+
 }  // namespace
 
 EdfWriter::EdfWriter(const std::filesystem::path& path, const WriteParams& params,
@@ -237,12 +199,10 @@ void EdfWriter::write_records(std::span<const std::vector<double>> samples) {
   for (std::size_t r = 0; r < n_records; ++r) {
     for (std::size_t i = 0; i < samples.size(); ++i) {
       const auto spr = static_cast<std::size_t>(signals_[i].samples_per_record);
-      // EDFlib takes a non-const buffer; copy rather than cast const away.
-      scratch_.assign(samples[i].begin() + static_cast<std::ptrdiff_t>(r * spr),
-                      samples[i].begin() + static_cast<std::ptrdiff_t>((r + 1) * spr));
-      const int rc = edfwrite_physical_samples(handle_, scratch_.data());
+      to_digital(signals_[i], std::span(samples[i]).subspan(r * spr, spr), digital_);
+      const int rc = edfwrite_digital_samples(handle_, digital_.data());
       if (rc != 0)
-        fail(path_, "edfwrite_physical_samples (record " + std::to_string(records_) + ")", rc);
+        fail(path_, "edfwrite_digital_samples (record " + std::to_string(records_) + ")", rc);
     }
     ++records_;
   }

@@ -11,10 +11,10 @@ namespace eegtrack::test {
 
 /// One ordinary signal as EDFlib reports it (annotation signals are hidden by EDFlib).
 struct OracleSignal {
-  std::string label;
-  std::string physical_dimension;
-  std::string prefilter;
-  std::string transducer;
+  std::string label{};
+  std::string physical_dimension{};
+  std::string prefilter{};
+  std::string transducer{};
   double physical_min = 0.0;
   double physical_max = 0.0;
   int digital_min = 0;
@@ -37,12 +37,12 @@ struct OracleFile {
   double record_duration_s = 0.0;
   std::int64_t n_records = 0;
   double file_duration_s = 0.0;
-  std::vector<OracleSignal> signals;
+  std::vector<OracleSignal> signals{};
   /// Physical samples (header units) of every ordinary signal, whole file.
-  std::vector<std::vector<double>> samples;
+  std::vector<std::vector<double>> samples{};
   /// All annotations (EDFLIB_READ_ALL_ANNOTATIONS); duration_s is 0 when absent. EDFlib's onset
   /// is relative to the first sample (sub-second start removed), 100 ns resolution.
-  std::vector<io::Annotation> annotations;
+  std::vector<io::Annotation> annotations{};
 };
 
 /// Reads path completely with EDFlib (edfopen_file_readonly under the shared EDFlib mutex).

@@ -16,17 +16,17 @@ enum class RawFormat { Edf, EdfPlusC, EdfPlusD, Bdf, BdfPlusC, BdfPlusD };
 /// integers, so a test knows the exact expected physical values. For an annotation signal,
 /// samples_per_record sets its byte capacity (x2 for EDF, x3 for BDF) and `digital` is unused.
 struct RawSignal {
-  std::string label;  ///< "EDF Annotations"/"BDF Annotations" is set automatically if annotation
-  std::string transducer;
+  std::string label{};  ///< "EDF Annotations"/"BDF Annotations" is set automatically if annotation
+  std::string transducer{};
   std::string physical_dimension = "uV";
   std::string physical_min = "-3276.8";  ///< header text, written verbatim
   std::string physical_max = "3276.7";
   std::string digital_min = "-32768";
   std::string digital_max = "32767";
-  std::string prefilter;
+  std::string prefilter{};
   int samples_per_record = 0;
   bool is_annotation = false;
-  std::vector<std::int32_t> digital;
+  std::vector<std::int32_t> digital{};
 };
 
 /// An annotation placed in a given record of a given annotation signal (its ordinal among the
@@ -36,7 +36,7 @@ struct RawAnnotation {
   int annotation_signal = 0;
   double onset_s = 0.0;
   double duration_s = -1.0;  ///< < 0: no duration field
-  std::string text;
+  std::string text{};
 };
 
 /// A header field replaced verbatim (space-padded or cut to the field width). Field names:
@@ -44,8 +44,8 @@ struct RawAnnotation {
 /// record_duration, n_signals; per signal: label, transducer, physical_dimension, physical_min,
 /// physical_max, digital_min, digital_max, prefilter, samples_per_record, signal_reserved.
 struct FieldOverride {
-  std::string field;
-  std::string text;
+  std::string field{};
+  std::string text{};
   int signal = -1;  ///< signal index for per-signal fields
 };
 
@@ -58,14 +58,14 @@ struct RawEdfSpec {
   std::string starttime = "10.00.00";
   std::string record_duration = "1";  ///< header text
   std::int64_t n_records = 1;
-  std::vector<RawSignal> signals;
+  std::vector<RawSignal> signals{};
   /// TAL time-keeping onset of every record (EDF+/BDF+); empty: r * duration + start offset.
-  std::vector<double> record_onsets_s;
+  std::vector<double> record_onsets_s{};
   double start_offset_s = 0.0;  ///< sub-second start carried by the time-keeping TALs
-  std::vector<RawAnnotation> annotations;
-  std::vector<FieldOverride> overrides;
+  std::vector<RawAnnotation> annotations{};
+  std::vector<FieldOverride> overrides{};
   std::int64_t truncate_bytes = 0;  ///< bytes cut from the end of the file
-  std::string trailing_bytes;       ///< appended after the data records
+  std::string trailing_bytes{};     ///< appended after the data records
 };
 
 /// Builds the file as bytes. @throws std::invalid_argument if the spec is inconsistent

@@ -18,14 +18,14 @@ enum class WriteFormat { EdfPlus, BdfPlus };
 /// One ordinary signal to write. Physical value = gain * digital + offset with the gain taken
 /// from the four ranges (physical_max < physical_min is legal: negative gain).
 struct WriteSignal {
-  std::string label;                      ///< <= 16 printable ASCII characters, e.g. "EEG Fp1"
+  std::string label{};                    ///< <= 16 printable ASCII characters, e.g. "EEG Fp1"
   std::string physical_dimension = "uV";  ///< <= 8 characters
   double physical_min = -3276.8;
   double physical_max = 3276.7;
   std::int32_t digital_min = -32768;  ///< >= -32768 (EDF+) or -8388608 (BDF+)
   std::int32_t digital_max = 32767;   ///< <= 32767 (EDF+) or 8388607 (BDF+), > digital_min
-  std::string prefilter;              ///< e.g. "HP:0.1Hz LP:70Hz"
-  std::string transducer;             ///< e.g. "AgAgCl cup electrode"
+  std::string prefilter{};            ///< e.g. "HP:0.1Hz LP:70Hz"
+  std::string transducer{};           ///< e.g. "AgAgCl cup electrode"
   int samples_per_record = 256;       ///< rate in Hz = samples_per_record / record_duration_s
 };
 
@@ -35,14 +35,14 @@ struct WriteParams {
   /// Seconds per data record, a multiple of 10 µs in [0.001, 60] (EDFlib's unit and range).
   double record_duration_s = 1.0;
   /// Start date/time; year 1985-2084; subsecond_s in [0, 1) with 100 ns resolution.
-  StartTime start;
-  std::string patient_code;
-  std::string patient_name;
-  std::string patient_additional;
-  std::string admin_code;
-  std::string technician;
-  std::string equipment;
-  std::string recording_additional;
+  StartTime start{};
+  std::string patient_code{};
+  std::string patient_name{};
+  std::string patient_additional{};
+  std::string admin_code{};
+  std::string technician{};
+  std::string equipment{};
+  std::string recording_additional{};
   /// EDFlib stores at most one annotation per data record per annotation signal: raise this
   /// (1-64) when there are more annotations than records.
   int annotation_signals = 1;
@@ -70,8 +70,9 @@ class EdfWriter {
   EdfWriter& operator=(const EdfWriter&) = delete;
 
   /// Appends whole data records: samples[i] holds signal i's physical samples (header units)
-  /// for k records, i.e. k * samples_per_record values, the same k for every signal. Values
-  /// outside the physical range are clipped by EDFlib to the digital range.
+  /// for k records, i.e. k * samples_per_record values, the same k for every signal. Each value
+  /// is rounded to the nearest digital step (spec formula anchored at the minima); values
+  /// outside the physical range are clipped to the digital range.
   /// @throws std::invalid_argument on a wrong signal count, inconsistent lengths or non-finite
   /// samples; EdfError if EDFlib fails to write.
   void write_records(std::span<const std::vector<double>> samples);
@@ -96,7 +97,7 @@ class EdfWriter {
   int handle_ = -1;
   std::int64_t records_ = 0;
   std::int64_t annotations_ = 0;
-  std::vector<double> scratch_;
+  std::vector<int> digital_;
 };
 
 /// Writes a whole file in one call: samples[i] is signal i's full physical signal.
