@@ -1,0 +1,21 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "eegtrack/io/edf_header.hpp"
+
+namespace eegtrack::cli {
+
+/// File-derived text made safe for a terminal: control characters (including escape sequences)
+/// become '?'; UTF-8 passes through.
+[[nodiscard]] std::string printable(std::string_view text);
+
+/// "1 h 02 min 03.5 s" style.
+[[nodiscard]] std::string format_duration(double seconds);
+
+/// Channel table: index, original label, normalized label, type, rate, unit.
+void print_channel_table(const io::Header& header, std::ostream& os);
+
+}  // namespace eegtrack::cli
