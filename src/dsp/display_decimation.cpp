@@ -3,6 +3,7 @@
 #include <string>
 
 #include "eegtrack/dsp/resample.hpp"
+#include "finite_check.hpp"
 
 namespace eegtrack::dsp {
 
@@ -11,6 +12,7 @@ DisplayEnvelope decimate_for_display(std::span<const double> x, std::size_t colu
     throw std::invalid_argument("decimate_for_display: signal is empty (0)");
   if (columns == 0)
     throw std::invalid_argument("decimate_for_display: columns must be >= 1 (0)");
+  detail::require_finite("decimate_for_display", x);
   const std::size_t n = x.size();
   const std::size_t c_count = std::min(columns, n);
   DisplayEnvelope env;

@@ -3,12 +3,14 @@
 #include <stdexcept>
 
 #include "eegtrack/dsp/fft.hpp"
+#include "finite_check.hpp"
 
 namespace eegtrack::dsp {
 
 std::vector<std::complex<double>> analytic_signal(std::span<const double> x) {
   if (x.empty())
     throw std::invalid_argument("analytic_signal: signal is empty (0)");
+  detail::require_finite("analytic_signal", x);
   const std::size_t n = x.size();
   std::vector<std::complex<double>> spectrum(n / 2 + 1);
   rfft(x, spectrum);

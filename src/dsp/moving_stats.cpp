@@ -4,6 +4,7 @@
 #include <string>
 
 #include "eegtrack/dsp/signal_measures.hpp"
+#include "finite_check.hpp"
 
 namespace eegtrack::dsp {
 namespace {
@@ -14,6 +15,7 @@ void validate(const char* fn, std::span<const double> x, std::size_t window) {
   if (x.size() < window)
     throw std::invalid_argument(std::string(fn) + ": signal shorter than window (" +
                                 std::to_string(x.size()) + " < " + std::to_string(window) + ")");
+  detail::require_finite(fn, x);
 }
 
 // Sliding mean and sum of squared deviations (Welford's update with one sample in, one out);

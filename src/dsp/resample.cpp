@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "finite_check.hpp"
+
 namespace eegtrack::dsp {
 namespace {
 
@@ -94,6 +96,7 @@ std::vector<double> resample_poly(std::span<const double> x, int up, int down) {
   if (up < 1 || down < 1)
     throw std::invalid_argument("resample_poly: up and down must be >= 1 (" + std::to_string(up) +
                                 "/" + std::to_string(down) + ")");
+  detail::require_finite("resample_poly", x);
   const int g = std::gcd(up, down);
   const auto u = static_cast<std::size_t>(up / g);
   const auto d = static_cast<std::size_t>(down / g);

@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "finite_check.hpp"
+
 namespace eegtrack::dsp {
 namespace {
 
@@ -50,6 +52,7 @@ void SosFilter::process(std::span<const double> in, std::span<double> out) {
     throw std::invalid_argument("SosFilter::process: output size must equal input size (" +
                                 std::to_string(out.size()) + " vs " + std::to_string(in.size()) +
                                 ")");
+  detail::require_finite("SosFilter::process", in);
   run(sos_, state_, in, out);
 }
 
@@ -67,6 +70,7 @@ void SosFilter::reset_to_steady_state(double x0) {
 
 std::vector<double> sosfilt(const Sos& sos, std::span<const double> x) {
   const Sos s = normalised(sos, "sosfilt");
+  detail::require_finite("sosfilt", x);
   std::vector<std::array<double, 2>> zi(s.sections.size(), {0.0, 0.0});
   std::vector<double> y(x.size());
   run(s, zi, x, y);
@@ -84,6 +88,7 @@ std::size_t sosfiltfilt_padlen(const Sos& sos) {
 
 std::vector<double> sosfiltfilt(const Sos& sos, std::span<const double> x) {
   const Sos s = normalised(sos, "sosfiltfilt");
+  detail::require_finite("sosfiltfilt", x);
   const std::size_t pad = sosfiltfilt_padlen(s);
   if (x.size() <= pad)
     throw std::invalid_argument("sosfiltfilt: signal must be longer than padlen " +

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 
@@ -58,6 +59,12 @@ TEST(Hilbert, EnvelopeOfWholePeriodCosineIsItsAmplitude) {
 TEST(Hilbert, RejectsEmptySignal) {
   EXPECT_THROW((void)eegtrack::dsp::analytic_signal(std::vector<double>{}), std::invalid_argument);
   EXPECT_THROW((void)eegtrack::dsp::envelope(std::vector<double>{}), std::invalid_argument);
+}
+
+TEST(Hilbert, RejectsNonFiniteSamples) {
+  std::vector<double> x(8, 0.0);
+  x[0] = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW((void)eegtrack::dsp::analytic_signal(x), std::invalid_argument);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 #include <string>
@@ -123,6 +124,13 @@ TEST(DecimateForDisplay, RejectsEmptySignalAndZeroColumns) {
                std::invalid_argument);
   EXPECT_THROW((void)eegtrack::dsp::decimate_for_display(std::vector<double>{1.0}, 0),
                std::invalid_argument);
+}
+
+TEST(ResamplePoly, RejectsNonFiniteSamples) {
+  std::vector<double> x(50, 0.0);
+  x[3] = std::numeric_limits<double>::infinity();
+  EXPECT_THROW((void)eegtrack::dsp::resample_poly(x, 64, 125), std::invalid_argument);
+  EXPECT_THROW((void)eegtrack::dsp::decimate_for_display(x, 5), std::invalid_argument);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <stdexcept>
 
@@ -101,6 +102,16 @@ TEST(MovingStats, RejectsZeroWindowAndShortSignal) {
   EXPECT_THROW((void)eegtrack::dsp::moving_std(x, 6), std::invalid_argument);
   EXPECT_THROW((void)eegtrack::dsp::moving_rms(x, 6), std::invalid_argument);
   EXPECT_THROW((void)eegtrack::dsp::moving_median(x, 0), std::invalid_argument);
+}
+
+TEST(SignalMeasures, RejectNonFiniteSamples) {
+  std::vector<double> x(20, 1.0);
+  x[5] = -std::numeric_limits<double>::infinity();
+  EXPECT_THROW((void)eegtrack::dsp::line_length(x), std::invalid_argument);
+  EXPECT_THROW((void)eegtrack::dsp::line_length_windows(x, 4, 4), std::invalid_argument);
+  EXPECT_THROW((void)eegtrack::dsp::teager_kaiser_energy(x), std::invalid_argument);
+  EXPECT_THROW((void)eegtrack::dsp::moving_mean(x, 3), std::invalid_argument);
+  EXPECT_THROW((void)eegtrack::dsp::moving_median(x, 3), std::invalid_argument);
 }
 
 }  // namespace

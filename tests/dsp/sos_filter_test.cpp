@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -194,6 +195,21 @@ TEST(SosFilter, RejectsMismatchedOutputSize) {
   eegtrack::dsp::SosFilter filter(bandpass_1_40());
   std::vector<double> in(10), out(9);
   EXPECT_THROW(filter.process(in, out), std::invalid_argument);
+}
+
+TEST(SosFilter, RejectsNonFiniteSamples) {
+  std::vector<double> x(200, 1.0);
+  x[17] = std::numeric_limits<double>::quiet_NaN();
+  try {
+    (void)eegtrack::dsp::sosfiltfilt(bandpass_1_40(), x);
+    ADD_FAILURE() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()), "sosfiltfilt: non-finite sample at index 17 (nan)");
+  }
+  EXPECT_THROW((void)eegtrack::dsp::sosfilt(bandpass_1_40(), x), std::invalid_argument);
+  eegtrack::dsp::SosFilter filter(bandpass_1_40());
+  std::vector<double> y(x.size());
+  EXPECT_THROW(filter.process(x, y), std::invalid_argument);
 }
 
 }  // namespace
