@@ -12,7 +12,8 @@ namespace eegtrack::dsp {
 /// down)) with a Kaiser(beta = 5) window and L = 10 max(up, down), the signal is zero-padded at
 /// both ends and the filter delay removed, giving ceil(n * up / down) samples.
 /// Reference: P. P. Vaidyanathan, Multirate Systems and Filter Banks (1993), chapter 4.
-/// @throws std::invalid_argument if x is empty or up < 1 or down < 1.
+/// @throws std::invalid_argument on a non-finite sample (NaN/Inf), or if x is empty or up < 1 or
+/// down < 1.
 [[nodiscard]] std::vector<double> resample_poly(std::span<const double> x, int up, int down);
 
 /// Linear-phase low-pass FIR of num_taps (odd) taps with cutoff as a fraction of Nyquist,
@@ -39,7 +40,8 @@ struct DisplayEnvelope {
 /// Min/max decimation of x to min(columns, x.size()) columns. Column c covers samples
 /// [floor(c n / C), floor((c + 1) n / C)), so every sample is in exactly one column and the
 /// columns differ in width by at most one sample.
-/// @throws std::invalid_argument if x is empty or columns == 0.
+/// @throws std::invalid_argument on a non-finite sample (NaN/Inf), or if x is empty or columns ==
+/// 0.
 [[nodiscard]] DisplayEnvelope decimate_for_display(std::span<const double> x, std::size_t columns);
 
 }  // namespace eegtrack::dsp

@@ -17,7 +17,7 @@ class SosFilter {
   explicit SosFilter(Sos sos);
 
   /// Filters in into out (same size; may alias for in-place filtering) and advances the state.
-  /// @throws std::invalid_argument if the sizes differ.
+  /// @throws std::invalid_argument on a non-finite sample (NaN/Inf), or if the sizes differ.
   void process(std::span<const double> in, std::span<double> out);
 
   /// Sets the state to zero (filter at rest), as after construction.
@@ -35,7 +35,7 @@ class SosFilter {
 };
 
 /// One-shot causal filtering from rest: scipy.signal.sosfilt(sos, x).
-/// @throws std::invalid_argument if sos is empty.
+/// @throws std::invalid_argument on a non-finite sample (NaN/Inf), or if sos is empty.
 [[nodiscard]] std::vector<double> sosfilt(const Sos& sos, std::span<const double> x);
 
 /// Zero-phase filtering as scipy.signal.sosfiltfilt(sos, x, padtype='odd', padlen=None):
@@ -44,7 +44,8 @@ class SosFilter {
 /// forward output, then the padding is cut. The magnitude response is |H|^2, the phase zero.
 /// Reference: F. Gustafsson, "Determining the initial states in forward-backward filtering",
 /// IEEE Trans. Signal Processing 44 (1996) 988-992.
-/// @throws std::invalid_argument if sos is empty or x.size() <= padlen.
+/// @throws std::invalid_argument on a non-finite sample (NaN/Inf), or if sos is empty or x.size()
+/// <= padlen.
 [[nodiscard]] std::vector<double> sosfiltfilt(const Sos& sos, std::span<const double> x);
 
 /// The default sosfiltfilt padding length for sos (see sosfiltfilt).
