@@ -1,8 +1,8 @@
-#include "tal_parser.hpp"
+#include "eegtrack/io/tal_parser.hpp"
 
 #include <charconv>
 
-namespace eegtrack::io::detail {
+namespace eegtrack::io {
 
 namespace {
 
@@ -42,6 +42,12 @@ bool looks_like_tal_start(std::string_view s) {
     i += 1 + d;
   }
   return i < s.size() && s[i] == kSeparator;
+}
+
+// Whether text is exactly "+s[.f]" or "-s[.f]".
+bool is_bare_onset(std::string_view text) {
+  return text.size() > 1 && (text[0] == '+' || text[0] == '-') &&
+         number_length(text.substr(1)) == text.size() - 1;
 }
 
 bool parse_number(std::string_view text, double& value) {
@@ -136,6 +142,7 @@ std::size_t parse_one(std::string_view bytes, std::size_t pos, TalParse& out) {
   if (!parse_timing(bytes.substr(pos, sep - pos), tal, out))
     return end_of_tal;
   std::size_t p = sep + 1;
+  bool dropped = false;
   while (p < bytes.size() && bytes[p] != '\0') {
     if (!tal.texts.empty() && looks_like_tal_start(bytes.substr(p))) {
       out.missing_nul = true;  // the next TAL starts without the 0x00 separator
@@ -145,7 +152,16 @@ std::size_t parse_one(std::string_view bytes, std::size_t pos, TalParse& out) {
     std::size_t q = p;
     while (q < bytes.size() && bytes[q] != kSeparator && bytes[q] != '\0')
       ++q;
-    tal.texts.push_back(clean_text(bytes.substr(p, q - p), out));
+    const std::string_view text = bytes.substr(p, q - p);
+    if (is_bare_onset(text)) {
+      // Nihon Kohden exports repeat the onset as a text of its own; it annotates nothing.
+      out.problems.push_back("annotation text '" + std::string(text) +
+                             "' is an onset time; dropped");
+      out.dropped_onset_text = true;
+      dropped = true;
+    } else {
+      tal.texts.push_back(clean_text(text, out));
+    }
     if (q >= bytes.size() || bytes[q] == '\0') {
       out.problems.push_back("annotation text is not terminated by 0x14");
       p = q;
@@ -155,7 +171,7 @@ std::size_t parse_one(std::string_view bytes, std::size_t pos, TalParse& out) {
   }
   if (p >= bytes.size())
     out.problems.push_back("TAL is not terminated by 0x00");
-  if (tal.texts.empty())
+  if (tal.texts.empty() && !dropped)
     out.problems.push_back("TAL has no text field");
   out.tals.push_back(std::move(tal));
   return p + 1;
@@ -178,4 +194,4 @@ TalParse parse_tals(std::string_view bytes) {
   return out;
 }
 
-}  // namespace eegtrack::io::detail
+}  // namespace eegtrack::io

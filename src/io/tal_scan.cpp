@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "tal_parser.hpp"
+#include "eegtrack/io/tal_parser.hpp"
 #include "timeline.hpp"
 
 namespace eegtrack::io::detail {
@@ -28,6 +28,7 @@ class TalCollector {
     for (auto& problem : parse.problems)
       report(where, std::move(problem));
     missing_nul_ = missing_nul_ || parse.missing_nul;
+    dropped_onset_text_ = dropped_onset_text_ || parse.dropped_onset_text;
     std::size_t first_tal = 0;
     if (first_signal) {
       if (!parse.tals.empty() && !parse.tals[0].texts.empty() && parse.tals[0].texts[0].empty()) {
@@ -47,9 +48,10 @@ class TalCollector {
   TalScan finish() {
     if (suppressed_ > 0)
       diag_.deviation("TALs", std::to_string(suppressed_) + " further TAL problems not listed");
-    if (missing_nul_) {
+    if (missing_nul_)
       diag_.warn("TALs without the 0x00 separator were split into separate annotations");
-    }
+    if (dropped_onset_text_)
+      diag_.warn("annotation texts that only repeat an onset time were dropped");
     return std::move(scan_);
   }
 
@@ -75,6 +77,7 @@ class TalCollector {
   std::size_t reported_ = 0;
   std::size_t suppressed_ = 0;
   bool missing_nul_ = false;
+  bool dropped_onset_text_ = false;
 };
 
 }  // namespace
