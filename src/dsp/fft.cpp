@@ -10,6 +10,8 @@
 #include <tuple>
 #include <vector>
 
+#include "fft_plan.hpp"
+
 namespace eegtrack::dsp {
 namespace detail {
 namespace {
@@ -76,16 +78,23 @@ FftPlan::~FftPlan() {
     fftw_destroy_plan(plan_);
 }
 
-std::shared_ptr<const FftPlan> plan_for(PlanKind kind, int n, const void* in, const void* out) {
+bool simd_aligned(const void* in, const void* out) {
   // FFTW's new-array execution requires the same SIMD alignment as at planning time.
-  const bool aligned = fftw_alignment_of(static_cast<double*>(const_cast<void*>(in))) == 0 &&
-                       fftw_alignment_of(static_cast<double*>(const_cast<void*>(out))) == 0;
+  return fftw_alignment_of(static_cast<double*>(const_cast<void*>(in))) == 0 &&
+         fftw_alignment_of(static_cast<double*>(const_cast<void*>(out))) == 0;
+}
+
+std::shared_ptr<const FftPlan> plan_for(PlanKind kind, int n, bool aligned) {
   auto& c = cache();
   std::lock_guard lock(c.mutex);
   auto& slot = c.plans[{kind, n, aligned}];
   if (!slot)
     slot = std::make_shared<const FftPlan>(kind, n, aligned);
   return slot;
+}
+
+std::shared_ptr<const FftPlan> plan_for(PlanKind kind, int n, const void* in, const void* out) {
+  return plan_for(kind, n, simd_aligned(in, out));
 }
 
 int checked_size(std::size_t n, const char* function) {
@@ -99,6 +108,20 @@ int checked_size(std::size_t n, const char* function) {
 }
 
 }  // namespace
+
+RealForwardPlan::RealForwardPlan(std::size_t n)
+    : n_(n), plan_(plan_for(PlanKind::RealForward, checked_size(n, "RealForwardPlan"), true)) {}
+
+void RealForwardPlan::execute(const double* in, std::complex<double>* out) const {
+  if (!simd_aligned(in, out)) {
+    // Rare (buffers from std::vector are normally aligned): take the general path.
+    rfft(std::span<const double>(in, n_), std::span<std::complex<double>>(out, n_ / 2 + 1));
+    return;
+  }
+  const auto* plan = static_cast<const FftPlan*>(plan_.get());
+  fftw_execute_dft_r2c(plan->get(), const_cast<double*>(in), reinterpret_cast<fftw_complex*>(out));
+}
+
 }  // namespace detail
 
 void rfft(std::span<const double> x, std::span<std::complex<double>> out) {

@@ -6,8 +6,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "eegtrack/dsp/fft.hpp"
-
 namespace eegtrack::dsp::detail {
 namespace {
 
@@ -77,6 +75,7 @@ WelchEngine::WelchEngine(const char* function, std::size_t min_samples, double s
       params_(p),
       layout_(resolve_welch(function, min_samples, sample_rate_hz, p)),
       window_(make_window(p.window, layout_.nperseg, true)),
+      plan_(layout_.nfft),
       segment_(layout_.nfft, 0.0),
       spectrum_(layout_.n_freqs) {
   double energy = 0.0;
@@ -94,34 +93,51 @@ std::vector<double> WelchEngine::frequencies_hz() const {
   return f;
 }
 
-void WelchEngine::periodogram(const double* x, std::ptrdiff_t stride, double* out) {
+void WelchEngine::periodogram(const double* x, std::ptrdiff_t stride, double* out,
+                              bool accumulate) {
   const std::size_t n = layout_.nperseg;
+  double* seg = segment_.data();
   double sum = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double v = x[static_cast<std::ptrdiff_t>(i) * stride];
-    segment_[i] = v;
-    sum += v;
+  if (stride == 1) {
+    // Contiguous fast path (vectorisable); the strided one serves matrix rows.
+    for (std::size_t i = 0; i < n; ++i) {
+      seg[i] = x[i];
+      sum += x[i];
+    }
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      seg[i] = x[static_cast<std::ptrdiff_t>(i) * stride];
+      sum += seg[i];
+    }
   }
+  // A NaN or infinity anywhere makes the sum non-finite: the check costs nothing extra.
   if (!std::isfinite(sum))
     fail(function_, "non-finite sample in a segment (sum " + num(sum) + ")");
+  const double* w = window_.data();
   if (params_.detrend == Detrend::Constant) {
     const double mean = sum / static_cast<double>(n);
     for (std::size_t i = 0; i < n; ++i)
-      segment_[i] = (segment_[i] - mean) * window_[i];
+      seg[i] = (seg[i] - mean) * w[i];
   } else {
-    detrend_in_place(std::span<double>(segment_.data(), n), params_.detrend);
+    detrend_in_place(std::span<double>(seg, n), params_.detrend);
     for (std::size_t i = 0; i < n; ++i)
-      segment_[i] *= window_[i];
+      seg[i] *= w[i];
   }
-  rfft(segment_, spectrum_);
+  plan_.execute(seg, spectrum_.data());
   const std::size_t nf = layout_.n_freqs;
+  // DC, and Nyquist when nfft is even, have no negative-frequency twin: not doubled.
   const double twice = 2.0 * scale_;
-  for (std::size_t k = 0; k < nf; ++k)
-    out[k] = std::norm(spectrum_[k]) * twice;
-  // DC, and Nyquist when nfft is even, have no negative-frequency twin.
-  out[0] *= 0.5;
-  if (layout_.nfft % 2 == 0 && nf > 1)
-    out[nf - 1] *= 0.5;
+  const bool even = layout_.nfft % 2 == 0 && nf > 1;
+  const double* bins = reinterpret_cast<const double*>(spectrum_.data());
+  if (!accumulate)
+    std::fill(out, out + nf, 0.0);
+  const std::size_t last = even ? nf - 1 : nf;  // bins [1, last) are doubled
+  out[0] += (bins[0] * bins[0] + bins[1] * bins[1]) * scale_;
+  for (std::size_t k = 1; k < last; ++k)
+    out[k] += (bins[2 * k] * bins[2 * k] + bins[2 * k + 1] * bins[2 * k + 1]) * twice;
+  if (even)
+    out[nf - 1] +=
+        (bins[2 * last] * bins[2 * last] + bins[2 * last + 1] * bins[2 * last + 1]) * scale_;
 }
 
 void WelchEngine::psd(const double* x, std::ptrdiff_t stride, std::size_t n, double* out) {
@@ -132,18 +148,14 @@ void WelchEngine::psd(const double* x, std::ptrdiff_t stride, std::size_t n, dou
     store_.resize(n_segments * nf);
     for (std::size_t s = 0; s < n_segments; ++s) {
       periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride,
-                  store_.data() + s * nf);
+                  store_.data() + s * nf, false);
     }
     median_combine(n_segments, out);
     return;
   }
-  store_.resize(nf);
   std::fill(out, out + nf, 0.0);
-  for (std::size_t s = 0; s < n_segments; ++s) {
-    periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, store_.data());
-    for (std::size_t k = 0; k < nf; ++k)
-      out[k] += store_[k];
-  }
+  for (std::size_t s = 0; s < n_segments; ++s)
+    periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, out, true);
   const double inv = 1.0 / static_cast<double>(n_segments);
   for (std::size_t k = 0; k < nf; ++k)
     out[k] *= inv;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "eegtrack/dsp/welch.hpp"
+#include "fft_plan.hpp"
 
 namespace eegtrack::dsp::detail {
 
@@ -38,8 +39,9 @@ class WelchEngine {
   void psd(const double* x, std::ptrdiff_t stride, std::size_t n, double* out);
 
  private:
-  /// Scaled one-sided periodogram of the nperseg samples at x into out.
-  void periodogram(const double* x, std::ptrdiff_t stride, double* out);
+  /// Scaled one-sided periodogram of the nperseg samples at x: written to out, or added to it
+  /// when accumulate (the mean path then needs no per-segment store).
+  void periodogram(const double* x, std::ptrdiff_t stride, double* out, bool accumulate);
   void median_combine(std::size_t n_segments, double* out);
 
   const char* function_;
@@ -47,6 +49,7 @@ class WelchEngine {
   WelchParams params_;
   WelchLayout layout_;
   std::vector<double> window_;
+  RealForwardPlan plan_;
   double scale_ = 0.0;
   std::vector<double> segment_;                 // nfft samples, zero-padded tail
   std::vector<std::complex<double>> spectrum_;  // n_freqs bins
