@@ -20,6 +20,7 @@ struct Peak {
   double frequency_hz = kNaN;
   double height_log10 = kNaN;
   AperiodicFit fit{};
+  bool slower_dominates = false;  ///< a taller peak lies in [dominance_low_hz, search_low_hz)
 };
 
 // Mean of the rows whose side passes `wanted` (all rows when wanted is empty); empty if none.
@@ -56,19 +57,27 @@ Peak find_peak(std::span<const double> f, const std::vector<double>& psd, const 
   const auto flat = [&](std::size_t i) {
     return std::log10(psd[i]) - aperiodic_log10_psd(peak.fit, f[i]);
   };
-  const auto bins = detail::bins_in(f, p.search_low_hz, p.search_high_hz);
+  // Scan from the lower of the two limits so a taller, slower rhythm can veto the PDR.
+  const auto bins =
+      detail::bins_in(f, std::min(p.dominance_low_hz, p.search_low_hz), p.search_high_hz);
   std::size_t best = 0;
+  double slower_height = -std::numeric_limits<double>::infinity();
   for (std::size_t i = std::max<std::size_t>(bins.first, 1); i < bins.last && i + 1 < f.size();
        ++i) {
     if (!(f[i - 1] > 0.0 && psd[i - 1] > 0.0 && psd[i] > 0.0 && psd[i + 1] > 0.0))
       continue;
     const double h = flat(i);
-    if (h > flat(i - 1) && h >= flat(i + 1) && (!peak.found || h > peak.height_log10)) {
+    if (!(h > flat(i - 1) && h >= flat(i + 1)))
+      continue;
+    if (f[i] < p.search_low_hz) {
+      slower_height = std::max(slower_height, h);
+    } else if (!peak.found || h > peak.height_log10) {
       peak.found = true;
       peak.height_log10 = h;
       best = i;
     }
   }
+  peak.slower_dominates = peak.found && slower_height > peak.height_log10;
   if (!peak.found)
     return peak;
   // Refine on the flattened log power: on raw log power the aperiodic slope drags the vertex
@@ -93,6 +102,9 @@ void validate(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>
                                 ")");
   detail::check_spectrum(fn, f, f);
   detail::check_range(fn, f, p.search_low_hz, p.search_high_hz);
+  if (!(p.dominance_low_hz > 0.0))
+    throw std::invalid_argument("posterior_dominant_rhythm: dominance_low_hz must be > 0 " +
+                                detail::value(p.dominance_low_hz));
   for (const double v : {p.min_peak_height_log10, p.full_confidence_height_log10,
                          p.power_half_width_hz, p.max_side_difference_hz}) {
     if (!(v > 0.0))
@@ -108,7 +120,9 @@ double side_frequency(std::span<const double> f, const Eigen::Ref<const Eigen::M
   if (mean.empty())
     return kNaN;
   const Peak peak = find_peak(f, mean, p);
-  return peak.found && peak.height_log10 >= p.min_peak_height_log10 ? peak.frequency_hz : kNaN;
+  return peak.found && !peak.slower_dominates && peak.height_log10 >= p.min_peak_height_log10
+             ? peak.frequency_hz
+             : kNaN;
 }
 
 }  // namespace
@@ -125,7 +139,9 @@ PdrResult posterior_dominant_rhythm(std::span<const double> frequencies_hz,
   out.peak_height_log10 = peak.height_log10;
   out.left_frequency_hz = side_frequency(f, psd_uv2_per_hz, sides, Side::Left, p);
   out.right_frequency_hz = side_frequency(f, psd_uv2_per_hz, sides, Side::Right, p);
-  out.present = peak.found && peak.height_log10 >= p.min_peak_height_log10;
+  out.slower_rhythm_dominates = peak.slower_dominates;
+  out.present =
+      peak.found && !peak.slower_dominates && peak.height_log10 >= p.min_peak_height_log10;
   if (!out.present) {
     out.frequency_hz = out.power_uv2 = kNaN;
     return out;

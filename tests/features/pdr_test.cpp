@@ -81,6 +81,25 @@ TEST(PosteriorDominantRhythm, FindsSlowThetaPeak) {
   EXPECT_NEAR(pdr.frequency_hz, 6.0, 0.1);
 }
 
+TEST(PosteriorDominantRhythm, TallerDeltaPeakMeansAbsent) {
+  const auto f = grid();
+  const std::vector<Side> sides{Side::Midline};
+  // Dominant 3-Hz rhythm with a small 7-Hz bump: the bump is not a posterior dominant rhythm.
+  auto psd = spectrum(f, 3.0, 8.0, 0.5);
+  const auto bump = spectrum(f, 7.0, 1.0, 0.8);
+  const auto base = spectrum(f, 7.0, 0.0);
+  for (std::size_t k = 0; k < psd.size(); ++k)
+    psd[k] += bump[k] - base[k];
+  const auto pdr = posterior_dominant_rhythm(f, rows({psd}), sides);
+  EXPECT_FALSE(pdr.present);
+  EXPECT_TRUE(pdr.slower_rhythm_dominates);
+  EXPECT_GT(pdr.peak_height_log10, 0.15);  // the bump alone would have passed
+  // Disabling the veto finds the bump.
+  const auto vetoless = posterior_dominant_rhythm(f, rows({psd}), sides, {.dominance_low_hz = 5.0});
+  ASSERT_TRUE(vetoless.present);
+  EXPECT_NEAR(vetoless.frequency_hz, 7.0, 0.1);
+}
+
 TEST(PosteriorDominantRhythm, SideDisagreementLowersConfidence) {
   const auto f = grid();
   const std::vector<Side> sides{Side::Left, Side::Right};

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eegtrack/features/channel_site.hpp"
+#include "eegtrack/features/symmetry.hpp"
+
+namespace eegtrack::features {
+
+/// Heuristic grade of background slowing, after the Yale adult background scale (CLINICAL.md
+/// §4.6). No published qEEG cutoffs map to these grades: see docs/qeeg-features.md.
+enum class SlowingGrade { None, Mild, Moderate, Severe };
+/// Where the slowing is: None (no slowing and no focal asymmetry), Diffuse or Focal.
+enum class SlowingDistribution { None, Diffuse, Focal };
+
+/// "none", "mild", "moderate", "severe".
+[[nodiscard]] const char* to_string(SlowingGrade grade) noexcept;
+/// "none", "diffuse", "focal".
+[[nodiscard]] const char* to_string(SlowingDistribution distribution) noexcept;
+
+/// Recording-level inputs (filled by the pipeline from clean epochs).
+struct RecordingSummary {
+  bool pdr_present = false;
+  double pdr_frequency_hz = 0.0;  ///< used only when pdr_present
+  /// Relative powers (1-30 Hz denominator): per-epoch values averaged over EEG channels, median
+  /// over clean epochs. Each in [0, 1].
+  double relative_delta = 0.0;
+  double relative_theta = 0.0;
+  double relative_alpha = 0.0;
+  double relative_beta = 0.0;
+  double suppression_fraction = 0.0;     ///< fraction of the record suppressed, [0, 1]
+  std::vector<RegionAsymmetry> regions;  ///< from brain_symmetry; may be empty
+};
+
+/// Thresholds and weights; every default is a documented heuristic, not a validated cutoff.
+struct SlowingParams {
+  double pdr_slow_below_hz = 8.5;       ///< Marcuse et al., Clin Neurophysiol 2008;119:1778
+  double excess_relative_theta = 0.25;  ///< "excess theta"
+  double excess_relative_delta = 0.37;  ///< van der Kooi et al., Chest 2015 (delirium cutoff)
+  double severe_relative_delta = 0.50;  ///< delta-dominant: delta largest and >= this
+  double moderate_suppression_fraction = 0.10;  ///< ACNS "discontinuous" (10-49%)
+  double severe_suppression_fraction = 0.50;    ///< ACNS burst suppression (> 50%)
+  double focal_slow_index = 0.33;  ///< |(R-L)/(R+L)| of regional delta+theta (power ratio 2)
+  double pdr_reference_hz = 10.0;  ///< index: PDR at or above this adds nothing (Marcuse mean)
+  double pdr_floor_hz = 5.0;       ///< index: PDR at this or absent adds the full PDR term
+  double reference_relative_slow = 0.40;  ///< index: delta+theta at or below this adds nothing
+  double weight_pdr = 1.0;                ///< index weights (normalised by their sum)
+  double weight_slow = 2.0;
+  double weight_suppression = 3.0;
+};
+
+/// Grade, distribution and a continuous encephalopathy index of one recording.
+struct SlowingAssessment {
+  SlowingGrade grade = SlowingGrade::None;
+  std::vector<std::string> criteria;  ///< the rules that fired, in words, for review
+  SlowingDistribution distribution = SlowingDistribution::None;
+  Side focal_side = Side::Midline;      ///< side with more slow power (Focal only)
+  Region focal_region = Region::Other;  ///< region of the largest |slow index| (Focal only)
+  double focal_slow_index = 0.0;        ///< that region's signed slow index; NaN without regions
+  double pdr_component = 0.0;           ///< [0, 1]
+  double slow_component = 0.0;          ///< [0, 1]
+  double suppression_component = 0.0;   ///< [0, 1]
+  /// Weighted mean of the three components, [0, 1]; 0 = normal adult background.
+  double encephalopathy_index = 0.0;
+};
+
+/// Grades slowing: severe if suppression >= severe_suppression_fraction or delta is the
+/// largest band with relative delta >= severe_relative_delta; else moderate if suppression >=
+/// moderate_suppression_fraction, theta or delta is the largest band, or the PDR is absent
+/// with excess delta or theta; else mild if the PDR is absent or below pdr_slow_below_hz, or
+/// there is excess delta or theta; else none. Focal if a region's |slow_signed_index| >=
+/// focal_slow_index. Index components: PDR (reference - f) / (reference - floor), 1 if absent;
+/// slow (delta + theta - reference) / (1 - reference); suppression fraction; each clamped.
+/// @throws std::invalid_argument for relative powers or suppression outside [0, 1], a present
+///         PDR with a non-positive frequency, negative weights or weights summing to 0, or
+///         pdr_floor_hz >= pdr_reference_hz.
+[[nodiscard]] SlowingAssessment grade_slowing(const RecordingSummary& summary,
+                                              const SlowingParams& p = {});
+
+}  // namespace eegtrack::features

@@ -1,0 +1,149 @@
+#include "eegtrack/features/slowing_grade.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+#include "spectrum_checks.hpp"
+
+namespace eegtrack::features {
+namespace {
+
+std::string fmt(double x) {
+  std::ostringstream out;
+  out.precision(3);
+  out << x;
+  return out.str();
+}
+
+void validate(const RecordingSummary& s, const SlowingParams& p) {
+  for (const double v : {s.relative_delta, s.relative_theta, s.relative_alpha, s.relative_beta,
+                         s.suppression_fraction}) {
+    if (!(v >= 0.0 && v <= 1.0))
+      throw std::invalid_argument("grade_slowing: fractions must be in [0, 1] " + detail::value(v));
+  }
+  if (s.pdr_present && !(s.pdr_frequency_hz > 0.0))
+    throw std::invalid_argument("grade_slowing: PDR frequency must be > 0 " +
+                                detail::value(s.pdr_frequency_hz));
+  for (const double w : {p.weight_pdr, p.weight_slow, p.weight_suppression}) {
+    if (!(w >= 0.0))
+      throw std::invalid_argument("grade_slowing: weights must be >= 0 " + detail::value(w));
+  }
+  if (!(p.weight_pdr + p.weight_slow + p.weight_suppression > 0.0))
+    throw std::invalid_argument("grade_slowing: weights sum to 0 (0)");
+  if (!(p.pdr_floor_hz < p.pdr_reference_hz))
+    throw std::invalid_argument("grade_slowing: pdr_floor_hz must be < pdr_reference_hz " +
+                                detail::value(p.pdr_floor_hz));
+  if (!(p.reference_relative_slow < 1.0))
+    throw std::invalid_argument("grade_slowing: reference_relative_slow must be < 1 " +
+                                detail::value(p.reference_relative_slow));
+}
+
+SlowingGrade grade(const RecordingSummary& s, const SlowingParams& p,
+                   std::vector<std::string>& why) {
+  const double largest =
+      std::max({s.relative_delta, s.relative_theta, s.relative_alpha, s.relative_beta});
+  const bool delta_largest = s.relative_delta == largest;
+  const bool theta_largest = s.relative_theta == largest && !delta_largest;
+  const bool excess_delta = s.relative_delta >= p.excess_relative_delta;
+  const bool excess_theta = s.relative_theta >= p.excess_relative_theta;
+  const std::string delta = "relative delta " + fmt(s.relative_delta);
+  const std::string theta = "relative theta " + fmt(s.relative_theta);
+  SlowingGrade g = SlowingGrade::None;
+  const auto fire = [&](SlowingGrade level, bool when, const std::string& text) {
+    if (!when)
+      return;
+    why.push_back(std::string(to_string(level)) + ": " + text);
+    g = std::max(g, level);
+  };
+  fire(SlowingGrade::Severe, s.suppression_fraction >= p.severe_suppression_fraction,
+       "suppressed fraction " + fmt(s.suppression_fraction));
+  fire(SlowingGrade::Severe, delta_largest && s.relative_delta >= p.severe_relative_delta,
+       "delta-dominant, " + delta);
+  fire(SlowingGrade::Moderate, s.suppression_fraction >= p.moderate_suppression_fraction,
+       "suppressed fraction " + fmt(s.suppression_fraction));
+  fire(SlowingGrade::Moderate, theta_largest, "theta-dominant, " + theta);
+  fire(SlowingGrade::Moderate, delta_largest, "delta is the largest band, " + delta);
+  fire(SlowingGrade::Moderate, !s.pdr_present && (excess_delta || excess_theta),
+       "no PDR with excess slow activity, " + delta + ", " + theta);
+  fire(SlowingGrade::Mild, !s.pdr_present, "no PDR");
+  fire(SlowingGrade::Mild, s.pdr_present && s.pdr_frequency_hz < p.pdr_slow_below_hz,
+       "PDR " + fmt(s.pdr_frequency_hz) + " Hz < " + fmt(p.pdr_slow_below_hz) + " Hz");
+  fire(SlowingGrade::Mild, excess_delta, "excess delta, " + delta);
+  fire(SlowingGrade::Mild, excess_theta, "excess theta, " + theta);
+  return g;
+}
+
+void distribution(const RecordingSummary& s, const SlowingParams& p, SlowingAssessment& out) {
+  out.focal_slow_index = std::numeric_limits<double>::quiet_NaN();
+  const RegionAsymmetry* most = nullptr;
+  for (const auto& r : s.regions) {
+    if (std::isnan(r.slow_signed_index))
+      continue;
+    if (!most || std::abs(r.slow_signed_index) > std::abs(most->slow_signed_index))
+      most = &r;
+  }
+  if (most)
+    out.focal_slow_index = most->slow_signed_index;
+  if (most && std::abs(most->slow_signed_index) >= p.focal_slow_index) {
+    out.distribution = SlowingDistribution::Focal;
+    out.focal_side = most->slow_signed_index > 0.0 ? Side::Right : Side::Left;
+    out.focal_region = most->region;
+    out.criteria.push_back(std::string("focal: ") + to_string(out.focal_region) + " " +
+                           to_string(out.focal_side) + " slow index " +
+                           fmt(most->slow_signed_index));
+  } else if (out.grade != SlowingGrade::None) {
+    out.distribution = SlowingDistribution::Diffuse;
+  }
+}
+
+}  // namespace
+
+const char* to_string(SlowingGrade grade) noexcept {
+  switch (grade) {
+    case SlowingGrade::Mild:
+      return "mild";
+    case SlowingGrade::Moderate:
+      return "moderate";
+    case SlowingGrade::Severe:
+      return "severe";
+    default:
+      return "none";
+  }
+}
+
+const char* to_string(SlowingDistribution distribution) noexcept {
+  switch (distribution) {
+    case SlowingDistribution::Diffuse:
+      return "diffuse";
+    case SlowingDistribution::Focal:
+      return "focal";
+    default:
+      return "none";
+  }
+}
+
+SlowingAssessment grade_slowing(const RecordingSummary& summary, const SlowingParams& p) {
+  validate(summary, p);
+  SlowingAssessment out;
+  out.grade = grade(summary, p, out.criteria);
+  distribution(summary, p, out);
+  out.pdr_component = summary.pdr_present
+                          ? std::clamp((p.pdr_reference_hz - summary.pdr_frequency_hz) /
+                                           (p.pdr_reference_hz - p.pdr_floor_hz),
+                                       0.0, 1.0)
+                          : 1.0;
+  const double slow = summary.relative_delta + summary.relative_theta;
+  out.slow_component =
+      std::clamp((slow - p.reference_relative_slow) / (1.0 - p.reference_relative_slow), 0.0, 1.0);
+  out.suppression_component = summary.suppression_fraction;
+  out.encephalopathy_index =
+      (p.weight_pdr * out.pdr_component + p.weight_slow * out.slow_component +
+       p.weight_suppression * out.suppression_component) /
+      (p.weight_pdr + p.weight_slow + p.weight_suppression);
+  return out;
+}
+
+}  // namespace eegtrack::features
