@@ -1,0 +1,53 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace eegtrack::io {
+
+/// The value of an HDF5 attribute as eegtrack writes and reads it. Stored types: string =
+/// scalar variable-length UTF-8 string; double = scalar IEEE 754 float64 (little-endian);
+/// int64 = scalar signed 64-bit integer; vectors = 1-D arrays of the same element types.
+using AttributeValue =
+    std::variant<std::string, double, std::int64_t, std::vector<double>, std::vector<std::string>>;
+
+/// The values of one table column (all columns of a table have the same length).
+using ColumnValues =
+    std::variant<std::vector<double>, std::vector<std::int64_t>, std::vector<std::string>>;
+
+/// One named column of a Table. Stored as a 1-D dataset <group>/<name>.
+struct TableColumn {
+  std::string name;  ///< a valid HDF5 link name: non-empty, no '/', not "." or ".."
+  ColumnValues values;
+  std::string units;  ///< stored as the column's attribute "units" when non-empty
+};
+
+/// A table stored as parallel column datasets in one group, with group attributes "columns"
+/// (the column names in order) and "n_rows" (int64). See docs/hdf5-layout.md.
+struct Table {
+  std::vector<TableColumn> columns;
+};
+
+/// A dense n-dimensional array read back from a store: values in row-major (C) order.
+template <class T>
+struct NdArray {
+  std::vector<T> values;
+  std::vector<std::uint64_t> shape;  ///< product == values.size(); empty for a scalar dataset
+};
+
+/// Storage options for numeric datasets.
+struct DatasetOptions {
+  /// Arrays of at least this many bytes are chunked and compressed; smaller ones are stored
+  /// contiguously (compression costs more than it saves on a few kB).
+  std::size_t compress_threshold_bytes = 64 * 1024;
+  /// Target chunk size in bytes. Chunks span whole rows (all dimensions but the first), so a
+  /// chunk is max(1, target / row bytes) rows. Keep it below HDF5's 1 MiB chunk cache.
+  std::size_t chunk_target_bytes = 256 * 1024;
+  int deflate_level = 4;  ///< gzip level 1-9 for compressed datasets
+  bool shuffle = true;    ///< byte shuffle before gzip: 2-4x better ratio on float64 features
+};
+
+}  // namespace eegtrack::io

@@ -1,0 +1,229 @@
+// Hdf5Writer + Hdf5Reader round trips: every kind of object comes back bit for bit.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <random>
+#include <stdexcept>
+
+#include "eegtrack/io/hdf5_reader.hpp"
+#include "eegtrack/io/hdf5_writer.hpp"
+#include "support/paths.hpp"
+
+namespace eegtrack::io {
+namespace {
+
+using U64s = std::vector<std::uint64_t>;
+
+std::vector<double> random_doubles(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> normal(0.0, 50.0);
+  std::vector<double> v(n);
+  for (auto& x : v)
+    x = normal(rng);
+  return v;
+}
+
+// Bitwise equality: NaN payloads, -0.0 and denormals must survive unchanged.
+void expect_same_bits(const std::vector<double>& a, const std::vector<double>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  EXPECT_EQ(std::memcmp(a.data(), b.data(), a.size() * sizeof(double)), 0);
+}
+
+TEST(Hdf5Store, AttributesOfEveryTypeRoundTrip) {
+  const auto path = test::scratch_dir() / "attrs.h5";
+  const std::vector<double> many = random_doubles(20000, 1);  // 160 kB: beyond the 64 kB limit
+  {
+    Hdf5Writer w(path);
+    w.write_attribute("/", "text", std::string("eegtrack"));
+    w.write_attribute("/", "number", 2.5e-300);
+    w.write_attribute("/", "count", std::int64_t{-9007199254740993});
+    w.write_attribute("/", "values", std::vector<double>{1.0, -0.0, 1e308});
+    w.write_attribute("/", "labels", std::vector<std::string>{"Fp1", "", "O2"});
+    w.write_attribute("/", "empty_values", std::vector<double>{});
+    w.write_attribute("/", "empty_labels", std::vector<std::string>{});
+    w.write_attribute("/", "many", many);
+    w.write_attribute("/", "text", std::string("replaced"));
+    w.create_group("a/b/c");
+    w.write_attribute("a/b", "on_group", 7.0);
+    w.write_dataset("a/b/c/x", std::vector<double>{1, 2, 3});
+    w.write_attribute("/a/b/c/x", "units", std::string("uV^2"));
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  EXPECT_EQ(std::get<std::string>(r.attribute("/", "text")), "replaced");
+  EXPECT_EQ(std::get<double>(r.attribute("/", "number")), 2.5e-300);
+  EXPECT_EQ(std::get<std::int64_t>(r.attribute("/", "count")), -9007199254740993);
+  expect_same_bits(std::get<std::vector<double>>(r.attribute("", "values")), {1.0, -0.0, 1e308});
+  EXPECT_EQ(std::get<std::vector<std::string>>(r.attribute("/", "labels")),
+            (std::vector<std::string>{"Fp1", "", "O2"}));
+  EXPECT_TRUE(std::get<std::vector<double>>(r.attribute("/", "empty_values")).empty());
+  EXPECT_TRUE(std::get<std::vector<std::string>>(r.attribute("/", "empty_labels")).empty());
+  expect_same_bits(std::get<std::vector<double>>(r.attribute("/", "many")), many);
+  EXPECT_EQ(r.attribute_names("/"),
+            (std::vector<std::string>{"count", "empty_labels", "empty_values", "labels", "many",
+                                      "number", "text", "values"}));
+  EXPECT_EQ(std::get<double>(r.attribute("/a/b", "on_group")), 7.0);
+  EXPECT_EQ(std::get<std::string>(r.attribute("a/b/c/x", "units")), "uV^2");
+  EXPECT_TRUE(r.is_group("/a/b/c"));
+  EXPECT_FALSE(r.is_group("/a/b/c/x"));
+  EXPECT_TRUE(r.has_attribute("/a/b/c/x", "units"));
+  EXPECT_FALSE(r.has_attribute("/a/b/c/x", "description"));
+  EXPECT_EQ(r.children("/a/b/c"), std::vector<std::string>{"x"});
+}
+
+TEST(Hdf5Store, NumericDatasetsRoundTripExactly) {
+  const auto path = test::scratch_dir() / "numeric.h5";
+  std::vector<double> special = {0.0,
+                                 -0.0,
+                                 std::numeric_limits<double>::quiet_NaN(),
+                                 std::numeric_limits<double>::infinity(),
+                                 -std::numeric_limits<double>::infinity(),
+                                 std::numeric_limits<double>::denorm_min(),
+                                 std::numeric_limits<double>::max()};
+  const auto matrix = random_doubles(300 * 19, 2);     // epochs x channels
+  const auto cube = random_doubles(400 * 19 * 40, 3);  // windows x channels x freqs, 2.4 MB
+  const std::vector<std::int64_t> ints = {std::numeric_limits<std::int64_t>::min(), -1, 0,
+                                          std::numeric_limits<std::int64_t>::max()};
+  std::vector<std::uint8_t> mask(300 * 19);
+  for (std::size_t i = 0; i < mask.size(); ++i)
+    mask[i] = static_cast<std::uint8_t>((i * 37) % 256);
+  {
+    Hdf5Writer w(path);
+    w.write_dataset("special", special);
+    w.write_dataset("features/alpha", matrix, {300, 19});
+    w.write_dataset("spectrogram/power", cube, {400, 19, 40});
+    w.write_dataset("ints", ints);
+    w.write_dataset("artifacts/mask", mask, {300, 19});
+    w.write_dataset("empty", std::vector<double>{}, {0, 19});
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  expect_same_bits(r.read_doubles("special").values, special);
+  const auto alpha = r.read_doubles("/features/alpha");
+  EXPECT_EQ(alpha.shape, (U64s{300, 19}));
+  expect_same_bits(alpha.values, matrix);
+  const auto power = r.read_doubles("spectrogram/power");
+  EXPECT_EQ(power.shape, (U64s{400, 19, 40}));
+  expect_same_bits(power.values, cube);
+  EXPECT_EQ(r.read_int64("ints").values, ints);
+  const auto mask_back = r.read_uint8("artifacts/mask");
+  EXPECT_EQ(mask_back.shape, (U64s{300, 19}));
+  EXPECT_EQ(mask_back.values, mask);
+  EXPECT_EQ(r.shape("empty"), (U64s{0, 19}));
+  EXPECT_TRUE(r.read_doubles("empty").values.empty());
+}
+
+TEST(Hdf5Store, LargeArraysAreCompressed) {
+  const auto path = test::scratch_dir() / "zeros.h5";
+  const std::vector<double> zeros(1'000'000, 0.0);  // 8 MB raw
+  {
+    Hdf5Writer w(path);
+    w.write_dataset("zeros", zeros, {10000, 100});
+    w.commit();
+  }
+  EXPECT_LT(std::filesystem::file_size(path), 1'000'000u);
+  EXPECT_EQ(Hdf5Reader(path).read_doubles("zeros").values, zeros);
+}
+
+TEST(Hdf5Store, StringDatasetsAndTablesRoundTrip) {
+  const auto path = test::scratch_dir() / "table.h5";
+  Table channels{
+      .columns = {
+          {.name = "label", .values = std::vector<std::string>{"EEG Fp1-REF", "ECG"}, .units = {}},
+          {.name = "sample_rate_hz", .values = std::vector<double>{256.0, 512.0}, .units = "Hz"},
+          {.name = "index", .values = std::vector<std::int64_t>{0, 1}, .units = {}},
+      }};
+  Table empty{.columns = {{.name = "onset_s", .values = std::vector<double>{}, .units = "s"},
+                          {.name = "type", .values = std::vector<std::string>{}, .units = {}}}};
+  {
+    Hdf5Writer w(path);
+    w.write_strings("names", std::vector<std::string>{"a", "bb", ""});
+    w.write_table("channels", channels);
+    w.write_table("events", empty);
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  EXPECT_EQ(r.read_strings("names"), (std::vector<std::string>{"a", "bb", ""}));
+  const Table back = r.read_table("/channels");
+  ASSERT_EQ(back.columns.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(back.columns[i].name, channels.columns[i].name);
+    EXPECT_EQ(back.columns[i].values, channels.columns[i].values);
+    EXPECT_EQ(back.columns[i].units, channels.columns[i].units);
+  }
+  EXPECT_EQ(std::get<std::int64_t>(r.attribute("channels", "n_rows")), 2);
+  const Table events = r.read_table("events");
+  ASSERT_EQ(events.columns.size(), 2u);
+  EXPECT_EQ(events.columns[0].values, empty.columns[0].values);
+  EXPECT_EQ(events.columns[1].values, empty.columns[1].values);
+}
+
+TEST(Hdf5Store, AppendedRowsEqualOneWrite) {
+  const auto path = test::scratch_dir() / "append.h5";
+  constexpr std::size_t kCols = 19;
+  const auto all = random_doubles(5000 * kCols, 4);
+  const std::vector<std::size_t> blocks = {1, 0, 7, 1, 300, 4000, 691};  // 5000 rows in all
+  {
+    Hdf5Writer w(path);
+    std::size_t row = 0;
+    for (const auto rows : blocks) {
+      w.append_rows("features/theta", std::span(all).subspan(row * kCols, rows * kCols), kCols);
+      row += rows;
+    }
+    EXPECT_EQ(w.appended_rows("/features/theta"), 5000u);
+    w.append_rows("never_filled", {}, 3);
+    w.write_dataset("features/theta_once", all, {5000, kCols});
+    EXPECT_THROW(w.append_rows("features/theta", std::span(all).first(18), 18),
+                 std::invalid_argument);
+    EXPECT_THROW(w.append_rows("features/theta", std::span(all).first(20), kCols),
+                 std::invalid_argument);
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  const auto appended = r.read_doubles("features/theta");
+  const auto once = r.read_doubles("features/theta_once");
+  EXPECT_EQ(appended.shape, once.shape);
+  expect_same_bits(appended.values, once.values);
+  expect_same_bits(appended.values, all);
+  EXPECT_EQ(r.shape("never_filled"), (U64s{0, 3}));
+}
+
+TEST(Hdf5Store, HostileStringsRoundTrip) {
+  const auto path = test::scratch_dir() / "hostile.h5";
+  const std::vector<std::string> hostile = {"Ω µV °C",
+                                            "\xF0\x9F\xA7\xA0 brain",
+                                            "脑电图",
+                                            R"(quote " and ' and \ backslash)",
+                                            "tab\tnewline\ncr\r\x01\x1f\x7f",
+                                            "",
+                                            std::string(100000, 'x'),
+                                            "{\"json\": [1, 2]}"};
+  {
+    Hdf5Writer w(path);
+    w.write_strings("strings", hostile);
+    w.write_attribute("/", "list", hostile);
+    for (std::size_t i = 0; i < hostile.size(); ++i)
+      w.write_attribute("/", "s" + std::to_string(i), hostile[i]);
+    w.write_attribute("/", "Ω name \"quoted\"", std::string("ok"));
+    w.write_table("t", {.columns = {{.name = "µ column", .values = hostile, .units = {}}}});
+    EXPECT_THROW(w.write_strings("nul", std::vector<std::string>{std::string("a\0b", 3)}),
+                 std::invalid_argument);
+    EXPECT_THROW(w.write_attribute("/", "latin1", std::string("\xB5V")), std::invalid_argument);
+    EXPECT_THROW(w.write_attribute("/", "surrogate", std::string("\xED\xA0\x80")),
+                 std::invalid_argument);
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  EXPECT_EQ(r.read_strings("strings"), hostile);
+  EXPECT_EQ(std::get<std::vector<std::string>>(r.attribute("/", "list")), hostile);
+  for (std::size_t i = 0; i < hostile.size(); ++i)
+    EXPECT_EQ(std::get<std::string>(r.attribute("/", "s" + std::to_string(i))), hostile[i]);
+  EXPECT_EQ(std::get<std::string>(r.attribute("/", "Ω name \"quoted\"")), "ok");
+  EXPECT_EQ(r.read_table("t").columns.at(0).values, ColumnValues(hostile));
+}
+
+}  // namespace
+}  // namespace eegtrack::io
