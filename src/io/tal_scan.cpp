@@ -23,10 +23,11 @@ class TalCollector {
 
   void add(std::int64_t record, int signal, bool first_signal, std::string_view bytes) {
     TalParse parse = parse_tals(bytes);
-    const std::string where =
-        "record " + std::to_string(record) + " signal " + std::to_string(signal) + " TAL";
+    const auto where = [&] {
+      return "record " + std::to_string(record) + " signal " + std::to_string(signal) + " TAL";
+    };
     for (auto& problem : parse.problems)
-      report(where, std::move(problem));
+      report(where(), std::move(problem));
     missing_nul_ = missing_nul_ || parse.missing_nul;
     dropped_onset_text_ = dropped_onset_text_ || parse.dropped_onset_text;
     std::size_t first_tal = 0;
@@ -34,11 +35,11 @@ class TalCollector {
       if (!parse.tals.empty() && !parse.tals[0].texts.empty() && parse.tals[0].texts[0].empty()) {
         scan_.timekeeping_s[static_cast<std::size_t>(record)] = parse.tals[0].onset_s;
         if (parse.tals[0].has_duration)
-          report(where, "time-keeping TAL has a duration");
+          report(where(), "time-keeping TAL has a duration");
         keep_texts(parse.tals[0], 1);
         first_tal = 1;
       } else if (is_plus(header_.file_type)) {
-        report(where, "record has no time-keeping TAL (first TAL with an empty text)");
+        report(where(), "record has no time-keeping TAL (first TAL with an empty text)");
       }
     }
     for (std::size_t t = first_tal; t < parse.tals.size(); ++t)
@@ -93,26 +94,27 @@ TalScan scan_tals(const FileHandle& file, const Header& h, Diagnostics& diag) {
         offsets[i] + std::int64_t{h.signals[i].samples_per_record} * h.bytes_per_sample;
   const std::int64_t span_begin = offsets[static_cast<std::size_t>(annotation_signals.front())];
   const std::int64_t span_end = offsets[static_cast<std::size_t>(annotation_signals.back()) + 1];
-  // Small annotation spans are read record by record; otherwise whole blocks of records.
-  const bool per_record = (span_end - span_begin) * 4 < h.record_bytes;
-  const std::int64_t block =
-      per_record ? 1 : std::max<std::int64_t>(1, (std::int64_t{4} << 20) / h.record_bytes);
-  std::string buffer;
-  for (std::int64_t first = 0; first < h.n_records; first += block) {
-    const std::int64_t count = std::min(block, h.n_records - first);
-    const std::int64_t begin = h.header_bytes + first * h.record_bytes + span_begin;
-    const std::int64_t size = (count - 1) * h.record_bytes + (span_end - span_begin);
-    buffer.resize(static_cast<std::size_t>(size));
-    file.read_at(begin, size, buffer.data());
+  const auto scan_block = [&](std::int64_t first, std::int64_t count, const char* base) {
     for (std::int64_t r = 0; r < count; ++r) {
       for (std::size_t k = 0; k < annotation_signals.size(); ++k) {
         const auto s = static_cast<std::size_t>(annotation_signals[k]);
-        const std::int64_t at = r * h.record_bytes + offsets[s] - span_begin;
-        const std::string_view bytes(buffer.data() + at,
+        const std::string_view bytes(base + r * h.record_bytes + offsets[s] - span_begin,
                                      static_cast<std::size_t>(offsets[s + 1] - offsets[s]));
         collector.add(first + r, annotation_signals[k], k == 0, bytes);
       }
     }
+  };
+  // Blocks of whole records: on the target VMs a syscall or page fault per record costs more
+  // than copying the records (24-h 21-channel EDF+: 0.4 s by blocks, 0.8 s by per-record pread,
+  // 1.1 s by mmap).
+  const std::int64_t block = std::max<std::int64_t>(1, (std::int64_t{4} << 20) / h.record_bytes);
+  std::string buffer;
+  for (std::int64_t first = 0; first < h.n_records; first += block) {
+    const std::int64_t count = std::min(block, h.n_records - first);
+    const std::int64_t size = (count - 1) * h.record_bytes + (span_end - span_begin);
+    buffer.resize(static_cast<std::size_t>(size));
+    file.read_at(h.header_bytes + first * h.record_bytes + span_begin, size, buffer.data());
+    scan_block(first, count, buffer.data());
   }
   return collector.finish();
 }
