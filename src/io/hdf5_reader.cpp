@@ -217,8 +217,11 @@ Table Hdf5Reader::read_table(std::string_view group_path) const {
       column.values = read_int64(path).values;
     else
       column.values = read_strings(path);
-    if (has_attribute(path, "units"))
-      column.units = std::get<std::string>(attribute(path, "units"));
+    if (has_attribute(path, "units")) {
+      const auto units = attribute(path, "units");
+      if (const auto* text = std::get_if<std::string>(&units))
+        column.units = *text;
+    }
     table.columns.push_back(std::move(column));
   }
   return table;

@@ -83,12 +83,16 @@ Hdf5Writer::~Hdf5Writer() {
 
 Hdf5Writer::Hdf5Writer(Hdf5Writer&& other) noexcept = default;
 
+namespace {
+const std::filesystem::path kNoPath;  // what a moved-from writer reports
+}  // namespace
+
 const std::filesystem::path& Hdf5Writer::path() const noexcept {
-  return state_->final_path;
+  return state_ ? state_->final_path : kNoPath;
 }
 
 const std::filesystem::path& Hdf5Writer::temporary_path() const noexcept {
-  return state_->temp_path;
+  return state_ ? state_->temp_path : kNoPath;
 }
 
 bool Hdf5Writer::committed() const noexcept {
