@@ -117,6 +117,30 @@ TEST(ScreenEpoch, CleanRecordingIsRarelyRejected) {
   EXPECT_EQ(line, 0U);  // the recording was notch-filtered at 50 Hz
 }
 
+TEST(ScreenEpoch, OtherCleanRestRecordingsAreRarelyRejected) {
+  for (const char* name :
+       {"eegmat_Subject05_1_rest_eyes_closed.edf", "eegmat_Subject07_1_rest_eyes_closed.edf",
+        "eegmat_Subject00_2_mental_arithmetic.edf"}) {
+    const auto path = test::shared_eeg_dir() / "normal" / name;
+    EEGTRACK_REQUIRE_FILE(path);
+    const auto rec = test::read_eeg_channels(path);
+    std::size_t total = 0;
+    std::size_t rejected = 0;
+    for (const auto& c : rec.channels) {
+      const std::size_t n_epochs = c.samples.size() / kEpoch - 1;  // without the end padding
+      for (std::size_t k = 0; k < n_epochs; ++k) {
+        ++total;
+        if (screen_epoch(epoch_of(c, k), kFs, c.range).rejected)
+          ++rejected;
+      }
+    }
+    const double rate = static_cast<double>(rejected) / static_cast<double>(total);
+    std::cout << name << ": false rejection rate " << rejected << "/" << total << " = " << rate
+              << "\n";
+    EXPECT_LT(rate, 0.05) << name;
+  }
+}
+
 TEST(ScreenEpoch, FlagsTheConstantPaddingAtTheEndOfTheRecording) {
   EEGTRACK_REQUIRE_FILE(subject03());
   for (const auto& c : clean_recording().channels) {
