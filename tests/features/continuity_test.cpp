@@ -231,6 +231,31 @@ TEST(Continuity, QuietStretchShorterThanMinimumIsNotSuppression) {
   EXPECT_EQ(r2.n_bursts, 2U);       // 10 s of EEG on each side, each beside a suppression
 }
 
+TEST(ContinuityAnalyzer, HandlesSegmentsShorterThanTheWindow) {
+  std::mt19937 rng(1);
+  std::normal_distribution<double> noise(0.0, 1.0);
+  Eigen::MatrixXd quiet(3, 1000);  // 2 s within about ±3 µV
+  for (Eigen::Index k = 0; k < quiet.size(); ++k)
+    quiet.data()[k] = noise(rng);
+  ContinuityAnalyzer a(3, kFs, bsr_continuity_params(), 5.0);
+  a.push(quiet);
+  a.reset(10.0);
+  a.push(quiet.leftCols(50));  // 0.1 s: shorter than the 0.25 s window
+  const ContinuityResult r = a.result();
+  EXPECT_DOUBLE_EQ(r.analyzed_s, 2.1);
+  EXPECT_DOUBLE_EQ(r.suppressed_s, 2.0);
+  ASSERT_EQ(r.periods.size(), 2U);
+  EXPECT_EQ(r.periods[0].kind, PeriodKind::Suppression);
+  EXPECT_DOUBLE_EQ(r.periods[0].start_s, 5.0);
+  EXPECT_EQ(r.periods[1].kind, PeriodKind::Brief);  // quiet, but shorter than 0.5 s
+  EXPECT_DOUBLE_EQ(r.periods[1].start_s, 10.0);
+  EXPECT_EQ(r.periods[1].segment, 1U);
+  ASSERT_EQ(r.bsr_series.size(), 2U);  // at 6 s and 7 s; none in the 0.1-s segment
+  EXPECT_DOUBLE_EQ(r.bsr_series[0].time_s, 6.0);
+  EXPECT_DOUBLE_EQ(r.bsr_series[0].covered_s, 1.0);
+  EXPECT_DOUBLE_EQ(r.bsr_series[1].bsr, 1.0);
+}
+
 TEST(ClassifyContinuity, FollowsAcnsCategories) {
   EXPECT_EQ(classify_continuity(0.0, 0), ContinuityClass::Continuous);
   EXPECT_EQ(classify_continuity(0.05, 3), ContinuityClass::NearlyContinuous);
