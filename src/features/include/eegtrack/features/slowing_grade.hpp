@@ -29,8 +29,8 @@ struct RecordingSummary {
   double relative_theta = 0.0;
   double relative_alpha = 0.0;
   double relative_beta = 0.0;
-  double suppression_fraction = 0.0;     ///< fraction of the record suppressed, [0, 1]
-  std::vector<RegionAsymmetry> regions;  ///< from brain_symmetry; may be empty
+  double suppression_fraction = 0.0;       ///< fraction of the record suppressed, [0, 1]
+  std::vector<RegionAsymmetry> regions{};  ///< from brain_symmetry; may be empty
 };
 
 /// Thresholds and weights; every default is a documented heuristic, not a validated cutoff.
@@ -53,7 +53,7 @@ struct SlowingParams {
 /// Grade, distribution and a continuous encephalopathy index of one recording.
 struct SlowingAssessment {
   SlowingGrade grade = SlowingGrade::None;
-  std::vector<std::string> criteria;  ///< the rules that fired, in words, for review
+  std::vector<std::string> criteria{};  ///< the rules that fired, in words, for review
   SlowingDistribution distribution = SlowingDistribution::None;
   Side focal_side = Side::Midline;      ///< side with more slow power (Focal only)
   Region focal_region = Region::Other;  ///< region of the largest |slow index| (Focal only)

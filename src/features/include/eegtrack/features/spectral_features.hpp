@@ -26,14 +26,14 @@ struct SpectralParams {
 /// Features of one PSD (one epoch of one channel). Ratios are NaN when their denominator is 0
 /// or a band is missing; edge frequencies and entropy are NaN when the range holds no power.
 struct SpectralFeatures {
-  std::vector<double> absolute_uv2;  ///< per band of SpectralParams::bands, µV²
-  std::vector<double> relative;      ///< per band, absolute / total_power_uv2
-  double total_power_uv2 = 0.0;      ///< power over [total_low_hz, total_high_hz], µV²
-  double rms_uv = 0.0;               ///< sqrt(total_power_uv2), µV
-  double delta_alpha_ratio = 0.0;    ///< DAR = delta / alpha
-  double theta_alpha_ratio = 0.0;    ///< TAR = theta / alpha
-  double dtabr = 0.0;                ///< (delta + theta) / (alpha + beta) (DTABR, PRI)
-  double sef50_hz = 0.0;             ///< median frequency
+  std::vector<double> absolute_uv2{};  ///< per band of SpectralParams::bands, µV²
+  std::vector<double> relative{};      ///< per band, absolute / total_power_uv2
+  double total_power_uv2 = 0.0;        ///< power over [total_low_hz, total_high_hz], µV²
+  double rms_uv = 0.0;                 ///< sqrt(total_power_uv2), µV
+  double delta_alpha_ratio = 0.0;      ///< DAR = delta / alpha
+  double theta_alpha_ratio = 0.0;      ///< TAR = theta / alpha
+  double dtabr = 0.0;                  ///< (delta + theta) / (alpha + beta) (DTABR, PRI)
+  double sef50_hz = 0.0;               ///< median frequency
   double sef90_hz = 0.0;
   double sef95_hz = 0.0;
   double peak_frequency_hz = 0.0;

@@ -24,21 +24,21 @@ struct RegionAsymmetry {
   Region region = Region::Other;
   std::size_t n_left = 0;  ///< channels averaged on each side
   std::size_t n_right = 0;
-  std::vector<double> left_uv2;      ///< per band: mean band power of the left channels, µV²
-  std::vector<double> right_uv2;     ///< per band: mean band power of the right channels, µV²
-  std::vector<double> signed_index;  ///< per band: (R - L) / (R + L); NaN if R + L = 0
-  double slow_signed_index = 0.0;    ///< (R - L) / (R + L) of delta + theta power
+  std::vector<double> left_uv2{};      ///< per band: mean band power of the left channels, µV²
+  std::vector<double> right_uv2{};     ///< per band: mean band power of the right channels, µV²
+  std::vector<double> signed_index{};  ///< per band: (R - L) / (R + L); NaN if R + L = 0
+  double slow_signed_index = 0.0;      ///< (R - L) / (R + L) of delta + theta power
 };
 
 /// Symmetry of one spectrum set. Signed indices are > 0 when the right side has more power.
 struct SymmetryResult {
-  double bsi = 0.0;                  ///< revised BSI over [bsi_low_hz, bsi_high_hz], [0, 1]
-  std::vector<double> bsi_per_band;  ///< revised BSI per band
-  double pdbsi = 0.0;                ///< pairwise-derived BSI; NaN if no homologous pair
-  std::vector<double> pdbsi_per_band;
-  std::size_t n_pairs = 0;                    ///< homologous pairs used by pdBSI
-  std::vector<double> signed_index_per_band;  ///< (R - L) / (R + L) of hemispheric band power
-  std::vector<RegionAsymmetry> regions;       ///< regions with channels on both sides, enum order
+  double bsi = 0.0;                    ///< revised BSI over [bsi_low_hz, bsi_high_hz], [0, 1]
+  std::vector<double> bsi_per_band{};  ///< revised BSI per band
+  double pdbsi = 0.0;                  ///< pairwise-derived BSI; NaN if no homologous pair
+  std::vector<double> pdbsi_per_band{};
+  std::size_t n_pairs = 0;                      ///< homologous pairs used by pdBSI
+  std::vector<double> signed_index_per_band{};  ///< (R - L) / (R + L) of hemispheric band power
+  std::vector<RegionAsymmetry> regions{};       ///< regions with channels on both sides, enum order
 };
 
 /// Revised brain symmetry index (van Putten, Clin Neurophysiol 2007;118:2362; CLINICAL.md §4.4)
