@@ -18,6 +18,22 @@ constexpr const char* kEmpty = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934c
 constexpr const char* kMillionA =
     "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
 
+std::string hash_with(Sha256Kernel kernel, std::string_view message) {
+  Sha256 hash(kernel);
+  hash.update(std::as_bytes(std::span(message.data(), message.size())));
+  return to_hex(hash.finish());
+}
+
+// Both kernels (the x86 SHA-extension one is used by Fastest when the CPU has it).
+TEST(Sha256, BothKernelsMatchNistVectors) {
+  for (const auto kernel : {Sha256Kernel::Fastest, Sha256Kernel::Portable}) {
+    EXPECT_EQ(hash_with(kernel, "abc"), kAbc);
+    EXPECT_EQ(hash_with(kernel, std::string(1'000'000, 'a')), kMillionA);
+    EXPECT_EQ(hash_with(kernel, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+              "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  }
+}
+
 TEST(Sha256, NistVectors) {
   EXPECT_EQ(sha256_bytes("abc"), kAbc);
   EXPECT_EQ(sha256_bytes(""), kEmpty);
