@@ -3,57 +3,19 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "eegtrack/features/aperiodic.hpp"
-#include "support/paths.hpp"
+#include "golden_features.hpp"
 
 namespace eegtrack::features {
 namespace {
 
-struct Spectrum {
-  std::vector<double> f;
-  std::vector<double> psd;
-};
-
-// tests/data/features_*.csv, written by tools/reference/generate_features.py.
-std::map<std::string, Spectrum> golden_spectra() {
-  std::ifstream in(test::test_data_dir() / "features_spectra.csv");
-  std::string line;
-  std::getline(in, line);
-  std::map<std::string, Spectrum> out;
-  while (std::getline(in, line)) {
-    std::stringstream row(line);
-    std::string name, f, p;
-    std::getline(row, name, ',');
-    std::getline(row, f, ',');
-    std::getline(row, p, ',');
-    out[name].f.push_back(std::stod(f));
-    out[name].psd.push_back(std::stod(p));
-  }
-  return out;
-}
-
-std::map<std::string, std::map<std::string, double>> golden_features() {
-  std::ifstream in(test::test_data_dir() / "features_expected.csv");
-  std::string line;
-  std::getline(in, line);
-  std::map<std::string, std::map<std::string, double>> out;
-  while (std::getline(in, line)) {
-    std::stringstream row(line);
-    std::string name, key, value;
-    std::getline(row, name, ',');
-    std::getline(row, key, ',');
-    std::getline(row, value, ',');
-    out[name][key] = std::stod(value);
-  }
-  return out;
-}
+using test::golden_features;
+using test::golden_spectra;
 
 void expect_close(double actual, double expected, const std::string& what) {
   EXPECT_NEAR(actual, expected, 1e-9 * std::max(1.0, std::abs(expected))) << what;
@@ -62,7 +24,7 @@ void expect_close(double actual, double expected, const std::string& what) {
 TEST(SpectralFeatures, MatchesNumpyReferenceOnRealSpectra) {
   const auto spectra = golden_spectra();
   const auto expected = golden_features();
-  ASSERT_EQ(spectra.size(), 4u);
+  ASSERT_EQ(spectra.size(), 6u);
   for (const auto& [name, s] : spectra) {
     const auto& e = expected.at(name);
     const auto got = spectral_features(s.f, s.psd);

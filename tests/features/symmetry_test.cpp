@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "golden_features.hpp"
+
 namespace eegtrack::features {
 namespace {
 
@@ -137,6 +139,37 @@ TEST(BrainSymmetry, LeftTemporalDeltaExcessIsNegativeAndLargestInDelta) {
     EXPECT_LT(temporal->signed_index[0], temporal->signed_index[b] - 0.2);
   EXPECT_LT(s.signed_index_per_band[0], 0.0);
   EXPECT_GT(s.bsi_per_band[0], s.bsi_per_band[2]);
+}
+
+TEST(BrainSymmetry, MatchesNumpyReferenceOnRealSpectra) {
+  const auto spectra = test::golden_spectra();
+  const auto e = test::golden_features().at("symmetry");
+  const std::vector<ChannelSite> sites{{"O1", Side::Left, Region::Occipital, "O2"},
+                                       {"O2", Side::Right, Region::Occipital, "O1"},
+                                       {"T3", Side::Left, Region::Temporal, "T4"},
+                                       {"T4", Side::Right, Region::Temporal, "T3"},
+                                       {"Fz", Side::Midline, Region::Frontal, ""}};
+  const auto& f = spectra.at("O1").f;
+  Eigen::MatrixXd m(5, static_cast<Eigen::Index>(f.size()));
+  for (Eigen::Index r = 0; r < 5; ++r)
+    for (std::size_t k = 0; k < f.size(); ++k)
+      m(r, static_cast<Eigen::Index>(k)) =
+          spectra.at(sites[static_cast<std::size_t>(r)].label).psd[k];
+  const auto s = brain_symmetry(f, m, sites);
+  EXPECT_NEAR(s.bsi, e.at("bsi"), 1e-12);
+  EXPECT_NEAR(s.pdbsi, e.at("pdbsi"), 1e-12);
+  ASSERT_EQ(s.regions.size(), 2u);  // enum order: temporal, occipital
+  const char* bands[] = {"delta", "theta", "alpha", "beta"};
+  for (std::size_t b = 0; b < 4; ++b) {
+    const std::string name = bands[b];
+    EXPECT_NEAR(s.bsi_per_band[b], e.at("bsi_" + name), 1e-12) << name;
+    EXPECT_NEAR(s.pdbsi_per_band[b], e.at("pdbsi_" + name), 1e-12) << name;
+    EXPECT_NEAR(s.signed_index_per_band[b], e.at("signed_" + name), 1e-12) << name;
+    EXPECT_NEAR(s.regions[0].signed_index[b], e.at("temporal_" + name), 1e-12) << name;
+    EXPECT_NEAR(s.regions[1].signed_index[b], e.at("occipital_" + name), 1e-12) << name;
+  }
+  EXPECT_NEAR(s.regions[0].slow_signed_index, e.at("temporal_slow"), 1e-12);
+  EXPECT_NEAR(s.regions[1].slow_signed_index, e.at("occipital_slow"), 1e-12);
 }
 
 TEST(BrainSymmetry, RejectsBadArguments) {

@@ -4,12 +4,13 @@ Debian's /usr/bin/python3 (scipy 1.10.1, numpy, mne 1.3.0):
 
     /usr/bin/python3 tools/reference/generate_features.py
 
-Spectra: scipy.signal.welch (2-s Hann segments, 50% overlap) of the first 60 s of three
+Spectra: scipy.signal.welch (2-s Hann segments, 50% overlap) of the first 60 s of five
 channels of the shipped eyes-closed recording, plus one slowed spectrum (the O1 spectrum with
 its frequency axis scaled by 1/2), kept at 0-45 Hz and rounded to 9 significant digits so the
 CSV text parses to exactly the values used here.  Features are computed by independent numpy /
 scipy code written from the definitions in docs/qeeg-features.md; the aperiodic fit re-implements
 FOOOF's robust_ap_fit ('fixed' mode) with scipy.optimize.curve_fit as FOOOF does.
+Symmetry (spectrum "symmetry"): left = O1, T3 and right = O2, T4 (pairs O1-O2, T3-T4).
 Outputs tests/data/features_spectra.csv (spectrum,frequency_hz,psd_uv2_per_hz) and
 tests/data/features_expected.csv (spectrum,feature,value).
 """
@@ -29,7 +30,7 @@ def spectra():
     raw = mne.io.read_raw_edf(EDF, preload=False, verbose=False)
     fs = raw.info["sfreq"]
     out = {}
-    for name in ["EEG O1", "EEG Fz", "EEG T3"]:
+    for name in ["EEG O1", "EEG O2", "EEG Fz", "EEG T3", "EEG T4"]:
         x = raw.get_data(picks=[name], start=0, stop=int(60 * fs))[0] * 1e6
         f, p = signal.welch(x, fs, window="hann", nperseg=int(2 * fs))
         keep = f <= 45.0
@@ -108,6 +109,32 @@ def features(f, p):
     return out
 
 
+def bsi(f, right, left, lo, hi, half_open=False):
+    m = (f >= lo) & ((f < hi) if half_open else (f <= hi))
+    return float(np.mean(np.abs((right[m] - left[m]) / (right[m] + left[m]))))
+
+
+def symmetry(data):
+    f = data["O1"][0]
+    left = (data["O1"][1] + data["T3"][1]) / 2
+    right = (data["O2"][1] + data["T4"][1]) / 2
+    out = {"bsi": bsi(f, right, left, 1, 25)}
+    pairs = [("O2", "O1"), ("T4", "T3")]
+    out["pdbsi"] = np.mean([bsi(f, data[r][1], data[l][1], 1, 25) for r, l in pairs])
+    for name, lo, hi in BANDS:
+        out["bsi_" + name] = bsi(f, right, left, lo, hi, True)
+        out["pdbsi_" + name] = np.mean([bsi(f, data[r][1], data[l][1], lo, hi, True) for r, l in pairs])
+        pr, pl = band_power(f, right, lo, hi), band_power(f, left, lo, hi)
+        out["signed_" + name] = (pr - pl) / (pr + pl)
+        for region, r, l in [("occipital", "O2", "O1"), ("temporal", "T4", "T3")]:
+            pr, pl = band_power(f, data[r][1], lo, hi), band_power(f, data[l][1], lo, hi)
+            out[region + "_" + name] = (pr - pl) / (pr + pl)
+    for region, r, l in [("occipital", "O2", "O1"), ("temporal", "T4", "T3")]:
+        slow = lambda ch: band_power(f, data[ch][1], 1, 4) + band_power(f, data[ch][1], 4, 8)
+        out[region + "_slow"] = (slow(r) - slow(l)) / (slow(r) + slow(l))
+    return out
+
+
 def main():
     data = spectra()
     with open(os.path.join(OUT, "features_spectra.csv"), "w") as fh:
@@ -120,6 +147,8 @@ def main():
         for name, (f, p) in data.items():
             for key, value in features(f, p).items():
                 fh.write("%s,%s,%.17g\n" % (name, key, value))
+        for key, value in symmetry(data).items():
+            fh.write("symmetry,%s,%.17g\n" % (key, value))
 
 
 if __name__ == "__main__":
