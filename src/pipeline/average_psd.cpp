@@ -1,30 +1,70 @@
 #include "eegtrack/pipeline/average_psd.hpp"
 
+#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <span>
 #include <stdexcept>
 
+#include "eegtrack/dsp/multitaper.hpp"
+
 namespace eegtrack::pipeline {
 namespace {
 
-/// Adds sum over the segments of buffer (starting at multiples of step) of their spectra to
-/// sums, returns the number of segments used.
-std::size_t accumulate_segments(std::span<const double> buffer, double rate_hz,
-                                const AveragePsdParams& params, std::vector<double>& sums,
-                                std::vector<double>& frequencies_hz) {
-  const std::size_t count = dsp::welch_segment_count(buffer.size(), rate_hz, params.welch);
-  if (count == 0)
-    return 0;
-  // Welch over exactly these samples averages the same segments; weight the mean by the count
-  // so stretches of different lengths combine into the overall mean.
-  const auto psd = dsp::welch_psd(buffer, rate_hz, params.welch);
-  if (sums.empty()) {
-    sums.assign(psd.psd_uv2_per_hz.size(), 0.0);
-    frequencies_hz = psd.frequencies_hz;
+/// Sums of the segment spectra per channel, and the number of segments in each sum.
+struct SpectrumSums {
+  std::vector<double> frequencies_hz;
+  std::vector<std::vector<double>> sums;  // per channel
+  std::size_t segments = 0;
+
+  void add(std::size_t channel, std::span<const double> psd, double weight) {
+    auto& sum = sums[channel];
+    if (sum.empty())
+      sum.assign(psd.size(), 0.0);
+    for (std::size_t k = 0; k < sum.size(); ++k)
+      sum[k] += psd[k] * weight;
   }
-  for (std::size_t k = 0; k < sums.size(); ++k)
-    sums[k] += psd.psd_uv2_per_hz[k] * static_cast<double>(count);
+};
+
+/// Welch over exactly the samples of buffer averages the same segments as the whole-stretch
+/// Welch would; weighting each buffer's mean by its segment count makes the overall mean.
+std::size_t add_welch_segments(const std::vector<std::vector<double>>& buffers, double rate_hz,
+                               const AveragePsdParams& params, SpectrumSums& out) {
+  const std::size_t count = dsp::welch_segment_count(buffers.front().size(), rate_hz, params.welch);
+  for (std::size_t c = 0; c < buffers.size(); ++c) {
+    const auto psd = dsp::welch_psd(buffers[c], rate_hz, params.welch);
+    if (out.frequencies_hz.empty())
+      out.frequencies_hz = psd.frequencies_hz;
+    out.add(c, psd.psd_uv2_per_hz, static_cast<double>(count));
+  }
+  return count;
+}
+
+/// One multitaper PSD per segment (all channels at once, so the tapers are computed once per
+/// segment rather than once per channel).
+std::size_t add_multitaper_segments(const std::vector<std::vector<double>>& buffers, double rate_hz,
+                                    std::size_t segment, std::size_t step,
+                                    const AveragePsdParams& params, SpectrumSums& out) {
+  const dsp::MultitaperParams taper{.time_bandwidth = params.nw,
+                                    .weighting = params.adaptive
+                                                     ? dsp::MultitaperWeighting::Adaptive
+                                                     : dsp::MultitaperWeighting::Eigenvalue};
+  std::size_t count = 0;
+  Eigen::MatrixXd block(static_cast<Eigen::Index>(buffers.size()),
+                        static_cast<Eigen::Index>(segment));
+  for (std::size_t start = 0; start + segment <= buffers.front().size(); start += step, ++count) {
+    for (std::size_t c = 0; c < buffers.size(); ++c) {
+      block.row(static_cast<Eigen::Index>(c)) = Eigen::Map<const Eigen::RowVectorXd>(
+          buffers[c].data() + start, static_cast<Eigen::Index>(segment));
+    }
+    const auto psd = dsp::multitaper_psd(block, rate_hz, taper);
+    if (out.frequencies_hz.empty())
+      out.frequencies_hz = psd.frequencies_hz;
+    for (std::size_t c = 0; c < buffers.size(); ++c) {
+      const Eigen::RowVectorXd row = psd.psd_uv2_per_hz.row(static_cast<Eigen::Index>(c));
+      out.add(c, std::span<const double>(row.data(), static_cast<std::size_t>(row.size())), 1.0);
+    }
+  }
   return count;
 }
 
@@ -47,43 +87,50 @@ AveragePsd average_psd(MontagedReader& chunks, const AveragePsdParams& params) {
   AveragePsd out;
   const std::size_t n_channels = chunks.selection().labels.size();
   const double rate = chunks.selection().sample_rate_hz;
+  // The same segment grid as welch_psd: round(segment_s * fs) samples, floor(overlap * L) shared.
   const auto segment = static_cast<std::size_t>(std::lround(params.welch.segment_s * rate));
   const auto overlap =
       static_cast<std::size_t>(std::floor(params.welch.overlap * static_cast<double>(segment)));
   const std::size_t step = segment > overlap ? segment - overlap : 1;
+  // Validates segment length and overlap up front, for either method.
+  (void)dsp::welch_segment_count(std::max<std::size_t>(segment, 1), rate, params.welch);
 
-  std::vector<std::vector<double>> carry(n_channels);
-  std::vector<std::vector<double>> sums(n_channels);
-  std::vector<std::size_t> counts(n_channels, 0);
+  std::vector<std::vector<double>> carry(n_channels);  // same length for every channel
+  SpectrumSums sums;
+  sums.sums.resize(n_channels);
   MontagedChunk chunk;
   while (chunks.next(chunk)) {
     const std::size_t n = chunk.samples.empty() ? 0 : chunk.samples.front().size();
     out.data_s += static_cast<double>(n) / rate;
     for (std::size_t c = 0; c < n_channels; ++c) {
-      auto& buffer = carry[c];
       if (!chunk.continues_previous)
-        buffer.clear();  // a gap: segments never bridge it
-      buffer.insert(buffer.end(), chunk.samples[c].begin(), chunk.samples[c].end());
-      const std::size_t used =
-          buffer.size() >= segment
-              ? accumulate_segments(buffer, rate, params, sums[c], out.frequencies_hz)
-              : 0;
-      counts[c] += used;
-      // Keep the samples from the first segment start not yet used: the next segment of this
-      // stretch starts at used * step.
+        carry[c].clear();  // a gap: segments never bridge it
+      carry[c].insert(carry[c].end(), chunk.samples[c].begin(), chunk.samples[c].end());
+    }
+    if (n_channels == 0 || carry.front().size() < segment)
+      continue;
+    const std::size_t used =
+        params.method == PsdMethod::Welch
+            ? add_welch_segments(carry, rate, params, sums)
+            : add_multitaper_segments(carry, rate, segment, step, params, sums);
+    sums.segments += used;
+    // Keep the samples from the next unused segment start (used * step) on: the next chunk
+    // completes that segment, so chunk edges are invisible in the result.
+    for (auto& buffer : carry) {
       buffer.erase(buffer.begin(), buffer.begin() + static_cast<std::ptrdiff_t>(
                                                         std::min(used * step, buffer.size())));
     }
   }
-  if (n_channels == 0 || counts.front() == 0) {
+  if (sums.segments == 0) {
     throw std::invalid_argument("average_psd: no stretch of data holds one " +
                                 std::to_string(params.welch.segment_s) + "-s segment");
   }
-  out.n_segments = counts.front();
-  for (std::size_t c = 0; c < n_channels; ++c) {
-    for (double& v : sums[c])
-      v /= static_cast<double>(counts[c]);
-    out.psd_uv2_per_hz.push_back(std::move(sums[c]));
+  out.n_segments = sums.segments;
+  out.frequencies_hz = sums.frequencies_hz;
+  for (auto& sum : sums.sums) {
+    for (double& v : sum)
+      v /= static_cast<double>(sums.segments);
+    out.psd_uv2_per_hz.push_back(std::move(sum));
   }
   return out;
 }

@@ -104,6 +104,24 @@ TEST(CliPsd, AverageMontageMatchesScipyOnTheAverageReference) {
   expect_matches_scipy(parse_csv(out), golden("cli_psd_average.csv"));
 }
 
+TEST(CliPsd, MultitaperMatchesMneOnEachSegment) {
+  const auto result = run_cli({"psd", (sample_dir() / kSample).string(), "--method", "multitaper",
+                               "--nw", "4", "--channels", "EEG O1,EEG Fp1", "--start-s", "10",
+                               "--duration-s", "30", "--fmax", "40", "--csv"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+  std::stringstream out(result.out);
+  const auto ours = parse_csv(out);
+  const auto mne = golden("cli_psd_multitaper.csv");
+  ASSERT_EQ(ours.frequencies_hz.size(), mne.frequencies_hz.size());
+  for (std::size_t c = 0; c < mne.psd.size(); ++c) {
+    const double peak = *std::max_element(mne.psd[c].begin(), mne.psd[c].end());
+    for (std::size_t k = 0; k < mne.frequencies_hz.size(); ++k) {
+      // The tolerance for multitaper against MNE: 1e-6 of the spectrum maximum.
+      EXPECT_NEAR(ours.psd[c][k], mne.psd[c][k], 1e-6 * peak) << mne.labels[c] << " bin " << k;
+    }
+  }
+}
+
 TEST(CliPsd, BadParametersAreUsageErrors) {
   const auto file = (sample_dir() / kSample).string();
   const auto overlap = run_cli({"psd", file, "--overlap", "1.0"});
