@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <numeric>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
