@@ -71,11 +71,13 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 }  // namespace
 
 H5Lock::H5Lock() : lock_(hdf5_mutex()) {
-  static bool initialised = false;
-  if (!initialised) {
+  // A thread-safe HDF5 build (Debian's is one: H5_HAVE_THREADSAFE) keeps the automatic error
+  // printing setting per thread, so switch it off once in every thread that calls HDF5.
+  thread_local bool quiet = false;
+  if (!quiet) {
     H5open();
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-    initialised = true;
+    quiet = true;
   }
 }
 

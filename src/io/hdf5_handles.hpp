@@ -14,10 +14,13 @@
 
 namespace eegtrack::io::detail {
 
-/// Holds the process-wide HDF5 mutex. Debian's libhdf5 (1.10, serial) is not thread-safe, so
-/// every HDF5 call in eegtrack happens under this lock. It is recursive because handles lock
-/// it again when they close inside an already locked method. The first lock also switches off
-/// HDF5's automatic error printing (the library state it sets is global).
+/// Holds the process-wide HDF5 mutex: every HDF5 call in eegtrack happens under this lock.
+/// HDF5 builds without --enable-threadsafe (the default of upstream and of many distributions)
+/// must not be entered by two threads at once; Debian's 1.10.8 has thread safety but takes a
+/// global lock inside anyway, so the mutex costs nothing there and keeps the behaviour the same
+/// with any build. It is recursive because handles lock it again when they close inside an
+/// already locked method. The first lock in each thread switches off HDF5's automatic error
+/// printing (a per-thread setting in thread-safe builds).
 class H5Lock {
  public:
   H5Lock();

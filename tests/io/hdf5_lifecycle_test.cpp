@@ -145,12 +145,16 @@ TEST(Hdf5Writer, ConcurrentWritersOnDifferentFiles) {
       w.append_rows("rows", row, 64);
       w.write_attribute("/", "a" + std::to_string(i), std::string(i, 'z'));
     }
+    // HDF5 keeps its error-printing switch per thread: failures in new threads stay silent too.
+    EXPECT_THROW(w.write_dataset("d/0", std::vector<double>{1.0}), H5Error);
     w.commit();
   };
+  testing::internal::CaptureStderr();
   std::thread a(write_file, 1);
   std::thread b(write_file, 2);
   a.join();
   b.join();
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   for (const int id : {1, 2}) {
     const Hdf5Reader r(dir / ("t" + std::to_string(id) + ".h5"));
     const auto rows = r.read_doubles("rows");

@@ -26,11 +26,12 @@ struct Hdf5WriterState;
 /// "/features/alpha"); missing parent groups are created. Strings must be valid UTF-8 without
 /// NUL characters.
 ///
-/// Thread safety: Debian's HDF5 1.10 is built without thread safety, so every HDF5 call of
-/// every Hdf5Writer and Hdf5Reader in the process holds one process-wide mutex. Writers on
-/// different files may run in different threads (their calls are serialised); one writer must
-/// not be used by two threads at once. HDF5's automatic error printing is switched off; its
-/// messages end up in H5Error instead.
+/// Thread safety: every HDF5 call of every Hdf5Writer and Hdf5Reader in the process holds one
+/// process-wide mutex, so eegtrack is safe with HDF5 builds that are not thread-safe (the
+/// upstream default) as well as with thread-safe ones (Debian's 1.10.8). Writers on different
+/// files may run in different threads (their HDF5 calls are serialised); one writer must not be
+/// used by two threads at once. HDF5's automatic error printing is switched off in every
+/// calling thread; its messages end up in H5Error instead.
 class Hdf5Writer {
  public:
   /// Creates the temporary file next to final_path (silently replaced on commit).
