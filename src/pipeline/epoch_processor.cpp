@@ -1,0 +1,162 @@
+#include "epoch_processor.hpp"
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "eegtrack/dsp/multitaper.hpp"
+#include "eegtrack/dsp/welch.hpp"
+#include "eegtrack/features/aperiodic.hpp"
+
+namespace eegtrack::pipeline::detail {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+}  // namespace
+
+EpochProcessor::EpochProcessor(const io::Header& header, const Selection& selection,
+                               const AnalyzeParams& p)
+    : selection_(&selection), params_(p), n_features_(2 * p.bands.size() + 12) {
+  spectral_.bands = p.bands;
+  spectral_.total_low_hz = spectral_.edge_low_hz = spectral_.entropy_low_hz =
+      spectral_.peak_low_hz = p.total_low_hz;
+  spectral_.total_high_hz = spectral_.edge_high_hz = spectral_.entropy_high_hz =
+      spectral_.peak_high_hz = p.total_high_hz;
+  for (int s : selection.signals) {
+    const auto& info = header.signals[static_cast<std::size_t>(s)];
+    // The digital limits in delivered units: a sample there is clipped by the amplifier/ADC.
+    const double a = info.gain * info.digital_min + info.offset;
+    const double b = info.gain * info.digital_max + info.offset;
+    if (a != b && std::isfinite(a) && std::isfinite(b))
+      ranges_.push_back(features::ChannelRange{a, b});
+    else
+      ranges_.push_back(std::nullopt);
+  }
+  // Continuity thresholds (10 µV peak to trough) were calibrated on recorded channels; the
+  // common average lowers amplitudes and would call normal low-voltage records suppressed.
+  if (!selection.plan.average_members.empty()) {
+    for (int m : selection.plan.average_members)
+      recorded_rows_.push_back(static_cast<std::size_t>(m));
+  } else {
+    for (const auto& der : selection.plan.derivations)
+      recorded_rows_.push_back(static_cast<std::size_t>(der.plus));
+  }
+}
+
+void EpochProcessor::screen(const Epoch& epoch, std::vector<features::ArtifactReason>& raw) const {
+  raw.resize(epoch.samples.size());
+  for (std::size_t c = 0; c < epoch.samples.size(); ++c) {
+    raw[c] = features::screen_epoch(epoch.samples[c], epoch.sample_rate_hz, ranges_[c],
+                                    params_.artifacts)
+                 .reasons;
+  }
+}
+
+// The average reference is taken over the members clean in this epoch, so one channel's
+// artifact does not leak into every derivation; a bipolar derivation inherits both ends' flags.
+void EpochProcessor::montage(const Epoch& epoch, const std::vector<features::ArtifactReason>& raw,
+                             EpochResult& out) const {
+  const auto& plan = selection_->plan;
+  const auto n = static_cast<Eigen::Index>(epoch.samples.front().size());
+  const auto reject = params_.artifacts.reject_reasons;
+  Eigen::VectorXd average = Eigen::VectorXd::Zero(n);
+  if (!plan.average_members.empty()) {
+    std::size_t used = 0;
+    for (int pass = 0; pass < 2 && used == 0; ++pass) {
+      for (int m : plan.average_members) {
+        const auto k = static_cast<std::size_t>(m);
+        if (pass == 0 && features::has_any(raw[k], reject))
+          continue;
+        average += Eigen::Map<const Eigen::VectorXd>(epoch.samples[k].data(), n);
+        ++used;
+      }
+    }
+    average /= static_cast<double>(used);
+  }
+  const auto n_der = plan.derivations.size();
+  out.montaged.resize(static_cast<Eigen::Index>(n_der), n);
+  out.masks.assign(n_der, features::ArtifactReason::None);
+  out.rejected.assign(n_der, false);
+  for (std::size_t d = 0; d < n_der; ++d) {
+    const auto& der = plan.derivations[d];
+    const auto plus = static_cast<std::size_t>(der.plus);
+    Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(epoch.samples[plus].data(), n);
+    out.masks[d] = raw[plus];
+    if (der.minus >= 0) {
+      const auto minus = static_cast<std::size_t>(der.minus);
+      x -= Eigen::Map<const Eigen::VectorXd>(epoch.samples[minus].data(), n);
+      out.masks[d] |= raw[minus];
+    } else if (der.minus_is_average) {
+      x -= average;
+    }
+    out.montaged.row(static_cast<Eigen::Index>(d)) = x.transpose();
+    out.rejected[d] = features::has_any(out.masks[d], reject);
+  }
+  out.recorded.resize(static_cast<Eigen::Index>(recorded_rows_.size()), n);
+  for (std::size_t i = 0; i < recorded_rows_.size(); ++i)
+    out.recorded.row(static_cast<Eigen::Index>(i)) =
+        Eigen::Map<const Eigen::RowVectorXd>(epoch.samples[recorded_rows_[i]].data(), n);
+}
+
+void EpochProcessor::spectrum(EpochResult& out, double fs) const {
+  if (params_.method == PsdMethod::Welch) {
+    dsp::WelchParams w;
+    w.segment_s = params_.segment_s;
+    w.overlap = params_.overlap;
+    out.psd = dsp::welch_psd(out.montaged, fs, w);
+  } else {
+    dsp::MultitaperParams m;
+    m.time_bandwidth = params_.nw;
+    out.psd = dsp::multitaper_psd(out.montaged, fs, m);
+  }
+}
+
+void EpochProcessor::features_of(EpochResult& out) const {
+  const auto& f = out.psd.frequencies_hz;
+  const std::size_t n_der = out.rejected.size();
+  const std::size_t nb = params_.bands.size();
+  out.values.assign(n_der * n_features_, kNaN);
+  features::AperiodicParams ap;
+  ap.low_hz = params_.aperiodic_low_hz;
+  ap.high_hz = params_.aperiodic_high_hz;
+  std::vector<double> row(f.size());
+  for (std::size_t d = 0; d < n_der; ++d) {
+    if (out.rejected[d])
+      continue;
+    for (std::size_t k = 0; k < f.size(); ++k)
+      row[k] = out.psd.psd_uv2_per_hz(static_cast<Eigen::Index>(d), static_cast<Eigen::Index>(k));
+    const auto s = features::spectral_features(f, row, spectral_);
+    const auto fit = features::fit_aperiodic(f, row, ap);
+    double* v = out.values.data() + d * n_features_;
+    for (std::size_t b = 0; b < nb; ++b) {
+      v[2 * b] = s.absolute_uv2[b];
+      v[2 * b + 1] = s.relative[b];
+    }
+    double* t = v + 2 * nb;
+    const double rest[] = {s.total_power_uv2,
+                           s.rms_uv,
+                           s.delta_alpha_ratio,
+                           s.theta_alpha_ratio,
+                           s.dtabr,
+                           s.sef50_hz,
+                           s.sef90_hz,
+                           s.sef95_hz,
+                           s.peak_frequency_hz,
+                           s.spectral_entropy,
+                           fit.valid ? fit.exponent : kNaN,
+                           fit.valid ? fit.offset_log10 : kNaN};
+    for (std::size_t i = 0; i < 12; ++i)
+      t[i] = rest[i];
+  }
+}
+
+void EpochProcessor::process(const Epoch& epoch, EpochResult& out) const {
+  std::vector<features::ArtifactReason> raw;
+  screen(epoch, raw);
+  montage(epoch, raw, out);
+  spectrum(out, epoch.sample_rate_hz);
+  features_of(out);
+}
+
+}  // namespace eegtrack::pipeline::detail

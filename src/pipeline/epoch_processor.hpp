@@ -1,0 +1,50 @@
+#pragma once
+// Private: the per-epoch work of analyze_recording (screening, montage, PSD, features).
+
+#include <Eigen/Core>
+#include <optional>
+#include <vector>
+
+#include "eegtrack/dsp/psd.hpp"
+#include "eegtrack/features/artifacts.hpp"
+#include "eegtrack/features/spectral_features.hpp"
+#include "eegtrack/io/edf_header.hpp"
+#include "eegtrack/pipeline/channel_selection.hpp"
+#include "eegtrack/pipeline/epoch_stream.hpp"
+#include "eegtrack/pipeline/recording_analysis.hpp"
+
+namespace eegtrack::pipeline::detail {
+
+/// Results of one epoch; buffers are reused from epoch to epoch.
+struct EpochResult {
+  std::vector<features::ArtifactReason> masks;  ///< per derivation
+  std::vector<bool> rejected;                   ///< per derivation
+  Eigen::MatrixXd montaged;                     ///< derivations x samples, µV
+  Eigen::MatrixXd recorded;    ///< recorded channels feeding the montage (continuity), µV
+  dsp::PsdMatrix psd;          ///< derivations x frequencies
+  std::vector<double> values;  ///< [derivation][feature], NaN when rejected
+};
+
+class EpochProcessor {
+ public:
+  EpochProcessor(const io::Header& header, const Selection& selection, const AnalyzeParams& p);
+  void process(const Epoch& epoch, EpochResult& out) const;
+  [[nodiscard]] std::size_t n_features() const noexcept { return n_features_; }
+  [[nodiscard]] std::size_t n_recorded() const noexcept { return recorded_rows_.size(); }
+
+ private:
+  void screen(const Epoch& epoch, std::vector<features::ArtifactReason>& raw) const;
+  void montage(const Epoch& epoch, const std::vector<features::ArtifactReason>& raw,
+               EpochResult& out) const;
+  void spectrum(EpochResult& out, double fs) const;
+  void features_of(EpochResult& out) const;
+
+  const Selection* selection_;
+  AnalyzeParams params_;
+  features::SpectralParams spectral_;
+  std::vector<std::optional<features::ChannelRange>> ranges_;  ///< per selected signal
+  std::size_t n_features_ = 0;
+  std::vector<std::size_t> recorded_rows_;  ///< selected signals measured for continuity
+};
+
+}  // namespace eegtrack::pipeline::detail

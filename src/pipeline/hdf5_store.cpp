@@ -1,0 +1,162 @@
+#include "eegtrack/pipeline/hdf5_store.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "eegtrack/version.hpp"
+
+namespace eegtrack::pipeline {
+namespace {
+
+using io::AttributeValue;
+
+std::string upper(std::string s) {
+  for (auto& ch : s)
+    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+io::Table channels_table(const RecordingAnalysis& a) {
+  std::vector<std::string> label, normalized, type, region, side;
+  std::vector<double> rate;
+  for (const auto& c : a.channels) {
+    label.push_back(c.label);
+    normalized.push_back(c.normalized_label);
+    type.push_back(upper(c.type));
+    region.push_back(c.has_site && c.site.region != features::Region::Other
+                         ? features::to_string(c.site.region)
+                         : "");
+    side.push_back(c.has_site ? features::to_string(c.site.side) : "");
+    rate.push_back(c.sample_rate_hz);
+  }
+  return {{{"label", label, ""},
+           {"normalized_label", normalized, ""},
+           {"type", type, ""},
+           {"region", region, ""},
+           {"side", side, ""},
+           {"sample_rate_hz", rate, "Hz"}}};
+}
+
+io::Table epochs_table(const RecordingAnalysis& a, double epoch_s) {
+  const std::vector<double> duration(a.epoch_onset_s.size(), epoch_s);
+  return {{{"onset_s", a.epoch_onset_s, "s"},
+           {"duration_s", duration, "s"},
+           {"segment", a.epoch_segment, ""},
+           {"kept_fraction", a.epoch_kept_fraction, "1"}}};
+}
+
+void write_parameters(io::Hdf5Writer& w, const AnalyzeParams& p) {
+  const auto json = parameters_json(p);
+  w.create_group("/parameters");
+  w.write_attribute("/parameters", "json", json.dump());
+  for (const auto& [key, value] : json.items()) {
+    if (value.is_number())
+      w.write_attribute("/parameters", key, value.get<double>());
+    else if (value.is_string())
+      w.write_attribute("/parameters", key, value.get<std::string>());
+  }
+  std::vector<std::string> names;
+  std::vector<double> edges;
+  for (const auto& b : p.bands) {
+    names.push_back(b.name);
+    edges.push_back(b.low_hz);
+    edges.push_back(b.high_hz);
+  }
+  w.write_attribute("/parameters", "band_names", names);
+  w.write_attribute("/parameters", "band_edges_hz", edges);
+}
+
+void write_summary(io::Hdf5Writer& w, const RecordingAnalysis& a, const nlohmann::json& summary) {
+  w.create_group("/summary");
+  w.write_attribute("/summary", "json", summary.dump());
+  w.write_attribute("/summary", "kept_epochs", static_cast<std::int64_t>(a.n_clean_epochs));
+  w.write_attribute("/summary", "clean_fraction", a.clean_fraction);
+  const bool pdr = a.pdr_computed && a.pdr.present;
+  w.write_attribute("/summary", "posterior_dominant_rhythm_hz",
+                    pdr ? a.pdr.frequency_hz : std::nan(""));
+  w.write_attribute("/summary", "suppression_fraction", a.continuity.suppressed_fraction);
+  if (a.graded) {
+    w.write_attribute("/summary", "slowing_grade",
+                      std::string(features::to_string(a.slowing.grade)));
+    w.write_attribute("/summary", "encephalopathy_index", a.slowing.encephalopathy_index);
+  }
+  for (std::size_t f = 0; f < a.features.size(); ++f) {
+    const std::string path = "/summary/" + a.features[f].name;
+    w.write_dataset(path, std::span<const double>(a.channel_median[f]));
+    w.write_attribute(path, "units", a.features[f].units);
+    w.write_attribute(path, "description",
+                      "median over clean epochs of the channel's " + a.features[f].name);
+  }
+}
+
+void write_spectrogram(io::Hdf5Writer& w, const RecordingAnalysis& a, const AnalyzeParams& p) {
+  const auto& s = a.spectrogram;
+  w.create_group("/spectrogram");
+  w.write_dataset("/spectrogram/time_s", std::span<const double>(s.time_s));
+  w.write_attribute("/spectrogram/time_s", "units", std::string("s"));
+  w.write_dataset("/spectrogram/frequencies_hz", std::span<const double>(s.frequencies_hz));
+  w.write_attribute("/spectrogram/frequencies_hz", "units", std::string("Hz"));
+  w.write_dataset("/spectrogram/power", std::span<const double>(s.power),
+                  {s.time_s.size(), a.channels.size(), s.frequencies_hz.size()});
+  w.write_attribute("/spectrogram/power", "units", std::string("uV^2/Hz"));
+  w.write_attribute("/spectrogram", "window_s", s.window_s);
+  w.write_attribute("/spectrogram", "step_s", s.step_s);
+  w.write_attribute("/spectrogram", "method", std::string(to_string(p.method)));
+  w.write_attribute("/spectrogram", "description",
+                    "mean of the clean epoch spectra in each window, PSD bins averaged into " +
+                        std::to_string(s.bin_hz) +
+                        " Hz bins centred on multiples of the bin "
+                        "width up to " +
+                        std::to_string(p.spectrogram_max_hz) +
+                        " Hz; NaN where a window holds no clean epoch of the channel");
+}
+
+void write_mask(io::Hdf5Writer& w, const RecordingAnalysis& a) {
+  w.write_dataset("/artifacts/mask", std::span<const std::uint8_t>(a.artifact_mask),
+                  {a.epoch_onset_s.size(), a.channels.size()});
+  w.write_attribute("/artifacts/mask", "bits",
+                    std::vector<std::string>{"flat", "clipping", "high_amplitude", "muscle",
+                                             "electrode_pop", "line_noise"});
+  w.write_attribute("/artifacts/mask", "description",
+                    "features::screen_epoch on the recorded channels of each epoch; a derivation "
+                    "carries the bits of its recorded channel(s); line_noise does not reject");
+}
+
+}  // namespace
+
+Hdf5Store::Hdf5Store(std::filesystem::path final_path) : writer_(std::move(final_path)) {}
+
+void Hdf5Store::append_rows(const FeatureSpec& feature, std::span<const double> rows,
+                            std::size_t n_channels) {
+  writer_.append_rows("/features/" + feature.name, rows, n_channels);
+}
+
+void Hdf5Store::finish(const RecordingAnalysis& a, const AnalyzeParams& p,
+                       const RecordingProvenance& prov, const nlohmann::json& summary) {
+  auto& w = writer_;
+  w.write_attribute("/", "eegtrack_layout_version", std::string(kHdf5LayoutVersion));
+  w.write_attribute("/", "eegtrack_version", std::string(kVersion));
+  w.write_attribute("/", "file_name", prov.file_name);
+  w.write_attribute("/", "size_bytes", static_cast<std::int64_t>(prov.size_bytes));
+  w.write_attribute("/", "sha256", prov.sha256);
+  w.write_attribute("/", "start", prov.start);
+  w.write_attribute("/", "duration_s", prov.duration_s);
+  w.write_attribute("/", "file_type", prov.file_type);
+  write_parameters(w, p);
+  w.write_table("/channels", channels_table(a));
+  const double epoch_s = std::round(p.epoch_s * a.sample_rate_hz) / a.sample_rate_hz;
+  w.write_table("/epochs", epochs_table(a, epoch_s));
+  for (const auto& f : a.features) {
+    const std::string path = "/features/" + f.name;
+    w.write_attribute(path, "units", f.units);
+    w.write_attribute(path, "description", f.description);
+    if (std::isfinite(f.band_low_hz))
+      w.write_attribute(path, "band_hz", std::vector<double>{f.band_low_hz, f.band_high_hz});
+  }
+  write_summary(w, a, summary);
+  write_spectrogram(w, a, p);
+  write_mask(w, a);
+  w.commit();
+}
+
+}  // namespace eegtrack::pipeline

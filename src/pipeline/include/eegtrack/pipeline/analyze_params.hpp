@@ -1,0 +1,53 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eegtrack/features/artifacts.hpp"
+#include "eegtrack/features/bands.hpp"
+#include "eegtrack/features/continuity.hpp"
+#include "eegtrack/features/pdr.hpp"
+#include "eegtrack/features/slowing_grade.hpp"
+#include "eegtrack/io/montage.hpp"
+#include "eegtrack/pipeline/average_psd.hpp"
+
+namespace eegtrack::pipeline {
+
+/// Every parameter of one background analysis (`eegtrack analyze`); all of them are written
+/// into both outputs. Defaults and their sources: docs/qeeg-features.md,
+/// docs/artifacts-and-continuity.md.
+struct AnalyzeParams {
+  /// Montage of the spectral features (common average by default, CLINICAL.md §4.1).
+  io::MontageKind montage = io::MontageKind::Average;
+  double epoch_s = 4.0;  ///< fixed epoch length, epochs never cross an EDF+D gap
+  /// Bands of the band powers. Must include "delta", "theta", "alpha" and "beta" (the slowing
+  /// grade and the ratios look them up by name).
+  std::vector<features::Band> bands = features::default_bands();
+  PsdMethod method = PsdMethod::Welch;
+  double segment_s = 2.0;  ///< Welch segment inside each epoch (Hann, `overlap`)
+  double overlap = 0.5;
+  double nw = 4.0;            ///< multitaper time-half-bandwidth over the whole epoch
+  double total_low_hz = 1.0;  ///< denominator of relative power, range of SEF/entropy/peak
+  double total_high_hz = 30.0;
+  double aperiodic_low_hz = 2.0;  ///< aperiodic (1/f) fit range, clipped to the PSD grid
+  double aperiodic_high_hz = 40.0;
+  /// Artifact screening on the recorded (referential) channels; clipping uses the physical
+  /// limits of each channel from the header.
+  features::ArtifactParams artifacts{};
+  double bad_channel_fraction = 0.5;  ///< channel is bad when more epochs than this are rejected
+  /// An epoch counts as clean when at least this fraction of the good channels are clean.
+  double min_clean_channel_fraction = 0.5;
+  features::ContinuityParams continuity = features::acns_continuity_params();
+  features::PdrParams pdr{};
+  features::SlowingParams slowing{};
+  double spectrogram_step_s = 30.0;  ///< epochs averaged into one spectrogram column
+  double spectrogram_bin_hz = 0.5;   ///< frequency bins averaged to this width ...
+  double spectrogram_max_hz = 40.0;  ///< ... up to this frequency (clipped to Nyquist)
+  double chunk_s = 60.0;             ///< read granularity; results do not depend on it
+};
+
+/// Checks ranges and that the four clinical bands are present.
+/// @throws std::invalid_argument ("AnalyzeParams: ... (value)").
+void validate(const AnalyzeParams& params);
+
+}  // namespace eegtrack::pipeline

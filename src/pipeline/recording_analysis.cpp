@@ -1,0 +1,245 @@
+#include "eegtrack/pipeline/recording_analysis.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+
+#include "analysis_state.hpp"
+#include "eegtrack/features/continuity_analyzer.hpp"
+#include "eegtrack/io/channels.hpp"
+#include "epoch_processor.hpp"
+
+namespace eegtrack::pipeline {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t kSinkBlockEpochs = 64;  // rows handed to the sink at once
+
+features::ChannelSite to_site(const io::ElectrodeSite& s) {
+  features::ChannelSite out;
+  out.label = s.name;
+  out.side = static_cast<features::Side>(static_cast<int>(s.side));  // same enumerator order
+  out.region = s.region == io::Region::Auricular
+                   ? features::Region::Other
+                   : static_cast<features::Region>(static_cast<int>(s.region));
+  out.homologous = s.homologous;
+  return out;
+}
+
+std::vector<AnalysisChannel> analysis_channels(const io::Header& header, const Selection& sel) {
+  std::vector<AnalysisChannel> out;
+  for (const auto& der : sel.plan.derivations) {
+    AnalysisChannel ch;
+    const bool as_recorded = der.minus < 0 && !der.minus_is_average;
+    ch.label = as_recorded ? header
+                                 .signals[static_cast<std::size_t>(
+                                     sel.signals[static_cast<std::size_t>(der.plus)])]
+                                 .label
+                           : der.label;
+    // An as-recorded derivation keeps the file's label; its site comes from the normalized name.
+    ch.normalized_label = as_recorded ? io::normalize_channel(ch.label).normalized : der.label;
+    ch.sample_rate_hz = sel.sample_rate_hz;
+    if (auto site = io::electrode_site(ch.normalized_label)) {
+      ch.site = to_site(*site);
+      ch.has_site = true;
+    } else {
+      ch.site.label = der.label;
+    }
+    out.push_back(std::move(ch));
+  }
+  return out;
+}
+
+// Buffers per-epoch rows and hands them to the sink feature by feature.
+class SinkBuffer {
+ public:
+  SinkBuffer(FeatureSink* sink, const std::vector<FeatureSpec>& specs, std::size_t n_channels)
+      : sink_(sink), specs_(&specs), n_channels_(n_channels) {}
+  void add(const std::vector<double>& values) {  // [channel][feature]
+    if (sink_ == nullptr)
+      return;
+    pending_.insert(pending_.end(), values.begin(), values.end());
+    if (pending_.size() >= kSinkBlockEpochs * n_channels_ * specs_->size())
+      flush();
+  }
+  void flush() {
+    if (sink_ == nullptr)
+      return;
+    const std::size_t nf = specs_->size();
+    const std::size_t rows = pending_.size() / (n_channels_ * nf);
+    std::vector<double> block(rows * n_channels_);
+    for (std::size_t f = 0; f < nf; ++f) {
+      for (std::size_t i = 0; i < rows * n_channels_; ++i)
+        block[i] = pending_[i * nf + f];
+      sink_->append_rows((*specs_)[f], block, n_channels_);
+    }
+    pending_.clear();
+  }
+
+ private:
+  FeatureSink* sink_;
+  const std::vector<FeatureSpec>* specs_;
+  std::size_t n_channels_;
+  std::vector<double> pending_;
+};
+
+// Averages clean epoch spectra into windows of `step` epochs and bins of `bin_hz`.
+class SpectrogramBuilder {
+ public:
+  SpectrogramBuilder(const AnalyzeParams& p, std::size_t n_channels, double df_hz, double nyq_hz)
+      : n_channels_(n_channels) {
+    step_ = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::lround(p.spectrogram_step_s / p.epoch_s)));
+    out_.bin_hz = std::ceil(df_hz / p.spectrogram_bin_hz - 1e-9) * p.spectrogram_bin_hz;
+    out_.window_s = out_.step_s = static_cast<double>(step_) * p.epoch_s;
+    const double top = std::min(p.spectrogram_max_hz, nyq_hz);
+    for (double f = 0.0; f <= top + 1e-9; f += out_.bin_hz)
+      out_.frequencies_hz.push_back(f);
+    sum_.assign(n_channels * out_.frequencies_hz.size(), 0.0);
+    count_.assign(sum_.size(), 0);
+  }
+  void add(const detail::EpochResult& r, double onset_s, double epoch_s, bool new_segment) {
+    if (new_segment || taken_ == step_)
+      emit();
+    if (taken_ == 0)
+      first_s_ = onset_s;
+    last_end_s_ = onset_s + epoch_s;
+    ++taken_;
+    const auto& f = r.psd.frequencies_hz;
+    const std::size_t nb = out_.frequencies_hz.size();
+    for (std::size_t c = 0; c < n_channels_; ++c) {
+      if (r.rejected[c])
+        continue;
+      for (std::size_t k = 0; k < f.size(); ++k) {
+        const auto bin = static_cast<std::size_t>(std::lround(f[k] / out_.bin_hz));
+        if (bin >= nb)
+          break;
+        sum_[c * nb + bin] +=
+            r.psd.psd_uv2_per_hz(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(k));
+        ++count_[c * nb + bin];
+      }
+    }
+  }
+  ReducedSpectrogram finish() {
+    emit();
+    return std::move(out_);
+  }
+
+ private:
+  void emit() {
+    if (taken_ == 0)
+      return;
+    out_.time_s.push_back(0.5 * (first_s_ + last_end_s_));
+    for (std::size_t i = 0; i < sum_.size(); ++i)
+      out_.power.push_back(count_[i] > 0 ? sum_[i] / static_cast<double>(count_[i]) : kNaN);
+    std::fill(sum_.begin(), sum_.end(), 0.0);
+    std::fill(count_.begin(), count_.end(), 0);
+    taken_ = 0;
+  }
+  std::size_t n_channels_;
+  std::size_t step_ = 1;
+  std::size_t taken_ = 0;
+  double first_s_ = 0.0;
+  double last_end_s_ = 0.0;
+  std::vector<double> sum_;
+  std::vector<std::size_t> count_;
+  ReducedSpectrogram out_;
+};
+
+void accumulate(const detail::EpochResult& r, detail::AnalysisState& st) {
+  st.cells.insert(st.cells.end(), r.values.begin(), r.values.end());
+  const std::size_t nf = r.psd.frequencies_hz.size();
+  if (st.frequencies_hz.empty()) {
+    st.frequencies_hz = r.psd.frequencies_hz;
+    st.psd_sum.assign(st.n_channels * nf, 0.0);
+  }
+  for (std::size_t c = 0; c < st.n_channels; ++c) {
+    if (r.rejected[c])
+      continue;
+    ++st.psd_count[c];
+    for (std::size_t k = 0; k < nf; ++k)
+      st.psd_sum[c * nf + k] +=
+          r.psd.psd_uv2_per_hz(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(k));
+  }
+}
+
+}  // namespace
+
+std::size_t feature_index(const RecordingAnalysis& analysis, const std::string& name) {
+  for (std::size_t i = 0; i < analysis.features.size(); ++i)
+    if (analysis.features[i].name == name)
+      return i;
+  throw std::out_of_range("feature_index: no feature named " + name);
+}
+
+RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzeParams& params,
+                                    FeatureSink* sink) {
+  validate(params);
+  const auto& header = reader.header();
+  const Selection selection = select_channels(header, SelectionRequest{{}, params.montage, {}});
+  const double fs = selection.sample_rate_hz;
+  if (!(params.total_high_hz < fs / 2.0))
+    throw std::invalid_argument("analyze_recording: total_high_hz must lie below Nyquist (" +
+                                std::to_string(params.total_high_hz) + " Hz)");
+  RecordingAnalysis out;
+  out.duration_s = reader.duration_s();
+  out.sample_rate_hz = fs;
+  out.channels = analysis_channels(header, selection);
+  out.warnings = selection.warnings;
+  out.features = epoch_feature_specs(params);
+
+  detail::AnalysisState st;
+  st.n_channels = out.channels.size();
+  st.n_features = out.features.size();
+  st.psd_count.assign(st.n_channels, 0);
+  const detail::EpochProcessor processor(header, selection, params);
+  EpochStream epochs(reader, selection.signals, params.epoch_s, params.chunk_s);
+  const double epoch_len_s = static_cast<double>(epochs.epoch_samples()) / fs;
+  SinkBuffer sink_buffer(sink, out.features, st.n_channels);
+  std::optional<features::ContinuityAnalyzer> continuity;
+  std::optional<SpectrogramBuilder> spectrogram;
+  Epoch epoch;
+  detail::EpochResult r;
+  double previous_end_s = -1.0;
+  std::size_t previous_segment = 0;
+  while (epochs.next(epoch)) {
+    processor.process(epoch, r);
+    const bool new_segment =
+        continuity.has_value() &&
+        (epoch.segment != previous_segment || std::abs(epoch.onset_s - previous_end_s) > 0.5 / fs);
+    if (!continuity) {
+      continuity.emplace(processor.n_recorded(), fs, params.continuity, epoch.onset_s);
+      spectrogram.emplace(params, st.n_channels, r.psd.frequencies_hz.at(1), fs / 2.0);
+    } else if (new_segment) {
+      continuity->reset(epoch.onset_s);
+    }
+    continuity->push(r.recorded);
+    spectrogram->add(r, epoch.onset_s, epoch_len_s, new_segment);
+    previous_segment = epoch.segment;
+    previous_end_s = epoch.onset_s + epoch_len_s;
+
+    out.epoch_onset_s.push_back(epoch.onset_s);
+    out.epoch_segment.push_back(static_cast<std::int64_t>(epoch.segment));
+    std::size_t kept = 0;
+    for (std::size_t c = 0; c < st.n_channels; ++c) {
+      out.artifact_mask.push_back(static_cast<std::uint8_t>(r.masks[c]));
+      kept += r.rejected[c] ? 0 : 1;
+    }
+    out.epoch_kept_fraction.push_back(static_cast<double>(kept) /
+                                      static_cast<double>(st.n_channels));
+    accumulate(r, st);
+    sink_buffer.add(r.values);
+  }
+  if (!continuity)
+    throw std::invalid_argument("analyze_recording: no segment holds one epoch of " +
+                                std::to_string(params.epoch_s) + " s in " + header.path.string());
+  sink_buffer.flush();
+  out.continuity = continuity->result();
+  out.spectrogram = spectrogram->finish();
+  detail::summarize(st, params, out);
+  return out;
+}
+
+}  // namespace eegtrack::pipeline
