@@ -14,6 +14,7 @@ void register_subcommands(CLI::App& app) {
   add_info(app);
   add_export(app);
   add_psd(app);
+  add_analyze(app);
 }
 
 int exit_status() {

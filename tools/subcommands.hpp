@@ -18,5 +18,6 @@ void run_guarded(const std::function<int()>& body);
 void add_info(CLI::App& app);
 void add_export(CLI::App& app);
 void add_psd(CLI::App& app);
+void add_analyze(CLI::App& app);
 
 }  // namespace eegtrack::cli

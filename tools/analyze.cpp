@@ -1,0 +1,177 @@
+// eegtrack analyze: background qEEG of each recording (issue 4). Per FILE writes
+// OUTDIR/<stem>.h5 (docs/hdf5-layout.md) and OUTDIR/<stem>.summary.json and prints a short
+// human summary. A file that fails is reported by name; the others still run.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include "eegtrack/features/bands.hpp"
+#include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/io/errors.hpp"
+#include "eegtrack/io/montage.hpp"
+#include "eegtrack/pipeline/hdf5_store.hpp"
+#include "eegtrack/pipeline/recording_analysis.hpp"
+#include "eegtrack/pipeline/summary_json.hpp"
+#include "json_out.hpp"
+#include "subcommands.hpp"
+#include "text_out.hpp"
+
+namespace eegtrack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct AnalyzeOptions {
+  std::vector<std::string> files;
+  std::string outdir;
+  std::string montage = "average";
+  std::string method = "welch";
+  std::string bands = "delta:1-4,theta:4-8,alpha:8-13,beta:13-30";
+  pipeline::AnalyzeParams params;
+};
+
+pipeline::AnalyzeParams resolve(const AnalyzeOptions& o) {
+  auto p = o.params;
+  p.montage = io::parse_montage(o.montage);
+  p.method = pipeline::parse_psd_method(o.method);
+  p.bands = features::parse_bands(o.bands);
+  pipeline::validate(p);
+  return p;
+}
+
+// Written beside the final name, then renamed: a reader never sees half a summary.
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out)
+      throw std::runtime_error(tmp.string() + ": cannot write the summary");
+  }
+  fs::rename(tmp, path);
+}
+
+std::string fixed(double v, int digits) {
+  if (!std::isfinite(v))
+    return "n/a";
+  std::ostringstream s;
+  s << std::fixed << std::setprecision(digits) << v;
+  return s.str();
+}
+
+void print_summary(const pipeline::RecordingAnalysis& a, const nlohmann::json& j,
+                   const fs::path& h5, const fs::path& json_path) {
+  const auto& bg = j["background"];
+  std::cout << printable(j["recording"]["file"].get<std::string>()) << ": "
+            << format_duration(a.duration_s) << ", " << a.epoch_onset_s.size() << " epochs, clean "
+            << fixed(100.0 * a.clean_fraction, 0) << " %";
+  if (!a.bad_channels.empty()) {
+    std::cout << ", bad channels:";
+    for (const auto& b : a.bad_channels)
+      std::cout << ' ' << printable(b);
+  }
+  std::cout << "\n  PDR: ";
+  if (bg["pdr_hz"].is_null())
+    std::cout << "absent";
+  else
+    std::cout << fixed(bg["pdr_hz"].get<double>(), 2) << " Hz (confidence "
+              << fixed(a.pdr.confidence, 2) << ")";
+  std::cout << "\n  relative power:";
+  for (const auto& band : j["parameters"]["bands"]) {  // in the order given, not by name
+    const auto name = band["name"].get<std::string>();
+    const auto& value = bg["rel_power"][name];
+    std::cout << ' ' << printable(name) << ' '
+              << (value.is_null() ? std::string("n/a") : fixed(value.get<double>(), 2));
+  }
+  std::cout << "\n  slowing: ";
+  if (!a.graded) {
+    std::cout << "not graded (no clean epoch)";
+  } else {
+    const auto& s = j["slowing"];
+    std::cout << s["grade"].get<std::string>() << ", " << s["distribution"].get<std::string>();
+    if (!s["side"].is_null())
+      std::cout << " (" << s["side"].get<std::string>() << ' ' << s["region"].get<std::string>()
+                << ')';
+    std::cout << "; encephalopathy index " << fixed(a.slowing.encephalopathy_index, 3);
+  }
+  std::cout << "\n  suppression " << fixed(100.0 * a.continuity.suppressed_fraction, 1)
+            << " %, BSI " << fixed(a.bsi, 3) << "\n  wrote " << printable(h5.string()) << ", "
+            << printable(json_path.string()) << '\n';
+}
+
+void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p) {
+  const io::EdfReader reader(file);
+  const std::string stem = file.stem().string();
+  const fs::path h5 = outdir / (stem + ".h5");
+  const fs::path json_path = outdir / (stem + ".summary.json");
+  pipeline::Hdf5Store store(h5);
+  const auto analysis = pipeline::analyze_recording(reader, p, &store);
+  const auto provenance = pipeline::recording_provenance(reader);
+  const auto summary = pipeline::summary_json(analysis, p, provenance);
+  store.finish(analysis, p, provenance, summary);
+  write_text_atomically(json_path, dump_json(summary) + "\n");
+  print_summary(analysis, summary, h5, json_path);
+}
+
+int run_analyze(const AnalyzeOptions& options) {
+  const auto params = resolve(options);  // usage errors before any file is read
+  const fs::path outdir(options.outdir);
+  fs::create_directories(outdir);
+  int failed = 0;
+  for (const auto& file : options.files) {
+    try {
+      analyze_one(file, outdir, params);
+    } catch (const std::exception& e) {
+      std::cerr << "eegtrack: analyze failed for " << printable(file) << ": " << printable(e.what())
+                << '\n';
+      ++failed;
+    }
+  }
+  if (failed > 0)
+    std::cerr << "eegtrack: " << failed << " of " << options.files.size() << " file(s) failed\n";
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+void add_analyze(CLI::App& app) {
+  auto o = std::make_shared<AnalyzeOptions>();
+  auto& p = o->params;
+  auto* cmd = app.add_subcommand(
+      "analyze", "Background qEEG per recording: HDF5 feature store and summary.json");
+  cmd->add_option("files", o->files, "EDF/EDF+/BDF/BDF+ files")->required();
+  cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
+  cmd->add_option("--montage", o->montage, "average | bipolar | referential (spectral features)")
+      ->capture_default_str();
+  cmd->add_option("--epoch-s", p.epoch_s, "Epoch length in seconds")->capture_default_str();
+  cmd->add_option("--bands", o->bands, "name:low-high,... (must include delta, theta, alpha, beta)")
+      ->capture_default_str();
+  cmd->add_option("--method", o->method, "welch | multitaper")->capture_default_str();
+  cmd->add_option("--segment-s", p.segment_s, "Welch segment in seconds")->capture_default_str();
+  cmd->add_option("--overlap", p.overlap, "Welch overlap, [0, 1)")->capture_default_str();
+  cmd->add_option("--nw", p.nw, "Multitaper time-half-bandwidth")->capture_default_str();
+  cmd->add_option("--amplitude-limit-uv", p.artifacts.amplitude_limit_uv,
+                  "Reject when |x - median| exceeds this (µV)")
+      ->capture_default_str();
+  cmd->add_option("--flat-std-uv", p.artifacts.flat_std_uv, "Flat below this SD (µV)")
+      ->capture_default_str();
+  cmd->add_option("--muscle-ratio", p.artifacts.muscle_ratio,
+                  "Muscle when P(30-70 Hz) / P(1-30 Hz) exceeds this")
+      ->capture_default_str();
+  cmd->add_option("--bad-channel-fraction", p.bad_channel_fraction,
+                  "Channel is bad when more epochs than this are rejected")
+      ->capture_default_str();
+  cmd->add_option("--spectrogram-step-s", p.spectrogram_step_s, "Spectrogram column width (s)")
+      ->capture_default_str();
+  cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
+}
+
+}  // namespace eegtrack::cli
