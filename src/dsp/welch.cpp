@@ -35,6 +35,13 @@ PsdMatrix welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
 
 EpochPsd epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz, double epoch_s,
                          const WelchParams& p) {
+  EpochPsd out;
+  epoch_welch_psd(x, sample_rate_hz, epoch_s, p, out);
+  return out;
+}
+
+void epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz, double epoch_s,
+                     const WelchParams& p, EpochPsd& out) {
   constexpr const char* kName = "epoch_welch_psd";
   if (x.rows() == 0)
     throw std::invalid_argument("epoch_welch_psd: no channel (0 rows)");
@@ -53,7 +60,6 @@ EpochPsd epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate
   }
   const auto ne = static_cast<std::size_t>(epoch_samples);
   detail::WelchEngine engine(kName, ne, sample_rate_hz, p);
-  EpochPsd out;
   out.frequencies_hz = engine.frequencies_hz();
   out.n_epochs = n / ne;
   out.n_channels = static_cast<std::size_t>(x.rows());
@@ -67,15 +73,18 @@ EpochPsd epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate
   std::vector<double> block(out.n_channels * ne);
   for (std::size_t e = 0; e < out.n_epochs; ++e) {
     const double* epoch = x.data() + static_cast<std::ptrdiff_t>(e * ne) * stride;
-    for (std::size_t t = 0; t < ne; ++t) {
-      const double* column = epoch + static_cast<std::ptrdiff_t>(t) * stride;
-      for (std::size_t c = 0; c < out.n_channels; ++c)
-        block[c * ne + t] = column[c];
+    // Channel-outer: contiguous writes and a constant-stride read the prefetcher follows. The
+    // time-outer order wrote 21 streams ne * 8 bytes apart (4 kB aliasing in L1) and cost more
+    // than the FFTs.
+    for (std::size_t c = 0; c < out.n_channels; ++c) {
+      const double* source = epoch + c;
+      double* row = block.data() + c * ne;
+      for (std::size_t t = 0; t < ne; ++t)
+        row[t] = source[static_cast<std::ptrdiff_t>(t) * stride];
     }
     for (std::size_t c = 0; c < out.n_channels; ++c, dst += nf)
       engine.psd(block.data() + c * ne, 1, ne, dst);
   }
-  return out;
 }
 
 std::size_t welch_segment_count(std::size_t n_samples, double sample_rate_hz,

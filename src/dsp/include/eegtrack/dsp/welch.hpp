@@ -52,6 +52,11 @@ struct WelchParams {
 [[nodiscard]] EpochPsd epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
                                        double epoch_s, const WelchParams& p = {});
 
+/// As above, writing into out and reusing its storage: a pipeline that streams a long recording
+/// chunk by chunk computes every chunk into the same buffers (no allocation, no page faults).
+void epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz, double epoch_s,
+                     const WelchParams& p, EpochPsd& out);
+
 /// Number of segments Welch uses on n samples: (n - nperseg) / (nperseg - noverlap) + 1.
 /// @throws std::invalid_argument as welch_psd.
 [[nodiscard]] std::size_t welch_segment_count(std::size_t n_samples, double sample_rate_hz,
