@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "eegtrack/io/montage.hpp"
 #include "eegtrack/version.hpp"
 
 namespace eegtrack::pipeline {
@@ -71,6 +72,7 @@ void write_summary(io::Hdf5Writer& w, const RecordingAnalysis& a, const nlohmann
   w.write_attribute("/summary", "json", summary.dump());
   w.write_attribute("/summary", "kept_epochs", static_cast<std::int64_t>(a.n_clean_epochs));
   w.write_attribute("/summary", "clean_fraction", a.clean_fraction);
+  w.write_attribute("/summary", "montage_used", std::string(io::to_string(a.montage)));
   const bool pdr = a.pdr_computed && a.pdr.present;
   w.write_attribute("/summary", "posterior_dominant_rhythm_hz",
                     pdr ? a.pdr.frequency_hz : std::nan(""));

@@ -165,6 +165,24 @@ void accumulate(const detail::EpochResult& r, detail::AnalysisState& st) {
   }
 }
 
+// A recording made in a bipolar montage cannot be re-referenced to the common average: its
+// channels are then analysed as recorded, and the output says so.
+Selection select_for(const io::Header& header, const AnalyzeParams& params,
+                     RecordingAnalysis& out) {
+  out.montage = params.montage;
+  if (params.montage != io::MontageKind::Average)
+    return select_channels(header, SelectionRequest{{}, params.montage, {}});
+  try {
+    return select_channels(header, SelectionRequest{{}, params.montage, {}});
+  } catch (const std::invalid_argument& e) {
+    out.montage = io::MontageKind::Referential;
+    out.warnings.push_back(std::string("average reference not possible, channels analysed as "
+                                       "recorded: ") +
+                           e.what());
+    return select_channels(header, SelectionRequest{{}, io::MontageKind::Referential, {}});
+  }
+}
+
 }  // namespace
 
 std::size_t feature_index(const RecordingAnalysis& analysis, const std::string& name) {
@@ -178,16 +196,16 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
                                     FeatureSink* sink) {
   validate(params);
   const auto& header = reader.header();
-  const Selection selection = select_channels(header, SelectionRequest{{}, params.montage, {}});
+  RecordingAnalysis out;
+  const Selection selection = select_for(header, params, out);
   const double fs = selection.sample_rate_hz;
   if (!(params.total_high_hz < fs / 2.0))
     throw std::invalid_argument("analyze_recording: total_high_hz must lie below Nyquist (" +
                                 std::to_string(params.total_high_hz) + " Hz)");
-  RecordingAnalysis out;
   out.duration_s = reader.duration_s();
   out.sample_rate_hz = fs;
   out.channels = analysis_channels(header, selection);
-  out.warnings = selection.warnings;
+  out.warnings.insert(out.warnings.end(), selection.warnings.begin(), selection.warnings.end());
   out.features = epoch_feature_specs(params);
 
   detail::AnalysisState st;

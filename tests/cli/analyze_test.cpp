@@ -142,6 +142,26 @@ TEST(CliAnalyze, BadFileIsNamedAndTheOthersStillRun) {
     EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
 }
 
+// CHB-MIT records in a bipolar montage: no common average is possible, so the channels are
+// analysed as recorded and both outputs say so.
+TEST(CliAnalyze, BipolarRecordingIsAnalysedAsRecorded) {
+  const fs::path dir = scratch_dir() / "analyze_bipolar";
+  const auto edf = sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf";
+  const auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto j = nlohmann::json::parse(
+      read_text((dir / "chbmit_chb01_03_interictal_0-41s.summary.json").string()));
+  EXPECT_EQ(j["recording"]["montage_used"], "referential");
+  EXPECT_EQ(j["parameters"]["montage"], "average");
+  ASSERT_FALSE(j["warnings"].empty());
+  EXPECT_NE(j["warnings"][0].get<std::string>().find("average reference not possible"),
+            std::string::npos);
+  const io::Hdf5Reader h5(dir / "chbmit_chb01_03_interictal_0-41s.h5");
+  const auto labels = h5.read_strings("/channels/normalized_label");
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "Fp1-F7"), labels.end());
+  EXPECT_EQ(h5.read_doubles("/epochs/onset_s").values.size(), 10u);  // 41 s in 4-s epochs
+}
+
 TEST(CliAnalyze, UsageErrorsExitTwo) {
   const auto edf = (sample_dir() / (std::string(kStem) + ".edf")).string();
   const auto dir = (scratch_dir() / "analyze_usage").string();

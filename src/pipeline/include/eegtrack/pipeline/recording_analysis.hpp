@@ -85,6 +85,9 @@ struct ReducedSpectrogram {
 struct RecordingAnalysis {
   double duration_s = 0.0;
   double sample_rate_hz = 0.0;
+  /// Montage actually used: params.montage, or Referential (as recorded) when an average
+  /// reference was asked of a recording without two referential scalp channels.
+  io::MontageKind montage = io::MontageKind::Average;
   std::vector<AnalysisChannel> channels;
   std::vector<std::string> warnings;  ///< montage notes and skipped analyses
   // Epochs, in time order.
