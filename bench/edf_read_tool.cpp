@@ -25,7 +25,8 @@ double peak_rss_mb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
-// Sum of samples so the compiler cannot drop the work.
+// The checksum touches one sample per delivered block, so the consumer costs nothing and the
+// figure is the reader's; the decoding itself happens in the library and cannot be elided.
 double read_eegtrack(const std::string& path, double chunk_s) {
   const eegtrack::io::EdfReader reader(path);
   eegtrack::io::ChunkReader chunks(reader, reader.header().data_signals(), chunk_s);
@@ -33,8 +34,7 @@ double read_eegtrack(const std::string& path, double chunk_s) {
   double sum = 0.0;
   while (chunks.next(chunk)) {
     for (const auto& signal : chunk.signals) {
-      for (const double v : signal.samples)
-        sum += v;
+      sum += signal.samples.front() + static_cast<double>(signal.samples.size());
     }
   }
   return sum;
@@ -56,8 +56,7 @@ double read_raw(const std::string& path, double chunk_s) {
       std::memcpy(&d, block.data() + 2 * i, 2);
       out[i] = 0.1 * d + 0.5;
     }
-    for (std::size_t i = 0; i < n; ++i)
-      sum += out[i];
+    sum += out[0] + static_cast<double>(n);
   }
   return sum;
 }
@@ -78,8 +77,7 @@ double read_edflib(const std::string& path) {
           edfread_physical_samples(hdr.handle, s, static_cast<int>(buffer.size()), buffer.data());
       if (n <= 0)
         break;
-      for (int i = 0; i < n; ++i)
-        sum += buffer[static_cast<std::size_t>(i)];
+      sum += buffer[0] + static_cast<double>(n);
       left -= n;
     }
   }
