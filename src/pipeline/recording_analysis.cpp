@@ -183,6 +183,19 @@ Selection select_for(const io::Header& header, const AnalyzeParams& params,
   }
 }
 
+// The per-epoch rows kept in memory: epoch table and artifact mask (a few bytes per epoch).
+void record_epoch(const Epoch& epoch, const detail::EpochResult& r, RecordingAnalysis& out) {
+  out.epoch_onset_s.push_back(epoch.onset_s);
+  out.epoch_segment.push_back(static_cast<std::int64_t>(epoch.segment));
+  std::size_t kept = 0;
+  for (std::size_t c = 0; c < r.masks.size(); ++c) {
+    out.artifact_mask.push_back(static_cast<std::uint8_t>(r.masks[c]));
+    kept += r.rejected[c] ? 0 : 1;
+  }
+  out.epoch_kept_fraction.push_back(static_cast<double>(kept) /
+                                    static_cast<double>(r.masks.size()));
+}
+
 }  // namespace
 
 std::size_t feature_index(const RecordingAnalysis& analysis, const std::string& name) {
@@ -238,15 +251,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
     previous_segment = epoch.segment;
     previous_end_s = epoch.onset_s + epoch_len_s;
 
-    out.epoch_onset_s.push_back(epoch.onset_s);
-    out.epoch_segment.push_back(static_cast<std::int64_t>(epoch.segment));
-    std::size_t kept = 0;
-    for (std::size_t c = 0; c < st.n_channels; ++c) {
-      out.artifact_mask.push_back(static_cast<std::uint8_t>(r.masks[c]));
-      kept += r.rejected[c] ? 0 : 1;
-    }
-    out.epoch_kept_fraction.push_back(static_cast<double>(kept) /
-                                      static_cast<double>(st.n_channels));
+    record_epoch(epoch, r, out);
     accumulate(r, st);
     sink_buffer.add(r.values);
   }
