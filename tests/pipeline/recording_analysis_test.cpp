@@ -26,10 +26,6 @@ RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams
   return analyze_recording(reader, p);
 }
 
-double median_of(const RecordingAnalysis& a, const char* feature) {
-  return a.global[feature_index(a, feature)].median;
-}
-
 struct NormalCase {
   const char* subject;
   double readme_pdr_hz;  ///< README peak (Subject07: the middle of its 8.25-8.5 Hz)
@@ -117,10 +113,12 @@ TEST(RecordingAnalysis, TimeStretchedRecordingsSlowMonotonically) {
     EXPECT_GT(a.slowing.encephalopathy_index, previous_index) << k;
     previous_grade = a.slowing.grade;
     previous_index = a.slowing.encephalopathy_index;
-    if (k == 1.0)
+    if (k == 1.0) {
       EXPECT_EQ(a.slowing.grade, SlowingGrade::None);
-    if (k == 2.0)
+    }
+    if (k == 2.0) {
       EXPECT_GE(a.slowing.grade, SlowingGrade::Moderate);
+    }
   }
 }
 
