@@ -115,7 +115,7 @@ void write_summary(const pipeline::AveragePsd& psd, const pipeline::Selection& s
      << " segments of " << parameters["segment_s"].get<double>() << " s, "
      << format_duration(psd.data_s) << " of data, montage "
      << parameters["montage"].get<std::string>()
-     << "\nrelative power over 1-30 Hz; peak = largest PSD bin in 1-30 Hz\n";
+     << "\nrelative power over 1-30 Hz; peak = largest PSD bin in 5-14 Hz (where a posterior rhythm lies)\n";
   os << std::left << std::setw(14) << "channel" << std::right << std::setw(9) << "peak Hz";
   for (const auto& band : bands)
     os << std::setw(8) << band.name;
