@@ -123,14 +123,14 @@ void write_summary(const pipeline::AveragePsd& psd, const pipeline::Selection& s
   for (std::size_t c = 0; c < psd.psd_uv2_per_hz.size(); ++c) {
     const auto& spectrum = psd.psd_uv2_per_hz[c];
     const auto powers = features::band_powers(psd.frequencies_hz, spectrum, bands);
-    std::size_t peak = 0;
+    std::size_t peak = spectrum.size();
     for (std::size_t k = 0; k < spectrum.size(); ++k) {
       const double f = psd.frequencies_hz[k];
-      if (f >= 1.0 && f <= 30.0 && (peak == 0 || spectrum[k] > spectrum[peak]))
-        peak = k;
+      const bool in_range = f >= 5.0 && f <= 14.0;
+      if (in_range && (peak == spectrum.size() || spectrum[k] > spectrum[peak])) peak = k;
     }
     os << std::left << std::setw(14) << printable(selection.labels[c]) << std::right << std::setw(9)
-       << std::setprecision(2) << psd.frequencies_hz[peak];
+       << std::setprecision(2) << (peak < spectrum.size() ? psd.frequencies_hz[peak] : NAN);
     for (const double r : powers.relative)
       os << std::setw(8) << std::setprecision(2) << r;
     os << std::setw(12) << std::setprecision(1) << std::sqrt(powers.total_uv2) << '\n';
