@@ -176,6 +176,35 @@ PsdMatrix multitaper_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate
   return out;
 }
 
+EpochPsd epoch_multitaper_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
+                              double epoch_s, const MultitaperParams& p) {
+  if (x.rows() == 0)
+    throw std::invalid_argument("epoch_multitaper_psd: no channel (0 rows)");
+  const double epoch_samples = std::round(epoch_s * sample_rate_hz);
+  if (!(epoch_samples >= 2.0) || epoch_samples > static_cast<double>(x.cols())) {
+    throw std::invalid_argument("epoch_multitaper_psd: epoch_s must give 2 to " +
+                                std::to_string(x.cols()) + " samples (" + std::to_string(epoch_s) +
+                                ")");
+  }
+  const auto ne = static_cast<std::size_t>(epoch_samples);
+  validate(ne, sample_rate_hz, p);
+  // The tapers depend only on the epoch length: computed once for the whole recording.
+  const Tapers t = make_tapers(ne, p);
+  EpochPsd out;
+  out.frequencies_hz = frequencies(ne, sample_rate_hz);
+  out.n_epochs = static_cast<std::size_t>(x.cols()) / ne;
+  out.n_channels = static_cast<std::size_t>(x.rows());
+  const std::size_t nf = out.frequencies_hz.size();
+  out.psd_uv2_per_hz.resize(out.n_epochs * out.n_channels * nf);
+  double* dst = out.psd_uv2_per_hz.data();
+  for (std::size_t e = 0; e < out.n_epochs; ++e) {
+    const double* epoch = x.data() + static_cast<std::ptrdiff_t>(e * ne) * x.outerStride();
+    for (Eigen::Index c = 0; c < x.rows(); ++c, dst += nf)
+      estimate(epoch + c, x.outerStride(), t, sample_rate_hz, p, dst);
+  }
+  return out;
+}
+
 double multitaper_bandwidth_hz(double time_bandwidth, std::size_t n_samples,
                                double sample_rate_hz) {
   return 2.0 * time_bandwidth * sample_rate_hz / static_cast<double>(n_samples);

@@ -122,3 +122,46 @@ TEST(MultitaperPsd, RejectsBadArguments) {
     EXPECT_EQ(std::string(e.what()).rfind("multitaper_psd: time_bandwidth", 0), 0U);
   }
 }
+
+namespace eegtrack::dsp {
+namespace {
+
+TEST(EpochMultitaperPsd, EachEpochEqualsMultitaperOfThatEpoch) {
+  // 3 channels x 10.5 s at 128 Hz, 2-s epochs: 5 complete epochs, the half epoch dropped.
+  std::mt19937_64 rng(7);
+  std::normal_distribution<double> noise(0.0, 10.0);
+  Eigen::MatrixXd x(3, 1344);
+  for (Eigen::Index c = 0; c < x.rows(); ++c) {
+    for (Eigen::Index t = 0; t < x.cols(); ++t) {
+      x(c, t) = noise(rng) +
+                20.0 * std::sin(2.0 * std::numbers::pi * (6.0 + 2.0 * static_cast<double>(c)) *
+                                static_cast<double>(t) / 128.0);
+    }
+  }
+  const MultitaperParams params{.time_bandwidth = 3.0, .weighting = MultitaperWeighting::Adaptive};
+  const auto epochs = epoch_multitaper_psd(x, 128.0, 2.0, params);
+  ASSERT_EQ(epochs.n_epochs, 5U);
+  ASSERT_EQ(epochs.n_channels, 3U);
+  for (std::size_t e = 0; e < epochs.n_epochs; ++e) {
+    const auto alone =
+        multitaper_psd(x.middleCols(static_cast<Eigen::Index>(e) * 256, 256), 128.0, params);
+    ASSERT_EQ(alone.frequencies_hz, epochs.frequencies_hz);
+    for (std::size_t c = 0; c < 3; ++c) {
+      const auto got = epochs.at(e, c);
+      for (std::size_t k = 0; k < got.size(); ++k) {
+        EXPECT_DOUBLE_EQ(got[k], alone.psd_uv2_per_hz(static_cast<Eigen::Index>(c),
+                                                      static_cast<Eigen::Index>(k)));
+      }
+    }
+  }
+}
+
+TEST(EpochMultitaperPsd, RejectsEpochsLongerThanTheRecording) {
+  const Eigen::MatrixXd x = Eigen::MatrixXd::Ones(2, 100);
+  EXPECT_THROW((void)epoch_multitaper_psd(x, 100.0, 2.0), std::invalid_argument);
+  EXPECT_THROW((void)epoch_multitaper_psd(Eigen::MatrixXd(0, 100), 100.0, 0.5),
+               std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace eegtrack::dsp

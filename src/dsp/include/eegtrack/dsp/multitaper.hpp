@@ -47,6 +47,15 @@ struct MultitaperParams {
                                        const MultitaperParams& p = {});
 
 /// MNE's `bandwidth` (Hz) for a time-bandwidth product NW on n samples: 2 NW fs / n.
+/// Multitaper PSD of each channel in each consecutive, non-overlapping epoch of
+/// round(epoch_s * fs) samples (a trailing partial epoch is dropped), the tapers computed once.
+/// Each epoch equals multitaper_psd of that epoch alone.
+/// @throws std::invalid_argument for zero channels, an epoch of < 2 samples or longer than the
+///         recording, or the parameter errors of multitaper_psd.
+[[nodiscard]] EpochPsd epoch_multitaper_psd(Eigen::Ref<const Eigen::MatrixXd> x,
+                                            double sample_rate_hz, double epoch_s,
+                                            const MultitaperParams& p = {});
+
 [[nodiscard]] double multitaper_bandwidth_hz(double time_bandwidth, std::size_t n_samples,
                                              double sample_rate_hz);
 
