@@ -30,8 +30,8 @@ double common_rate(const io::EdfReader& reader, const std::vector<int>& signals)
 
 }  // namespace
 
-EpochStream::EpochStream(const io::EdfReader& reader, std::vector<int> signals, double epoch_s,
-                         double chunk_s)
+EpochStream::EpochStream(const io::EdfReader& reader, const std::vector<int>& signals,
+                         double epoch_s, double chunk_s)
     : chunks_(reader, signals, chunk_s),
       fs_(common_rate(reader, signals)),
       n_signals_(signals.size()),

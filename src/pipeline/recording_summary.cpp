@@ -98,6 +98,7 @@ void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
     return;
   }
   std::vector<features::Side> sides;
+  sides.reserve(rows.size());
   for (std::size_t c : rows)
     sides.push_back(out.channels[c].site.side);
   auto pp = p.pdr;
@@ -114,6 +115,7 @@ void symmetry(const AnalysisState& st, const AnalyzeParams& p, const std::vector
       rows.push_back(c);
   const auto m = mean_psd(st, rows);
   std::vector<features::ChannelSite> sites;
+  sites.reserve(rows.size());
   for (std::size_t c : rows)
     sites.push_back(out.channels[c].site);
   features::SymmetryParams sp;

@@ -26,7 +26,7 @@ class EpochStream {
   /// @param signals header indices to read; all must share one sample rate.
   /// @throws std::invalid_argument if epoch_s gives fewer than 2 samples, signals is empty or
   ///         the rates differ; io::UsageError for an invalid signal index or chunk_s <= 0.
-  EpochStream(const io::EdfReader& reader, std::vector<int> signals, double epoch_s,
+  EpochStream(const io::EdfReader& reader, const std::vector<int>& signals, double epoch_s,
               double chunk_s = 60.0);
 
   /// Fills out with the next epoch; false when the recording is exhausted.
