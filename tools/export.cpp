@@ -22,13 +22,6 @@ struct ExportOptions {
   WindowOptions window;
 };
 
-/// Shortest text that reads back to the same double (exact round trip).
-void append_number(std::string& line, double value) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  line.append(buffer, result.ptr);
-}
-
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n\r") == std::string::npos)
     return printable(text);

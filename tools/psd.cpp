@@ -83,11 +83,6 @@ std::size_t frequency_count(const pipeline::AveragePsd& psd, double fmax_hz) {
       psd.frequencies_hz.begin());
 }
 
-void append_number(std::string& line, double value) {
-  char buffer[32];
-  line.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
-}
-
 void write_csv(const pipeline::AveragePsd& psd, const pipeline::Selection& selection,
                std::size_t nf, const nlohmann::json& parameters, std::ostream& os) {
   // One comment line of provenance (numpy.loadtxt and pandas' comment='#' skip it).
@@ -115,7 +110,8 @@ void write_summary(const pipeline::AveragePsd& psd, const pipeline::Selection& s
      << " segments of " << parameters["segment_s"].get<double>() << " s, "
      << format_duration(psd.data_s) << " of data, montage "
      << parameters["montage"].get<std::string>()
-     << "\nrelative power over 1-30 Hz; peak = largest PSD bin in 5-14 Hz (where a posterior rhythm lies)\n";
+     << "\nrelative power over 1-30 Hz; peak = largest PSD bin in 5-14 Hz (where a posterior "
+        "rhythm lies)\n";
   os << std::left << std::setw(14) << "channel" << std::right << std::setw(9) << "peak Hz";
   for (const auto& band : bands)
     os << std::setw(8) << band.name;
@@ -127,7 +123,8 @@ void write_summary(const pipeline::AveragePsd& psd, const pipeline::Selection& s
     for (std::size_t k = 0; k < spectrum.size(); ++k) {
       const double f = psd.frequencies_hz[k];
       const bool in_range = f >= 5.0 && f <= 14.0;
-      if (in_range && (peak == spectrum.size() || spectrum[k] > spectrum[peak])) peak = k;
+      if (in_range && (peak == spectrum.size() || spectrum[k] > spectrum[peak]))
+        peak = k;
     }
     os << std::left << std::setw(14) << printable(selection.labels[c]) << std::right << std::setw(9)
        << std::setprecision(2) << (peak < spectrum.size() ? psd.frequencies_hz[peak] : NAN);

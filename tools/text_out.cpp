@@ -1,5 +1,6 @@
 #include "text_out.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -18,10 +19,17 @@ std::string printable(std::string_view text) {
   return out;
 }
 
+void append_number(std::string& line, double value) {
+  char buffer[32];
+  line.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
 std::string format_duration(double seconds) {
-  const long hours = static_cast<long>(seconds / 3600.0);
-  const long minutes = static_cast<long>((seconds - hours * 3600.0) / 60.0);
-  const double rest = seconds - hours * 3600.0 - minutes * 60.0;
+  const double whole_hours = std::floor(seconds / 3600.0);
+  const double whole_minutes = std::floor((seconds - whole_hours * 3600.0) / 60.0);
+  const double rest = seconds - whole_hours * 3600.0 - whole_minutes * 60.0;
+  const auto hours = static_cast<long>(whole_hours);
+  const auto minutes = static_cast<long>(whole_minutes);
   char text[64];
   if (hours > 0) {
     std::snprintf(text, sizeof text, "%ld h %02ld min %04.1f s", hours, minutes, rest);

@@ -12,6 +12,9 @@ namespace eegtrack::cli {
 /// become '?'; UTF-8 passes through.
 [[nodiscard]] std::string printable(std::string_view text);
 
+/// Appends the shortest text that reads back to the same double (exact round trip).
+void append_number(std::string& line, double value);
+
 /// "1 h 02 min 03.5 s" style.
 [[nodiscard]] std::string format_duration(double seconds);
 
