@@ -70,13 +70,12 @@ void read_label(SignalInfo& s, int i, bool bdf, const SignalFields& fields, Diag
                      "'" + s.label + "' in a " + (bdf ? "BDF" : "EDF") + " file");
     return;
   }
+  // The label stays as written (the original label is part of what a file says); the
+  // normalized 10-10 name, which drops BCI2000's padding dots, comes from io::normalize_channel.
   const auto last = s.label.find_last_not_of('.');
-  if (last != std::string::npos && last + 1 < s.label.size()) {
-    const std::string original = s.label;
-    s.label.erase(last + 1);
+  if (last != std::string::npos && last + 1 < s.label.size())
     diag.deviation(SignalFields::location(i, kLabel),
-                   "label has trailing dots ('" + original + "')");
-  }
+                   "label has trailing dots ('" + s.label + "')");
 }
 
 // Scaling fields: anything that would give wrong samples throws.
@@ -109,12 +108,7 @@ void read_scaling(SignalInfo& s, int i, bool bdf, const SignalFields& fields, Di
   s.offset = (s.physical_min - gain * static_cast<double>(dmin)) * unit.scale;
 }
 
-void check_labels(const Header& h, Diagnostics& diag, std::size_t dotted,
-                  const std::string& first) {
-  // One note for all dotted labels: BCI2000 pads every label, 64 notes would bury the rest.
-  if (dotted > 0)
-    diag.warn(std::to_string(dotted) + " labels read without their trailing dots (e.g. " + first +
-              ")");
+void check_labels(const Header& h, Diagnostics& diag) {
   std::set<std::string> seen;
   for (int i : h.data_signals()) {
     const auto& label = h.signals[static_cast<std::size_t>(i)].label;
@@ -135,14 +129,9 @@ void parse_signal_headers(std::string_view raw, Header& h, Diagnostics& diag) {
   const SignalFields fields(raw, ns, diag);
   h.signals.resize(static_cast<std::size_t>(ns));
   h.record_bytes = 0;
-  std::size_t dotted = 0;
-  std::string first_dotted;
   for (int i = 0; i < ns; ++i) {
     SignalInfo& s = h.signals[static_cast<std::size_t>(i)];
-    const std::string raw_label = fields.text(i, kLabel);
     read_label(s, i, bdf, fields, diag);
-    if (!s.is_annotation && s.label != raw_label && dotted++ == 0)
-      first_dotted = "'" + raw_label + "' -> '" + s.label + "'";
     s.transducer = fields.text(i, kTransducer);
     s.physical_dimension = fields.text(i, kDimension);
     s.unit = s.physical_dimension;
@@ -162,7 +151,7 @@ void parse_signal_headers(std::string_view raw, Header& h, Diagnostics& diag) {
   if (h.record_duration_s == 0.0 && !h.data_signals().empty())
     diag.fail(header_location(244, "record duration") +
               ": record duration 0 is only allowed in annotation-only files");
-  check_labels(h, diag, dotted, first_dotted);
+  check_labels(h, diag);
 }
 
 }  // namespace eegtrack::io::detail

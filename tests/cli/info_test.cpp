@@ -110,6 +110,9 @@ TEST(CliInfo, StrictReportListsDeviationsAndExitsOne) {
   EXPECT_EQ(result.exit_status, 1);
   const auto info = nlohmann::json::parse(result.out);
   ASSERT_FALSE(info["deviations"].empty());
+  // The original label is kept; the normalized one is the 10-10 name.
+  EXPECT_EQ(info["channels"][0]["label"], "Fc5.");
+  EXPECT_EQ(info["channels"][0]["normalized_label"], "FC5");
   for (const auto& deviation : info["deviations"]) {
     EXPECT_FALSE(deviation["location"].get<std::string>().empty());
     EXPECT_FALSE(deviation["message"].get<std::string>().empty());

@@ -248,11 +248,11 @@ TEST(StrictReport, LowercaseStartdateSubfieldHasLocation) {
       << "deviations: " << d.size();
 }
 
-TEST(StrictReport, TrailingDotLabelIsRepairedWithDeviation) {
+TEST(StrictReport, TrailingDotLabelIsReportedWithDeviation) {
   auto spec = valid();
   spec.signals[0].label = "Cz..";
   const EdfReader reader(build(spec));
-  EXPECT_EQ(reader.header().signals[0].label, "Cz");
+  EXPECT_EQ(reader.header().signals[0].label, "Cz..");
   const auto& d = reader.deviations();
   ASSERT_FALSE(d.empty());
   EXPECT_TRUE(std::any_of(d.begin(), d.end(), [](const Deviation& x) {

@@ -224,18 +224,19 @@ TEST(EdfReader, CountsRecordsWhenHeaderSaysMinusOne) {
   EXPECT_THROW(EdfReader(write(spec)), EdfError);
 }
 
-TEST(EdfReader, StripsTrailingDotsAndKeepsDuplicateLabels) {
+TEST(EdfReader, KeepsDottedAndDuplicateLabelsAsWritten) {
   RawEdfSpec spec;
   spec.format = RawFormat::Edf;
   spec.signals = {eegtrack::test::raw_data_signal("Fc5.", 1, {0}),
                   eegtrack::test::raw_data_signal("T8-P8", 1, {0}),
                   eegtrack::test::raw_data_signal("T8-P8", 1, {0})};
   const EdfReader reader(write(spec));
-  EXPECT_EQ(reader.header().signals[0].label, "Fc5");
+  EXPECT_EQ(reader.header().signals[0].label, "Fc5.");
   EXPECT_EQ(reader.header().signals[2].label, "T8-P8");
   EXPECT_TRUE(has_deviation(reader, "signal 0 (label)"));
   EXPECT_TRUE(has_deviation(reader, "signal 2 (label)"));
-  EXPECT_EQ(reader.warnings().size(), 2u);
+  // Only the duplicate is worth a warning: the dotted label is read as written.
+  EXPECT_EQ(reader.warnings().size(), 1u);
 }
 
 TEST(EdfReader, ReportsHeaderDeviationsWithLocation) {

@@ -160,12 +160,12 @@ TEST(RealQuirks, ChbMitDuplicateLabelIsKeptAndReported) {
   EXPECT_TRUE(any_contains(reader.warnings(), "duplicate label 'T8-P8'"));
 }
 
-TEST(RealQuirks, EegmmidbTrailingDotsAreStripped) {
+TEST(RealQuirks, EegmmidbTrailingDotsAreKeptAndReported) {
   const auto path = shared("sample/eegmmidb_S001R01_eyes_open.edf");
   EEGTRACK_REQUIRE_FILE(path);
   const EdfReader reader(path);
-  EXPECT_EQ(reader.header().signals[0].label, "Fc5");
-  EXPECT_GE(signal_index(reader, "Cz"), 0);
+  EXPECT_EQ(reader.header().signals[0].label, "Fc5.");
+  EXPECT_GE(signal_index(reader, "Cz.."), 0);
   bool found = false;
   for (const auto& d : reader.deviations())
     found = found || (d.location == "signal 0 (label)" && d.message.find("Fc5.") != d.message.npos);
