@@ -29,6 +29,17 @@ H5T_conv_ret_t abort_on_overflow(H5T_conv_except_t except, hid_t /*src*/, hid_t 
              : H5T_CONV_UNHANDLED;
 }
 
+/// The extent of a dataset, one entry per dimension.
+std::vector<hsize_t> dataset_dims(hid_t dataset, const H5Site& site) {
+  const H5Handle space = detail::owned(H5Dget_space(dataset), site, "H5Dget_space");
+  const int rank = H5Sget_simple_extent_ndims(space.get());
+  detail::check(rank, site, "H5Sget_simple_extent_ndims");
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  detail::check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), site,
+                "H5Sget_simple_extent_dims");
+  return dims;
+}
+
 template <class T>
 NdArray<T> read_numeric(hid_t file, const std::string& object, const H5Site& site,
                         H5T_class_t wanted, hid_t memtype) {
@@ -38,12 +49,7 @@ NdArray<T> read_numeric(hid_t file, const std::string& object, const H5Site& sit
   if (H5Tget_class(type.get()) != wanted)
     throw H5Error(site.file, object, "read dataset",
                   wanted == H5T_FLOAT ? "not a floating-point dataset" : "not an integer dataset");
-  const H5Handle space = detail::owned(H5Dget_space(dataset.get()), site, "H5Dget_space");
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  detail::check(rank, site, "H5Sget_simple_extent_ndims");
-  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-  detail::check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), site,
-                "H5Sget_simple_extent_dims");
+  const std::vector<hsize_t> dims = dataset_dims(dataset.get(), site);
   NdArray<T> out;
   out.shape.assign(dims.begin(), dims.end());
   std::size_t n = 1;
@@ -153,12 +159,7 @@ std::vector<std::uint64_t> Hdf5Reader::shape(std::string_view dataset_path) cons
   const H5Site site{state_->path, object};
   const H5Handle dataset =
       detail::owned(H5Dopen2(state_->file.get(), object.c_str(), H5P_DEFAULT), site, "H5Dopen2");
-  const H5Handle space = detail::owned(H5Dget_space(dataset.get()), site, "H5Dget_space");
-  const int rank = H5Sget_simple_extent_ndims(space.get());
-  detail::check(rank, site, "H5Sget_simple_extent_ndims");
-  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
-  detail::check(H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr), site,
-                "H5Sget_simple_extent_dims");
+  const std::vector<hsize_t> dims = dataset_dims(dataset.get(), site);
   return {dims.begin(), dims.end()};
 }
 
