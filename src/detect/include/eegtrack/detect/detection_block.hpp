@@ -1,0 +1,38 @@
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "eegtrack/io/channels.hpp"
+
+namespace eegtrack::detect {
+
+/// One derived channel as a detector sees it.
+struct DetectionChannel {
+  std::string label;  ///< derivation label, canonical ("T7-avg", "Fp1-F7", "T7")
+  /// Site of the derivation (side, region, mirror); nullopt for non-scalp channels.
+  std::optional<io::ElectrodeSite> site{};
+  std::string plus{};   ///< electrode of the + input ("T7" for "T7-avg" or "T7-P7"), may be empty
+  std::string minus{};  ///< electrode of the - input, "avg", or empty when referential
+  /// Position of `plus` on the unit sphere, when it is a positioned 10-10 electrode.
+  std::optional<io::ElectrodePosition> position{};
+};
+
+/// Builds DetectionChannel entries from canonical derivation labels.
+[[nodiscard]] std::vector<DetectionChannel> detection_channels(
+    const std::vector<std::string>& labels);
+
+/// A contiguous stretch of multichannel samples in microvolts, as detectors receive it. Blocks
+/// of one recording arrive in time order; a block that does not continue the previous one
+/// (EDF+D gap, new segment) resets every detector's running state.
+struct DetectionBlock {
+  double start_s = 0.0;  ///< true time of the first sample
+  double sample_rate_hz = 0.0;
+  bool continues_previous = false;
+  /// samples[c][i]: channel c (same order as the detector's channel list), sample i, µV.
+  std::span<const std::vector<double>> samples{};
+};
+
+}  // namespace eegtrack::detect
