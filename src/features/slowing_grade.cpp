@@ -36,6 +36,12 @@ void validate(const RecordingSummary& s, const SlowingParams& p) {
   if (!(p.pdr_floor_hz < p.pdr_reference_hz))
     throw std::invalid_argument("grade_slowing: pdr_floor_hz must be < pdr_reference_hz " +
                                 detail::value(p.pdr_floor_hz));
+  if (!(p.pdr_borderline_below_hz >= p.pdr_slow_below_hz))
+    throw std::invalid_argument("grade_slowing: pdr_borderline_below_hz must be >= pdr_slow_below_hz " +
+                                detail::value(p.pdr_borderline_below_hz));
+  if (p.focal_min_pairs < 1)
+    throw std::invalid_argument("grade_slowing: focal_min_pairs must be >= 1 " +
+                                detail::value(p.focal_min_pairs));
   if (!(p.reference_relative_slow < 1.0))
     throw std::invalid_argument("grade_slowing: reference_relative_slow must be < 1 " +
                                 detail::value(p.reference_relative_slow));
@@ -64,8 +70,13 @@ SlowingGrade grade(const RecordingSummary& s, const SlowingParams& p,
        "delta-dominant, " + delta);
   fire(SlowingGrade::Moderate, s.suppression_fraction >= p.moderate_suppression_fraction,
        "suppressed fraction " + fmt(s.suppression_fraction));
-  fire(SlowingGrade::Moderate, theta_largest, "theta-dominant, " + theta);
-  fire(SlowingGrade::Moderate, delta_largest, "delta is the largest band, " + delta);
+  // A PDR of normal frequency argues against a moderately slow background (Yale scale: the
+  // PDR is lost from moderate slowing on); slow bands that still dominate then grade mild.
+  const bool normal_pdr = s.pdr_present && s.pdr_frequency_hz >= p.pdr_slow_below_hz;
+  const SlowingGrade dominant = normal_pdr ? SlowingGrade::Mild : SlowingGrade::Moderate;
+  const std::string with_pdr = normal_pdr ? " with a normal PDR" : "";
+  fire(dominant, theta_largest, "theta-dominant" + with_pdr + ", " + theta);
+  fire(dominant, delta_largest, "delta is the largest band" + with_pdr + ", " + delta);
   fire(SlowingGrade::Moderate, !s.pdr_present && (excess_delta || excess_theta),
        "no PDR with excess slow activity, " + delta + ", " + theta);
   fire(SlowingGrade::Mild, !s.pdr_present, "no PDR");
@@ -73,27 +84,63 @@ SlowingGrade grade(const RecordingSummary& s, const SlowingParams& p,
        "PDR " + fmt(s.pdr_frequency_hz) + " Hz < " + fmt(p.pdr_slow_below_hz) + " Hz");
   fire(SlowingGrade::Mild, excess_delta, "excess delta, " + delta);
   fire(SlowingGrade::Mild, excess_theta, "excess theta, " + theta);
+  if (s.pdr_present && s.pdr_frequency_hz >= p.pdr_slow_below_hz &&
+      s.pdr_frequency_hz < p.pdr_borderline_below_hz)
+    why.push_back("borderline: PDR " + fmt(s.pdr_frequency_hz) + " Hz in [" +
+                  fmt(p.pdr_slow_below_hz) + ", " + fmt(p.pdr_borderline_below_hz) + ") Hz");
   return g;
+}
+
+bool eligible(const PairAsymmetry& pair, const SlowingParams& p) {
+  if (std::isnan(pair.slow_signed_index))
+    return false;
+  return !(p.focal_ignores_frontopolar && pair.left.rfind("Fp", 0) == 0);
+}
+
+// Region of the focus: among regions holding a marked pair toward `sign`, the one whose
+// regional index leans furthest that way (a region's mean dilutes one-electrode noise).
+Region focal_region(const RecordingSummary& s, const std::vector<const PairAsymmetry*>& marked,
+                    double sign) {
+  Region best = marked.front()->region;
+  double best_lean = -std::numeric_limits<double>::infinity();
+  for (const auto* pair : marked) {
+    for (const auto& r : s.regions) {
+      if (r.region == pair->region && !std::isnan(r.slow_signed_index) &&
+          sign * r.slow_signed_index > best_lean) {
+        best_lean = sign * r.slow_signed_index;
+        best = r.region;
+      }
+    }
+  }
+  return best;
 }
 
 void distribution(const RecordingSummary& s, const SlowingParams& p, SlowingAssessment& out) {
   out.focal_slow_index = std::numeric_limits<double>::quiet_NaN();
-  const RegionAsymmetry* most = nullptr;
-  for (const auto& r : s.regions) {
-    if (std::isnan(r.slow_signed_index))
+  std::vector<const PairAsymmetry*> right, left;
+  for (const auto& pair : s.pairs) {
+    if (!eligible(pair, p))
       continue;
-    if (!most || std::abs(r.slow_signed_index) > std::abs(most->slow_signed_index))
-      most = &r;
+    if (std::isnan(out.focal_slow_index) ||
+        std::abs(pair.slow_signed_index) > std::abs(out.focal_slow_index))
+      out.focal_slow_index = pair.slow_signed_index;
+    if (std::abs(pair.slow_signed_index) >= p.focal_slow_index)
+      (pair.slow_signed_index > 0.0 ? right : left).push_back(&pair);
   }
-  if (most)
-    out.focal_slow_index = most->slow_signed_index;
-  if (most && std::abs(most->slow_signed_index) >= p.focal_slow_index) {
+  const bool right_wins = right.size() > left.size();
+  const auto& marked = right_wins ? right : left;
+  if (marked.size() >= static_cast<std::size_t>(p.focal_min_pairs)) {
+    const double sign = right_wins ? 1.0 : -1.0;
     out.distribution = SlowingDistribution::Focal;
-    out.focal_side = most->slow_signed_index > 0.0 ? Side::Right : Side::Left;
-    out.focal_region = most->region;
+    out.focal_side = right_wins ? Side::Right : Side::Left;
+    out.focal_region = focal_region(s, marked, sign);
+    out.focal_pairs = static_cast<int>(marked.size());
+    std::string names;
+    for (const auto* pair : marked)
+      names += (names.empty() ? "" : ", ") + pair->right + "/" + pair->left + " " +
+               fmt(pair->slow_signed_index);
     out.criteria.push_back(std::string("focal: ") + to_string(out.focal_region) + " " +
-                           to_string(out.focal_side) + " slow index " +
-                           fmt(most->slow_signed_index));
+                           to_string(out.focal_side) + ", marked slow asymmetry in " + names);
   } else if (out.grade != SlowingGrade::None) {
     out.distribution = SlowingDistribution::Diffuse;
   }

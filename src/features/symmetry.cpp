@@ -94,6 +94,9 @@ void pairwise_bsi(std::span<const double> f, const Eigen::Ref<const Eigen::Matri
         continue;
       const auto right = row(psd, r);
       const auto left = row(psd, l);
+      out.pairs.push_back({sites[r].label, sites[l].label, sites[r].region,
+                           signed_index(named_sum(p.bands, band_powers_of(f, right, p.bands)),
+                                        named_sum(p.bands, band_powers_of(f, left, p.bands)))});
       out.pdbsi += revised_bsi(f, right, left, p.bsi_low_hz, p.bsi_high_hz);
       for (std::size_t b = 0; b < p.bands.size(); ++b)
         out.pdbsi_per_band[b] +=

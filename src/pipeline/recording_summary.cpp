@@ -125,6 +125,7 @@ void symmetry(const AnalysisState& st, const AnalyzeParams& p, const std::vector
     out.bsi = s.bsi;
     out.bsi_per_band = s.bsi_per_band;
     out.pdbsi = s.pdbsi;
+    out.slow_pairs = s.pairs;
     for (const auto& ra : s.regions) {
       for (auto& region : out.regions) {
         if (region.region != ra.region)
@@ -171,6 +172,7 @@ void grade(const AnalyzeParams& p, RecordingAnalysis& out) {
     ra.slow_signed_index = r.slow_signed_index;
     s.regions.push_back(ra);
   }
+  s.pairs = out.slow_pairs;
   out.slowing = features::grade_slowing(s, p.slowing);
   out.graded = true;
 }

@@ -41,12 +41,15 @@ json artifact_json(const features::ArtifactParams& a) {
 
 json slowing_params_json(const features::SlowingParams& s) {
   return {{"pdr_slow_below_hz", s.pdr_slow_below_hz},
+          {"pdr_borderline_below_hz", s.pdr_borderline_below_hz},
           {"excess_relative_theta", s.excess_relative_theta},
           {"excess_relative_delta", s.excess_relative_delta},
           {"severe_relative_delta", s.severe_relative_delta},
           {"moderate_suppression_fraction", s.moderate_suppression_fraction},
           {"severe_suppression_fraction", s.severe_suppression_fraction},
           {"focal_slow_index", s.focal_slow_index},
+          {"focal_min_pairs", s.focal_min_pairs},
+          {"focal_ignores_frontopolar", s.focal_ignores_frontopolar},
           {"pdr_reference_hz", s.pdr_reference_hz},
           {"pdr_floor_hz", s.pdr_floor_hz},
           {"reference_relative_slow", s.reference_relative_slow},
@@ -117,6 +120,14 @@ json regions_json(const RecordingAnalysis& a, const AnalyzeParams& p) {
   return out;
 }
 
+// Signed delta + theta asymmetry per homologous pair, for review of the focal rule.
+json pairs_json(const std::vector<features::PairAsymmetry>& pairs) {
+  json out = json::object();
+  for (const auto& pair : pairs)
+    out[pair.right + "/" + pair.left] = number(pair.slow_signed_index);
+  return out;
+}
+
 json slowing_json(const RecordingAnalysis& a) {
   if (!a.graded)
     return {{"grade", nullptr}, {"distribution", nullptr}, {"side", nullptr}, {"region", nullptr}};
@@ -127,6 +138,8 @@ json slowing_json(const RecordingAnalysis& a) {
           {"side", focal ? json(features::to_string(s.focal_side)) : json(nullptr)},
           {"region", focal ? json(features::to_string(s.focal_region)) : json(nullptr)},
           {"focal_slow_index", number(s.focal_slow_index)},
+          {"focal_pairs", s.focal_pairs},
+          {"slow_asymmetry_pairs", pairs_json(a.slow_pairs)},
           {"criteria", s.criteria},
           {"pdr_component", s.pdr_component},
           {"slow_component", s.slow_component},

@@ -55,7 +55,7 @@ TEST(GradeSlowing, ProgressiveSlowingIsMonotone) {
   SlowingGrade last_grade = SlowingGrade::None;
   double last_index = -1.0;
   std::vector<SlowingGrade> grades;
-  for (const double k : {1.0, 1.25, 1.5, 2.0, 3.0}) {
+  for (const double k : {1.0, 1.3, 1.5, 2.0, 3.0}) {
     const auto a = grade_slowing(summarize(adult, k));
     EXPECT_GE(a.grade, last_grade) << "k = " << k;
     EXPECT_GT(a.encephalopathy_index, last_index) << "k = " << k;
@@ -64,7 +64,7 @@ TEST(GradeSlowing, ProgressiveSlowingIsMonotone) {
     grades.push_back(a.grade);
   }
   EXPECT_EQ(grades.front(), SlowingGrade::None);
-  EXPECT_GE(grades[1], SlowingGrade::Mild);  // PDR 8 Hz < 8.5 Hz
+  EXPECT_GE(grades[1], SlowingGrade::Mild);  // PDR 7.7 Hz < 8 Hz
   EXPECT_EQ(grades.back(), SlowingGrade::Severe);
 }
 
@@ -84,7 +84,7 @@ TEST(GradeSlowing, RulesFireAtTheirThresholds) {
                      .relative_alpha = 0.45,
                      .relative_beta = 0.2};
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::None);
-  s.pdr_frequency_hz = 8.4;
+  s.pdr_frequency_hz = 7.9;
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Mild);
   s.pdr_frequency_hz = 10.0;
   s.relative_theta = 0.26;  // excess theta
@@ -97,6 +97,12 @@ TEST(GradeSlowing, RulesFireAtTheirThresholds) {
        .relative_alpha = 0.2,
        .relative_beta = 0.15};  // theta-dominant
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Moderate);
+  s.pdr_present = true;  // ... with a normal PDR: mild (Yale scale)
+  s.pdr_frequency_hz = 9.0;
+  EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Mild);
+  s.pdr_frequency_hz = 7.0;  // with a slowed PDR: moderate
+  EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Moderate);
+  s.pdr_present = false;
   s.relative_delta = 0.55;
   s.relative_theta = 0.25;
   s.relative_alpha = 0.1;
@@ -114,27 +120,73 @@ TEST(GradeSlowing, RulesFireAtTheirThresholds) {
   EXPECT_EQ(suppressed.criteria.size(), 2u);  // severe and moderate suppression rules
 }
 
-TEST(GradeSlowing, FocalSlowingNamesSideAndRegion) {
+TEST(GradeSlowing, FocalSlowingNeedsAFieldOfMarkedPairs) {
   RecordingSummary s{.pdr_present = true,
                      .pdr_frequency_hz = 10.0,
                      .relative_delta = 0.2,
                      .relative_theta = 0.15,
                      .relative_alpha = 0.45,
                      .relative_beta = 0.2};
-  RegionAsymmetry temporal{.region = Region::Temporal, .slow_signed_index = -0.5};
-  RegionAsymmetry frontal{.region = Region::Frontal, .slow_signed_index = 0.1};
-  s.regions = {frontal, temporal};
-  const auto a = grade_slowing(s);
+  s.regions = {{.region = Region::Frontal, .slow_signed_index = -0.2},
+               {.region = Region::Temporal, .slow_signed_index = -0.5},
+               {.region = Region::Parietal, .slow_signed_index = -0.3}};
+  // One marked pair (a single electrode) is not a focus.
+  s.pairs = {{"F8", "F7", Region::Frontal, -0.2}, {"T8", "T7", Region::Temporal, -0.6}};
+  auto a = grade_slowing(s);
+  EXPECT_NE(a.distribution, SlowingDistribution::Focal);
+  EXPECT_DOUBLE_EQ(a.focal_slow_index, -0.6);
+  // Two marked pairs on the left: focal, in the region that leans furthest left.
+  s.pairs.push_back({"P8", "P7", Region::Parietal, -0.7});
+  a = grade_slowing(s);
   EXPECT_EQ(a.distribution, SlowingDistribution::Focal);
   EXPECT_EQ(a.focal_side, Side::Left);
   EXPECT_EQ(a.focal_region, Region::Temporal);
-  EXPECT_DOUBLE_EQ(a.focal_slow_index, -0.5);
-  s.regions[1].slow_signed_index = -0.2;  // below the focal threshold
-  s.pdr_frequency_hz = 8.0;
+  EXPECT_EQ(a.focal_pairs, 2);
+  EXPECT_DOUBLE_EQ(a.focal_slow_index, -0.7);
+  // Just below the marked threshold (ACNS > 50 % amplitude difference: index 0.385): not focal.
+  s.pairs[1].slow_signed_index = -0.38;
+  EXPECT_NE(grade_slowing(s).distribution, SlowingDistribution::Focal);
+  // Frontopolar pairs are left out by default (eye movements), counted when asked.
+  s.pairs.push_back({"Fp2", "Fp1", Region::Frontal, -0.6});
+  EXPECT_NE(grade_slowing(s).distribution, SlowingDistribution::Focal);
+  SlowingParams with_fp;
+  with_fp.focal_ignores_frontopolar = false;
+  EXPECT_EQ(grade_slowing(s, with_fp).distribution, SlowingDistribution::Focal);
+  // Slowing without a focus is diffuse.
+  s.pdr_frequency_hz = 7.5;
   EXPECT_EQ(grade_slowing(s).distribution, SlowingDistribution::Diffuse);
 }
 
-TEST(GradeSlowing, HealthyRecordingsGradeNoneOrMildForSlowNormal) {
+TEST(GradeSlowing, BorderlinePdrIsNotedButNotGraded) {
+  RecordingSummary s{.pdr_present = true,
+                     .pdr_frequency_hz = 8.3,
+                     .relative_delta = 0.2,
+                     .relative_theta = 0.15,
+                     .relative_alpha = 0.45,
+                     .relative_beta = 0.2};
+  auto a = grade_slowing(s);
+  EXPECT_EQ(a.grade, SlowingGrade::None);
+  ASSERT_EQ(a.criteria.size(), 1u);
+  EXPECT_EQ(a.criteria[0].rfind("borderline", 0), 0u) << a.criteria[0];
+  s.relative_theta = 0.3;  // with excess theta the background is mildly slow
+  EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Mild);
+  s.relative_theta = 0.15;
+  s.pdr_frequency_hz = 7.9;
+  EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Mild);
+  SlowingParams literal;  // the 8.5-Hz rule as published, on request
+  literal.pdr_slow_below_hz = 8.5;
+  s.pdr_frequency_hz = 8.3;
+  EXPECT_EQ(grade_slowing(s, literal).grade, SlowingGrade::Mild);
+  literal.pdr_borderline_below_hz = 8.0;
+  EXPECT_THROW((void)grade_slowing(s, literal), std::invalid_argument);
+}
+
+// Ten referential channels (A2-A1 reference as recorded), not the pipeline's average montage.
+// Subject07 (PDR 8.25-8.5 Hz, README) is the slow-normal borderline case: its PDR alone no
+// longer grades, but in this montage its relative theta is 0.251, just over the 0.25 "excess
+// theta" heuristic, so it grades mild here; the pipeline (average montage, theta 0.19) grades
+// it none (tests/pipeline/recording_analysis_test.cpp). Kept to show the rule's sensitivity.
+TEST(GradeSlowing, HealthyRecordingsGradeNoneExceptBorderlineTheta) {
   const auto dir = test::shared_eeg_dir() / "normal";
   const std::vector<std::string> labels{"EEG Fp1", "EEG Fp2", "EEG F3", "EEG F4", "EEG C3",
                                         "EEG C4",  "EEG P3",  "EEG P4", "EEG O1", "EEG O2"};

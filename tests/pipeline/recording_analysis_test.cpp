@@ -32,13 +32,12 @@ struct NormalCase {
   SlowingGrade grade;
 };
 
-// README values of ../shared/eeg/normal. Subject07's PDR (8.4 Hz) lies below the 8.5-Hz rule
-// of the slowing grade (Marcuse et al. 2008, docs/qeeg-features.md), so it grades mild: the
-// README calls it slow-normal and borderline by design; the rule is not tuned to hide that.
+// README values of ../shared/eeg/normal. Subject07's PDR (8.4 Hz) is in the borderline band
+// 8.0-8.5 Hz (docs/qeeg-features.md): noted in the criteria, not graded on its own.
 TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
   for (const auto& c : {NormalCase{"Subject03", 10.0, SlowingGrade::None},
                         NormalCase{"Subject05", 10.5, SlowingGrade::None},
-                        NormalCase{"Subject07", 8.375, SlowingGrade::Mild}}) {
+                        NormalCase{"Subject07", 8.375, SlowingGrade::None}}) {
     const auto path = normal(c.subject);
     EEGTRACK_REQUIRE_FILE(path);
     const auto a = analyze(path);
@@ -51,6 +50,7 @@ TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
     EXPECT_TRUE(a.bad_channels.empty()) << c.subject;
     // Symmetric: revised BSI well below the 0.2-0.3 of hemispheric stroke (van Putten 2007).
     EXPECT_LT(a.bsi, 0.15) << c.subject;
+    EXPECT_NE(a.slowing.distribution, SlowingDistribution::Focal) << c.subject;
     EXPECT_LT(a.continuity.suppressed_fraction, 0.01) << c.subject;
   }
 }

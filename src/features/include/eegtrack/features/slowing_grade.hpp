@@ -31,17 +31,30 @@ struct RecordingSummary {
   double relative_beta = 0.0;
   double suppression_fraction = 0.0;       ///< fraction of the record suppressed, [0, 1]
   std::vector<RegionAsymmetry> regions{};  ///< from brain_symmetry; may be empty
+  std::vector<PairAsymmetry> pairs{};      ///< from brain_symmetry; may be empty
 };
 
 /// Thresholds and weights; every default is a documented heuristic, not a validated cutoff.
 struct SlowingParams {
-  double pdr_slow_below_hz = 8.5;       ///< Marcuse et al., Clin Neurophysiol 2008;119:1778
+  /// Mild on its own below this: the lower edge of the adult alpha band (IFCN glossary, 8 Hz).
+  double pdr_slow_below_hz = 8.0;
+  /// Borderline between pdr_slow_below_hz and this (Marcuse et al., Clin Neurophysiol
+  /// 2008;119:1778, from 15-year-olds; the PDR falls with age): noted, graded only with excess
+  /// theta or delta, which grade mild on their own.
+  double pdr_borderline_below_hz = 8.5;
   double excess_relative_theta = 0.25;  ///< "excess theta"
   double excess_relative_delta = 0.37;  ///< van der Kooi et al., Chest 2015 (delirium cutoff)
   double severe_relative_delta = 0.50;  ///< delta-dominant: delta largest and >= this
   double moderate_suppression_fraction = 0.10;  ///< ACNS "discontinuous" (10-49%)
   double severe_suppression_fraction = 0.50;    ///< ACNS burst suppression (> 50%)
-  double focal_slow_index = 0.33;  ///< |(R-L)/(R+L)| of regional delta+theta (power ratio 2)
+  /// Marked asymmetry of delta + theta in a homologous pair: ACNS "> 50 % amplitude
+  /// difference" = amplitude ratio 1.5 = power ratio 2.25 -> |(R-L)/(R+L)| >= 0.385.
+  double focal_slow_index = 0.385;
+  /// Pairs on one side that must show it: a cerebral focus has a field over neighbouring
+  /// electrodes, a single-electrode asymmetry is most often artifact (3 of 5 healthy recordings).
+  int focal_min_pairs = 2;
+  /// Leave Fp1/Fp2 out of the focal rule: their delta is dominated by eye movements.
+  bool focal_ignores_frontopolar = true;
   double pdr_reference_hz = 10.0;  ///< index: PDR at or above this adds nothing (Marcuse mean)
   double pdr_floor_hz = 5.0;       ///< index: PDR at this or absent adds the full PDR term
   double reference_relative_slow = 0.40;  ///< index: delta+theta at or below this adds nothing
@@ -56,8 +69,10 @@ struct SlowingAssessment {
   std::vector<std::string> criteria{};  ///< the rules that fired, in words, for review
   SlowingDistribution distribution = SlowingDistribution::None;
   Side focal_side = Side::Midline;      ///< side with more slow power (Focal only)
-  Region focal_region = Region::Other;  ///< region of the largest |slow index| (Focal only)
-  double focal_slow_index = 0.0;        ///< that region's signed slow index; NaN without regions
+  Region focal_region = Region::Other;  ///< region of the focus (Focal only), see grade_slowing
+  /// Signed slow index of the most asymmetric eligible pair; NaN without pairs.
+  double focal_slow_index = 0.0;
+  int focal_pairs = 0;  ///< eligible pairs with a marked asymmetry toward the focal side
   double pdr_component = 0.0;           ///< [0, 1]
   double slow_component = 0.0;          ///< [0, 1]
   double suppression_component = 0.0;   ///< [0, 1]
@@ -67,14 +82,18 @@ struct SlowingAssessment {
 
 /// Grades slowing: severe if suppression >= severe_suppression_fraction or delta is the
 /// largest band with relative delta >= severe_relative_delta; else moderate if suppression >=
-/// moderate_suppression_fraction, theta or delta is the largest band, or the PDR is absent
-/// with excess delta or theta; else mild if the PDR is absent or below pdr_slow_below_hz, or
-/// there is excess delta or theta; else none. Focal if a region's |slow_signed_index| >=
-/// focal_slow_index. Index components: PDR (reference - f) / (reference - floor), 1 if absent;
+/// moderate_suppression_fraction, theta or delta is the largest band while the PDR is absent or
+/// below pdr_slow_below_hz, or the PDR is absent with excess delta or theta; else mild if the
+/// PDR is absent or below pdr_slow_below_hz, a slow band is the largest despite a normal PDR,
+/// or there is excess delta or theta; else none (a PDR in the borderline band is noted in the
+/// criteria). Focal if at least focal_min_pairs eligible homologous pairs have
+/// |slow_signed_index| >= focal_slow_index toward the same side; the region is the one, among
+/// regions holding such a pair, whose regional slow index leans furthest toward that side. Index components: PDR (reference - f) / (reference - floor), 1 if absent;
 /// slow (delta + theta - reference) / (1 - reference); suppression fraction; each clamped.
 /// @throws std::invalid_argument for relative powers or suppression outside [0, 1], a present
-///         PDR with a non-positive frequency, negative weights or weights summing to 0, or
-///         pdr_floor_hz >= pdr_reference_hz.
+///         PDR with a non-positive frequency, negative weights or weights summing to 0,
+///         pdr_floor_hz >= pdr_reference_hz, pdr_borderline_below_hz < pdr_slow_below_hz or
+///         focal_min_pairs < 1.
 [[nodiscard]] SlowingAssessment grade_slowing(const RecordingSummary& summary,
                                               const SlowingParams& p = {});
 

@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <cstddef>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "eegtrack/features/bands.hpp"
@@ -30,6 +31,14 @@ struct RegionAsymmetry {
   double slow_signed_index = 0.0;      ///< (R - L) / (R + L) of delta + theta power
 };
 
+/// Slow-band asymmetry of one homologous pair (e.g. T8 against T7).
+struct PairAsymmetry {
+  std::string right;  ///< label of the right channel
+  std::string left;   ///< label of its mirror on the left
+  Region region = Region::Other;
+  double slow_signed_index = 0.0;  ///< (R - L) / (R + L) of delta + theta power; NaN if 0
+};
+
 /// Symmetry of one spectrum set. Signed indices are > 0 when the right side has more power.
 struct SymmetryResult {
   double bsi = 0.0;                    ///< revised BSI over [bsi_low_hz, bsi_high_hz], [0, 1]
@@ -37,6 +46,7 @@ struct SymmetryResult {
   double pdbsi = 0.0;                  ///< pairwise-derived BSI; NaN if no homologous pair
   std::vector<double> pdbsi_per_band{};
   std::size_t n_pairs = 0;                      ///< homologous pairs used by pdBSI
+  std::vector<PairAsymmetry> pairs{};           ///< per homologous pair, right-channel order
   std::vector<double> signed_index_per_band{};  ///< (R - L) / (R + L) of hemispheric band power
   std::vector<RegionAsymmetry> regions{};       ///< regions with channels on both sides, enum order
 };

@@ -110,6 +110,7 @@ struct RecordingAnalysis {
   double bsi = std::numeric_limits<double>::quiet_NaN();
   std::vector<double> bsi_per_band;
   double pdbsi = std::numeric_limits<double>::quiet_NaN();
+  std::vector<features::PairAsymmetry> slow_pairs;  ///< delta + theta asymmetry per pair
   features::ContinuityResult continuity;
   features::SlowingAssessment slowing;
   bool graded = false;  ///< false without clean epochs
