@@ -37,8 +37,9 @@ void validate(const RecordingSummary& s, const SlowingParams& p) {
     throw std::invalid_argument("grade_slowing: pdr_floor_hz must be < pdr_reference_hz " +
                                 detail::value(p.pdr_floor_hz));
   if (!(p.pdr_borderline_below_hz >= p.pdr_slow_below_hz))
-    throw std::invalid_argument("grade_slowing: pdr_borderline_below_hz must be >= pdr_slow_below_hz " +
-                                detail::value(p.pdr_borderline_below_hz));
+    throw std::invalid_argument(
+        "grade_slowing: pdr_borderline_below_hz must be >= pdr_slow_below_hz " +
+        detail::value(p.pdr_borderline_below_hz));
   if (p.focal_min_pairs < 1)
     throw std::invalid_argument("grade_slowing: focal_min_pairs must be >= 1 " +
                                 detail::value(p.focal_min_pairs));

@@ -67,8 +67,8 @@ std::optional<ElectrodePosition> electrode_position(std::string_view name) {
     if (g.row != row)
       continue;
     const double front = g.midline_inclination_deg >= 0.0 ? 1.0 : -1.0;
-    const ElectrodePosition midline = on_sphere(std::abs(g.midline_inclination_deg),
-                                                front > 0.0 ? 0.0 : 180.0);
+    const ElectrodePosition midline =
+        on_sphere(std::abs(g.midline_inclination_deg), front > 0.0 ? 0.0 : 180.0);
     if (rest == "z")
       return midline;
     const int number = std::stoi(std::string(rest));

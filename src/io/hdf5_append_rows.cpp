@@ -1,5 +1,7 @@
-// Hdf5Writer: extendable 2-D datasets filled row block by row block.
+// Hdf5Writer: extendable datasets (2-D or more) filled row block by row block.
 
+#include <functional>
+#include <numeric>
 #include <stdexcept>
 
 #include "eegtrack/io/hdf5_writer.hpp"
@@ -12,19 +14,29 @@ namespace {
 using Extendable = detail::Hdf5WriterState::Extendable;
 
 Extendable create_extendable(detail::Hdf5WriterState& state, const std::string& object,
-                             std::size_t n_cols, const DatasetOptions& options) {
+                             const std::vector<hsize_t>& row_shape, const DatasetOptions& options) {
   const auto site = state.site(object);
-  const std::vector<hsize_t> dims{0, n_cols};
-  const std::vector<hsize_t> max_dims{H5S_UNLIMITED, n_cols};
+  std::vector<hsize_t> dims{0};
+  dims.insert(dims.end(), row_shape.begin(), row_shape.end());
+  std::vector<hsize_t> max_dims = dims;
+  max_dims[0] = H5S_UNLIMITED;
   const auto space =
-      detail::owned(H5Screate_simple(2, dims.data(), max_dims.data()), site, "H5Screate_simple");
+      detail::owned(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), max_dims.data()),
+                    site, "H5Screate_simple");
   const auto dcpl = detail::dataset_creation_plist(dims, sizeof(double), true, options, site);
   const auto lcpl = detail::intermediate_groups_lcpl(site);
   Extendable out;
   out.dataset = detail::owned(H5Dcreate2(state.file.get(), object.c_str(), H5T_IEEE_F64LE,
                                          space.get(), lcpl.get(), dcpl.get(), H5P_DEFAULT),
                               site, "H5Dcreate2");
-  out.cols = n_cols;
+  out.row_shape = row_shape;
+  return out;
+}
+
+std::string shape_text(const std::vector<hsize_t>& shape) {
+  std::string out;
+  for (const auto d : shape)
+    out += (out.empty() ? "" : " x ") + std::to_string(d);
   return out;
 }
 
@@ -32,33 +44,46 @@ Extendable create_extendable(detail::Hdf5WriterState& state, const std::string& 
 
 void Hdf5Writer::append_rows(std::string_view path, std::span<const double> values,
                              std::size_t n_cols, const DatasetOptions& options) {
+  const std::size_t shape[] = {n_cols};
+  append_rows(path, values, std::span<const std::size_t>(shape), options);
+}
+
+void Hdf5Writer::append_rows(std::string_view path, std::span<const double> values,
+                             std::span<const std::size_t> row_shape,
+                             const DatasetOptions& options) {
   constexpr std::string_view kFunction = "Hdf5Writer::append_rows";
   auto& state = detail::live_state(state_, kFunction);
   const std::string object = detail::normalize_path(path, kFunction);
-  if (n_cols == 0)
-    throw std::invalid_argument(std::string(kFunction) + ": n_cols must be > 0 (" + object + ")");
-  if (values.size() % n_cols != 0)
+  const std::vector<hsize_t> shape(row_shape.begin(), row_shape.end());
+  const hsize_t row_size =
+      std::accumulate(shape.begin(), shape.end(), hsize_t{1}, std::multiplies<>());
+  if (shape.empty() || row_size == 0)
+    throw std::invalid_argument(std::string(kFunction) + ": every row dimension must be > 0 (" +
+                                object + ")");
+  if (values.size() % row_size != 0)
     throw std::invalid_argument(std::string(kFunction) + ": " + std::to_string(values.size()) +
-                                " values are not whole rows of " + std::to_string(n_cols));
+                                " values are not whole rows of " + std::to_string(row_size));
   detail::validate_options(options, kFunction);
   const detail::H5Lock lock;
   auto it = state.extendables.find(object);
   if (it == state.extendables.end())
-    it = state.extendables.emplace(object, create_extendable(state, object, n_cols, options)).first;
+    it = state.extendables.emplace(object, create_extendable(state, object, shape, options)).first;
   Extendable& target = it->second;
-  if (target.cols != n_cols)
-    throw std::invalid_argument(std::string(kFunction) + ": " + object + " has " +
-                                std::to_string(target.cols) + " columns, not " +
-                                std::to_string(n_cols));
-  const hsize_t rows = values.size() / n_cols;
+  if (target.row_shape != shape)
+    throw std::invalid_argument(std::string(kFunction) + ": " + object + " has rows of " +
+                                shape_text(target.row_shape) + ", not " + shape_text(shape));
+  const hsize_t rows = values.size() / row_size;
   if (rows == 0)
     return;
   const auto site = state.site(object);
-  const std::vector<hsize_t> new_dims{target.rows + rows, n_cols};
+  std::vector<hsize_t> new_dims{target.rows + rows};
+  new_dims.insert(new_dims.end(), shape.begin(), shape.end());
   detail::check(H5Dset_extent(target.dataset.get(), new_dims.data()), site, "H5Dset_extent");
   const auto file_space = detail::owned(H5Dget_space(target.dataset.get()), site, "H5Dget_space");
-  const std::vector<hsize_t> start{target.rows, 0};
-  const std::vector<hsize_t> count{rows, n_cols};
+  std::vector<hsize_t> start(new_dims.size(), 0);
+  start[0] = target.rows;
+  std::vector<hsize_t> count = new_dims;
+  count[0] = rows;
   detail::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
                                     count.data(), nullptr),
                 site, "H5Sselect_hyperslab");

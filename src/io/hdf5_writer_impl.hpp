@@ -20,7 +20,7 @@ struct Hdf5WriterState {
   struct Extendable {
     H5Handle dataset;
     std::uint64_t rows = 0;
-    std::size_t cols = 0;
+    std::vector<hsize_t> row_shape;  ///< dimensions after the first (extendable) one
   };
 
   std::filesystem::path final_path;

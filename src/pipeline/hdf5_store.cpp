@@ -93,13 +93,15 @@ void write_summary(io::Hdf5Writer& w, const RecordingAnalysis& a, const nlohmann
 
 void write_spectrogram(io::Hdf5Writer& w, const RecordingAnalysis& a, const AnalyzeParams& p) {
   const auto& s = a.spectrogram;
-  w.create_group("/spectrogram");
+  if (!s.streamed) {
+    w.create_group("/spectrogram");
+    w.write_dataset("/spectrogram/power", std::span<const double>(s.power),
+                    {s.time_s.size(), a.channels.size(), s.frequencies_hz.size()});
+  }
   w.write_dataset("/spectrogram/time_s", std::span<const double>(s.time_s));
   w.write_attribute("/spectrogram/time_s", "units", std::string("s"));
   w.write_dataset("/spectrogram/frequencies_hz", std::span<const double>(s.frequencies_hz));
   w.write_attribute("/spectrogram/frequencies_hz", "units", std::string("Hz"));
-  w.write_dataset("/spectrogram/power", std::span<const double>(s.power),
-                  {s.time_s.size(), a.channels.size(), s.frequencies_hz.size()});
   w.write_attribute("/spectrogram/power", "units", std::string("uV^2/Hz"));
   w.write_attribute("/spectrogram", "window_s", s.window_s);
   w.write_attribute("/spectrogram", "step_s", s.step_s);
@@ -131,6 +133,13 @@ Hdf5Store::Hdf5Store(std::filesystem::path final_path) : writer_(std::move(final
 void Hdf5Store::append_rows(const FeatureSpec& feature, std::span<const double> rows,
                             std::size_t n_channels) {
   writer_.append_rows("/features/" + feature.name, rows, n_channels);
+}
+
+bool Hdf5Store::append_spectrogram(std::span<const double> windows, std::size_t n_channels,
+                                   std::size_t n_freqs) {
+  const std::size_t shape[] = {n_channels, n_freqs};
+  writer_.append_rows("/spectrogram/power", windows, std::span<const std::size_t>(shape));
+  return true;
 }
 
 void Hdf5Store::finish(const RecordingAnalysis& a, const AnalyzeParams& p,

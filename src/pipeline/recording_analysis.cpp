@@ -88,8 +88,9 @@ class SinkBuffer {
 // Averages clean epoch spectra into windows of `step` epochs and bins of `bin_hz`.
 class SpectrogramBuilder {
  public:
-  SpectrogramBuilder(const AnalyzeParams& p, std::size_t n_channels, double df_hz, double nyq_hz)
-      : n_channels_(n_channels) {
+  SpectrogramBuilder(const AnalyzeParams& p, std::size_t n_channels, double df_hz, double nyq_hz,
+                     FeatureSink* sink)
+      : n_channels_(n_channels), sink_(sink) {
     step_ = std::max<std::size_t>(
         1, static_cast<std::size_t>(std::lround(p.spectrogram_step_s / p.epoch_s)));
     out_.bin_hz = std::ceil(df_hz / p.spectrogram_bin_hz - 1e-9) * p.spectrogram_bin_hz;
@@ -132,13 +133,21 @@ class SpectrogramBuilder {
     if (taken_ == 0)
       return;
     out_.time_s.push_back(0.5 * (first_s_ + last_end_s_));
+    window_.resize(sum_.size());
     for (std::size_t i = 0; i < sum_.size(); ++i)
-      out_.power.push_back(count_[i] > 0 ? sum_[i] / static_cast<double>(count_[i]) : kNaN);
+      window_[i] = count_[i] > 0 ? sum_[i] / static_cast<double>(count_[i]) : kNaN;
+    // Streamed to the store when there is one, so memory does not grow with the recording.
+    out_.streamed = sink_ != nullptr &&
+                    sink_->append_spectrogram(window_, n_channels_, out_.frequencies_hz.size());
+    if (!out_.streamed)
+      out_.power.insert(out_.power.end(), window_.begin(), window_.end());
     std::fill(sum_.begin(), sum_.end(), 0.0);
     std::fill(count_.begin(), count_.end(), 0);
     taken_ = 0;
   }
   std::size_t n_channels_;
+  FeatureSink* sink_;
+  std::vector<double> window_;
   std::size_t step_ = 1;
   std::size_t taken_ = 0;
   double first_s_ = 0.0;
@@ -242,7 +251,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
         (epoch.segment != previous_segment || std::abs(epoch.onset_s - previous_end_s) > 0.5 / fs);
     if (!continuity) {
       continuity.emplace(processor.n_recorded(), fs, params.continuity, epoch.onset_s);
-      spectrogram.emplace(params, st.n_channels, r.psd.frequencies_hz.at(1), fs / 2.0);
+      spectrogram.emplace(params, st.n_channels, r.psd.frequencies_hz.at(1), fs / 2.0, sink);
     } else if (new_segment) {
       continuity->reset(epoch.onset_s);
     }

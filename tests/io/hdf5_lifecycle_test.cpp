@@ -170,5 +170,29 @@ TEST(Hdf5Writer, ConcurrentWritersOnDifferentFiles) {
   EXPECT_EQ(listing(dir), (std::vector<std::string>{"t1.h5", "t2.h5"}));
 }
 
+// The spectrogram is streamed as 3-D rows [window][channel][frequency] in blocks of any size.
+TEST(Hdf5Writer, AppendsRowsOfAnyShape) {
+  const auto path = test::scratch_dir() / "cube.h5";
+  std::vector<double> all(7 * 3 * 4);
+  for (std::size_t i = 0; i < all.size(); ++i)
+    all[i] = static_cast<double>(i);
+  const std::size_t shape[] = {3, 4};
+  Hdf5Writer w(path);
+  const std::span<const double> values(all);
+  w.append_rows("/s/power", values.first(12), std::span<const std::size_t>(shape));
+  w.append_rows("/s/power", values.subspan(12, 60), std::span<const std::size_t>(shape));
+  w.append_rows("/s/power", values.subspan(72), std::span<const std::size_t>(shape));
+  EXPECT_EQ(w.appended_rows("/s/power"), 7u);
+  const std::size_t other[] = {4, 3};
+  EXPECT_THROW(w.append_rows("/s/power", values.first(12), std::span<const std::size_t>(other)),
+               std::invalid_argument);
+  EXPECT_THROW(w.append_rows("/s/power", values.first(5), std::span<const std::size_t>(shape)),
+               std::invalid_argument);
+  w.commit();
+  const auto cube = Hdf5Reader(path).read_doubles("/s/power");
+  EXPECT_EQ(cube.shape, (std::vector<std::uint64_t>{7, 3, 4}));
+  EXPECT_EQ(cube.values, all);
+}
+
 }  // namespace
 }  // namespace eegtrack::io

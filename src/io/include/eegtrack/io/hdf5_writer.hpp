@@ -96,6 +96,12 @@ class Hdf5Writer {
   /// or n_cols differs from the existing dataset's; H5Error if HDF5 fails.
   void append_rows(std::string_view path, std::span<const double> values, std::size_t n_cols,
                    const DatasetOptions& options = {});
+  /// As above for rows of any shape (e.g. {n_channels, n_freqs} makes a 3-D dataset
+  /// [rows, n_channels, n_freqs]); values hold whole rows in C order.
+  /// @throws std::invalid_argument if row_shape is empty or has a 0, values are not whole rows,
+  ///         or the shape differs from the existing dataset's; H5Error if HDF5 fails.
+  void append_rows(std::string_view path, std::span<const double> values,
+                   std::span<const std::size_t> row_shape, const DatasetOptions& options = {});
   /// Rows appended so far to the extendable dataset at path (0 if it was never appended to).
   [[nodiscard]] std::uint64_t appended_rows(std::string_view path) const;
 

@@ -25,6 +25,9 @@ class Hdf5Store final : public FeatureSink {
   /// Appends rows to /features/<feature.name>.
   void append_rows(const FeatureSpec& feature, std::span<const double> rows,
                    std::size_t n_channels) override;
+  /// Appends windows to /spectrogram/power.
+  bool append_spectrogram(std::span<const double> windows, std::size_t n_channels,
+                          std::size_t n_freqs) override;
 
   /// Writes root attributes, /parameters, /channels, /epochs, feature attributes, /summary,
   /// /spectrogram and /artifacts/mask, then commits (fsync + rename).

@@ -40,6 +40,13 @@ class FeatureSink {
   /// rows: k epochs x n_channels values of one feature, row after row; NaN = rejected cell.
   virtual void append_rows(const FeatureSpec& feature, std::span<const double> rows,
                            std::size_t n_channels) = 0;
+  /// Takes spectrogram windows as they complete (k windows x n_channels x n_freqs values).
+  /// Returns false if the sink does not store them: the analysis then keeps them in memory.
+  virtual bool append_spectrogram(std::span<const double> windows, std::size_t n_channels,
+                                  std::size_t n_freqs) {
+    (void)windows, (void)n_channels, (void)n_freqs;
+    return false;
+  }
 };
 
 /// One analysed channel (a derivation of the analysis montage).
@@ -74,7 +81,9 @@ struct RegionSummary {
 struct ReducedSpectrogram {
   std::vector<double> time_s;
   std::vector<double> frequencies_hz;
-  std::vector<double> power;  ///< row-major; NaN where a window holds no clean epoch
+  /// Row-major; NaN where a window holds no clean epoch. Empty when `streamed`.
+  std::vector<double> power;
+  bool streamed = false;  ///< power went to the FeatureSink window by window
   double window_s = 0.0;
   double step_s = 0.0;
   double bin_hz = 0.0;
