@@ -1,0 +1,62 @@
+#include "eegtrack/detect/reconcile.hpp"
+
+#include <gtest/gtest.h>
+
+namespace eegtrack::detect {
+namespace {
+
+Event event(EventType type, double onset_s, double duration_s, Laterality side) {
+  Event e;
+  e.type = type;
+  e.onset_s = onset_s;
+  e.duration_s = duration_s;
+  e.side = side;
+  return e;
+}
+
+TEST(ReconcileEvents, DischargesInsideTrainsBelongToTheTrain) {
+  std::vector<Event> events{
+      event(EventType::Spike, 12.0, 0.05, Laterality::Left),     // inside the LPD train
+      event(EventType::Sharp, 25.1, 0.1, Laterality::Left),      // within the margin
+      event(EventType::Spike, 14.0, 0.05, Laterality::Right),    // other side: kept
+      event(EventType::Spike, 40.0, 0.05, Laterality::Left),     // after the train: kept
+      event(EventType::LPD, 10.0, 15.0, Laterality::Left),       // 10-25 s
+      event(EventType::Sharp, 61.0, 0.1, Laterality::Right),     // inside a generalized train
+      event(EventType::GPD, 60.0, 20.0, Laterality::Bilateral),  // 60-80 s
+      event(EventType::BIRD, 101.0, 2.0, Laterality::Left),      // inside a seizure
+      event(EventType::BIRD, 130.0, 2.0, Laterality::Left),      // after it: kept
+      event(EventType::Seizure, 100.0, 20.0, Laterality::Left),
+      event(EventType::Spike, 5.0, 0.05, Laterality::Left),  // before everything: kept
+  };
+  ReconcileCounts counts;
+  const auto kept = reconcile_events(events, &counts);
+  EXPECT_EQ(counts.discharges_in_patterns, 3u);
+  EXPECT_EQ(counts.birds_in_seizures, 1u);
+  ASSERT_EQ(kept.size(), 7u);
+  for (std::size_t i = 1; i < kept.size(); ++i)
+    EXPECT_LE(kept[i - 1].onset_s, kept[i].onset_s);
+  EXPECT_EQ(kept.front().onset_s, 5.0);
+  std::size_t spikes = 0;
+  for (const auto& e : kept)
+    spikes += e.type == EventType::Spike ? 1 : 0;
+  EXPECT_EQ(spikes, 3u);  // 5 s, 14 s (right) and 40 s
+}
+
+TEST(ReconcileEvents, RhythmicDeltaDoesNotAbsorbSpikes) {
+  // LRDA with spikes is LRDA+S: the spikes stay countable (the modifier names them).
+  std::vector<Event> events{event(EventType::LRDA, 0.0, 30.0, Laterality::Left),
+                            event(EventType::Spike, 10.0, 0.05, Laterality::Left)};
+  EXPECT_EQ(reconcile_events(events).size(), 2u);
+}
+
+TEST(EventTypes, NamesRoundTrip) {
+  for (const auto t :
+       {EventType::Spike, EventType::Sharp, EventType::GPD, EventType::LPD, EventType::BIPD,
+        EventType::GRDA, EventType::LRDA, EventType::BIRD, EventType::Seizure})
+    EXPECT_EQ(parse_event_type(to_string(t)), t);
+  EXPECT_STREQ(to_string(EventType::GPD), "GPD");
+  EXPECT_THROW((void)parse_event_type("gpd"), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace eegtrack::detect
