@@ -1,0 +1,82 @@
+#pragma once
+
+// Electrographic seizure detection (ACNS 2021 ESz, CLINICAL.md §5.4) and the status /
+// seizure-burden summary (ESE). Algorithm, validation figures and limits: docs/detect-seizures.md.
+
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "eegtrack/detect/detection_block.hpp"
+#include "eegtrack/detect/event.hpp"
+#include "eegtrack/detect/parameter.hpp"
+
+namespace eegtrack::detect {
+
+/// Thresholds of SeizureDetector. A 2-s window (1-s step) is "ictal-like" on a channel when
+/// its 1-20 Hz activity is rhythmic (autocorrelation peak >= min_rhythmicity) at a discharge
+/// frequency in [min_frequency_hz, max_frequency_hz] (posterior alpha excluded) and its RMS
+/// reaches the amplitude criterion: min(relative_amplitude x the channel's background RMS,
+/// absolute_rms_uv), the background being used only once warm. A seizure is a run of windows
+/// with >= min_channels ictal-like channels lasting >= min_duration_s, bridging gaps of up to
+/// max_gap_s.
+struct SeizureParams {
+  double window_s = 2.0;
+  double step_s = 1.0;
+  double min_rhythmicity = 0.2;
+  double min_frequency_hz = 2.0;
+  double max_frequency_hz = 12.0;
+  double alpha_low_hz = 7.5;        ///< posterior channels in [alpha_low_hz, 13] Hz are not counted
+  double absolute_rms_uv = 45.0;    ///< amplitude always sufficient (no baseline needed)
+  double relative_amplitude = 2.5;  ///< x background RMS, once the background is warm
+  double background_s = 300.0;      ///< history of non-ictal windows kept for the background
+  double background_warmup_s = 60.0;
+  std::size_t min_channels = 3;
+  double min_duration_s = 10.0;
+  double max_gap_s = 2.0;
+  double onset_s = 3.0;  ///< windows at the start of a seizure that define side and region
+  double evolution_block_s = 5.0;  ///< frequency compared between consecutive blocks
+  double evolution_step_hz = 0.5;  ///< change counted as one evolution step
+};
+
+/// ParameterList of every SeizureParams threshold, named with units.
+[[nodiscard]] ParameterList parameter_list(const SeizureParams& p);
+
+/// Streaming seizure detector: push blocks in time order, any length; events are final once
+/// the seizure has ended (take_events) or at finish(). Memory does not grow with the recording
+/// length. Channels without a scalp site are ignored. Samples that are not finite are treated
+/// as masked (artifact): windows touching them do not count on that channel.
+class SeizureDetector {
+ public:
+  /// @throws std::invalid_argument for a sample rate below 64 Hz or inconsistent params.
+  SeizureDetector(std::vector<DetectionChannel> channels, double sample_rate_hz,
+                  SeizureParams params = {});
+  ~SeizureDetector();
+  SeizureDetector(SeizureDetector&&) noexcept;
+  SeizureDetector& operator=(SeizureDetector&&) noexcept;
+
+  /// @throws std::invalid_argument on a channel count or sample rate that does not match.
+  void push(const DetectionBlock& block);
+  [[nodiscard]] std::vector<Event> finish();
+  [[nodiscard]] std::vector<Event> take_events();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Seizure burden and electrographic status epilepticus over a list of events (other event
+/// types are ignored; overlapping seizures are merged first).
+struct SeizureBurden {
+  int seizure_count = 0;
+  double longest_seizure_s = 0.0;
+  /// Minutes of seizure in the worst 60-min sliding window (0-60), "min per h".
+  double seizure_burden_max_min_per_h = 0.0;
+  double worst_hour_start_s = 0.0;  ///< start of that window (true time)
+  /// ESE: a seizure >= 10 continuous minutes, or >= 12 min (20 %) in some 60-min window.
+  bool electrographic_status = false;
+};
+
+[[nodiscard]] SeizureBurden seizure_burden(std::span<const Event> events);
+
+}  // namespace eegtrack::detect

@@ -1,0 +1,75 @@
+#include "seizure_criteria.hpp"
+
+#include <algorithm>
+
+namespace eegtrack::detect::seizure_internal {
+
+namespace {
+
+bool is_posterior(const DetectionChannel& channel) {
+  return channel.site && (channel.site->region == io::Region::Parietal ||
+                          channel.site->region == io::Region::Occipital);
+}
+
+bool in_alpha_band(const ChannelRhythm& r, const RhythmCriteria& criteria) {
+  return r.frequency_hz >= criteria.alpha_low_hz && r.frequency_hz <= criteria.alpha_high_hz;
+}
+
+bool rhythmic_in_range(const ChannelRhythm& r, const RhythmCriteria& criteria) {
+  return r.valid && r.rhythmicity >= criteria.min_rhythmicity &&
+         r.frequency_hz >= criteria.min_frequency_hz && r.frequency_hz <= criteria.max_frequency_hz;
+}
+
+}  // namespace
+
+ChannelBackgrounds::ChannelBackgrounds(std::size_t channel_count, std::size_t capacity,
+                                       std::size_t warmup)
+    : warmup_(warmup), medians_(channel_count, RunningMedian(capacity)) {}
+
+void ChannelBackgrounds::clear() {
+  for (auto& m : medians_)
+    m.clear();
+}
+
+double ChannelBackgrounds::threshold(std::size_t c, const RhythmCriteria& criteria) const {
+  if (medians_[c].size() < warmup_ || warmup_ == 0)
+    return criteria.absolute_rms_uv;
+  return std::min(criteria.absolute_rms_uv, criteria.relative_amplitude * medians_[c].median());
+}
+
+void ChannelBackgrounds::update(const RhythmWindow& window, const std::vector<bool>& used,
+                                const std::vector<double>& margins) {
+  for (std::size_t c = 0; c < medians_.size(); ++c) {
+    if (used[c] && window.channels[c].valid && !(margins[c] > 0.0))
+      medians_[c].add(window.channels[c].rms_uv);
+  }
+}
+
+std::vector<double> window_margins(const RhythmWindow& window,
+                                   const std::vector<DetectionChannel>& channels,
+                                   const std::vector<bool>& used, const RhythmCriteria& criteria,
+                                   const ChannelBackgrounds& backgrounds) {
+  const std::size_t n = channels.size();
+  bool posterior_alpha = false;
+  for (std::size_t c = 0; c < n; ++c) {
+    const ChannelRhythm& r = window.channels[c];
+    posterior_alpha = posterior_alpha ||
+                      (used[c] && is_posterior(channels[c]) && r.valid &&
+                       r.rhythmicity >= criteria.min_rhythmicity && in_alpha_band(r, criteria));
+  }
+  std::vector<double> margins(n, 0.0);
+  for (std::size_t c = 0; c < n; ++c) {
+    const ChannelRhythm& r = window.channels[c];
+    if (!used[c] || !rhythmic_in_range(r, criteria))
+      continue;
+    if (in_alpha_band(r, criteria) &&
+        (is_posterior(channels[c]) || (criteria.exclude_alpha_field && posterior_alpha)))
+      continue;
+    const double threshold = backgrounds.threshold(c, criteria);
+    if (r.rms_uv >= threshold)
+      margins[c] = r.rms_uv / threshold;
+  }
+  return margins;
+}
+
+}  // namespace eegtrack::detect::seizure_internal

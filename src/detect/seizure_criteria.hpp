@@ -1,0 +1,52 @@
+#pragma once
+
+// Per-channel criterion shared by the seizure and BIRD detectors: rhythmic activity in a
+// frequency range, not posterior alpha, with an amplitude that stands out from the channel's
+// own background (or reaches an absolute level when no background is known yet).
+
+#include <cstddef>
+#include <vector>
+
+#include "eegtrack/detect/detection_block.hpp"
+#include "seizure_rhythm_windows.hpp"
+
+namespace eegtrack::detect::seizure_internal {
+
+struct RhythmCriteria {
+  double min_rhythmicity = 0.2;
+  double min_frequency_hz = 2.0;
+  double max_frequency_hz = 12.0;
+  double alpha_low_hz = 7.5;
+  double alpha_high_hz = 13.0;
+  /// Also drop alpha-band rhythm on non-posterior channels while a posterior channel shows it
+  /// (the posterior dominant rhythm's field, spread further by an average reference).
+  bool exclude_alpha_field = false;
+  double absolute_rms_uv = 45.0;
+  double relative_amplitude = 2.5;
+};
+
+/// Background RMS per channel from windows that did not take part in an event.
+class ChannelBackgrounds {
+ public:
+  ChannelBackgrounds(std::size_t channel_count, std::size_t capacity, std::size_t warmup);
+  void clear();
+  /// Amplitude threshold of channel c: absolute_rms_uv, or the smaller of it and
+  /// relative_amplitude x background once the background holds `warmup` windows.
+  [[nodiscard]] double threshold(std::size_t c, const RhythmCriteria& criteria) const;
+  /// Adds the RMS of every valid, used channel that does not take part (margin 0).
+  void update(const RhythmWindow& window, const std::vector<bool>& used,
+              const std::vector<double>& margins);
+
+ private:
+  std::size_t warmup_;
+  std::vector<RunningMedian> medians_;
+};
+
+/// margins[c] = RMS / amplitude threshold for channels meeting every criterion, else 0.
+[[nodiscard]] std::vector<double> window_margins(const RhythmWindow& window,
+                                                 const std::vector<DetectionChannel>& channels,
+                                                 const std::vector<bool>& used,
+                                                 const RhythmCriteria& criteria,
+                                                 const ChannelBackgrounds& backgrounds);
+
+}  // namespace eegtrack::detect::seizure_internal

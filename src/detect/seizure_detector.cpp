@@ -1,0 +1,157 @@
+#include "eegtrack/detect/seizure_detector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "seizure_criteria.hpp"
+#include "seizure_rhythm_windows.hpp"
+#include "seizure_run.hpp"
+
+namespace eegtrack::detect {
+
+using seizure_internal::ChannelBackgrounds;
+using seizure_internal::RhythmCriteria;
+using seizure_internal::RhythmRun;
+using seizure_internal::RhythmWindow;
+using seizure_internal::RhythmWindowStream;
+
+ParameterList parameter_list(const SeizureParams& p) {
+  return {{"seizure_window_s", p.window_s},
+          {"seizure_step_s", p.step_s},
+          {"seizure_min_rhythmicity", p.min_rhythmicity},
+          {"seizure_min_frequency_hz", p.min_frequency_hz},
+          {"seizure_max_frequency_hz", p.max_frequency_hz},
+          {"seizure_alpha_low_hz", p.alpha_low_hz},
+          {"seizure_absolute_rms_uv", p.absolute_rms_uv},
+          {"seizure_relative_amplitude_x_background", p.relative_amplitude},
+          {"seizure_background_s", p.background_s},
+          {"seizure_background_warmup_s", p.background_warmup_s},
+          {"seizure_min_channels", static_cast<double>(p.min_channels)},
+          {"seizure_min_duration_s", p.min_duration_s},
+          {"seizure_max_gap_s", p.max_gap_s},
+          {"seizure_onset_s", p.onset_s},
+          {"seizure_evolution_block_s", p.evolution_block_s},
+          {"seizure_evolution_step_hz", p.evolution_step_hz}};
+}
+
+namespace {
+
+void check_params(const SeizureParams& p, double sample_rate_hz) {
+  if (!(sample_rate_hz >= 64.0))
+    throw std::invalid_argument("SeizureDetector: sample rate below 64 Hz (" +
+                                std::to_string(sample_rate_hz) + ")");
+  if (!(p.step_s > 0.0) || !(p.window_s >= p.step_s) || p.min_channels < 1 ||
+      !(p.min_frequency_hz > 0.0) || !(p.max_frequency_hz > p.min_frequency_hz) ||
+      !(p.evolution_block_s > 0.0) || !(p.background_s >= p.step_s))
+    throw std::invalid_argument("SeizureDetector: inconsistent parameters (window_s " +
+                                std::to_string(p.window_s) + ")");
+}
+
+std::size_t windows_in(double seconds, double step_s) {
+  return static_cast<std::size_t>(std::lround(seconds / step_s));
+}
+
+}  // namespace
+
+struct SeizureDetector::State {
+  SeizureParams params;
+  std::vector<DetectionChannel> channels;
+  std::vector<bool> used;
+  RhythmWindowStream stream;
+  RhythmCriteria criteria;
+  ChannelBackgrounds backgrounds;
+  std::optional<RhythmRun> run;
+  std::vector<Event> ready;
+
+  State(std::vector<DetectionChannel> ch, double fs, const SeizureParams& p)
+      : params(p),
+        channels(std::move(ch)),
+        stream(channels.size(), fs,
+               {.window_s = p.window_s,
+                .step_s = p.step_s,
+                .min_frequency_hz = std::min(1.5, p.min_frequency_hz),
+                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}),
+        criteria{.min_rhythmicity = p.min_rhythmicity,
+                 .min_frequency_hz = p.min_frequency_hz,
+                 .max_frequency_hz = p.max_frequency_hz,
+                 .alpha_low_hz = p.alpha_low_hz,
+                 .absolute_rms_uv = p.absolute_rms_uv,
+                 .relative_amplitude = p.relative_amplitude},
+        backgrounds(channels.size(), windows_in(p.background_s, p.step_s),
+                    windows_in(p.background_warmup_s, p.step_s)) {
+    for (const auto& c : channels)
+      used.push_back(c.site.has_value());
+  }
+
+  void close_run() {
+    if (!run)
+      return;
+    if (run->span_s() >= params.min_duration_s - 1e-9) {
+      Event e = run->to_event(EventType::Seizure, channels);
+      // Margins: how far the run exceeds the channel count and the duration it needs.
+      const double channel_margin = std::min(
+          1.0, run->mean_channel_count() / (2.0 * static_cast<double>(params.min_channels)));
+      const double duration_margin = std::min(1.0, run->span_s() / (2.0 * params.min_duration_s));
+      e.confidence = std::clamp(
+          0.5 * channel_margin + 0.3 * duration_margin + (run->evolving() ? 0.2 : 0.0), 0.0, 1.0);
+      ready.push_back(std::move(e));
+    }
+    run.reset();
+  }
+
+  void analyse(const RhythmWindow& window) {
+    const auto margins =
+        seizure_internal::window_margins(window, channels, used, criteria, backgrounds);
+    backgrounds.update(window, used, margins);
+    const auto taking_part = static_cast<std::size_t>(
+        std::count_if(margins.begin(), margins.end(), [](double m) { return m > 0.0; }));
+    if (taking_part >= params.min_channels) {
+      if (!run)
+        run.emplace(channels.size(), window.start_s,
+                    seizure_internal::RunSettings{.window_s = params.window_s,
+                                                  .onset_s = params.onset_s,
+                                                  .evolution_block_s = params.evolution_block_s,
+                                                  .evolution_step_hz = params.evolution_step_hz});
+      run->add(window, margins);
+      return;
+    }
+    if (run && window.start_s - run->last_start_s() > params.max_gap_s + 0.5 * params.step_s)
+      close_run();
+  }
+};
+
+SeizureDetector::SeizureDetector(std::vector<DetectionChannel> channels, double sample_rate_hz,
+                                 SeizureParams params) {
+  check_params(params, sample_rate_hz);
+  state_ = std::make_unique<State>(std::move(channels), sample_rate_hz, params);
+}
+
+SeizureDetector::~SeizureDetector() = default;
+SeizureDetector::SeizureDetector(SeizureDetector&&) noexcept = default;
+SeizureDetector& SeizureDetector::operator=(SeizureDetector&&) noexcept = default;
+
+void SeizureDetector::push(const DetectionBlock& block) {
+  if (!block.continues_previous) {
+    state_->close_run();  // no event spans a gap
+    state_->backgrounds.clear();
+  }
+  for (const RhythmWindow& w : state_->stream.push(block))
+    state_->analyse(w);
+}
+
+std::vector<Event> SeizureDetector::take_events() {
+  std::vector<Event> out;
+  out.swap(state_->ready);
+  sort_events(out);
+  return out;
+}
+
+std::vector<Event> SeizureDetector::finish() {
+  state_->close_run();
+  return take_events();
+}
+
+}  // namespace eegtrack::detect
