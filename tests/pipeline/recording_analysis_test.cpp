@@ -17,8 +17,11 @@ namespace {
 using features::SlowingDistribution;
 using features::SlowingGrade;
 
+// "Subject03" -> the eyes-closed rest file; "Subject00_2" -> the mental-arithmetic file.
 std::filesystem::path normal(const std::string& subject) {
-  return test::shared_eeg_dir() / "normal" / ("eegmat_" + subject + "_1_rest_eyes_closed.edf");
+  const bool task = subject.ends_with("_2");
+  return test::shared_eeg_dir() / "normal" /
+         ("eegmat_" + subject + (task ? "_mental_arithmetic.edf" : "_1_rest_eyes_closed.edf"));
 }
 
 RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams& p = {}) {
@@ -37,7 +40,8 @@ struct NormalCase {
 TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
   for (const auto& c : {NormalCase{"Subject03", 10.0, SlowingGrade::None},
                         NormalCase{"Subject05", 10.5, SlowingGrade::None},
-                        NormalCase{"Subject07", 8.375, SlowingGrade::None}}) {
+                        NormalCase{"Subject07", 8.375, SlowingGrade::None},
+                        NormalCase{"Subject00_2", 10.75, SlowingGrade::None}}) {
     const auto path = normal(c.subject);
     EEGTRACK_REQUIRE_FILE(path);
     const auto a = analyze(path);
@@ -53,6 +57,21 @@ TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
     EXPECT_NE(a.slowing.distribution, SlowingDistribution::Focal) << c.subject;
     EXPECT_LT(a.continuity.suppressed_fraction, 0.01) << c.subject;
   }
+}
+
+// The low-voltage eyes-open arithmetic record of Subject01 has relative delta 0.46 (README 0.50)
+// with a normal 11.5-Hz PDR: reported as mild diffuse slowing (docs/analyze.md §3), never as
+// moderate (the PDR is preserved) and never as focal.
+TEST(RecordingAnalysis, LowVoltageTaskRecordWithExcessDeltaIsMildOnly) {
+  const auto path = normal("Subject01_2");
+  EEGTRACK_REQUIRE_FILE(path);
+  const auto a = analyze(path);
+  ASSERT_TRUE(a.graded);
+  ASSERT_TRUE(a.pdr.present);
+  EXPECT_GT(a.pdr.frequency_hz, 10.0);
+  EXPECT_EQ(a.slowing.grade, SlowingGrade::Mild);
+  EXPECT_EQ(a.slowing.distribution, SlowingDistribution::Diffuse);
+  EXPECT_LT(a.bsi, 0.15);
 }
 
 TEST(RecordingAnalysis, MultitaperAgreesOnThePdr) {
