@@ -1,0 +1,149 @@
+#include "pattern_trains.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "pattern_morphology.hpp"
+
+namespace eegtrack::detect::detail {
+namespace {
+
+double median(std::vector<double> v) {
+  if (v.empty())
+    return 0.0;
+  auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+struct Run {
+  std::size_t first_pair = 0;
+  std::size_t last_pair = 0;  ///< inclusive
+  std::size_t regular = 0;
+};
+
+// Runs of regular interval pairs, joined across isolated irregular pairs (a jittered or
+// missed discharge) while more than min_fraction of the joined pairs stay regular.
+std::vector<Run> regular_runs(const std::vector<double>& intervals, const PatternParams& p) {
+  std::vector<Run> runs;
+  for (std::size_t k = 0; k + 1 < intervals.size(); ++k) {
+    if (std::abs(intervals[k + 1] - intervals[k]) >= p.max_period_change * intervals[k])
+      continue;
+    if (!runs.empty()) {
+      Run& last = runs.back();
+      const std::size_t pairs = k - last.first_pair + 1;
+      const bool near = k - last.last_pair <= 3;
+      if (near && static_cast<double>(last.regular + 1) >
+                      p.min_regular_pair_fraction * static_cast<double>(pairs)) {
+        last.last_pair = k;
+        ++last.regular;
+        continue;
+      }
+    }
+    runs.push_back({k, k, 1});
+  }
+  return runs;
+}
+
+std::optional<PdTrain> check_train(const std::vector<Discharge>& d, int hemisphere,
+                                   const std::vector<PatternChannel>& channels,
+                                   const PatternParams& p) {
+  if (static_cast<int>(d.size()) < p.min_cycles)
+    return std::nullopt;
+  std::vector<double> intervals;
+  std::vector<double> durations;
+  for (std::size_t k = 0; k < d.size(); ++k) {
+    durations.push_back(d[k].duration_s);
+    if (k + 1 < d.size())
+      intervals.push_back(d[k + 1].time_s - d[k].time_s);
+  }
+  const double period = median(intervals);
+  const double duration = median(durations);
+  PdTrain t;
+  t.hemisphere = hemisphere;
+  t.rate_hz = 1.0 / period;
+  t.onset_s = d.front().time_s - 0.5 * duration;
+  t.end_s = d.back().time_s + 0.5 * duration;
+  const bool seizure_like =
+      t.rate_hz > p.pd_max_rate_hz && t.end_s - t.onset_s >= p.pd_seizure_min_s;
+  if (seizure_like || t.rate_hz < p.pd_min_rate_hz || duration >= p.pd_max_discharge_s ||
+      duration >= period)
+    return std::nullopt;  // not periodic discharges with a clear interval
+  const Morphology m = train_morphology(d, p.pd_min_correlation);
+  if (m.uniform_fraction < p.pd_min_uniform_fraction)
+    return std::nullopt;
+  t.triphasic = m.triphasic;
+  t.map.assign(d.front().snapshot.size(), 0.0);
+  for (const auto& x : d) {
+    for (std::size_t c = 0; c < t.map.size(); ++c)
+      t.map[c] += x.snapshot[c] / static_cast<double>(d.size());
+  }
+  for (double& v : t.map)
+    v = std::abs(v);
+  t.lateral_side = lateral_side(t.map, channels, p.lateral_amplitude_ratio);
+  const double regular = regular_pair_fraction(intervals, p.max_period_change);
+  const double margin = std::min({(regular - p.min_regular_pair_fraction) / 0.5,
+                                  (m.uniform_fraction - p.pd_min_uniform_fraction) / 0.4,
+                                  static_cast<double>(d.size()) / (2.0 * p.min_cycles)});
+  t.confidence = std::clamp(0.5 + 0.5 * margin, 0.0, 1.0);
+  return t;
+}
+
+}  // namespace
+
+std::vector<PdTrain> qualifying_trains(const std::vector<Discharge>& chain, int hemisphere,
+                                       const std::vector<PatternChannel>& channels,
+                                       const PatternParams& p) {
+  std::vector<double> intervals;
+  for (std::size_t k = 0; k + 1 < chain.size(); ++k)
+    intervals.push_back(chain[k + 1].time_s - chain[k].time_s);
+  std::vector<PdTrain> out;
+  for (const Run& run : regular_runs(intervals, p)) {
+    // Pair k links discharges k, k + 1 and k + 2.
+    const auto first = chain.begin() + static_cast<std::ptrdiff_t>(run.first_pair);
+    const auto last = chain.begin() + static_cast<std::ptrdiff_t>(run.last_pair + 3);
+    if (auto t = check_train(std::vector<Discharge>(first, last), hemisphere, channels, p))
+      out.push_back(std::move(*t));
+  }
+  return out;
+}
+
+std::optional<DischargeChain::Chain> DischargeChain::add(const Discharge& d) {
+  std::optional<Chain> closed;
+  if (!discharges_.empty() && (d.time_s - discharges_.back().time_s > max_gap_s ||
+                               d.time_s - discharges_.front().time_s > max_length_s))
+    closed = close();
+  if (discharges_.size() >= 2) {
+    // A discharge far inside the current period is a riding wave or noise: keep the stronger.
+    const double period = discharges_.back().time_s - discharges_[discharges_.size() - 2].time_s;
+    if (d.time_s - discharges_.back().time_s < 0.6 * period) {
+      if (d.ratio > discharges_.back().ratio)
+        discharges_.back() = d;
+      return closed;
+    }
+  }
+  discharges_.push_back(d);
+  return closed;
+}
+
+std::optional<DischargeChain::Chain> DischargeChain::advance(double now_s) {
+  if (!discharges_.empty() && now_s - discharges_.back().time_s > max_gap_s)
+    return close();
+  return std::nullopt;
+}
+
+std::optional<DischargeChain::Chain> DischargeChain::close() {
+  if (discharges_.empty())
+    return std::nullopt;
+  Chain out = std::move(discharges_);
+  discharges_.clear();
+  return out;
+}
+
+std::optional<double> DischargeChain::open_since() const {
+  if (discharges_.empty())
+    return std::nullopt;
+  return discharges_.front().time_s - 1.0;
+}
+
+}  // namespace eegtrack::detect::detail
