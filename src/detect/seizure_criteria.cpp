@@ -1,6 +1,7 @@
 #include "seizure_criteria.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace eegtrack::detect::seizure_internal {
 
@@ -31,8 +32,12 @@ void ChannelBackgrounds::clear() {
     m.clear();
 }
 
+bool ChannelBackgrounds::warm(std::size_t c) const {
+  return warmup_ > 0 && medians_[c].size() >= warmup_;
+}
+
 double ChannelBackgrounds::threshold(std::size_t c, const RhythmCriteria& criteria) const {
-  if (medians_[c].size() < warmup_ || warmup_ == 0)
+  if (!warm(c))
     return criteria.absolute_rms_uv;
   return std::min(criteria.absolute_rms_uv, criteria.relative_amplitude * medians_[c].median());
 }
@@ -45,10 +50,11 @@ void ChannelBackgrounds::update(const RhythmWindow& window, const std::vector<bo
   }
 }
 
-std::vector<double> window_margins(const RhythmWindow& window,
-                                   const std::vector<DetectionChannel>& channels,
-                                   const std::vector<bool>& used, const RhythmCriteria& criteria,
-                                   const ChannelBackgrounds& backgrounds) {
+// Alpha-band rhythm that belongs to the posterior dominant rhythm: on posterior channels, and
+// (when asked) on any channel while a posterior channel shows it.
+std::vector<bool> alpha_excluded(const RhythmWindow& window,
+                                 const std::vector<DetectionChannel>& channels,
+                                 const std::vector<bool>& used, const RhythmCriteria& criteria) {
   const std::size_t n = channels.size();
   bool posterior_alpha = false;
   for (std::size_t c = 0; c < n; ++c) {
@@ -57,19 +63,56 @@ std::vector<double> window_margins(const RhythmWindow& window,
                       (used[c] && is_posterior(channels[c]) && r.valid &&
                        r.rhythmicity >= criteria.min_rhythmicity && in_alpha_band(r, criteria));
   }
+  std::vector<bool> excluded(n, false);
+  for (std::size_t c = 0; c < n; ++c) {
+    excluded[c] = in_alpha_band(window.channels[c], criteria) &&
+                  (is_posterior(channels[c]) || (criteria.exclude_alpha_field && posterior_alpha));
+  }
+  return excluded;
+}
+
+std::vector<double> window_margins(const RhythmWindow& window,
+                                   const std::vector<DetectionChannel>& channels,
+                                   const std::vector<bool>& used, const RhythmCriteria& criteria,
+                                   const ChannelBackgrounds& backgrounds) {
+  const std::size_t n = channels.size();
+  const std::vector<bool> excluded = alpha_excluded(window, channels, used, criteria);
   std::vector<double> margins(n, 0.0);
   for (std::size_t c = 0; c < n; ++c) {
     const ChannelRhythm& r = window.channels[c];
-    if (!used[c] || !rhythmic_in_range(r, criteria))
-      continue;
-    if (in_alpha_band(r, criteria) &&
-        (is_posterior(channels[c]) || (criteria.exclude_alpha_field && posterior_alpha)))
+    if (!used[c] || !rhythmic_in_range(r, criteria) || excluded[c])
       continue;
     const double threshold = backgrounds.threshold(c, criteria);
     if (r.rms_uv >= threshold)
       margins[c] = r.rms_uv / threshold;
   }
   return margins;
+}
+
+std::size_t supporting_channels(const RhythmWindow& window,
+                                const std::vector<DetectionChannel>& channels,
+                                const std::vector<bool>& used, const std::vector<double>& margins,
+                                const RhythmCriteria& criteria,
+                                const ChannelBackgrounds& backgrounds) {
+  std::vector<double> core_hz;
+  for (std::size_t c = 0; c < margins.size(); ++c) {
+    if (margins[c] > 0.0)
+      core_hz.push_back(window.channels[c].frequency_hz);
+  }
+  const std::vector<bool> excluded_alpha = alpha_excluded(window, channels, used, criteria);
+  std::size_t count = 0;
+  for (std::size_t c = 0; c < channels.size() && !core_hz.empty(); ++c) {
+    const ChannelRhythm& r = window.channels[c];
+    if (!used[c] || margins[c] > 0.0 || !backgrounds.warm(c) || !r.valid ||
+        r.rhythmicity < criteria.support_rhythmicity || excluded_alpha[c] ||
+        r.rms_uv < criteria.support_amplitude_fraction * backgrounds.threshold(c, criteria))
+      continue;
+    const bool same_rhythm = std::any_of(core_hz.begin(), core_hz.end(), [&](double f) {
+      return std::abs(f - r.frequency_hz) <= criteria.support_frequency_tolerance_hz;
+    });
+    count += same_rhythm ? 1 : 0;
+  }
+  return count;
 }
 
 }  // namespace eegtrack::detect::seizure_internal

@@ -23,6 +23,12 @@ struct RhythmCriteria {
   bool exclude_alpha_field = false;
   double absolute_rms_uv = 45.0;
   double relative_amplitude = 2.5;
+  /// A supporting channel (the field around a core channel) shows the same rhythm, at least
+  /// this rhythmic, within support_frequency_tolerance_hz of a core channel's frequency, with
+  /// an RMS of at least support_amplitude_fraction x its own amplitude threshold.
+  double support_rhythmicity = 0.5;
+  double support_frequency_tolerance_hz = 0.5;
+  double support_amplitude_fraction = 0.4;
 };
 
 /// Background RMS per channel from windows that did not take part in an event.
@@ -30,6 +36,8 @@ class ChannelBackgrounds {
  public:
   ChannelBackgrounds(std::size_t channel_count, std::size_t capacity, std::size_t warmup);
   void clear();
+  /// True once channel c's background holds `warmup` windows.
+  [[nodiscard]] bool warm(std::size_t c) const;
   /// Amplitude threshold of channel c: absolute_rms_uv, or the smaller of it and
   /// relative_amplitude x background once the background holds `warmup` windows.
   [[nodiscard]] double threshold(std::size_t c, const RhythmCriteria& criteria) const;
@@ -48,5 +56,15 @@ class ChannelBackgrounds {
                                                  const std::vector<bool>& used,
                                                  const RhythmCriteria& criteria,
                                                  const ChannelBackgrounds& backgrounds);
+
+/// Channels that do not meet the criteria themselves (margin 0) but carry a core channel's
+/// rhythm (see RhythmCriteria::support_rhythmicity). Only channels with a warm background can
+/// support: without one, "stands out a little" has no reference.
+[[nodiscard]] std::size_t supporting_channels(const RhythmWindow& window,
+                                              const std::vector<DetectionChannel>& channels,
+                                              const std::vector<bool>& used,
+                                              const std::vector<double>& margins,
+                                              const RhythmCriteria& criteria,
+                                              const ChannelBackgrounds& backgrounds);
 
 }  // namespace eegtrack::detect::seizure_internal

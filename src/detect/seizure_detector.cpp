@@ -29,6 +29,9 @@ ParameterList parameter_list(const SeizureParams& p) {
           {"seizure_relative_amplitude_x_background", p.relative_amplitude},
           {"seizure_background_s", p.background_s},
           {"seizure_background_warmup_s", p.background_warmup_s},
+          {"seizure_support_rhythmicity", p.support_rhythmicity},
+          {"seizure_support_frequency_tolerance_hz", p.support_frequency_tolerance_hz},
+          {"seizure_support_amplitude_fraction", p.support_amplitude_fraction},
           {"seizure_min_channels", static_cast<double>(p.min_channels)},
           {"seizure_min_duration_s", p.min_duration_s},
           {"seizure_max_gap_s", p.max_gap_s},
@@ -79,7 +82,10 @@ struct SeizureDetector::State {
                  .max_frequency_hz = p.max_frequency_hz,
                  .alpha_low_hz = p.alpha_low_hz,
                  .absolute_rms_uv = p.absolute_rms_uv,
-                 .relative_amplitude = p.relative_amplitude},
+                 .relative_amplitude = p.relative_amplitude,
+                 .support_rhythmicity = p.support_rhythmicity,
+                 .support_frequency_tolerance_hz = p.support_frequency_tolerance_hz,
+                 .support_amplitude_fraction = p.support_amplitude_fraction},
         backgrounds(channels.size(), windows_in(p.background_s, p.step_s),
                     windows_in(p.background_warmup_s, p.step_s)) {
     for (const auto& c : channels)
@@ -108,7 +114,11 @@ struct SeizureDetector::State {
     backgrounds.update(window, used, margins);
     const auto taking_part = static_cast<std::size_t>(
         std::count_if(margins.begin(), margins.end(), [](double m) { return m > 0.0; }));
-    if (taking_part >= params.min_channels) {
+    const std::size_t support = taking_part == 0
+                                    ? 0
+                                    : seizure_internal::supporting_channels(
+                                          window, channels, used, margins, criteria, backgrounds);
+    if (taking_part >= 1 && taking_part + support >= params.min_channels) {
       if (!run)
         run.emplace(channels.size(), window.start_s,
                     seizure_internal::RunSettings{.window_s = params.window_s,

@@ -14,6 +14,8 @@ namespace eegtrack::detect::seizure_internal {
 
 namespace {
 
+constexpr double kSubharmonicTolerance = 0.8;
+
 std::size_t samples_of(double seconds, double fs) {
   return static_cast<std::size_t>(std::lround(seconds * fs));
 }
@@ -155,6 +157,17 @@ ChannelRhythm rhythm_of(const std::vector<double>& window, double sample_rate_hz
   }
   if (best == 0)
     return out;
+  // A sharply contoured rhythm correlates almost as well at two or three periods as at one;
+  // the first local peak close to the highest one is the period (not a subharmonic).
+  for (std::size_t k = std::max(min_lag, zero_crossing); k < best; ++k) {
+    const double v = normalised(k);
+    if (k > 1 && v >= normalised(k - 1) && v >= normalised(k + 1) &&
+        v >= kSubharmonicTolerance * best_value) {
+      best = k;
+      best_value = v;
+      break;
+    }
+  }
   double lag = static_cast<double>(best);
   if (best > 1 && best < max_lag) {
     const double a = normalised(best - 1);

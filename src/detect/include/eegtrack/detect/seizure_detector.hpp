@@ -31,6 +31,13 @@ struct SeizureParams {
   double relative_amplitude = 2.5;  ///< x background RMS, once the background is warm
   double background_s = 300.0;      ///< history of non-ictal windows kept for the background
   double background_warmup_s = 60.0;
+  /// Supporting channels carry a core channel's rhythm (same frequency within the tolerance,
+  /// rhythmicity >= support_rhythmicity) at >= support_amplitude_fraction x their amplitude
+  /// threshold: the field around a focal onset. They count towards min_channels; at least one
+  /// channel must meet the full criterion.
+  double support_rhythmicity = 0.5;
+  double support_frequency_tolerance_hz = 0.5;
+  double support_amplitude_fraction = 0.4;
   std::size_t min_channels = 3;
   double min_duration_s = 10.0;
   double max_gap_s = 2.0;
