@@ -1,0 +1,161 @@
+#include "eegtrack/detect/bird_detector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "seizure_criteria.hpp"
+#include "seizure_rhythm_windows.hpp"
+#include "seizure_run.hpp"
+
+namespace eegtrack::detect {
+
+using seizure_internal::ChannelBackgrounds;
+using seizure_internal::RhythmCriteria;
+using seizure_internal::RhythmRun;
+using seizure_internal::RhythmWindow;
+using seizure_internal::RhythmWindowStream;
+
+ParameterList parameter_list(const BirdParams& p) {
+  return {{"bird_window_s", p.window_s},
+          {"bird_step_s", p.step_s},
+          {"bird_min_rhythmicity", p.min_rhythmicity},
+          {"bird_min_frequency_hz", p.min_frequency_hz},
+          {"bird_max_frequency_hz", p.max_frequency_hz},
+          {"bird_alpha_low_hz", p.alpha_low_hz},
+          {"bird_alpha_high_hz", p.alpha_high_hz},
+          {"bird_absolute_rms_uv", p.absolute_rms_uv},
+          {"bird_relative_amplitude_x_background", p.relative_amplitude},
+          {"bird_background_s", p.background_s},
+          {"bird_background_warmup_s", p.background_warmup_s},
+          {"bird_min_channels", static_cast<double>(p.min_channels)},
+          {"bird_min_waves", p.min_waves},
+          {"bird_min_duration_s", p.min_duration_s},
+          {"bird_max_duration_s", p.max_duration_s}};
+}
+
+namespace {
+
+void check_params(const BirdParams& p, double sample_rate_hz) {
+  if (!(sample_rate_hz >= 64.0))
+    throw std::invalid_argument("BirdDetector: sample rate below 64 Hz (" +
+                                std::to_string(sample_rate_hz) + ")");
+  if (!(p.step_s > 0.0) || !(p.window_s >= p.step_s) || p.min_channels < 1 ||
+      !(p.max_frequency_hz > p.min_frequency_hz) || !(p.max_duration_s > p.min_duration_s))
+    throw std::invalid_argument("BirdDetector: inconsistent parameters (window_s " +
+                                std::to_string(p.window_s) + ")");
+}
+
+std::size_t windows_in(double seconds, double step_s) {
+  return static_cast<std::size_t>(std::lround(seconds / step_s));
+}
+
+}  // namespace
+
+struct BirdDetector::State {
+  BirdParams params;
+  std::vector<DetectionChannel> channels;
+  std::vector<bool> used;
+  RhythmWindowStream stream;
+  RhythmCriteria criteria;
+  ChannelBackgrounds backgrounds;
+  std::optional<RhythmRun> run;
+  std::vector<Event> ready;
+
+  State(std::vector<DetectionChannel> ch, double fs, const BirdParams& p)
+      : params(p),
+        channels(std::move(ch)),
+        stream(channels.size(), fs,
+               {.window_s = p.window_s,
+                .step_s = p.step_s,
+                .min_frequency_hz = 1.5,
+                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}),
+        criteria{.min_rhythmicity = p.min_rhythmicity,
+                 .min_frequency_hz = p.min_frequency_hz,
+                 .max_frequency_hz = p.max_frequency_hz,
+                 .alpha_low_hz = p.alpha_low_hz,
+                 .alpha_high_hz = p.alpha_high_hz,
+                 .exclude_alpha_field = true,
+                 .absolute_rms_uv = p.absolute_rms_uv,
+                 .relative_amplitude = p.relative_amplitude},
+        backgrounds(channels.size(), windows_in(p.background_s, p.step_s),
+                    windows_in(p.background_warmup_s, p.step_s)) {
+    for (const auto& c : channels)
+      used.push_back(c.site.has_value());
+  }
+
+  void close_run() {
+    if (!run)
+      return;
+    const double span_s = run->span_s();
+    Event e = run->to_event(EventType::BIRD, channels);
+    const double waves = e.frequency_hz * span_s;
+    if (span_s >= params.min_duration_s - 1e-9 && span_s < params.max_duration_s &&
+        waves >= params.min_waves) {
+      const double channel_margin = std::min(1.0, run->mean_channel_count() / 3.0);
+      e.confidence = std::clamp(
+          0.4 + 0.3 * std::min(1.0, waves / (2.0 * params.min_waves)) + 0.3 * channel_margin, 0.0,
+          1.0);
+      ready.push_back(std::move(e));
+    }
+    run.reset();
+  }
+
+  void analyse(const RhythmWindow& window) {
+    auto margins = seizure_internal::window_margins(window, channels, used, criteria, backgrounds);
+    // BIRDs are > min_frequency_hz; the shared criterion includes its lower edge.
+    for (std::size_t c = 0; c < margins.size(); ++c) {
+      if (window.channels[c].frequency_hz <= params.min_frequency_hz)
+        margins[c] = 0.0;
+    }
+    backgrounds.update(window, used, margins);
+    const auto taking_part = static_cast<std::size_t>(
+        std::count_if(margins.begin(), margins.end(), [](double m) { return m > 0.0; }));
+    if (taking_part < params.min_channels) {
+      close_run();
+      return;
+    }
+    if (!run)
+      run.emplace(channels.size(), window.start_s,
+                  seizure_internal::RunSettings{.window_s = params.window_s,
+                                                .onset_s = params.window_s,
+                                                .evolution_block_s = params.window_s,
+                                                .evolution_step_hz = 0.5});
+    run->add(window, margins);
+  }
+};
+
+BirdDetector::BirdDetector(std::vector<DetectionChannel> channels, double sample_rate_hz,
+                           BirdParams params) {
+  check_params(params, sample_rate_hz);
+  state_ = std::make_unique<State>(std::move(channels), sample_rate_hz, params);
+}
+
+BirdDetector::~BirdDetector() = default;
+BirdDetector::BirdDetector(BirdDetector&&) noexcept = default;
+BirdDetector& BirdDetector::operator=(BirdDetector&&) noexcept = default;
+
+void BirdDetector::push(const DetectionBlock& block) {
+  if (!block.continues_previous) {
+    state_->close_run();
+    state_->backgrounds.clear();
+  }
+  for (const RhythmWindow& w : state_->stream.push(block))
+    state_->analyse(w);
+}
+
+std::vector<Event> BirdDetector::take_events() {
+  std::vector<Event> out;
+  out.swap(state_->ready);
+  sort_events(out);
+  return out;
+}
+
+std::vector<Event> BirdDetector::finish() {
+  state_->close_run();
+  return take_events();
+}
+
+}  // namespace eegtrack::detect
