@@ -3,6 +3,7 @@
 // human summary. A file that fails is reported by name; the others still run.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,10 +13,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "detection_options.hpp"
 #include "eegtrack/features/bands.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/montage.hpp"
+#include "eegtrack/pipeline/events_output.hpp"
 #include "eegtrack/pipeline/hdf5_store.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
 #include "eegtrack/pipeline/summary_json.hpp"
@@ -67,8 +70,38 @@ std::string fixed(double v, int digits) {
   return s.str();
 }
 
+// One line on discharges and seizures, one on rhythmic and periodic patterns.
+void print_epileptiform(const pipeline::RecordingAnalysis& a) {
+  const auto& e = a.epileptiform;
+  if (!a.detection.warnings.empty() || a.detection.analysed_s <= 0.0) {
+    for (const auto& w : a.detection.warnings)
+      std::cout << "\n  note: " << printable(w);
+  }
+  std::cout << "\n  epileptiform: " << e.spike_count << " spikes/sharp waves ("
+            << fixed(e.spike_rate_per_h, 1) << " /h";
+  if (e.dominant_focus)
+    std::cout << ", focus " << printable(e.dominant_focus->electrode) << ' '
+              << e.dominant_focus->side << ' ' << e.dominant_focus->region;
+  std::cout << "), " << e.seizures.seizure_count << " seizure(s)";
+  if (e.seizures.seizure_count > 0)
+    std::cout << " (burden " << fixed(e.seizures.seizure_burden_max_min_per_h, 1)
+              << " min in the worst hour" << (e.seizures.electrographic_status ? ", STATUS" : "")
+              << ')';
+  std::cout << ", " << e.bird_count << " BIRD(s)\n  patterns:";
+  bool any = false;
+  for (const auto& p : e.patterns) {
+    if (p.episodes == 0)
+      continue;
+    any = true;
+    std::cout << ' ' << detect::to_string(p.type) << ' ' << p.episodes << " ("
+              << detect::to_string(p.prevalence) << ')';
+  }
+  if (!any)
+    std::cout << " none";
+}
+
 void print_summary(const pipeline::RecordingAnalysis& a, const nlohmann::json& j,
-                   const fs::path& h5, const fs::path& json_path) {
+                   const fs::path& h5, const fs::path& json_path, const fs::path& tsv_path) {
   const auto& bg = j["background"];
   std::cout << printable(j["recording"]["file"].get<std::string>()) << ": "
             << format_duration(a.duration_s) << ", " << a.epoch_onset_s.size() << " epochs, clean "
@@ -103,8 +136,10 @@ void print_summary(const pipeline::RecordingAnalysis& a, const nlohmann::json& j
     std::cout << "; encephalopathy index " << fixed(a.slowing.encephalopathy_index, 3);
   }
   std::cout << "\n  suppression " << fixed(100.0 * a.continuity.suppressed_fraction, 1)
-            << " %, BSI " << fixed(a.bsi, 3) << "\n  wrote " << printable(h5.string()) << ", "
-            << printable(json_path.string()) << '\n';
+            << " %, BSI " << fixed(a.bsi, 3);
+  print_epileptiform(a);
+  std::cout << "\n  wrote " << printable(h5.string()) << ", " << printable(json_path.string())
+            << ", " << printable(tsv_path.string()) << '\n';
 }
 
 void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p) {
@@ -112,17 +147,23 @@ void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::A
   const std::string stem = file.stem().string();
   const fs::path h5 = outdir / (stem + ".h5");
   const fs::path json_path = outdir / (stem + ".summary.json");
+  const fs::path tsv_path = outdir / (stem + ".events.tsv");
   pipeline::Hdf5Store store(h5);
   const auto analysis = pipeline::analyze_recording(reader, p, &store);
   const auto provenance = pipeline::recording_provenance(reader);
   const auto summary = pipeline::summary_json(analysis, p, provenance);
   store.finish(analysis, p, provenance, summary);
   write_text_atomically(json_path, dump_json(summary) + "\n");
-  print_summary(analysis, summary, h5, json_path);
+  write_text_atomically(tsv_path, pipeline::events_tsv(analysis.detection.events, provenance.start,
+                                                       provenance.duration_s));
+  print_summary(analysis, summary, h5, json_path, tsv_path);
 }
 
 int run_analyze(const AnalyzeOptions& options) {
-  const auto params = resolve(options);  // usage errors before any file is read
+  auto params = resolve(options);  // usage errors before any file is read
+  // The borderline band starts where the grade stops: --pdr-slow-below 8.5 has none.
+  params.slowing.pdr_borderline_below_hz =
+      std::max(params.slowing.pdr_borderline_below_hz, params.slowing.pdr_slow_below_hz);
   const fs::path outdir(options.outdir);
   fs::create_directories(outdir);
   int failed = 0;
@@ -171,6 +212,10 @@ void add_analyze(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--spectrogram-step-s", p.spectrogram_step_s, "Spectrogram column width (s)")
       ->capture_default_str();
+  cmd->add_option("--pdr-slow-below", p.slowing.pdr_slow_below_hz,
+                  "PDR below this (Hz) grades mild on its own; 8.5 = the published rule")
+      ->capture_default_str();
+  add_detection_options(*cmd, p.detection);
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 

@@ -152,9 +152,8 @@ void EpochProcessor::features_of(EpochResult& out) const {
 }
 
 void EpochProcessor::process(const Epoch& epoch, EpochResult& out) const {
-  std::vector<features::ArtifactReason> raw;
-  screen(epoch, raw);
-  montage(epoch, raw, out);
+  screen(epoch, out.recorded_masks);
+  montage(epoch, out.recorded_masks, out);
   spectrum(out, epoch.sample_rate_hz);
   features_of(out);
 }

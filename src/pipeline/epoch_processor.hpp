@@ -17,9 +17,10 @@ namespace eegtrack::pipeline::detail {
 
 /// Results of one epoch; buffers are reused from epoch to epoch.
 struct EpochResult {
-  std::vector<features::ArtifactReason> masks;  ///< per derivation
-  std::vector<bool> rejected;                   ///< per derivation
-  Eigen::MatrixXd montaged;                     ///< derivations x samples, µV
+  std::vector<features::ArtifactReason> masks;           ///< per derivation
+  std::vector<features::ArtifactReason> recorded_masks;  ///< per selected (recorded) signal
+  std::vector<bool> rejected;                            ///< per derivation
+  Eigen::MatrixXd montaged;                              ///< derivations x samples, µV
   Eigen::MatrixXd recorded;    ///< recorded channels feeding the montage (continuity), µV
   dsp::PsdMatrix psd;          ///< derivations x frequencies
   std::vector<double> values;  ///< [derivation][feature], NaN when rejected

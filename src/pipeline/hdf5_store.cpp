@@ -4,6 +4,7 @@
 #include <string>
 
 #include "eegtrack/io/montage.hpp"
+#include "eegtrack/pipeline/events_output.hpp"
 #include "eegtrack/version.hpp"
 
 namespace eegtrack::pipeline {
@@ -167,6 +168,7 @@ void Hdf5Store::finish(const RecordingAnalysis& a, const AnalyzeParams& p,
   write_summary(w, a, summary);
   write_spectrogram(w, a, p);
   write_mask(w, a);
+  w.write_table("/events", events_table(a.detection.events));
   w.commit();
 }
 

@@ -9,6 +9,7 @@
 #include "analysis_state.hpp"
 #include "eegtrack/features/continuity_analyzer.hpp"
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/pipeline/detection_runner.hpp"
 #include "epoch_processor.hpp"
 
 namespace eegtrack::pipeline {
@@ -238,6 +239,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   EpochStream epochs(reader, selection.signals, params.epoch_s, params.chunk_s);
   const double epoch_len_s = static_cast<double>(epochs.epoch_samples()) / fs;
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
+  DetectionRunner detection(header, selection, params.detection);
   std::optional<features::ContinuityAnalyzer> continuity;
   std::optional<SpectrogramBuilder> spectrogram;
   Epoch epoch;
@@ -249,6 +251,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
     const bool new_segment =
         continuity.has_value() &&
         (epoch.segment != previous_segment || std::abs(epoch.onset_s - previous_end_s) > 0.5 / fs);
+    detection.push(epoch, r.recorded_masks, continuity.has_value() && !new_segment);
     if (!continuity) {
       continuity.emplace(processor.n_recorded(), fs, params.continuity, epoch.onset_s);
       spectrogram.emplace(params, st.n_channels, r.psd.frequencies_hz.at(1), fs / 2.0, sink);
@@ -270,6 +273,8 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   sink_buffer.flush();
   out.continuity = continuity->result();
   out.spectrogram = spectrogram->finish();
+  out.detection = detection.finish();
+  out.epileptiform = summarize_epileptiform(out.detection);
   detail::summarize(st, params, out);
   return out;
 }

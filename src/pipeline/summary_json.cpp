@@ -2,8 +2,10 @@
 
 #include <cmath>
 
+#include "detection_json.hpp"
 #include "eegtrack/io/montage.hpp"
 #include "eegtrack/io/sha256.hpp"
+#include "eegtrack/pipeline/events_output.hpp"
 #include "eegtrack/version.hpp"
 
 namespace eegtrack::pipeline {
@@ -197,7 +199,8 @@ json parameters_json(const AnalyzeParams& p) {
           {"slowing", slowing_params_json(p.slowing)},
           {"spectrogram_step_s", p.spectrogram_step_s},
           {"spectrogram_bin_hz", p.spectrogram_bin_hz},
-          {"spectrogram_max_hz", p.spectrogram_max_hz}};
+          {"spectrogram_max_hz", p.spectrogram_max_hz},
+          {"detection", detail::detection_parameters_json(p.detection)}};
 }
 
 json summary_json(const RecordingAnalysis& a, const AnalyzeParams& p,
@@ -234,6 +237,8 @@ json summary_json(const RecordingAnalysis& a, const AnalyzeParams& p,
            {{"suppressed_fraction", number(a.continuity.suppressed_fraction)},
             {"n_bursts", a.continuity.n_bursts},
             {"classification", features::to_string(a.continuity.classification)}}},
+          {"epileptiform", detail::epileptiform_json(a.epileptiform, a.detection)},
+          {"events", events_json(a.detection.events)},
           {"warnings", a.warnings}};
 }
 

@@ -53,7 +53,7 @@ def validate(f):
     for name in f.attrs:
         if name.lower() in FORBIDDEN_ROOT:
             problems.append(f"patient identity attribute {name} must not be stored")
-    if f.attrs.get("eegtrack_layout_version") not in (None, "1.0"):
+    if f.attrs.get("eegtrack_layout_version") not in (None, "1.0", "1.1"):
         problems.append(f"unknown layout version {f.attrs['eegtrack_layout_version']}")
     n_epochs = f["epochs"].attrs["n_rows"] if "epochs" in f else None
     n_channels = f["channels"].attrs["n_rows"] if "channels" in f else None

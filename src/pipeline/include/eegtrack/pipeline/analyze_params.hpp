@@ -10,6 +10,7 @@
 #include "eegtrack/features/slowing_grade.hpp"
 #include "eegtrack/io/montage.hpp"
 #include "eegtrack/pipeline/average_psd.hpp"
+#include "eegtrack/pipeline/detection_params.hpp"
 
 namespace eegtrack::pipeline {
 
@@ -44,6 +45,7 @@ struct AnalyzeParams {
   double spectrogram_bin_hz = 0.5;   ///< frequency bins averaged to this width ...
   double spectrogram_max_hz = 40.0;  ///< ... up to this frequency (clipped to Nyquist)
   double chunk_s = 60.0;             ///< read granularity; results do not depend on it
+  DetectionParams detection{};       ///< epileptiform detectors (docs/epileptiform.md)
 };
 
 /// Checks ranges and that the four clinical bands are present.

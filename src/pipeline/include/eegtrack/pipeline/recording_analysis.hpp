@@ -15,6 +15,7 @@
 #include "eegtrack/features/symmetry.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
+#include "eegtrack/pipeline/epileptiform_summary.hpp"
 
 namespace eegtrack::pipeline {
 
@@ -124,6 +125,8 @@ struct RecordingAnalysis {
   features::SlowingAssessment slowing;
   bool graded = false;  ///< false without clean epochs
   ReducedSpectrogram spectrogram;
+  DetectionResult detection;         ///< epileptiform events (empty when detection is off)
+  EpileptiformSummary epileptiform;  ///< their counts, rates and burden
 };
 
 /// Index of the feature named `name` in analysis.features. @throws std::out_of_range.

@@ -1,0 +1,79 @@
+#include "detection_json.hpp"
+
+#include "eegtrack/io/montage.hpp"
+
+namespace eegtrack::pipeline::detail {
+namespace {
+
+using nlohmann::json;
+
+json parameters_of(const detect::ParameterList& list) {
+  json out = json::object();
+  for (const auto& p : list)
+    out[p.name] = p.value;
+  return out;
+}
+
+json rates_json(const std::vector<DischargeRate>& rates) {
+  json out = json::array();
+  for (const auto& r : rates)
+    out.push_back({{"name", r.name}, {"count", r.count}, {"rate_per_h", r.rate_per_h}});
+  return out;
+}
+
+json patterns_json(const std::vector<detect::PatternPrevalence>& patterns) {
+  json out = json::object();
+  for (const auto& p : patterns)
+    out[detect::to_string(p.type)] = {{"episodes", p.episodes},
+                                      {"covered_s", p.covered_s},
+                                      {"fraction", p.fraction},
+                                      {"prevalence", detect::to_string(p.prevalence)},
+                                      {"median_duration_s", p.median_duration_s},
+                                      {"duration", detect::to_string(p.duration)}};
+  return out;
+}
+
+}  // namespace
+
+json detection_parameters_json(const DetectionParams& p) {
+  return {{"enabled", p.enabled},
+          {"main_montage", "average (as recorded when the recording cannot be re-referenced)"},
+          {"bipolar_montage", io::to_string(p.bipolar_montage)},
+          {"exclude_artifacts", features::to_string(p.exclude_reasons)},
+          {"max_masked_channel_fraction", p.max_masked_channel_fraction},
+          {"patterns", parameters_of(detect::parameter_list(p.patterns))},
+          {"seizures", parameters_of(detect::parameter_list(p.seizures))}};
+}
+
+json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {
+  json focus = nullptr;
+  if (s.dominant_focus) {
+    const auto& f = *s.dominant_focus;
+    focus = {{"electrode", f.electrode},   {"side", f.side},
+             {"region", f.region},         {"count", f.count},
+             {"rate_per_h", f.rate_per_h}, {"share", f.share}};
+  }
+  return {{"analysed_s", r.analysed_s},
+          {"main_montage", r.main_montage},
+          {"main_channels", r.main_channels},
+          {"bipolar_channels", r.bipolar_channels},
+          {"spike_count", s.spike_count},
+          {"spike_rate_per_h", s.spike_rate_per_h},
+          {"spike_rate_per_electrode", rates_json(s.per_electrode)},
+          {"spike_rate_per_region", rates_json(s.per_region)},
+          {"dominant_focus", focus},
+          {"seizure_count", s.seizures.seizure_count},
+          {"longest_seizure_s", s.seizures.longest_seizure_s},
+          {"seizure_burden_max_per_h", s.seizures.seizure_burden_max_min_per_h},
+          {"seizure_burden_units", "minutes of seizure in the worst 60-min window"},
+          {"electrographic_status", s.seizures.electrographic_status},
+          {"patterns", patterns_json(s.patterns)},
+          {"bird_count", s.bird_count},
+          {"two_helps2b_eeg_points", s.two_helps2b_eeg_points},
+          {"discharges_in_patterns", r.reconciled.discharges_in_patterns},
+          {"birds_in_seizures", r.reconciled.birds_in_seizures},
+          {"events_dropped_for_artifacts", r.dropped_for_artifacts},
+          {"warnings", r.warnings}};
+}
+
+}  // namespace eegtrack::pipeline::detail

@@ -1,0 +1,173 @@
+#include "eegtrack/pipeline/detection_runner.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <stdexcept>
+
+#include "eegtrack/io/channels.hpp"
+
+namespace eegtrack::pipeline {
+namespace {
+
+// Electrodes behind a derivation label: "Fp1-F7" -> {Fp1, F7}, "T7-avg" -> {T7}, "T7" -> {T7}.
+std::vector<std::string> electrodes_of(const std::string& label) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= label.size()) {
+    const auto dash = label.find('-', start);
+    const std::string part =
+        label.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
+    if (!part.empty() && part != "avg")
+      out.push_back(part);
+    if (dash == std::string::npos)
+      break;
+    start = dash + 1;
+  }
+  return out;
+}
+
+// A stretch of time in which some electrodes carried a technical artifact.
+struct MaskedSpan {
+  double t0_s = 0.0;
+  double t1_s = 0.0;
+  std::vector<std::string> electrodes;
+};
+
+std::vector<std::string> labels_of(const io::MontagePlan& plan) {
+  std::vector<std::string> out;
+  for (const auto& d : plan.derivations)
+    out.push_back(d.label);
+  return out;
+}
+
+}  // namespace
+
+struct DetectionRunner::State {
+  DetectionParams params;
+  io::MontagePlan main_plan;
+  io::MontagePlan bipolar_plan;
+  DetectionResult result;
+  std::vector<std::vector<std::string>> recorded_electrodes;  ///< per recorded channel
+  std::optional<detect::PatternDetector> patterns;
+  std::optional<detect::SeizureDetector> seizures;
+  std::vector<std::vector<double>> main_buffer;
+  std::vector<detect::Event> events;
+  std::vector<MaskedSpan> masked;
+
+  template <class Detector, class Params>
+  void start(std::optional<Detector>& slot, const char* name, const Params& p, double fs) {
+    try {
+      slot.emplace(detect::detection_channels(result.main_channels), fs, p);
+    } catch (const std::invalid_argument& e) {
+      result.warnings.push_back(std::string(name) + " detection not run: " + e.what());
+    }
+  }
+
+  template <class Detector>
+  void collect(std::optional<Detector>& slot, bool final) {
+    if (!slot)
+      return;
+    auto found = final ? slot->finish() : slot->take_events();
+    events.insert(events.end(), found.begin(), found.end());
+  }
+
+  [[nodiscard]] bool voided(const detect::Event& e) const {
+    if (e.channels.empty())
+      return false;
+    std::size_t masked_channels = 0;
+    bool leading_masked = false;
+    for (const auto& channel : e.channels) {
+      const auto electrodes = electrodes_of(channel);
+      const bool hit = std::any_of(masked.begin(), masked.end(), [&](const MaskedSpan& s) {
+        if (s.t1_s <= e.onset_s || s.t0_s >= e.onset_s + std::max(e.duration_s, 1e-9))
+          return false;
+        return std::any_of(electrodes.begin(), electrodes.end(), [&](const std::string& el) {
+          return std::find(s.electrodes.begin(), s.electrodes.end(), el) != s.electrodes.end();
+        });
+      });
+      masked_channels += hit ? 1 : 0;
+      leading_masked = leading_masked || (hit && &channel == &e.channels.front());
+    }
+    return leading_masked ||
+           static_cast<double>(masked_channels) >
+               params.max_masked_channel_fraction * static_cast<double>(e.channels.size());
+  }
+};
+
+DetectionRunner::DetectionRunner(const io::Header& header, const Selection& selection,
+                                 const DetectionParams& params)
+    : state_(std::make_unique<State>()) {
+  auto& st = *state_;
+  st.params = params;
+  std::vector<io::ChannelName> names;
+  for (const int s : selection.signals) {
+    const auto& signal = header.signals.at(static_cast<std::size_t>(s));
+    names.push_back(io::normalize_channel(signal.label, signal.unit));
+    st.recorded_electrodes.push_back(electrodes_of(names.back().normalized));
+  }
+  try {
+    st.main_plan = io::plan_montage(io::MontageKind::Average, names);
+    st.result.main_montage = "average";
+  } catch (const std::invalid_argument&) {
+    st.main_plan = io::plan_montage(io::MontageKind::Referential, names);
+    st.result.main_montage = "referential";  // e.g. a recording made in a bipolar montage
+  }
+  st.bipolar_plan = io::plan_montage(params.bipolar_montage, names);
+  st.result.main_channels = labels_of(st.main_plan);
+  st.result.bipolar_channels = labels_of(st.bipolar_plan);
+  if (!params.enabled)
+    return;
+  const double fs = selection.sample_rate_hz;
+  st.start(st.patterns, "periodic/rhythmic pattern", params.patterns, fs);
+  st.start(st.seizures, "seizure", params.seizures, fs);
+}
+
+DetectionRunner::~DetectionRunner() = default;
+DetectionRunner::DetectionRunner(DetectionRunner&&) noexcept = default;
+DetectionRunner& DetectionRunner::operator=(DetectionRunner&&) noexcept = default;
+
+void DetectionRunner::push(const Epoch& epoch,
+                           std::span<const features::ArtifactReason> recorded_masks,
+                           bool continues) {
+  auto& st = *state_;
+  if (!st.params.enabled)
+    return;
+  const double fs = epoch.sample_rate_hz;
+  const std::size_t n = epoch.samples.empty() ? 0 : epoch.samples[0].size();
+  std::vector<std::span<const double>> in(epoch.samples.begin(), epoch.samples.end());
+  st.main_buffer = io::apply_montage(st.main_plan, in);
+  const detect::DetectionBlock block{epoch.onset_s, fs, continues, st.main_buffer};
+  if (st.patterns)
+    st.patterns->push(block);
+  if (st.seizures)
+    st.seizures->push(block);
+  st.result.analysed_s += static_cast<double>(n) / fs;
+
+  MaskedSpan span{epoch.onset_s, epoch.onset_s + static_cast<double>(n) / fs, {}};
+  for (std::size_t c = 0; c < recorded_masks.size() && c < st.recorded_electrodes.size(); ++c) {
+    if (features::has_any(recorded_masks[c], st.params.exclude_reasons))
+      span.electrodes.insert(span.electrodes.end(), st.recorded_electrodes[c].begin(),
+                             st.recorded_electrodes[c].end());
+  }
+  if (!span.electrodes.empty())
+    st.masked.push_back(std::move(span));
+  st.collect(st.patterns, false);
+  st.collect(st.seizures, false);
+}
+
+DetectionResult DetectionRunner::finish() {
+  auto& st = *state_;
+  st.collect(st.patterns, true);
+  st.collect(st.seizures, true);
+  std::vector<detect::Event> clean;
+  for (auto& e : st.events) {
+    if (st.voided(e))
+      ++st.result.dropped_for_artifacts;
+    else
+      clean.push_back(std::move(e));
+  }
+  st.result.events = detect::reconcile_events(std::move(clean), &st.result.reconciled);
+  return std::move(st.result);
+}
+
+}  // namespace eegtrack::pipeline

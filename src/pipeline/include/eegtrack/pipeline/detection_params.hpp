@@ -1,0 +1,29 @@
+#pragma once
+
+#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/features/artifacts.hpp"
+#include "eegtrack/io/montage.hpp"
+
+namespace eegtrack::pipeline {
+
+/// Epileptiform detection inside `eegtrack analyze` (docs/epileptiform.md).
+struct DetectionParams {
+  bool enabled = true;
+  /// Montage of the detection views: bipolar chains for phase reversal and for recordings
+  /// that cannot be re-referenced. The detectors' main view is the common average when the
+  /// recording allows it (their validation montage), else the channels as recorded.
+  io::MontageKind bipolar_montage = io::MontageKind::LongitudinalBipolar;
+  detect::PatternParams patterns{};
+  detect::SeizureParams seizures{};
+  /// Technical artifacts that void events: an event is dropped when its leading (largest)
+  /// channel, or more than max_masked_channel_fraction of its channels, touch an electrode
+  /// with one of these reasons in an epoch the event overlaps. High amplitude and muscle are not
+  /// among them: seizures are often large and carry muscle.
+  features::ArtifactReason exclude_reasons = features::ArtifactReason::Flat |
+                                             features::ArtifactReason::Clipping |
+                                             features::ArtifactReason::ElectrodePop;
+  double max_masked_channel_fraction = 0.5;
+};
+
+}  // namespace eegtrack::pipeline

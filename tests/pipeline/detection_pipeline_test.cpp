@@ -1,0 +1,124 @@
+// Epileptiform detection inside analyze_recording: a focal seizure injected into a real normal
+// recording is reported with its side; the result does not depend on the read chunk; technical
+// artifacts on the seizure's electrodes void it; normal records raise no seizure.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+#include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/pipeline/recording_analysis.hpp"
+#include "recording_fixture.hpp"
+#include "support/paths.hpp"
+
+namespace eegtrack::pipeline {
+namespace {
+
+using detect::EventType;
+
+std::filesystem::path subject05() {
+  return test::shared_eeg_dir() / "normal" / "eegmat_Subject05_1_rest_eyes_closed.edf";
+}
+
+RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams& p = {}) {
+  const io::EdfReader reader(path);
+  return analyze_recording(reader, p);
+}
+
+// The seizure starts after the detector's 60-s background warm-up, as in a long recording.
+// A sharply contoured rhythmic discharge from t0_s for duration_s, slowing from 6 to 3 Hz while
+// it grows, on the left fronto-temporal chain (weights: a field around T3).
+void add_left_seizure(test::Recording& r, double t0_s, double duration_s) {
+  const std::pair<const char*, double> field[] = {
+      {"EEG T3", 1.0}, {"EEG F7", 0.7}, {"EEG T5", 0.7}, {"EEG C3", 0.5}, {"EEG F3", 0.3}};
+  const double fs = r.sample_rate_hz;
+  const auto n = static_cast<std::size_t>(duration_s * fs);
+  const auto i0 = static_cast<std::size_t>(t0_s * fs);
+  double phase = 0.0;
+  std::vector<double> wave(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double u = static_cast<double>(i) / static_cast<double>(n);
+    phase += 2.0 * std::numbers::pi * (6.0 - 3.0 * u) / fs;
+    const double amplitude = 60.0 + 100.0 * u;
+    const double s = std::sin(phase);
+    wave[i] = amplitude * std::copysign(std::pow(std::abs(s), 0.6), s);  // sharper than a sine
+  }
+  for (const auto& [label, weight] : field) {
+    auto& x = r.x[test::channel(r, label)];
+    for (std::size_t i = 0; i < n; ++i)
+      x[i0 + i] += weight * wave[i];
+  }
+}
+
+std::vector<detect::Event> seizures(const RecordingAnalysis& a) {
+  std::vector<detect::Event> out;
+  for (const auto& e : a.detection.events)
+    if (e.type == EventType::Seizure)
+      out.push_back(e);
+  return out;
+}
+
+TEST(DetectionPipeline, InjectedFocalSeizureIsFoundOnItsSide) {
+  EEGTRACK_REQUIRE_FILE(subject05());
+  auto r = test::load_eeg(subject05(), 150.0);
+  const auto untouched = test::scratch_dir() / "untouched.edf";
+  test::write_recording(untouched, r);
+  EXPECT_TRUE(seizures(analyze(untouched)).empty());
+  add_left_seizure(r, 70.0, 30.0);
+  const auto file = test::scratch_dir() / "seizure_left.edf";
+  test::write_recording(file, r);
+  const auto a = analyze(file);
+  const auto found = seizures(a);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NEAR(found[0].onset_s, 70.0, 5.0);
+  EXPECT_NEAR(found[0].onset_s + found[0].duration_s, 100.0, 5.0);
+  EXPECT_EQ(found[0].side, detect::Laterality::Left);
+  EXPECT_EQ(a.epileptiform.seizures.seizure_count, 1);
+  EXPECT_GT(a.epileptiform.seizures.seizure_burden_max_min_per_h, 0.3);
+  EXPECT_EQ(a.detection.main_montage, "average");
+  EXPECT_FALSE(a.detection.bipolar_channels.empty());
+  EXPECT_NEAR(a.detection.analysed_s, 150.0, 4.0);
+
+  // The same events whatever the read chunk.
+  AnalyzeParams small_chunks;
+  small_chunks.chunk_s = 7.0;
+  const auto b = analyze(file, small_chunks);
+  ASSERT_EQ(b.detection.events.size(), a.detection.events.size());
+  for (std::size_t i = 0; i < a.detection.events.size(); ++i) {
+    EXPECT_EQ(b.detection.events[i].type, a.detection.events[i].type);
+    EXPECT_NEAR(b.detection.events[i].onset_s, a.detection.events[i].onset_s, 1e-9);
+    EXPECT_EQ(b.detection.events[i].channels, a.detection.events[i].channels);
+  }
+
+  // Detection off: no events, the background analysis unchanged.
+  AnalyzeParams off;
+  off.detection.enabled = false;
+  const auto c = analyze(file, off);
+  EXPECT_TRUE(c.detection.events.empty());
+  EXPECT_DOUBLE_EQ(c.slowing.encephalopathy_index, a.slowing.encephalopathy_index);
+}
+
+// Electrode pops (isolated persisting steps) on the seizure's electrodes in every epoch it
+// spans: a technical artifact, so the event is voided and counted as dropped.
+TEST(DetectionPipeline, TechnicalArtifactsOnTheEventChannelsVoidIt) {
+  EEGTRACK_REQUIRE_FILE(subject05());
+  auto r = test::load_eeg(subject05(), 150.0);
+  add_left_seizure(r, 70.0, 30.0);
+  const double fs = r.sample_rate_hz;
+  for (const char* label : {"EEG T3", "EEG F7", "EEG T5", "EEG C3", "EEG F3"}) {
+    auto& x = r.x[test::channel(r, label)];
+    double step = 400.0;
+    for (double t = 66.0; t < 104.0; t += 4.0, step = -step) {
+      for (auto i = static_cast<std::size_t>(t * fs); i < x.size(); ++i)
+        x[i] += step;
+    }
+  }
+  const auto file = test::scratch_dir() / "seizure_with_pops.edf";
+  test::write_recording(file, r);
+  const auto a = analyze(file);
+  EXPECT_TRUE(seizures(a).empty());
+  EXPECT_GE(a.detection.dropped_for_artifacts, 1u);
+}
+
+}  // namespace
+}  // namespace eegtrack::pipeline
