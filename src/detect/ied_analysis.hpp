@@ -1,0 +1,72 @@
+#pragma once
+
+// Internals of the IED detector: one analysis span (core window plus context) of one segment.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "eegtrack/detect/detection_block.hpp"
+#include "eegtrack/detect/event.hpp"
+#include "eegtrack/detect/ied_detector.hpp"
+#include "eegtrack/dsp/sos.hpp"
+
+namespace eegtrack::detect::detail {
+
+/// The filters of one detector, designed once for its sample rate.
+struct IedFilters {
+  dsp::Sos broadband;
+  dsp::Sos fast;
+};
+
+[[nodiscard]] IedFilters design_ied_filters(const IedParams& p, double sample_rate_hz);
+
+/// One channel of a span, filtered, with its background statistics.
+struct IedChannelView {
+  std::vector<double> broadband;      ///< 1-70 Hz, µV
+  std::vector<double> fast_envelope;  ///< Hilbert envelope of the 10-60 Hz band, µV
+  double envelope_threshold = 0.0;    ///< Janča log-normal threshold, µV
+  double sd_uv = 0.0;                 ///< robust SD of broadband
+  double slope_sd = 0.0;              ///< robust SD of the first difference of broadband
+};
+
+[[nodiscard]] IedChannelView view_channel(std::span<const double> raw, const IedFilters& filters,
+                                          const IedParams& p);
+
+/// A surface-negative discharge measured on one channel (indices into the span).
+struct IedDischarge {
+  std::size_t channel = 0;
+  std::size_t peak = 0;          ///< most negative sample
+  std::size_t left = 0;          ///< trough before (start of the discharge)
+  std::size_t right = 0;         ///< trough after (end of the discharge)
+  double amplitude_uv = 0.0;     ///< peak to mean of the two troughs
+  double amplitude_ratio = 0.0;  ///< amplitude / background SD
+  double slope_ratio = 0.0;      ///< the weaker flank's steepest slope / derivative SD
+  double asymmetry = 0.0;        ///< |rise - fall| / (rise + fall) durations
+  double slow_wave = 0.0;        ///< after-going slow-wave height / amplitude
+  double local_ratio = 0.0;      ///< amplitude / robust SD of the surrounding +-1 s
+  int rhythm_peaks = 0;          ///< comparable waves around it (see IedParams::max_train_peaks)
+};
+
+/// Negative peaks of a channel that pass the candidate stage, in time order.
+[[nodiscard]] std::vector<std::size_t> candidate_peaks(const IedChannelView& view,
+                                                       const IedParams& p, double fs);
+
+/// Measures the discharge at `peak`; nullopt when a morphology criterion fails.
+[[nodiscard]] std::optional<IedDischarge> measure_discharge(const IedChannelView& view,
+                                                            std::size_t channel, std::size_t peak,
+                                                            const IedParams& p, double fs);
+
+/// Groups discharges of all channels into events, checks the field, and returns the events
+/// whose focus peak lies in [core_begin, core_end). span_start_s is the time of sample 0.
+[[nodiscard]] std::vector<Event> field_events(std::span<const IedChannelView> views,
+                                              std::vector<IedDischarge> discharges,
+                                              std::span<const DetectionChannel> channels,
+                                              std::size_t core_begin, std::size_t core_end,
+                                              double span_start_s, const IedParams& p, double fs);
+
+/// Median of a copy of x (x must not be empty).
+[[nodiscard]] double median_of(std::vector<double> x);
+
+}  // namespace eegtrack::detect::detail

@@ -1,0 +1,181 @@
+#include "eegtrack/detect/ied_detector.hpp"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "ied_analysis.hpp"
+
+namespace eegtrack::detect {
+namespace detail {
+
+/// Running state: the samples of the current segment not yet analysed (plus the context the
+/// next core window needs), and the events found so far.
+struct IedState {
+  std::vector<DetectionChannel> channels;  ///< scalp channels only
+  std::vector<std::size_t> source_index;   ///< their index in the block
+  std::size_t block_channels = 0;
+  double fs = 0.0;
+  IedParams params;
+  IedFilters filters;
+  std::size_t core = 0;     ///< core window length, samples
+  std::size_t context = 0;  ///< context on each side, samples
+
+  bool in_segment = false;
+  double segment_start_s = 0.0;
+  std::size_t received = 0;      ///< samples of the segment so far
+  std::size_t buffer_start = 0;  ///< segment index of buffer[c][0]
+  std::size_t next_core = 0;     ///< index of the next core window to analyse
+  std::vector<std::vector<double>> buffer;
+  std::vector<Event> events;
+
+  void analyse_core(std::size_t k);
+  void analyse_ready();
+  void end_segment();
+};
+
+void IedState::analyse_core(std::size_t k) {
+  const std::size_t core_begin = k * core;
+  const std::size_t core_end = std::min(received, core_begin + core);
+  const std::size_t span_begin = core_begin > context ? core_begin - context : 0;
+  const std::size_t span_end = std::min(received, core_end + context);
+  // Too short a segment for the filters and a background estimate: nothing is reported.
+  if (span_end - span_begin < static_cast<std::size_t>(2.0 * fs))
+    return;
+  std::vector<IedChannelView> views;
+  views.reserve(channels.size());
+  std::vector<IedDischarge> discharges;
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    const std::span<const double> raw(buffer[c].data() + (span_begin - buffer_start),
+                                      span_end - span_begin);
+    views.push_back(view_channel(raw, filters, params));
+    for (std::size_t peak : candidate_peaks(views.back(), params, fs)) {
+      if (auto d = measure_discharge(views.back(), c, peak, params, fs))
+        discharges.push_back(*d);
+    }
+  }
+  const double span_start_s = segment_start_s + static_cast<double>(span_begin) / fs;
+  auto found = field_events(views, std::move(discharges), channels, core_begin - span_begin,
+                            core_end - span_begin, span_start_s, params, fs);
+  events.insert(events.end(), found.begin(), found.end());
+}
+
+void IedState::analyse_ready() {
+  while ((next_core + 1) * core + context <= received) {
+    analyse_core(next_core);
+    ++next_core;
+  }
+  // Keep only what the next core window's context reaches back to.
+  const std::size_t keep_from = next_core * core > context ? next_core * core - context : 0;
+  if (keep_from > buffer_start) {
+    for (auto& b : buffer)
+      b.erase(b.begin(), b.begin() + static_cast<std::ptrdiff_t>(keep_from - buffer_start));
+    buffer_start = keep_from;
+  }
+}
+
+void IedState::end_segment() {
+  if (in_segment) {
+    while (next_core * core < received) {
+      analyse_core(next_core);
+      ++next_core;
+    }
+  }
+  in_segment = false;
+  received = 0;
+  buffer_start = 0;
+  next_core = 0;
+  for (auto& b : buffer)
+    b.clear();
+}
+
+void validate(const IedParams& p, double fs) {
+  if (!(fs >= 100.0 && fs <= 4096.0))
+    throw std::invalid_argument("IedDetector: sample rate outside [100, 4096] Hz (" +
+                                std::to_string(fs) + ")");
+  if (!(p.core_window_s >= 1.0 && p.context_s >= 1.0))
+    throw std::invalid_argument("IedDetector: core_window_s and context_s must be >= 1 s (" +
+                                std::to_string(p.core_window_s) + ")");
+  if (!(p.min_duration_s > 0.0 && p.min_duration_s < p.spike_max_duration_s &&
+        p.spike_max_duration_s < p.max_duration_s))
+    throw std::invalid_argument("IedDetector: durations must satisfy 0 < min < spike_max < max (" +
+                                std::to_string(p.spike_max_duration_s) + ")");
+  if (!(p.broadband_low_hz > 0.0 && p.broadband_low_hz < p.broadband_high_hz &&
+        p.fast_low_hz > 0.0 && p.fast_low_hz < p.fast_high_hz && p.fast_low_hz < 0.45 * fs &&
+        p.broadband_low_hz < 0.45 * fs))
+    throw std::invalid_argument("IedDetector: band edges must be 0 < low < high (" +
+                                std::to_string(p.fast_low_hz) + ")");
+  if (!(p.min_amplitude_ratio > 0.0 && p.min_slope_ratio > 0.0 && p.min_field_ratio > 0.0 &&
+        p.min_asymmetry > 0.0 && p.min_slow_wave_fraction > 0.0 && p.envelope_k > 0.0))
+    throw std::invalid_argument("IedDetector: ratio thresholds must be > 0 (" +
+                                std::to_string(p.min_amplitude_ratio) + ")");
+}
+
+}  // namespace detail
+
+IedDetector::IedDetector(std::vector<DetectionChannel> channels, double sample_rate_hz,
+                         IedParams params)
+    : state_(std::make_unique<detail::IedState>()) {
+  detail::validate(params, sample_rate_hz);
+  auto& s = *state_;
+  s.block_channels = channels.size();
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    if (!channels[c].site)
+      continue;
+    s.source_index.push_back(c);
+    s.channels.push_back(std::move(channels[c]));
+  }
+  if (s.channels.empty())
+    throw std::invalid_argument("IedDetector: no scalp channel (0)");
+  s.fs = sample_rate_hz;
+  s.params = params;
+  s.filters = detail::design_ied_filters(params, sample_rate_hz);
+  s.core = static_cast<std::size_t>(std::lround(params.core_window_s * sample_rate_hz));
+  s.context = static_cast<std::size_t>(std::lround(params.context_s * sample_rate_hz));
+  s.buffer.resize(s.channels.size());
+}
+
+IedDetector::~IedDetector() = default;
+IedDetector::IedDetector(IedDetector&&) noexcept = default;
+IedDetector& IedDetector::operator=(IedDetector&&) noexcept = default;
+
+void IedDetector::push(const DetectionBlock& block) {
+  auto& s = *state_;
+  if (block.samples.size() != s.block_channels)
+    throw std::invalid_argument("IedDetector::push: wrong channel count (" +
+                                std::to_string(block.samples.size()) + ")");
+  if (std::abs(block.sample_rate_hz - s.fs) > 1e-9 * s.fs)
+    throw std::invalid_argument("IedDetector::push: sample rate differs (" +
+                                std::to_string(block.sample_rate_hz) + ")");
+  const std::size_t n = block.samples.empty() ? 0 : block.samples[0].size();
+  for (const auto& channel : block.samples) {
+    if (channel.size() != n)
+      throw std::invalid_argument("IedDetector::push: channels of unequal length (" +
+                                  std::to_string(channel.size()) + ")");
+  }
+  if (!block.continues_previous || !s.in_segment) {
+    s.end_segment();
+    s.in_segment = true;
+    s.segment_start_s = block.start_s;
+  }
+  for (std::size_t c = 0; c < s.channels.size(); ++c) {
+    const auto& in = block.samples[s.source_index[c]];
+    s.buffer[c].insert(s.buffer[c].end(), in.begin(), in.end());
+  }
+  s.received += n;
+  s.analyse_ready();
+}
+
+std::vector<Event> IedDetector::finish() {
+  state_->end_segment();
+  return take_events();
+}
+
+std::vector<Event> IedDetector::take_events() {
+  std::vector<Event> out = std::move(state_->events);
+  state_->events.clear();
+  sort_events(out);
+  return out;
+}
+
+}  // namespace eegtrack::detect

@@ -1,0 +1,151 @@
+// Field stage of the IED detector: discharges of all channels become events with a focus,
+// a side, a region and a confidence.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "ied_analysis.hpp"
+
+namespace eegtrack::detect::detail {
+namespace {
+
+/// 0.5 at the threshold, 1 at twice the threshold, 0 at zero: how far a criterion is met.
+double criterion_score(double value, double threshold) {
+  return std::clamp(0.5 * value / threshold, 0.0, 1.0);
+}
+
+/// Same-polarity (negative) deflection of channel c at the discharge's time: the deepest
+/// sample within +-tolerance of the peak against the mean at the discharge's two troughs.
+double deflection_uv(const IedChannelView& view, const IedDischarge& d, std::size_t tolerance) {
+  const auto& x = view.broadband;
+  const std::size_t lo = d.peak > tolerance ? d.peak - tolerance : 0;
+  const std::size_t hi = std::min(x.size(), d.peak + tolerance + 1);
+  double deepest = std::numeric_limits<double>::infinity();
+  for (std::size_t i = lo; i < hi; ++i)
+    deepest = std::min(deepest, x[i]);
+  return 0.5 * (x[d.left] + x[d.right]) - deepest;
+}
+
+struct FieldMeasure {
+  std::vector<double> deflection;  ///< per channel, µV (NaN without a view)
+  double best_neighbour_ratio = 0.0;
+  int weaker_neighbours = 0;
+  int neighbours = 0;
+};
+
+FieldMeasure measure_field(std::span<const IedChannelView> views, const IedDischarge& d,
+                           std::span<const DetectionChannel> channels, const IedParams& p,
+                           double fs) {
+  FieldMeasure f;
+  const auto tolerance = static_cast<std::size_t>(std::lround(p.field_tolerance_s * fs));
+  f.deflection.resize(views.size());
+  for (std::size_t c = 0; c < views.size(); ++c)
+    f.deflection[c] = deflection_uv(views[c], d, tolerance);
+  const auto& focus = channels[d.channel];
+  if (!focus.position)
+    return f;
+  for (std::size_t c = 0; c < views.size(); ++c) {
+    if (c == d.channel || !channels[c].position)
+      continue;
+    if (io::electrode_angle_deg(*focus.position, *channels[c].position) > p.neighbour_max_deg)
+      continue;
+    ++f.neighbours;
+    const double ratio = f.deflection[c] / f.deflection[d.channel];
+    f.best_neighbour_ratio = std::max(f.best_neighbour_ratio, ratio);
+    if (ratio < 1.0)
+      ++f.weaker_neighbours;
+  }
+  return f;
+}
+
+Laterality side_of(const DetectionChannel& focus, std::span<const DetectionChannel> channels,
+                   const std::vector<double>& deflection, std::size_t focus_index,
+                   double bilateral_ratio) {
+  if (!focus.site)
+    return Laterality::Unknown;
+  if (focus.site->side == io::Side::Midline)
+    return Laterality::Midline;
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    if (channels[c].label == focus.site->homologous &&
+        deflection[c] >= bilateral_ratio * deflection[focus_index])
+      return Laterality::Bilateral;
+  }
+  return focus.site->side == io::Side::Left ? Laterality::Left : Laterality::Right;
+}
+
+Event make_event(const IedDischarge& d, const FieldMeasure& f,
+                 std::span<const DetectionChannel> channels, double span_start_s,
+                 const IedParams& p, double fs) {
+  Event e;
+  const double duration_s = static_cast<double>(d.right - d.left) / fs;
+  e.type = duration_s < p.spike_max_duration_s ? EventType::Spike : EventType::Sharp;
+  e.onset_s = span_start_s + static_cast<double>(d.left) / fs;
+  e.duration_s = duration_s;
+  std::vector<std::size_t> involved;
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    if (c == d.channel || f.deflection[c] >= p.channel_involved_ratio * f.deflection[d.channel])
+      involved.push_back(c);
+  }
+  std::stable_sort(involved.begin(), involved.end(),
+                   [&](std::size_t a, std::size_t b) { return f.deflection[a] > f.deflection[b]; });
+  for (std::size_t c : involved)
+    e.channels.push_back(channels[c].label);
+  const DetectionChannel& focus = channels[involved.front()];
+  e.focus = focus.plus;
+  e.side = side_of(focus, channels, f.deflection, involved.front(), p.bilateral_ratio);
+  if (focus.site && e.side != Laterality::Bilateral)
+    e.region = io::to_string(focus.site->region);
+  const double scores[] = {criterion_score(d.slope_ratio, p.min_slope_ratio),
+                           criterion_score(d.amplitude_ratio, p.min_amplitude_ratio),
+                           criterion_score(d.asymmetry, p.min_asymmetry),
+                           criterion_score(d.slow_wave, p.min_slow_wave_fraction),
+                           criterion_score(f.best_neighbour_ratio, p.min_field_ratio)};
+  double sum = 0.0;
+  for (double s : scores)
+    sum += s;
+  e.confidence = sum / 5.0;
+  if (d.slow_wave >= p.min_slow_wave_fraction)
+    e.modifiers = "slow_wave";
+  // A focus deflecting more than every neighbour reverses phase in the bipolar chains
+  // through it; a focus at the edge of the array shows no reversal (end of chain).
+  if (f.neighbours >= 2 && f.weaker_neighbours == f.neighbours)
+    e.modifiers += e.modifiers.empty() ? "phase_reversal" : " phase_reversal";
+  return e;
+}
+
+}  // namespace
+
+std::vector<Event> field_events(std::span<const IedChannelView> views,
+                                std::vector<IedDischarge> discharges,
+                                std::span<const DetectionChannel> channels, std::size_t core_begin,
+                                std::size_t core_end, double span_start_s, const IedParams& p,
+                                double fs) {
+  // The largest discharge of a cluster speaks for it; smaller ones nearby in time on other
+  // channels (its field) or on the same channel (polyspikes) are absorbed.
+  std::stable_sort(
+      discharges.begin(), discharges.end(),
+      [](const IedDischarge& a, const IedDischarge& b) { return a.amplitude_uv > b.amplitude_uv; });
+  const auto merge = static_cast<std::size_t>(std::lround(p.merge_s * fs));
+  std::vector<std::size_t> taken_peaks;
+  std::vector<Event> events;
+  for (const IedDischarge& d : discharges) {
+    const bool absorbed = std::any_of(taken_peaks.begin(), taken_peaks.end(), [&](std::size_t t) {
+      return (t > d.peak ? t - d.peak : d.peak - t) < merge;
+    });
+    const FieldMeasure f = measure_field(views, d, channels, p, fs);
+    if (absorbed)
+      continue;
+    if (f.best_neighbour_ratio < p.min_field_ratio)
+      continue;  // no physiological field: a pop or a single-channel artefact
+    taken_peaks.push_back(d.peak);
+    if (d.peak < core_begin || d.peak >= core_end)
+      continue;
+    Event e = make_event(d, f, channels, span_start_s, p, fs);
+    if (e.confidence >= p.min_confidence)
+      events.push_back(std::move(e));
+  }
+  return events;
+}
+
+}  // namespace eegtrack::detect::detail

@@ -1,0 +1,116 @@
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "eegtrack/detect/detection_block.hpp"
+#include "eegtrack/detect/event.hpp"
+#include "eegtrack/detect/parameter.hpp"
+
+namespace eegtrack::detect {
+
+/// Thresholds of the interictal epileptiform discharge detector (CLINICAL.md §5.5, §6.1).
+/// Amplitudes and slopes are ratios to the robust SD (1.4826 MAD) of the channel over its
+/// analysis span (core window +- context), so they do not depend on gain. See
+/// docs/detect-spikes.md for how each default was chosen.
+struct IedParams {
+  // Analysis windows, counted from each segment's start so results ignore block boundaries.
+  double core_window_s = 10.0;  ///< events are owned by the core window holding their peak
+  double context_s = 5.0;       ///< context on each side (filters, background statistics)
+  // Filters (zero-phase Butterworth order 2; edges above 0.45 fs are lowered to 0.45 fs).
+  double broadband_low_hz = 1.0;  ///< morphology is measured on this band
+  double broadband_high_hz = 70.0;
+  double fast_low_hz = 10.0;  ///< candidate band of the envelope (Janča et al. 2015)
+  double fast_high_hz = 60.0;
+  // Candidates.
+  double envelope_k = 1.5;  ///< fast envelope > k (mode + median) of its log-normal fit
+  double candidate_amplitude_ratio = 2.0;  ///< or a negative peak deeper than this x SD
+  // Morphology on the broadband signal (surface-negative discharges).
+  double min_duration_s = 0.020;         ///< base width (trough to trough) of a spike >=
+  double spike_max_duration_s = 0.070;   ///< spike < 70 ms <= sharp wave
+  double max_duration_s = 0.200;         ///< sharp wave <= 200 ms
+  double trough_hysteresis = 0.15;       ///< a flank ends where y rises this x peak height
+  double min_amplitude_ratio = 5.0;      ///< peak-to-trough amplitude / background SD
+  double min_local_ratio = 6.0;          ///< amplitude / robust SD of the surrounding +-1 s
+  double min_slope_ratio = 4.0;          ///< steepest slope of EACH flank / SD of the derivative
+  double min_asymmetry = 0.10;           ///< |rise - fall| / (rise + fall) for the criterion
+  double slow_wave_window_s = 0.30;      ///< after-going slow wave searched after the discharge
+  double min_slow_wave_fraction = 0.25;  ///< slow-wave height / discharge amplitude
+  double train_window_s = 0.25;          ///< +- window for the isolation check
+  double train_peak_fraction = 0.5;      ///< comparable waves: prominence >= this x amplitude
+  int max_train_peaks = 1;               ///< more comparable peaks -> rhythm or muscle, rejected
+  // Field.
+  double neighbour_max_deg = 40.0;      ///< electrodes this close are neighbours
+  double field_tolerance_s = 0.020;     ///< neighbour peak within +- this of the focus peak
+  double min_field_ratio = 0.35;        ///< best neighbour deflection / focus deflection
+  double channel_involved_ratio = 0.5;  ///< channels listed in the event: deflection >= this
+  double bilateral_ratio = 0.7;         ///< homologous side this strong -> bilateral
+  double merge_s = 0.12;                ///< discharges closer than this are one event
+  double min_confidence = 0.5;          ///< events below are dropped
+};
+
+/// Every threshold of `p`, named with its unit, for provenance.
+[[nodiscard]] ParameterList parameter_list(const IedParams& p);
+
+namespace detail {
+struct IedState;
+}
+
+/// Streaming detector of spikes (20-70 ms) and sharp waves (70-200 ms), after the IFCN
+/// operational definition (Kane et al. 2017; Kural et al. 2020): candidates from a
+/// 10-60 Hz Hilbert envelope above an adaptive log-normal threshold (Janča et al., Brain
+/// Topogr 2015;28:172) or a deep negative peak; morphology on 1-70 Hz (duration, amplitude
+/// and both flank slopes against the local background, asymmetry, after-going slow wave,
+/// isolation from rhythmic trains); field: a neighbouring electrode (<= 40 deg) deflecting
+/// the same way within +-20 ms. Only surface-negative discharges are reported; the focus is
+/// the electrode of maximum negativity. Works on average-reference ("T7-avg") or referential
+/// channels; bipolar channels are analysed the same way (see docs/detect-spikes.md for the
+/// limits). Data are analysed in fixed windows counted from each segment's start, so results
+/// do not depend on how the blocks are cut.
+class IedDetector {
+ public:
+  /// @throws std::invalid_argument for a sample rate outside [100, 4096] Hz, no scalp channel
+  /// or inconsistent parameters.
+  IedDetector(std::vector<DetectionChannel> channels, double sample_rate_hz, IedParams params = {});
+  ~IedDetector();
+  IedDetector(IedDetector&&) noexcept;
+  IedDetector& operator=(IedDetector&&) noexcept;
+  IedDetector(const IedDetector&) = delete;
+  IedDetector& operator=(const IedDetector&) = delete;
+
+  /// Consumes one block (channels in constructor order, µV). A block that does not continue
+  /// the previous one ends the segment: the rest of the previous segment is analysed first.
+  /// @throws std::invalid_argument on a wrong channel count, unequal lengths or another rate.
+  void push(const DetectionBlock& block);
+  /// Analyses what is left; returns every event not yet returned, sorted.
+  [[nodiscard]] std::vector<Event> finish();
+  /// Events final so far, sorted; each is returned once.
+  [[nodiscard]] std::vector<Event> take_events();
+
+ private:
+  std::unique_ptr<detail::IedState> state_;
+};
+
+/// Discharge rates of one channel or region.
+struct IedRate {
+  std::string name;  ///< focus electrode ("T7") or region ("temporal")
+  int count = 0;     ///< Spike and Sharp events with this focus / region
+  double per_hour = 0.0;
+  double per_minute = 0.0;
+};
+
+/// IED rates per focus electrode and per region (each sorted by name); other event types are
+/// ignored. analysed_s is the EEG time the detector saw (gaps excluded).
+struct IedRates {
+  int total = 0;
+  double per_hour = 0.0;
+  std::vector<IedRate> by_channel;
+  std::vector<IedRate> by_region;
+};
+
+/// @throws std::invalid_argument if analysed_s <= 0.
+[[nodiscard]] IedRates ied_rates(std::span<const Event> events, double analysed_s);
+
+}  // namespace eegtrack::detect
