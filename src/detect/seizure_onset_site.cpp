@@ -2,8 +2,24 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 namespace eegtrack::detect::seizure_internal {
+
+namespace {
+
+// The electrode two bipolar derivations have in common ("F4-C4", "C4-P4" -> "C4"), or empty.
+std::string shared_electrode(const DetectionChannel& a, const DetectionChannel& b) {
+  if (a.minus.empty() || b.minus.empty() || a.minus == "avg" || b.minus == "avg")
+    return {};
+  for (const std::string& x : {a.plus, a.minus}) {
+    if (!x.empty() && (x == b.plus || x == b.minus))
+      return x;
+  }
+  return {};
+}
+
+}  // namespace
 
 OnsetSite locate_onset(const std::vector<DetectionChannel>& channels,
                        const std::vector<double>& weights, double dominance) {
@@ -41,11 +57,24 @@ OnsetSite locate_onset(const std::vector<DetectionChannel>& channels,
   out.focus = channels[order.front()].plus;
   if (out.side == Laterality::Bilateral)
     return out;
+  std::vector<std::size_t> on_side;
   for (const std::size_t c : order) {
-    if (channels[c].site->side == wanted) {
-      out.region = io::to_string(channels[c].site->region);
-      out.focus = channels[c].plus;
-      break;
+    if (channels[c].site->side == wanted)
+      on_side.push_back(c);
+  }
+  if (on_side.empty())
+    return out;
+  const DetectionChannel& strongest = channels[on_side[0]];
+  out.region = io::to_string(strongest.site->region);
+  out.focus = strongest.plus;
+  // Bipolar chains: the electrode shared by the two strongest derivations is the maximum
+  // (the phase-reversal electrode), not the first electrode of the strongest derivation.
+  if (on_side.size() >= 2) {
+    const std::string shared = shared_electrode(strongest, channels[on_side[1]]);
+    const auto site = shared.empty() ? std::nullopt : io::electrode_site(shared);
+    if (site) {
+      out.focus = shared;
+      out.region = io::to_string(site->region);
     }
   }
   return out;

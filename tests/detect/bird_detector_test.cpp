@@ -37,17 +37,20 @@ TEST(BirdDetectorNormal, UntouchedNormalRecordingsGiveFewBirds) {
   files.emplace_back("normal/eegmat_Subject00_2_mental_arithmetic.edf");
   files.emplace_back("normal/eegmat_Subject01_2_mental_arithmetic.edf");
   for (const auto& name : files) {
-    const test::Recording rec =
-        test::derive(test::read_scalp_eeg(kEeg / name), io::MontageKind::Average);
-    const auto events = detect_birds(rec);
-    std::cout << "[bird] " << name << ": " << events.size() << " BIRD(s) in " << rec.duration_s()
-              << " s";
-    for (const auto& e : events)
-      std::cout << " | " << e.onset_s << "+" << e.duration_s << " " << e.focus << " "
-                << e.frequency_hz << " Hz";
-    std::cout << "\n";
-    birds += events.size();
-    minutes += rec.duration_s() / 60.0;
+    const test::Recording referential = test::read_scalp_eeg(kEeg / name);
+    for (const auto montage : {io::MontageKind::Average, io::MontageKind::LongitudinalBipolar,
+                               io::MontageKind::Referential}) {
+      const test::Recording rec = test::derive(referential, montage);
+      const auto events = detect_birds(rec);
+      std::cout << "[bird] " << name << " montage " << static_cast<int>(montage) << ": "
+                << events.size() << " BIRD(s) in " << rec.duration_s() << " s";
+      for (const auto& e : events)
+        std::cout << " | " << e.onset_s << "+" << e.duration_s << " " << e.focus << " "
+                  << e.frequency_hz << " Hz";
+      std::cout << "\n";
+      birds += events.size();
+      minutes += rec.duration_s() / 60.0;
+    }
   }
   const double per_minute = static_cast<double>(birds) / minutes;
   std::cout << "[bird] normal: " << birds << " in " << minutes << " min = " << per_minute
