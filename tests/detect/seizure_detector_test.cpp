@@ -11,9 +11,11 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
+#include "eegtrack/dsp/resample.hpp"
 
 namespace eegtrack::detect {
 namespace {
@@ -271,6 +273,26 @@ TEST(SeizureDetectorParameters, EveryThresholdIsListedWithItsUnit) {
     has_duration = has_duration || (p.name == "seizure_min_duration_s" && p.value == 10.0);
   EXPECT_TRUE(has_duration);
   EXPECT_THROW(SeizureDetector({}, 32.0), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace eegtrack::detect
+
+namespace eegtrack::detect {
+namespace {
+
+// The same real seizure resampled to 128 and 1024 Hz is still found over most of the file.
+TEST(SeizureDetectorStreaming, WorksAtOtherSampleRates) {
+  const test::Recording rec = test::read_scalp_eeg(kEeg / "seizure" / "chbmit_chb01_21_ictal.edf");
+  for (const auto& [up, down] : {std::pair{1, 2}, std::pair{4, 1}}) {
+    test::Recording resampled = rec;
+    resampled.sample_rate_hz = rec.sample_rate_hz * up / down;
+    for (auto& x : resampled.samples)
+      x = dsp::resample_poly(x, up, down);
+    const auto events = detect_seizures(resampled);
+    ASSERT_FALSE(events.empty()) << resampled.sample_rate_hz;
+    EXPECT_GE(covered_s(events), 0.5 * rec.duration_s()) << resampled.sample_rate_hz;
+  }
 }
 
 }  // namespace
