@@ -142,6 +142,8 @@ PatternDetector::PatternDetector(std::vector<DetectionChannel> channels, double 
   s.left.max_length_s = params.max_event_s;
   s.right.max_gap_s = s.left.max_gap_s;
   s.right.max_length_s = params.max_event_s;
+  s.left.min_interval_s = 0.5 / params.pd_max_rate_hz;
+  s.right.min_interval_s = s.left.min_interval_s;
 }
 
 PatternDetector::~PatternDetector() = default;

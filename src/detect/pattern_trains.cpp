@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "pattern_morphology.hpp"
 
@@ -64,10 +65,10 @@ std::optional<PdTrain> check_train(const std::vector<Discharge>& d, int hemisphe
   t.rate_hz = 1.0 / period;
   t.onset_s = d.front().time_s - 0.5 * duration;
   t.end_s = d.back().time_s + 0.5 * duration;
-  const bool seizure_like =
-      t.rate_hz > p.pd_max_rate_hz && t.end_s - t.onset_s >= p.pd_seizure_min_s;
-  if (seizure_like || t.rate_hz < p.pd_min_rate_hz || duration >= p.pd_max_discharge_s ||
-      duration >= period)
+  // ACNS allows > 2.5 Hz PDs shorter than 10 s, but such brief fast trains are where alpha and
+  // muscle look periodic: they are not reported; >= 10 s they are seizures (seizure detector).
+  if (t.rate_hz > p.pd_max_rate_hz || t.rate_hz < p.pd_min_rate_hz ||
+      duration >= p.pd_max_discharge_s || duration >= period)
     return std::nullopt;  // not periodic discharges with a clear interval
   const Morphology m = train_morphology(d, p.pd_min_correlation);
   if (m.uniform_fraction < p.pd_min_uniform_fraction)
@@ -78,8 +79,18 @@ std::optional<PdTrain> check_train(const std::vector<Discharge>& d, int hemisphe
     for (std::size_t c = 0; c < t.map.size(); ++c)
       t.map[c] += x.snapshot[c] / static_cast<double>(d.size());
   }
+  // The average reference adds the same offset to every channel, which would make a focal
+  // field look bilateral; the median channel stands for that offset (most channels lie outside
+  // a focal field).
+  const double offset = median(t.map);
   for (double& v : t.map)
-    v = std::abs(v);
+    v = std::abs(v - offset);
+  // One field for the whole train: the mean map keeps most of a single discharge's amplitude.
+  std::vector<double> peaks;
+  for (const auto& x : d)
+    peaks.push_back(x.snapshot[static_cast<std::size_t>(x.channel)]);
+  if (*std::max_element(t.map.begin(), t.map.end()) < p.pd_min_field_coherence * median(peaks))
+    return std::nullopt;
   t.lateral_side = lateral_side(t.map, channels, p.lateral_amplitude_ratio);
   const double regular = regular_pair_fraction(intervals, p.max_period_change);
   const double margin = std::min({(regular - p.min_regular_pair_fraction) / 0.5,
@@ -100,8 +111,17 @@ std::vector<PdTrain> qualifying_trains(const std::vector<Discharge>& chain, int 
   std::vector<PdTrain> out;
   for (const Run& run : regular_runs(intervals, p)) {
     // Pair k links discharges k, k + 1 and k + 2.
-    const auto first = chain.begin() + static_cast<std::ptrdiff_t>(run.first_pair);
-    const auto last = chain.begin() + static_cast<std::ptrdiff_t>(run.last_pair + 3);
+    auto first = chain.begin() + static_cast<std::ptrdiff_t>(run.first_pair);
+    auto last = chain.begin() + static_cast<std::ptrdiff_t>(run.last_pair + 3);
+    // Background peaks that happen to continue the rhythm are weaker than the discharges.
+    std::vector<double> ratios;
+    for (auto it = first; it != last; ++it)
+      ratios.push_back(it->ratio);
+    const double typical = median(ratios);
+    while (first != last && first->ratio < 0.6 * typical)
+      ++first;
+    while (last != first && std::prev(last)->ratio < 0.6 * typical)
+      --last;
     if (auto t = check_train(std::vector<Discharge>(first, last), hemisphere, channels, p))
       out.push_back(std::move(*t));
   }
@@ -113,14 +133,11 @@ std::optional<DischargeChain::Chain> DischargeChain::add(const Discharge& d) {
   if (!discharges_.empty() && (d.time_s - discharges_.back().time_s > max_gap_s ||
                                d.time_s - discharges_.front().time_s > max_length_s))
     closed = close();
-  if (discharges_.size() >= 2) {
-    // A discharge far inside the current period is a riding wave or noise: keep the stronger.
-    const double period = discharges_.back().time_s - discharges_[discharges_.size() - 2].time_s;
-    if (d.time_s - discharges_.back().time_s < 0.6 * period) {
-      if (d.ratio > discharges_.back().ratio)
-        discharges_.back() = d;
-      return closed;
-    }
+  if (!discharges_.empty() && d.time_s - discharges_.back().time_s < min_interval_s) {
+    // Closer than the fastest PD rate allows: one discharge seen twice, keep the stronger.
+    if (d.ratio > discharges_.back().ratio)
+      discharges_.back() = d;
+    return closed;
   }
   discharges_.push_back(d);
   return closed;

@@ -41,6 +41,7 @@ class DischargeChain {
   [[nodiscard]] std::optional<double> open_since() const;
   double max_gap_s = 3.0;
   double max_length_s = 300.0;
+  double min_interval_s = 0.2;  ///< closer discharges are merged (keep the stronger)
 
  private:
   std::vector<Discharge> discharges_;

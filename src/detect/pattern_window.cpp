@@ -9,6 +9,9 @@
 namespace eegtrack::detect::detail {
 namespace {
 
+// A candidate must exceed the largest deflection 150-300 ms before it by this factor.
+constexpr double kStandOut = 1.8;
+
 struct Candidate {
   std::size_t index = 0;  ///< sample within the window data
   int channel = 0;
@@ -24,20 +27,30 @@ std::vector<double> band(const std::vector<double>& x, double low_hz, double hig
   return dsp::sosfiltfilt(sos, x);
 }
 
-// Robust SD of the background: a discharge occupies a small part of each cycle, so the median
-// absolute value follows the background even within a periodic pattern.
-double robust_sd(const std::vector<double>& x) {
-  std::vector<double> a(x.size());
-  std::transform(x.begin(), x.end(), a.begin(), [](double v) { return std::abs(v); });
-  auto mid = a.begin() + static_cast<std::ptrdiff_t>(a.size() / 2);
-  std::nth_element(a.begin(), mid, a.end());
-  return 1.4826 * *mid;
+// Background level: the lower quartile of the RMS of 100-ms blocks. Discharges of a 2-Hz train
+// fill up to half the window, so a median would follow the discharges; the quieter quarter of
+// the blocks lies between them.
+double background_rms(const std::vector<double>& x, double fs) {
+  const auto block = std::max<std::size_t>(1, static_cast<std::size_t>(0.1 * fs));
+  std::vector<double> rms;
+  for (std::size_t i = 0; i + block <= x.size(); i += block) {
+    double sum = 0.0;
+    for (std::size_t j = i; j < i + block; ++j)
+      sum += x[j] * x[j];
+    rms.push_back(std::sqrt(sum / static_cast<double>(block)));
+  }
+  if (rms.empty())
+    return 0.0;
+  auto quartile = rms.begin() + static_cast<std::ptrdiff_t>(rms.size() / 4);
+  std::nth_element(rms.begin(), quartile, rms.end());
+  return *quartile;
 }
 
 // Local maxima of |x| over the threshold, at most one per +-half_width.
 void channel_candidates(const std::vector<double>& x, int channel, double threshold_ratio,
-                        std::size_t half_width, std::vector<Candidate>& out) {
-  const double sd = robust_sd(x);
+                        double fs, std::vector<Candidate>& out) {
+  const auto half_width = static_cast<std::size_t>(0.15 * fs);
+  const double sd = background_rms(x, fs);
   if (sd <= 0.0)
     return;
   for (std::size_t i = 0; i < x.size(); ++i) {
@@ -49,17 +62,28 @@ void channel_candidates(const std::vector<double>& x, int channel, double thresh
     bool is_max = true;
     for (std::size_t j = lo; j < hi && is_max; ++j)
       is_max = std::abs(x[j]) < a || (std::abs(x[j]) == a && j >= i);
-    if (is_max)
+    if (!is_max)
+      continue;
+    // A discharge stands out from what precedes it; in an alpha burst the previous waves are
+    // as large as the peak.
+    const auto before_lo = i >= 2 * half_width ? i - 2 * half_width : 0;
+    const auto before_hi = i >= half_width ? i - half_width : 0;
+    double before = 0.0;
+    for (std::size_t j = before_lo; j < before_hi; ++j)
+      before = std::max(before, std::abs(x[j]));
+    if (a >= kStandOut * before)
       out.push_back({i, channel, a / sd});
   }
 }
 
-// Span of the discharge around `peak`: samples above 30 % of the peak, bridging dips < 60 ms.
+// Span of the discharge around `peak`: samples above 30 % of the peak and above twice the
+// background, bridging dips < 40 ms, at most 0.4 s either side (the next discharge of a 2.5-Hz
+// train must stay outside).
 std::pair<std::size_t, std::size_t> discharge_extent(const std::vector<double>& x, std::size_t peak,
-                                                     double fs) {
-  const double level = 0.3 * std::abs(x[peak]);
-  const auto bridge = static_cast<std::size_t>(0.06 * fs);
-  const auto reach = static_cast<std::size_t>(0.6 * fs);
+                                                     double background_sd, double fs) {
+  const double level = std::max(0.3 * std::abs(x[peak]), 2.0 * background_sd);
+  const auto bridge = static_cast<std::size_t>(0.04 * fs);
+  const auto reach = static_cast<std::size_t>(0.4 * fs);
   std::size_t right = peak;
   for (std::size_t j = peak; j < x.size() && j <= peak + reach && j - right <= bridge; ++j) {
     if (std::abs(x[j]) >= level)
@@ -125,7 +149,7 @@ std::vector<Discharge> hemisphere_discharges(const FilteredWindow& f,
       continue;
     const Candidate& c = mine[k];
     const auto& x = f.discharge_band[static_cast<std::size_t>(c.channel)];
-    const auto extent = discharge_extent(x, c.index, fs);
+    const auto extent = discharge_extent(x, c.index, std::abs(x[c.index]) / c.ratio, fs);
     const std::size_t lo = extent.first >= guard ? extent.first - guard : 0;
     const std::size_t hi = extent.second + guard;
     int field = 0;  // channels (either side) with a candidate at the same time
@@ -138,8 +162,15 @@ std::vector<Discharge> hemisphere_discharges(const FilteredWindow& f,
       if (same_time || same_wave)
         taken[m] = 1;
     }
+    double contralateral = 0.0;  // the average reference mirrors a strong discharge
+    for (const auto& other : all) {
+      const int other_side = channels[static_cast<std::size_t>(other.channel)].side;
+      if (other_side == -side && other.index + sync >= c.index && other.index <= c.index + sync)
+        contralateral = std::max(contralateral, other.ratio);
+    }
     const std::size_t at = span.data_begin + c.index;
-    if (at < span.core_begin || at >= span.core_end || field < p.pd_min_channels)
+    if (at < span.core_begin || at >= span.core_end || field < p.pd_min_channels ||
+        contralateral > 2.0 * c.ratio)
       continue;
     out.push_back(make_discharge(f, c, span, extent));
   }
@@ -171,9 +202,8 @@ WindowResult analyse_window(const std::vector<std::vector<double>>& data, const 
     f.delta_band.push_back(band(x, 0.5, 5.0, fs));
   }
   std::vector<Candidate> candidates;
-  const auto half_width = static_cast<std::size_t>(0.15 * fs);
   for (std::size_t c = 0; c < f.discharge_band.size(); ++c)
-    channel_candidates(f.discharge_band[c], static_cast<int>(c), p.pd_amplitude_ratio, half_width,
+    channel_candidates(f.discharge_band[c], static_cast<int>(c), p.pd_amplitude_ratio, fs,
                        candidates);
   WindowResult r;
   r.left = hemisphere_discharges(f, candidates, -1, span, channels, p);

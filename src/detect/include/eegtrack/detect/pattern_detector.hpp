@@ -13,15 +13,15 @@ namespace eegtrack::detect {
 /// Thresholds of the rhythmic and periodic pattern detector (ACNS 2021, CLINICAL.md §5.2).
 struct PatternParams {
   // Periodic discharges (PDs).
-  double pd_band_low_hz = 1.0;           ///< band of the discharge detector
-  double pd_band_high_hz = 25.0;         ///< (zero-phase Butterworth, order 2)
-  double pd_amplitude_ratio = 3.0;       ///< peak / robust SD of the local background (20 s)
-  double pd_max_discharge_s = 0.5;       ///< discharge duration (above 25 % of peak) must be below
-  double pd_min_rate_hz = 0.5;           ///< median repetition rate range of a PD train
-  double pd_max_rate_hz = 2.5;           ///< faster trains lasting >= pd_seizure_min_s are left out
-  double pd_seizure_min_s = 10.0;        ///< (ACNS: > 2.5 Hz for >= 10 s is a seizure)
-  double pd_min_correlation = 0.6;       ///< waveform vs train template ("uniform morphology")
+  double pd_band_low_hz = 1.0;      ///< band of the discharge detector
+  double pd_band_high_hz = 25.0;    ///< (zero-phase Butterworth, order 2)
+  double pd_amplitude_ratio = 4.0;  ///< peak / robust SD of the local background (20 s)
+  double pd_max_discharge_s = 0.5;  ///< discharge duration (above 25 % of peak) must be below
+  double pd_min_rate_hz = 0.5;      ///< median repetition rate range of a PD train
+  double pd_max_rate_hz = 2.5;      ///< faster trains are never reported (ACNS: seizure if >= 10 s)
+  double pd_min_correlation = 0.6;  ///< waveform vs train template ("uniform morphology")
   double pd_min_uniform_fraction = 0.6;  ///< fraction of discharges meeting pd_min_correlation
+  double pd_min_field_coherence = 0.5;   ///< mean field map peak / median discharge peak
   int pd_min_channels = 2;               ///< channels over threshold in one discharge (a field)
   // Rhythmic delta activity (RDA).
   double rda_low_hz = 0.5;  ///< RDA frequency range (ACNS: 0.5 to 4 Hz)
