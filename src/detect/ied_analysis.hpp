@@ -40,6 +40,7 @@ struct IedDischarge {
   std::size_t peak = 0;          ///< most negative sample
   std::size_t left = 0;          ///< trough before (start of the discharge)
   std::size_t right = 0;         ///< trough after (end of the discharge)
+  double duration_s = 0.0;       ///< twice the width at half amplitude
   double amplitude_uv = 0.0;     ///< peak to mean of the two troughs
   double amplitude_ratio = 0.0;  ///< amplitude / background SD
   double slope_ratio = 0.0;      ///< the weaker flank's steepest slope / derivative SD

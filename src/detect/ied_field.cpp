@@ -78,10 +78,9 @@ Event make_event(const IedDischarge& d, const FieldMeasure& f,
                  std::span<const DetectionChannel> channels, double span_start_s,
                  const IedParams& p, double fs) {
   Event e;
-  const double duration_s = static_cast<double>(d.right - d.left) / fs;
-  e.type = duration_s < p.spike_max_duration_s ? EventType::Spike : EventType::Sharp;
+  e.type = d.duration_s < p.spike_max_duration_s ? EventType::Spike : EventType::Sharp;
   e.onset_s = span_start_s + static_cast<double>(d.left) / fs;
-  e.duration_s = duration_s;
+  e.duration_s = static_cast<double>(d.right - d.left) / fs;
   std::vector<std::size_t> involved;
   for (std::size_t c = 0; c < channels.size(); ++c) {
     if (c == d.channel || f.deflection[c] >= p.channel_involved_ratio * f.deflection[d.channel])

@@ -133,6 +133,29 @@ double local_sd(std::span<const double> x, std::size_t left, std::size_t right, 
   return std::max(robust_sd(around), 1e-9);
 }
 
+/// Twice the width at half amplitude (above the mean of the two troughs): for flanks shaped
+/// like half cosines this equals the base width, and it does not depend on where exactly
+/// the background lets a flank end, which the trough-to-trough width does.
+double half_amplitude_duration_s(std::span<const double> y, std::size_t left, std::size_t peak,
+                                 std::size_t right, double fs) {
+  const double half = 0.5 * (y[peak] + 0.5 * (y[left] + y[right]));
+  auto crossing = [&](std::size_t from, std::size_t to) {
+    // from is below half, to above: linear interpolation between the samples around it.
+    const int step = to > from ? 1 : -1;
+    std::size_t i = from;
+    while (i != to && y[static_cast<std::size_t>(static_cast<long>(i) + step)] < half)
+      i = static_cast<std::size_t>(static_cast<long>(i) + step);
+    if (i == to)
+      return static_cast<double>(to);
+    const std::size_t j = static_cast<std::size_t>(static_cast<long>(i) + step);
+    const double fraction = (half - y[i]) / (y[j] - y[i]);
+    return static_cast<double>(i) + step * fraction;
+  };
+  const double rise = crossing(left, peak);
+  const double fall = crossing(right, peak);
+  return 2.0 * (fall - rise) / fs;
+}
+
 }  // namespace
 
 double median_of(std::vector<double> x) {
@@ -204,8 +227,8 @@ std::optional<IedDischarge> measure_discharge(const IedChannelView& view, std::s
   d.peak = pk;
   d.left = flank_end(y, pk, -1, max_len, p.trough_hysteresis, floor_tol);
   d.right = flank_end(y, pk, +1, max_len, p.trough_hysteresis, floor_tol);
-  const double duration_s = static_cast<double>(d.right - d.left) / fs;
-  if (duration_s < p.min_duration_s || duration_s > p.max_duration_s)
+  d.duration_s = half_amplitude_duration_s(y, d.left, pk, d.right, fs);
+  if (d.duration_s < p.min_duration_s || d.duration_s > p.max_duration_s)
     return std::nullopt;
   d.amplitude_uv = y[pk] - 0.5 * (y[d.left] + y[d.right]);
   d.amplitude_ratio = d.amplitude_uv / view.sd_uv;
