@@ -20,6 +20,37 @@ std::size_t samples_of(double seconds, double fs) {
   return static_cast<std::size_t>(std::lround(seconds * fs));
 }
 
+// Autocorrelation of the mean-removed window for lags 0..lags-1, normalised to 1 at lag 0 and
+// corrected for the shrinking overlap (n / (n - k)); computed through the power spectrum with
+// zero padding (no circular wrap). Empty for a flat window. Also returns the window's RMS.
+std::vector<double> normalised_autocorrelation(const std::vector<double>& window, std::size_t lags,
+                                               double& rms) {
+  const std::size_t n = window.size();
+  double mean = 0.0;
+  for (const double v : window)
+    mean += v;
+  mean /= static_cast<double>(n);
+  std::vector<double> padded(2 * n, 0.0);
+  double energy = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    padded[i] = window[i] - mean;
+    energy += padded[i] * padded[i];
+  }
+  rms = std::sqrt(energy / static_cast<double>(n));
+  if (energy <= 0.0)
+    return {};
+  std::vector<std::complex<double>> bins(n + 1);
+  dsp::rfft(padded, bins);
+  for (auto& b : bins)
+    b = std::norm(b);
+  std::vector<double> ac(2 * n);
+  dsp::irfft(bins, ac);
+  std::vector<double> out(std::min(lags, n));
+  for (std::size_t k = 0; k < out.size(); ++k)
+    out[k] = ac[k] / ac[0] * static_cast<double>(n) / static_cast<double>(n - k);
+  return out;
+}
+
 }  // namespace
 
 RhythmWindowStream::RhythmWindowStream(std::size_t channel_count, double sample_rate_hz,
@@ -115,33 +146,12 @@ RhythmWindow RhythmWindowStream::analyse_window() const {
 
 ChannelRhythm rhythm_of(const std::vector<double>& window, double sample_rate_hz,
                         std::size_t min_lag, std::size_t max_lag) {
-  const std::size_t n = window.size();
   ChannelRhythm out;
   out.valid = true;
-  double mean = 0.0;
-  for (const double v : window)
-    mean += v;
-  mean /= static_cast<double>(n);
-  std::vector<double> padded(2 * n, 0.0);
-  double energy = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    padded[i] = window[i] - mean;
-    energy += padded[i] * padded[i];
-  }
-  out.rms_uv = std::sqrt(energy / static_cast<double>(n));
-  if (energy <= 0.0 || max_lag <= min_lag)
+  const std::vector<double> ac = normalised_autocorrelation(window, max_lag + 1, out.rms_uv);
+  if (ac.empty() || max_lag <= min_lag)
     return out;
-  // Autocorrelation through the power spectrum (zero padding avoids circular wrap).
-  std::vector<std::complex<double>> bins(n + 1);
-  dsp::rfft(padded, bins);
-  for (auto& b : bins)
-    b = std::norm(b);
-  std::vector<double> ac(2 * n);
-  dsp::irfft(bins, ac);
-  const double zero_lag = ac[0];
-  auto normalised = [&](std::size_t k) {
-    return ac[k] / zero_lag * static_cast<double>(n) / static_cast<double>(n - k);
-  };
+  auto normalised = [&](std::size_t k) { return ac[k]; };
   std::size_t zero_crossing = 1;
   while (zero_crossing <= max_lag && normalised(zero_crossing) > 0.0)
     ++zero_crossing;
