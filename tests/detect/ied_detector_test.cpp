@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <numbers>
 #include <stdexcept>
 
 #include "detect/ied_injection.hpp"
@@ -149,7 +150,8 @@ TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowThreePerMinute) {
   EXPECT_LT(static_cast<double>(events) / minutes, 3.0);
 }
 
-// An electrode pop on one channel (a step decaying in 0.3 s) has no field and is not reported.
+// An electrode pop on one channel (a step decaying in 0.3 s) has no field and is not reported
+// (without the field criterion, min_field_ratio = 1e-6, all four are reported).
 TEST(IedDetector, IgnoresSingleChannelPop) {
   auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
   const double fs = ref.sample_rate_hz;
@@ -165,6 +167,28 @@ TEST(IedDetector, IgnoresSingleChannelPop) {
     for (double t : pops)
       EXPECT_GT(std::abs(e.onset_s - t), 0.3) << "event at " << e.onset_s;
   }
+}
+
+// Eye blinks: positive at Fp1/Fp2, 300 ms, 150 µV; slow, so not a spike or sharp wave.
+TEST(IedDetector, IgnoresEyeBlinks) {
+  auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);
+  const double fs = ref.sample_rate_hz;
+  std::vector<double> blink(static_cast<std::size_t>(0.3 * fs));
+  for (std::size_t i = 0; i < blink.size(); ++i)
+    blink[i] = 150.0 * std::sin(std::numbers::pi * static_cast<double>(i) /
+                                static_cast<double>(blink.size()));
+  std::vector<double> times;
+  for (double t = 5.0; t < 175.0; t += 4.1) {
+    test::inject_field(ref, "Fpz", 25.0, blink, static_cast<std::size_t>(t * fs));
+    times.push_back(t);
+  }
+  const auto events = detect_all(test::derive(ref, io::MontageKind::Average));
+  int near_blink = 0;
+  for (const auto& e : events) {
+    for (double t : times)
+      near_blink += std::abs(e.onset_s - t - 0.15) < 0.4 ? 1 : 0;
+  }
+  EXPECT_LE(near_blink, 1) << "of " << times.size() << " blinks";
 }
 
 TEST(IedDetector, SameEventsFromOneBlockAndFromBlocksOf7Point3Seconds) {
