@@ -12,6 +12,7 @@
 
 #include "detect/ied_injection.hpp"
 #include "detect/real_background.hpp"
+#include "eegtrack/dsp/resample.hpp"
 
 namespace eegtrack::detect {
 namespace {
@@ -189,6 +190,39 @@ TEST(IedDetector, IgnoresEyeBlinks) {
       near_blink += std::abs(e.onset_s - t - 0.15) < 0.4 ? 1 : 0;
   }
   EXPECT_LE(near_blink, 1) << "of " << times.size() << " blinks";
+}
+
+// 128 Hz (the lowest rate of the contract): the same injections, resampled, are still found.
+TEST(IedDetector, WorksAt128Hz) {
+  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
+  const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 7);
+  test::Recording low = inj.average;
+  low.sample_rate_hz = 128.0;
+  for (auto& x : low.samples)
+    x = dsp::resample_poly(x, 32, 125);
+  const auto s = test::score_ieds(detect_all(low), inj.truth);
+  std::printf("128 Hz: %d / %d detected, %d located, %d false\n", s.detected, s.injected,
+              s.location_correct, s.false_events);
+  EXPECT_GE(s.detected, static_cast<int>(0.3 * s.injected));
+  EXPECT_GE(s.location_correct, static_cast<int>(0.9 * s.detected));
+  EXPECT_LE(s.false_events, 10);
+}
+
+// Already-bipolar recordings (CHB-MIT, 256 Hz) run; every event is well formed.
+TEST(IedDetector, RunsOnBipolarRecording) {
+  const auto rec = test::read_scalp_eeg(std::filesystem::path(EEGTRACK_SHARED_EEG_DIR) / "sample" /
+                                        "chbmit_chb01_03_interictal_0-41s.edf");
+  const auto events = detect_all(rec);
+  std::printf("chb01_03 interictal: %zu events in %.0f s\n", events.size(), rec.duration_s());
+  for (const auto& e : events) {
+    EXPECT_TRUE(e.type == EventType::Spike || e.type == EventType::Sharp);
+    EXPECT_GE(e.confidence, 0.5);
+    EXPECT_LE(e.confidence, 1.0);
+    EXPECT_GT(e.duration_s, 0.0);
+    EXPECT_LE(e.duration_s, 0.41);
+    EXPECT_FALSE(e.channels.empty());
+    EXPECT_TRUE(std::isnan(e.frequency_hz));
+  }
 }
 
 TEST(IedDetector, SameEventsFromOneBlockAndFromBlocksOf7Point3Seconds) {
