@@ -41,8 +41,10 @@ json detection_parameters_json(const DetectionParams& p) {
           {"bipolar_montage", io::to_string(p.bipolar_montage)},
           {"exclude_artifacts", features::to_string(p.exclude_reasons)},
           {"max_masked_channel_fraction", p.max_masked_channel_fraction},
+          {"spikes", parameters_of(detect::parameter_list(p.ied))},
           {"patterns", parameters_of(detect::parameter_list(p.patterns))},
-          {"seizures", parameters_of(detect::parameter_list(p.seizures))}};
+          {"seizures", parameters_of(detect::parameter_list(p.seizures))},
+          {"birds", parameters_of(detect::parameter_list(p.birds))}};
 }
 
 json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {

@@ -48,8 +48,10 @@ struct DetectionRunner::State {
   io::MontagePlan bipolar_plan;
   DetectionResult result;
   std::vector<std::vector<std::string>> recorded_electrodes;  ///< per recorded channel
+  std::optional<detect::IedDetector> ied;
   std::optional<detect::PatternDetector> patterns;
   std::optional<detect::SeizureDetector> seizures;
+  std::optional<detect::BirdDetector> birds;
   std::vector<std::vector<double>> main_buffer;
   std::vector<detect::Event> events;
   std::vector<MaskedSpan> masked;
@@ -118,8 +120,10 @@ DetectionRunner::DetectionRunner(const io::Header& header, const Selection& sele
   if (!params.enabled)
     return;
   const double fs = selection.sample_rate_hz;
+  st.start(st.ied, "spike", params.ied, fs);
   st.start(st.patterns, "periodic/rhythmic pattern", params.patterns, fs);
   st.start(st.seizures, "seizure", params.seizures, fs);
+  st.start(st.birds, "BIRD", params.birds, fs);
 }
 
 DetectionRunner::~DetectionRunner() = default;
@@ -137,10 +141,14 @@ void DetectionRunner::push(const Epoch& epoch,
   std::vector<std::span<const double>> in(epoch.samples.begin(), epoch.samples.end());
   st.main_buffer = io::apply_montage(st.main_plan, in);
   const detect::DetectionBlock block{epoch.onset_s, fs, continues, st.main_buffer};
+  if (st.ied)
+    st.ied->push(block);
   if (st.patterns)
     st.patterns->push(block);
   if (st.seizures)
     st.seizures->push(block);
+  if (st.birds)
+    st.birds->push(block);
   st.result.analysed_s += static_cast<double>(n) / fs;
 
   MaskedSpan span{epoch.onset_s, epoch.onset_s + static_cast<double>(n) / fs, {}};
@@ -151,14 +159,18 @@ void DetectionRunner::push(const Epoch& epoch,
   }
   if (!span.electrodes.empty())
     st.masked.push_back(std::move(span));
+  st.collect(st.ied, false);
   st.collect(st.patterns, false);
   st.collect(st.seizures, false);
+  st.collect(st.birds, false);
 }
 
 DetectionResult DetectionRunner::finish() {
   auto& st = *state_;
+  st.collect(st.ied, true);
   st.collect(st.patterns, true);
   st.collect(st.seizures, true);
+  st.collect(st.birds, true);
   std::vector<detect::Event> clean;
   for (auto& e : st.events) {
     if (st.voided(e))

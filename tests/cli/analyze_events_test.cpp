@@ -62,7 +62,8 @@ TEST(CliAnalyzeEvents, SeizureIsReportedInAllThreeOutputs) {
   EXPECT_FALSE(ep["electrographic_status"].get<bool>());  // 40 s, not 10 min
   const auto& detection = j["parameters"]["detection"];
   EXPECT_DOUBLE_EQ(detection["seizures"]["seizure_min_duration_s"].get<double>(), 10.0);
-  EXPECT_TRUE(detection.contains("patterns"));
+  for (const char* key : {"spikes", "patterns", "seizures", "birds"})
+    EXPECT_TRUE(detection.contains(key)) << key;
 
   const auto rows = tsv_rows(read_text(dir / (std::string(kSeizureStem) + ".events.tsv")));
   ASSERT_EQ(rows.size(), events.size() + 1);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "eegtrack/detect/bird_detector.hpp"
+#include "eegtrack/detect/ied_detector.hpp"
 #include "eegtrack/detect/pattern_detector.hpp"
 #include "eegtrack/detect/seizure_detector.hpp"
 #include "eegtrack/features/artifacts.hpp"
@@ -14,8 +16,10 @@ struct DetectionParams {
   /// that cannot be re-referenced. The detectors' main view is the common average when the
   /// recording allows it (their validation montage), else the channels as recorded.
   io::MontageKind bipolar_montage = io::MontageKind::LongitudinalBipolar;
+  detect::IedParams ied{};
   detect::PatternParams patterns{};
   detect::SeizureParams seizures{};
+  detect::BirdParams birds{};
   /// Technical artifacts that void events: an event is dropped when its leading (largest)
   /// channel, or more than max_masked_channel_fraction of its channels, touch an electrode
   /// with one of these reasons in an epoch the event overlaps. High amplitude and muscle are not
