@@ -1,6 +1,7 @@
 #include "eegtrack/pipeline/detection_runner.hpp"
 
 #include <algorithm>
+#include <future>
 #include <optional>
 #include <stdexcept>
 
@@ -141,14 +142,19 @@ void DetectionRunner::push(const Epoch& epoch,
   std::vector<std::span<const double>> in(epoch.samples.begin(), epoch.samples.end());
   st.main_buffer = io::apply_montage(st.main_plan, in);
   const detect::DetectionBlock block{epoch.onset_s, fs, continues, st.main_buffer};
-  if (st.ied)
-    st.ied->push(block);
+  // The spike detector is the slowest: it runs beside the others (the detectors share no
+  // state; FFTW planning is locked in dsp).
+  auto spikes = std::async(std::launch::async, [&] {
+    if (st.ied)
+      st.ied->push(block);
+  });
   if (st.patterns)
     st.patterns->push(block);
   if (st.seizures)
     st.seizures->push(block);
   if (st.birds)
     st.birds->push(block);
+  spikes.get();
   st.result.analysed_s += static_cast<double>(n) / fs;
 
   MaskedSpan span{epoch.onset_s, epoch.onset_s + static_cast<double>(n) / fs, {}};

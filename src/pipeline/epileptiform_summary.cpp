@@ -43,32 +43,36 @@ int helps_points(const EpileptiformSummary& s, const std::vector<detect::Event>&
 EpileptiformSummary summarize_epileptiform(const DetectionResult& result) {
   EpileptiformSummary s;
   s.analysed_h = result.analysed_s / 3600.0;
-  std::map<std::string, int> by_electrode, by_region;
+  std::map<std::string, int> by_region;  // "<side> <region>": ied_rates counts regions only
   std::map<std::string, std::pair<std::string, std::string>> where;  // electrode -> side, region
   for (const auto& e : result.events) {
     if (e.type == EventType::BIRD)
       ++s.bird_count;
     if (!is_discharge(e.type))
       continue;
-    ++s.spike_count;
-    const std::string electrode = e.focus.empty() ? "unlocalised" : e.focus;
-    ++by_electrode[electrode];
-    where[electrode] = {detect::to_string(e.side), e.region};
+    where[e.focus.empty() ? "unknown" : e.focus] = {detect::to_string(e.side), e.region};
     ++by_region[std::string(detect::to_string(e.side)) + " " +
-                (e.region.empty() ? "unlocalised" : e.region)];
+                (e.region.empty() ? "unlocalized" : e.region)];
   }
-  s.spike_rate_per_h = s.analysed_h > 0.0 ? s.spike_count / s.analysed_h : 0.0;
-  s.per_electrode = ranked(by_electrode, s.analysed_h);
-  s.per_region = ranked(by_region, s.analysed_h);
-  if (!s.per_electrode.empty() && s.per_electrode.front().name != "unlocalised") {
+  if (result.analysed_s > 0.0) {
+    const auto rates = detect::ied_rates(result.events, result.analysed_s);
+    s.spike_count = rates.total;
+    s.spike_rate_per_h = rates.per_hour;
+    for (const auto& r : rates.by_channel)
+      s.per_electrode.push_back({r.name, r.count, r.per_hour});
+    std::stable_sort(
+        s.per_electrode.begin(), s.per_electrode.end(),
+        [](const DischargeRate& a, const DischargeRate& b) { return a.count > b.count; });
+    s.per_region = ranked(by_region, s.analysed_h);
+    s.patterns = detect::pattern_prevalence(result.events, result.analysed_s);
+  }
+  if (!s.per_electrode.empty() && s.per_electrode.front().name != "unknown") {
     const auto& top = s.per_electrode.front();
     s.dominant_focus = DominantFocus{
         top.name,  where[top.name].first, where[top.name].second,
         top.count, top.rate_per_h,        static_cast<double>(top.count) / s.spike_count};
   }
   s.seizures = detect::seizure_burden(result.events);
-  if (result.analysed_s > 0.0)
-    s.patterns = detect::pattern_prevalence(result.events, result.analysed_s);
   s.two_helps2b_eeg_points = helps_points(s, result.events);
   return s;
 }

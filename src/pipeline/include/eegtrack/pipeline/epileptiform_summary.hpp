@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "eegtrack/detect/ied_detector.hpp"
 #include "eegtrack/detect/pattern_detector.hpp"
 #include "eegtrack/detect/seizure_detector.hpp"
 #include "eegtrack/pipeline/detection_runner.hpp"
@@ -12,7 +13,7 @@ namespace eegtrack::pipeline {
 
 /// Interictal discharge rate at one electrode or region.
 struct DischargeRate {
-  std::string name;  ///< focus electrode ("T7") or "<side> <region>" ("left temporal")
+  std::string name;  ///< focus electrode ("T7", "unknown") or "<side> <region>" ("left temporal")
   int count = 0;
   double rate_per_h = 0.0;
 };

@@ -1,0 +1,118 @@
+// Counts, rates, focus, burden and 2HELPS2B items of a hand-built event list; the events in
+// their TSV form (SzCORE-style columns, dates, "n/a", hostile labels).
+#include "eegtrack/pipeline/epileptiform_summary.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "eegtrack/pipeline/events_output.hpp"
+
+namespace eegtrack::pipeline {
+namespace {
+
+using detect::EventType;
+using detect::Laterality;
+
+detect::Event event(EventType type, double onset_s, double duration_s, Laterality side,
+                    std::string focus, std::string region) {
+  detect::Event e;
+  e.type = type;
+  e.onset_s = onset_s;
+  e.duration_s = duration_s;
+  e.side = side;
+  e.focus = std::move(focus);
+  e.region = std::move(region);
+  e.channels = {e.focus.empty() ? "Fp1-F7" : e.focus + "-avg"};
+  return e;
+}
+
+DetectionResult two_hours() {
+  DetectionResult r;
+  r.analysed_s = 7200.0;
+  for (int i = 0; i < 6; ++i)
+    r.events.push_back(
+        event(EventType::Spike, 100.0 + i, 0.05, Laterality::Left, "T7", "temporal"));
+  for (int i = 0; i < 2; ++i)
+    r.events.push_back(event(EventType::Sharp, 900.0 + i, 0.1, Laterality::Right, "F8", "frontal"));
+  auto lpd = event(EventType::LPD, 2000.0, 60.0, Laterality::Left, "T7", "temporal");
+  lpd.frequency_hz = 1.5;
+  lpd.modifiers = "+F";
+  r.events.push_back(lpd);
+  r.events.push_back(event(EventType::BIRD, 3000.0, 2.0, Laterality::Left, "T7", "temporal"));
+  // Two seizures 10 min apart: 5 + 8 = 13 min within one hour -> status (>= 12 min/h).
+  r.events.push_back(event(EventType::Seizure, 4000.0, 300.0, Laterality::Left, "T7", "temporal"));
+  r.events.push_back(event(EventType::Seizure, 4900.0, 480.0, Laterality::Left, "T7", "temporal"));
+  return r;
+}
+
+TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
+  const auto s = summarize_epileptiform(two_hours());
+  EXPECT_DOUBLE_EQ(s.analysed_h, 2.0);
+  EXPECT_EQ(s.spike_count, 8);
+  EXPECT_DOUBLE_EQ(s.spike_rate_per_h, 4.0);
+  ASSERT_TRUE(s.dominant_focus);
+  EXPECT_EQ(s.dominant_focus->electrode, "T7");
+  EXPECT_EQ(s.dominant_focus->side, "left");
+  EXPECT_EQ(s.dominant_focus->region, "temporal");
+  EXPECT_DOUBLE_EQ(s.dominant_focus->rate_per_h, 3.0);
+  EXPECT_DOUBLE_EQ(s.dominant_focus->share, 0.75);
+  ASSERT_EQ(s.per_region.size(), 2u);
+  EXPECT_EQ(s.per_region[0].name, "left temporal");
+  EXPECT_EQ(s.per_region[1].name, "right frontal");
+  EXPECT_EQ(s.seizures.seizure_count, 2);
+  EXPECT_NEAR(s.seizures.seizure_burden_max_min_per_h, 13.0, 1e-9);
+  EXPECT_TRUE(s.seizures.electrographic_status);
+  EXPECT_EQ(s.bird_count, 1);
+  ASSERT_EQ(s.patterns.size(), 5u);
+  EXPECT_EQ(s.patterns[1].type, EventType::LPD);
+  EXPECT_EQ(s.patterns[1].episodes, 1);
+  // BIRDs 2 + LPD 1 + sporadic discharges 1 + plus modifier 1; the LPD is 1.5 Hz (not > 2 Hz).
+  EXPECT_EQ(s.two_helps2b_eeg_points, 5);
+}
+
+TEST(EpileptiformSummary, NothingFoundGivesZerosAndNoFocus) {
+  DetectionResult r;
+  r.analysed_s = 600.0;
+  const auto s = summarize_epileptiform(r);
+  EXPECT_EQ(s.spike_count, 0);
+  EXPECT_FALSE(s.dominant_focus);
+  EXPECT_EQ(s.seizures.seizure_count, 0);
+  EXPECT_FALSE(s.seizures.electrographic_status);
+  EXPECT_EQ(s.two_helps2b_eeg_points, 0);
+}
+
+TEST(EventsTsv, ColumnsDatesAndNotApplicable) {
+  auto events = two_hours().events;
+  events[0].channels = {"T7-avg", "bad\tlabel\n"};  // hostile text keeps the table intact
+  const auto tsv = events_tsv(events, "2024-01-01T23:59:30", 7200.0);
+  std::vector<std::string> lines;
+  for (std::size_t start = 0, end; (end = tsv.find('\n', start)) != std::string::npos;
+       start = end + 1)
+    lines.push_back(tsv.substr(start, end - start));
+  ASSERT_EQ(lines.size(), events.size() + 1);
+  EXPECT_EQ(lines[0],
+            "onset\tduration\teventType\tconfidence\tchannels\tside\tregion\tfocus\tfrequency\t"
+            "modifiers\tdateTime\trecordingDuration");
+  // 23:59:30 + 100 s crosses midnight.
+  EXPECT_EQ(lines[1],
+            "100.000\t0.050\tspike\t0.000\tT7-avg,bad label \tleft\ttemporal\tT7\tn/a\tn/a\t"
+            "2024-01-02T00:01:10.000\t7200.000");
+  EXPECT_NE(lines[9].find("\tLPD\t"), std::string::npos);
+  EXPECT_NE(lines[9].find("\t1.50\t+F\t"), std::string::npos);
+  EXPECT_NE(events_tsv(events, "unknown", 1.0).find("\tn/a\t1.000\n"), std::string::npos);
+}
+
+TEST(EventsTable, OneColumnPerFieldAndNaNForNoFrequency) {
+  const auto table = events_table(two_hours().events);
+  ASSERT_EQ(table.columns.size(), 10u);
+  EXPECT_EQ(table.columns[0].name, "onset_s");
+  EXPECT_EQ(table.columns[0].units, "s");
+  const auto& frequency = std::get<std::vector<double>>(table.columns[7].values);
+  EXPECT_TRUE(std::isnan(frequency[0]));
+  EXPECT_DOUBLE_EQ(frequency[8], 1.5);
+  EXPECT_EQ(events_table({}).columns.size(), 10u);  // zero rows, every column
+}
+
+}  // namespace
+}  // namespace eegtrack::pipeline
