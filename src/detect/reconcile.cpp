@@ -14,6 +14,11 @@ bool is_train(EventType t) {
          t == EventType::Seizure;
 }
 
+bool is_pattern(EventType t) {
+  return t == EventType::GPD || t == EventType::LPD || t == EventType::BIPD ||
+         t == EventType::GRDA || t == EventType::LRDA;
+}
+
 bool lateral(Laterality s) {
   return s == Laterality::Left || s == Laterality::Right;
 }
@@ -52,6 +57,14 @@ std::vector<Event> reconcile_events(std::vector<Event> events, ReconcileCounts* 
     }
     if (e.type == EventType::BIRD && within(seizures)) {
       ++local.birds_in_seizures;
+      continue;
+    }
+    const auto wholly_inside = [&](const Event* s) {
+      return inside(e, *s, margin_s) &&
+             e.onset_s + e.duration_s <= s->onset_s + s->duration_s + margin_s;
+    };
+    if (is_pattern(e.type) && std::any_of(seizures.begin(), seizures.end(), wholly_inside)) {
+      ++local.patterns_in_seizures;
       continue;
     }
     kept.push_back(e);

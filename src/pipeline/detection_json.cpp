@@ -74,6 +74,7 @@ json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {
           {"two_helps2b_eeg_points", s.two_helps2b_eeg_points},
           {"discharges_in_patterns", r.reconciled.discharges_in_patterns},
           {"birds_in_seizures", r.reconciled.birds_in_seizures},
+          {"patterns_in_seizures", r.reconciled.patterns_in_seizures},
           {"events_dropped_for_artifacts", r.dropped_for_artifacts},
           {"warnings", r.warnings}};
 }

@@ -26,13 +26,16 @@ TEST(ReconcileEvents, DischargesInsideTrainsBelongToTheTrain) {
       event(EventType::BIRD, 101.0, 2.0, Laterality::Left),      // inside a seizure
       event(EventType::BIRD, 130.0, 2.0, Laterality::Left),      // after it: kept
       event(EventType::Seizure, 100.0, 20.0, Laterality::Left),
-      event(EventType::Spike, 5.0, 0.05, Laterality::Left),  // before everything: kept
+      event(EventType::LRDA, 104.0, 8.0, Laterality::Left),        // inside the seizure
+      event(EventType::GRDA, 115.0, 10.0, Laterality::Bilateral),  // outlasts it: kept
+      event(EventType::Spike, 5.0, 0.05, Laterality::Left),        // before everything: kept
   };
   ReconcileCounts counts;
   const auto kept = reconcile_events(events, &counts);
   EXPECT_EQ(counts.discharges_in_patterns, 3u);
   EXPECT_EQ(counts.birds_in_seizures, 1u);
-  ASSERT_EQ(kept.size(), 7u);
+  EXPECT_EQ(counts.patterns_in_seizures, 1u);
+  ASSERT_EQ(kept.size(), 8u);
   for (std::size_t i = 1; i < kept.size(); ++i)
     EXPECT_LE(kept[i - 1].onset_s, kept[i].onset_s);
   EXPECT_EQ(kept.front().onset_s, 5.0);
