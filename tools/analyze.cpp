@@ -35,6 +35,7 @@ struct AnalyzeOptions {
   std::vector<std::string> files;
   std::string outdir;
   std::string montage = "average";
+  std::string detection_montage = "bipolar";
   std::string method = "welch";
   std::string bands = "delta:1-4,theta:4-8,alpha:8-13,beta:13-30";
   pipeline::AnalyzeParams params;
@@ -43,6 +44,11 @@ struct AnalyzeOptions {
 pipeline::AnalyzeParams resolve(const AnalyzeOptions& o) {
   auto p = o.params;
   p.montage = io::parse_montage(o.montage);
+  p.detection.bipolar_montage = io::parse_montage(o.detection_montage);
+  if (p.detection.bipolar_montage != io::MontageKind::LongitudinalBipolar &&
+      p.detection.bipolar_montage != io::MontageKind::TransverseBipolar)
+    throw io::UsageError("--detection-montage must be bipolar or transverse (" +
+                         o.detection_montage + ")");
   p.method = pipeline::parse_psd_method(o.method);
   p.bands = features::parse_bands(o.bands);
   pipeline::validate(p);
@@ -214,6 +220,9 @@ void add_analyze(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--pdr-slow-below", p.slowing.pdr_slow_below_hz,
                   "PDR below this (Hz) grades mild on its own; 8.5 = the published rule")
+      ->capture_default_str();
+  cmd->add_option("--detection-montage", o->detection_montage,
+                  "bipolar | transverse: bipolar view of the detectors (both views are written)")
       ->capture_default_str();
   add_detection_options(*cmd, p.detection);
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });

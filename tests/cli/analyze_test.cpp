@@ -168,6 +168,7 @@ TEST(CliAnalyze, UsageErrorsExitTwo) {
   EXPECT_EQ(run_cli({"analyze", edf, "-o", dir, "--method", "bogus"}).exit_status, 2);
   EXPECT_EQ(run_cli({"analyze", edf, "-o", dir, "--bands", "delta:1-4"}).exit_status, 2);
   EXPECT_EQ(run_cli({"analyze", edf}).exit_status, 2);  // -o is required
+  EXPECT_EQ(run_cli({"analyze", edf, "-o", dir, "--detection-montage", "average"}).exit_status, 2);
 }
 
 }  // namespace
