@@ -3,8 +3,10 @@
 // Internals of the IED detector: one analysis span (core window plus context) of one segment.
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "eegtrack/detect/detection_block.hpp"
@@ -29,10 +31,12 @@ struct IedChannelView {
   double envelope_threshold = 0.0;    ///< Janča log-normal threshold, µV
   double sd_uv = 0.0;                 ///< robust SD of broadband
   double slope_sd = 0.0;              ///< robust SD of the first difference of broadband
+  /// flat_count[i]: samples before i inside flat runs (constant raw data: dropout, file end).
+  std::vector<std::size_t> flat_count;
 };
 
 [[nodiscard]] IedChannelView view_channel(std::span<const double> raw, const IedFilters& filters,
-                                          const IedParams& p);
+                                          const IedParams& p, double fs);
 
 /// A surface-negative discharge measured on one channel (indices into the span).
 struct IedDischarge {
@@ -59,13 +63,38 @@ struct IedDischarge {
                                                             std::size_t channel, std::size_t peak,
                                                             const IedParams& p, double fs);
 
+/// Smooth focal fields a montage can show: for each centre electrode and spread, the unit-norm
+/// topography over the fitted channels (Gaussian of angular distance, minus the reference).
+struct IedFieldModel {
+  std::vector<std::size_t> fitted;  ///< channels entering the fit
+  std::vector<std::vector<double>> topographies;
+  std::vector<std::string> centres;
+  std::vector<double> spreads_deg;
+};
+
+[[nodiscard]] IedFieldModel make_field_model(std::span<const DetectionChannel> channels,
+                                             std::span<const double> spreads_deg);
+
+/// Best least-squares fit of a surface-negative focal field to per-channel deflections
+/// (negative up, indexed by channel). r2 = explained fraction of the deflections' energy.
+struct FieldFit {
+  double r2 = std::numeric_limits<double>::quiet_NaN();  ///< NaN: too few channels to fit
+  double amplitude = 0.0;
+  std::string centre;
+  double spread_deg = 0.0;
+  std::size_t topography = 0;  ///< index into IedFieldModel::topographies
+};
+
+[[nodiscard]] FieldFit fit_field(const IedFieldModel& model, std::span<const double> deflection);
+
 /// Groups discharges of all channels into events, checks the field, and returns the events
 /// whose focus peak lies in [core_begin, core_end). span_start_s is the time of sample 0.
 [[nodiscard]] std::vector<Event> field_events(std::span<const IedChannelView> views,
                                               std::vector<IedDischarge> discharges,
                                               std::span<const DetectionChannel> channels,
-                                              std::size_t core_begin, std::size_t core_end,
-                                              double span_start_s, const IedParams& p, double fs);
+                                              const IedFieldModel& model, std::size_t core_begin,
+                                              std::size_t core_end, double span_start_s,
+                                              const IedParams& p, double fs);
 
 /// Median of a copy of x (x must not be empty).
 [[nodiscard]] double median_of(std::vector<double> x);

@@ -18,6 +18,7 @@ struct IedState {
   double fs = 0.0;
   IedParams params;
   IedFilters filters;
+  IedFieldModel field_model;
   std::size_t core = 0;     ///< core window length, samples
   std::size_t context = 0;  ///< context on each side, samples
 
@@ -48,15 +49,16 @@ void IedState::analyse_core(std::size_t k) {
   for (std::size_t c = 0; c < channels.size(); ++c) {
     const std::span<const double> raw(buffer[c].data() + (span_begin - buffer_start),
                                       span_end - span_begin);
-    views.push_back(view_channel(raw, filters, params));
+    views.push_back(view_channel(raw, filters, params, fs));
     for (std::size_t peak : candidate_peaks(views.back(), params, fs)) {
       if (auto d = measure_discharge(views.back(), c, peak, params, fs))
         discharges.push_back(*d);
     }
   }
   const double span_start_s = segment_start_s + static_cast<double>(span_begin) / fs;
-  auto found = field_events(views, std::move(discharges), channels, core_begin - span_begin,
-                            core_end - span_begin, span_start_s, params, fs);
+  auto found =
+      field_events(views, std::move(discharges), channels, field_model, core_begin - span_begin,
+                   core_end - span_begin, span_start_s, params, fs);
   events.insert(events.end(), found.begin(), found.end());
 }
 
@@ -133,6 +135,8 @@ IedDetector::IedDetector(std::vector<DetectionChannel> channels, double sample_r
   s.core = static_cast<std::size_t>(std::lround(params.core_window_s * sample_rate_hz));
   s.context = static_cast<std::size_t>(std::lround(params.context_s * sample_rate_hz));
   s.buffer.resize(s.channels.size());
+  const double spreads[] = {15.0, 20.0, 27.0, 35.0, 45.0};
+  s.field_model = detail::make_field_model(s.channels, spreads);
 }
 
 IedDetector::~IedDetector() = default;

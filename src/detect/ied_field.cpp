@@ -32,12 +32,33 @@ struct FieldMeasure {
   double best_neighbour_ratio = 0.0;
   int weaker_neighbours = 0;
   int neighbours = 0;
+  FieldFit fit;
 };
 
+/// Negative deflection of channel c at the discharge's peak instant (mean of +-2 ms) against
+/// the mean at the discharge's troughs: a field is instantaneous, so every channel is read at
+/// the same time.
+double instant_deflection_uv(const IedChannelView& view, const IedDischarge& d, std::size_t half) {
+  const auto& x = view.broadband;
+  const std::size_t lo = d.peak > half ? d.peak - half : 0;
+  const std::size_t hi = std::min(x.size(), d.peak + half + 1);
+  double sum = 0.0;
+  for (std::size_t i = lo; i < hi; ++i)
+    sum += x[i];
+  return 0.5 * (x[d.left] + x[d.right]) - sum / static_cast<double>(hi - lo);
+}
+
 FieldMeasure measure_field(std::span<const IedChannelView> views, const IedDischarge& d,
-                           std::span<const DetectionChannel> channels, const IedParams& p,
-                           double fs) {
+                           std::span<const DetectionChannel> channels, const IedFieldModel& model,
+                           const IedParams& p, double fs) {
   FieldMeasure f;
+  {
+    const auto half = static_cast<std::size_t>(std::lround(0.002 * fs));
+    std::vector<double> instant(views.size());
+    for (std::size_t c = 0; c < views.size(); ++c)
+      instant[c] = instant_deflection_uv(views[c], d, half);
+    f.fit = fit_field(model, instant);
+  }
   const auto tolerance = static_cast<std::size_t>(std::lround(p.field_tolerance_s * fs));
   f.deflection.resize(views.size());
   for (std::size_t c = 0; c < views.size(); ++c)
@@ -95,15 +116,15 @@ Event make_event(const IedDischarge& d, const FieldMeasure& f,
   e.side = side_of(focus, channels, f.deflection, involved.front(), p.bilateral_ratio);
   if (focus.site && e.side != Laterality::Bilateral)
     e.region = io::to_string(focus.site->region);
-  const double scores[] = {criterion_score(d.slope_ratio, p.min_slope_ratio),
-                           criterion_score(d.amplitude_ratio, p.min_amplitude_ratio),
-                           criterion_score(d.asymmetry, p.min_asymmetry),
-                           criterion_score(d.slow_wave, p.min_slow_wave_fraction),
-                           criterion_score(f.best_neighbour_ratio, p.min_field_ratio)};
+  // Confidence: how far the decision criteria are exceeded (0.5 at each threshold).
+  const double r2_score = std::isnan(f.fit.r2) ? 0.5 : criterion_score(f.fit.r2, p.min_field_r2);
+  const double scores[] = {criterion_score(d.local_ratio * d.slope_ratio, p.min_sharpness),
+                           r2_score, criterion_score(d.slow_wave, p.min_slow_wave_fraction),
+                           criterion_score(d.asymmetry, p.min_asymmetry)};
   double sum = 0.0;
   for (double s : scores)
     sum += s;
-  e.confidence = sum / 5.0;
+  e.confidence = sum / 4.0;
   if (d.slow_wave >= p.min_slow_wave_fraction)
     e.modifiers = "slow_wave";
   // A focus deflecting more than every neighbour reverses phase in the bipolar chains
@@ -113,11 +134,24 @@ Event make_event(const IedDischarge& d, const FieldMeasure& f,
   return e;
 }
 
+/// The decision after grouping: sharp enough against the channel's own background (local
+/// amplitude ratio x flank-slope ratio) and a deflection pattern explained by one smooth,
+/// not too narrow, surface-negative field (eye movements, electrode artefacts and muscle fit
+/// poorly or only with the narrowest field).
+bool is_focal_discharge(const IedDischarge& d, const FieldMeasure& f, const IedParams& p) {
+  if (d.local_ratio * d.slope_ratio < p.min_sharpness)
+    return false;
+  if (std::isnan(f.fit.r2))
+    return true;  // too few positioned channels for a field fit
+  return f.fit.r2 >= p.min_field_r2 && f.fit.spread_deg >= p.min_field_spread_deg;
+}
+
 }  // namespace
 
 std::vector<Event> field_events(std::span<const IedChannelView> views,
                                 std::vector<IedDischarge> discharges,
-                                std::span<const DetectionChannel> channels, std::size_t core_begin,
+                                std::span<const DetectionChannel> channels,
+                                const IedFieldModel& model, std::size_t core_begin,
                                 std::size_t core_end, double span_start_s, const IedParams& p,
                                 double fs) {
   // The largest discharge of a cluster speaks for it; smaller ones nearby in time on other
@@ -132,13 +166,13 @@ std::vector<Event> field_events(std::span<const IedChannelView> views,
     const bool absorbed = std::any_of(taken_peaks.begin(), taken_peaks.end(), [&](std::size_t t) {
       return (t > d.peak ? t - d.peak : d.peak - t) < merge;
     });
-    const FieldMeasure f = measure_field(views, d, channels, p, fs);
+    const FieldMeasure f = measure_field(views, d, channels, model, p, fs);
     if (absorbed)
       continue;
     if (f.best_neighbour_ratio < p.min_field_ratio)
       continue;  // no physiological field: a pop or a single-channel artefact
     taken_peaks.push_back(d.peak);
-    if (d.peak < core_begin || d.peak >= core_end)
+    if (d.peak < core_begin || d.peak >= core_end || !is_focal_discharge(d, f, p))
       continue;
     Event e = make_event(d, f, channels, span_start_s, p, fs);
     if (e.confidence >= p.min_confidence)

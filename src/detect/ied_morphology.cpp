@@ -156,6 +156,30 @@ double half_amplitude_duration_s(std::span<const double> y, std::size_t left, st
   return 2.0 * (fall - rise) / fs;
 }
 
+/// Prefix count of samples inside runs of at least `run` constant raw samples.
+std::vector<std::size_t> flat_prefix(std::span<const double> raw, std::size_t run) {
+  std::vector<std::size_t> count(raw.size() + 1, 0);
+  std::size_t start = 0;
+  std::vector<bool> flat(raw.size(), false);
+  for (std::size_t i = 1; i <= raw.size(); ++i) {
+    if (i < raw.size() && std::abs(raw[i] - raw[i - 1]) < 1e-9)
+      continue;
+    if (i - start >= run)
+      std::fill(flat.begin() + static_cast<std::ptrdiff_t>(start),
+                flat.begin() + static_cast<std::ptrdiff_t>(i), true);
+    start = i;
+  }
+  for (std::size_t i = 0; i < raw.size(); ++i)
+    count[i + 1] = count[i] + (flat[i] ? 1 : 0);
+  return count;
+}
+
+bool near_flat(const IedChannelView& view, std::size_t at, std::size_t guard) {
+  const std::size_t lo = at > guard ? at - guard : 0;
+  const std::size_t hi = std::min(view.flat_count.size() - 1, at + guard + 1);
+  return view.flat_count[hi] > view.flat_count[lo];
+}
+
 }  // namespace
 
 double median_of(std::vector<double> x) {
@@ -170,8 +194,9 @@ IedFilters design_ied_filters(const IedParams& p, double sample_rate_hz) {
 }
 
 IedChannelView view_channel(std::span<const double> raw, const IedFilters& filters,
-                            const IedParams& p) {
+                            const IedParams& p, double fs) {
   IedChannelView v;
+  v.flat_count = flat_prefix(raw, std::max<std::size_t>(2, samples_of(p.flat_run_s, fs)));
   v.broadband = dsp::sosfiltfilt(filters.broadband, raw);
   v.fast_envelope = dsp::envelope(dsp::sosfiltfilt(filters.fast, raw));
   v.envelope_threshold = lognormal_threshold(v.fast_envelope, p.envelope_k);
@@ -219,6 +244,8 @@ std::optional<IedDischarge> measure_discharge(const IedChannelView& view, std::s
   std::vector<double> y(hi - lo);
   for (std::size_t i = lo; i < hi; ++i)
     y[i - lo] = -view.broadband[i];
+  if (near_flat(view, peak, samples_of(p.flat_guard_s, fs)))
+    return std::nullopt;  // filter transient at a dropout or at the flat end of a recording
   const std::size_t pk = peak - lo;
   const std::size_t max_len = samples_of(p.max_duration_s, fs);
   const double floor_tol = 0.1 * view.sd_uv;

@@ -32,23 +32,28 @@ struct IedParams {
   double spike_max_duration_s = 0.070;   ///< spike < 70 ms <= sharp wave
   double max_duration_s = 0.200;         ///< sharp wave <= 200 ms
   double trough_hysteresis = 0.15;       ///< a flank ends where y rises this x peak height
-  double min_amplitude_ratio = 5.0;      ///< peak-to-trough amplitude / background SD
-  double min_local_ratio = 6.0;          ///< amplitude / robust SD of the surrounding +-1 s
-  double min_slope_ratio = 4.0;          ///< steepest slope of EACH flank / SD of the derivative
+  double min_amplitude_ratio = 2.5;      ///< peak-to-trough amplitude / background SD
+  double min_local_ratio = 3.0;          ///< amplitude / robust SD of the surrounding +-1 s
+  double min_slope_ratio = 2.0;          ///< steepest slope of EACH flank / SD of the derivative
+  double min_sharpness = 30.0;           ///< local ratio x slope ratio: the decision threshold
   double min_asymmetry = 0.10;           ///< |rise - fall| / (rise + fall) for the criterion
   double slow_wave_window_s = 0.30;      ///< after-going slow wave searched after the discharge
   double min_slow_wave_fraction = 0.25;  ///< slow-wave height / discharge amplitude
   double train_window_s = 0.25;          ///< +- window for the isolation check
   double train_peak_fraction = 0.5;      ///< comparable waves: prominence >= this x amplitude
   int max_train_peaks = 1;               ///< more comparable peaks -> rhythm or muscle, rejected
+  double flat_run_s = 0.1;               ///< a channel constant this long is a dropout / end
+  double flat_guard_s = 2.0;             ///< no discharge within this of a flat run
   // Field.
   double neighbour_max_deg = 40.0;      ///< electrodes this close are neighbours
   double field_tolerance_s = 0.020;     ///< neighbour peak within +- this of the focus peak
-  double min_field_ratio = 0.35;        ///< best neighbour deflection / focus deflection
+  double min_field_ratio = 0.2;         ///< best neighbour deflection / focus deflection
+  double min_field_r2 = 0.6;            ///< focal-field fit: explained fraction of deflections
+  double min_field_spread_deg = 20.0;   ///< best-fitting field SD (fits 15-45 deg) >= this
   double channel_involved_ratio = 0.5;  ///< channels listed in the event: deflection >= this
   double bilateral_ratio = 0.7;         ///< homologous side this strong -> bilateral
   double merge_s = 0.12;                ///< discharges closer than this are one event
-  double min_confidence = 0.5;          ///< events below are dropped
+  double min_confidence = 0.0;          ///< events below are dropped (0: no extra gate)
 };
 
 /// Every threshold of `p`, named with its unit, for provenance.
