@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <sstream>
 
@@ -92,6 +93,31 @@ int lateral_side(const std::vector<double>& amplitude, const std::vector<Pattern
   return 0;
 }
 
+int field_side(const std::vector<double>& signed_map, const std::vector<PatternChannel>& channels,
+               double ratio) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double left_max = -kInf;
+  double left_min = kInf;
+  double right_max = -kInf;
+  double right_min = kInf;
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    if (channels[c].side < 0) {
+      left_max = std::max(left_max, signed_map[c]);
+      left_min = std::min(left_min, signed_map[c]);
+    } else if (channels[c].side > 0) {
+      right_max = std::max(right_max, signed_map[c]);
+      right_min = std::min(right_min, signed_map[c]);
+    }
+  }
+  const double left = left_max > left_min ? left_max - left_min : 0.0;
+  const double right = right_max > right_min ? right_max - right_min : 0.0;
+  if (left > ratio * right)
+    return -1;
+  if (right > ratio * left)
+    return 1;
+  return 0;
+}
+
 Event pd_event(EventType type, const std::vector<const PdTrain*>& trains,
                const std::vector<PatternChannel>& channels, const PatternParams& p) {
   Event e;
@@ -121,11 +147,11 @@ Event pd_event(EventType type, const std::vector<const PdTrain*>& trains,
   const auto& top = channels[static_cast<std::size_t>(involved.front())];
   e.focus = top.label.substr(0, top.label.find('-'));
   e.region = io::to_string(top.region);
-  const int side = lateral_side(map, channels, p.lateral_amplitude_ratio);
+  int side = 0;  // an LPD group holds lateralized trains of one side only
+  for (const PdTrain* t : trains)
+    side = side != 0 ? side : t->lateral_side;
   e.side = type == EventType::LPD ? (side < 0 ? Laterality::Left : Laterality::Right)
                                   : Laterality::Bilateral;
-  if (type == EventType::LPD && side == 0)
-    e.side = strongest->lateral_side < 0 ? Laterality::Left : Laterality::Right;
   std::vector<std::string> notes;
   if (triphasic)
     notes.emplace_back("triphasic");

@@ -79,6 +79,7 @@ std::optional<PdTrain> check_train(const std::vector<Discharge>& d, int hemisphe
     for (std::size_t c = 0; c < t.map.size(); ++c)
       t.map[c] += x.snapshot[c] / static_cast<double>(d.size());
   }
+  t.lateral_side = field_side(t.map, channels, p.lateral_amplitude_ratio);
   // The average reference adds the same offset to every channel, which would make a focal
   // field look bilateral; the median channel stands for that offset (most channels lie outside
   // a focal field).
@@ -91,7 +92,6 @@ std::optional<PdTrain> check_train(const std::vector<Discharge>& d, int hemisphe
     peaks.push_back(x.snapshot[static_cast<std::size_t>(x.channel)]);
   if (*std::max_element(t.map.begin(), t.map.end()) < p.pd_min_field_coherence * median(peaks))
     return std::nullopt;
-  t.lateral_side = lateral_side(t.map, channels, p.lateral_amplitude_ratio);
   const double regular = regular_pair_fraction(intervals, p.max_period_change);
   const double margin = std::min({(regular - p.min_regular_pair_fraction) / 0.5,
                                   (m.uniform_fraction - p.pd_min_uniform_fraction) / 0.4,

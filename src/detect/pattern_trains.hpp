@@ -71,6 +71,11 @@ class HemispherePairing {
 /// occipital) amplitude.
 [[nodiscard]] bool frontally_predominant(const std::vector<double>& amplitude,
                                          const std::vector<PatternChannel>& channels, double ratio);
+/// -1, +1 when the spatial range (largest minus smallest signed value) of one hemisphere's
+/// channels exceeds the other's by `ratio`, else 0. A common offset (the average reference's
+/// copy of a focal field) has no range, so this measures where the field is.
+[[nodiscard]] int field_side(const std::vector<double>& signed_map,
+                             const std::vector<PatternChannel>& channels, double ratio);
 /// -1, +1 when one hemisphere's largest amplitude exceeds the other's by `ratio`, else 0.
 [[nodiscard]] int lateral_side(const std::vector<double>& amplitude,
                                const std::vector<PatternChannel>& channels, double ratio);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "eegtrack/dsp/butterworth.hpp"
 #include "eegtrack/dsp/sos_filter.hpp"
@@ -11,6 +12,8 @@ namespace {
 
 // A candidate must exceed the largest deflection 150-300 ms before it by this factor.
 constexpr double kStandOut = 1.8;
+// A candidate whose field is this much larger on the other hemisphere belongs to that side.
+constexpr double kOtherSideDominates = 1.25;
 
 struct Candidate {
   std::size_t index = 0;  ///< sample within the window data
@@ -124,6 +127,42 @@ Discharge make_discharge(const FilteredWindow& f, const Candidate& c, const Wind
   return d;
 }
 
+struct SideAmplitudes {
+  double left = 0.0;
+  double right = 0.0;
+};
+
+// Spatial range (largest minus smallest value) of each hemisphere's channels, the largest
+// within +-reach of `index`. The average reference adds the same offset to every channel (with
+// 19 channels and a broad field, the far hemisphere shows a mirror image about half the size of
+// the discharge); a common offset has no range, so the mirror hemisphere stays flat while the
+// hemisphere holding the field does not.
+SideAmplitudes field_by_side(const std::vector<std::vector<double>>& x, std::size_t index,
+                             std::size_t reach, const std::vector<PatternChannel>& channels) {
+  SideAmplitudes out;
+  const std::size_t lo = index >= reach ? index - reach : 0;
+  const std::size_t hi = std::min(x.front().size(), index + reach + 1);
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  for (std::size_t i = lo; i < hi; ++i) {
+    double left_max = -kInf;
+    double left_min = kInf;
+    double right_max = -kInf;
+    double right_min = kInf;
+    for (std::size_t c = 0; c < x.size(); ++c) {
+      if (channels[c].side < 0) {
+        left_max = std::max(left_max, x[c][i]);
+        left_min = std::min(left_min, x[c][i]);
+      } else if (channels[c].side > 0) {
+        right_max = std::max(right_max, x[c][i]);
+        right_min = std::min(right_min, x[c][i]);
+      }
+    }
+    out.left = std::max(out.left, left_max - left_min);
+    out.right = std::max(out.right, right_max - right_min);
+  }
+  return out;
+}
+
 // Greedy across the channels of one hemisphere: the strongest candidate is a discharge; weaker
 // candidates at the same time (its field) or inside its extent on its channel (after-wave)
 // belong to it.
@@ -162,16 +201,14 @@ std::vector<Discharge> hemisphere_discharges(const FilteredWindow& f,
       if (same_time || same_wave)
         taken[m] = 1;
     }
-    double contralateral = 0.0;  // the average reference mirrors a strong discharge
-    for (const auto& other : all) {
-      const int other_side = channels[static_cast<std::size_t>(other.channel)].side;
-      if (other_side == -side && other.index + sync >= c.index && other.index <= c.index + sync)
-        contralateral = std::max(contralateral, other.ratio);
-    }
     const std::size_t at = span.data_begin + c.index;
-    if (at < span.core_begin || at >= span.core_end || field < p.pd_min_channels ||
-        contralateral > 2.0 * c.ratio)
+    if (at < span.core_begin || at >= span.core_end || field < p.pd_min_channels)
       continue;
+    const SideAmplitudes sides = field_by_side(f.discharge_band, c.index, sync, channels);
+    const double own = side < 0 ? sides.left : sides.right;
+    const double other = side < 0 ? sides.right : sides.left;
+    if (other > kOtherSideDominates * own)
+      continue;  // the other hemisphere's discharge, mirrored by the average reference
     out.push_back(make_discharge(f, c, span, extent));
   }
   std::sort(out.begin(), out.end(),

@@ -230,9 +230,7 @@ TEST(PatternDetectorReal, FindsGeneralizedTriphasicDischarges) {
   EXPECT_GE(triphasic, t.found * 8 / 10);
 }
 
-// Target not met (measured 0/3, see docs/detect-patterns.md, "Known limitations"): disabled so
-// that the suite stays green; run with --gtest_also_run_disabled_tests to measure.
-TEST(PatternDetectorReal, DISABLED_FindsBilateralIndependentDischarges) {
+TEST(PatternDetectorReal, FindsBilateralIndependentDischarges) {
   Tally t;
   unsigned seed = 200;
   for (const auto& file : kRestFiles) {
