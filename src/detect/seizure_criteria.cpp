@@ -36,6 +36,10 @@ bool ChannelBackgrounds::warm(std::size_t c) const {
   return warmup_ > 0 && medians_[c].size() >= warmup_;
 }
 
+double ChannelBackgrounds::background_uv(std::size_t c) const {
+  return warm(c) ? medians_[c].median() : 0.0;
+}
+
 double ChannelBackgrounds::threshold(std::size_t c, const RhythmCriteria& criteria) const {
   if (!warm(c))
     return criteria.absolute_rms_uv;
@@ -89,30 +93,41 @@ std::vector<double> window_margins(const RhythmWindow& window,
   return margins;
 }
 
-std::size_t supporting_channels(const RhythmWindow& window,
-                                const std::vector<DetectionChannel>& channels,
-                                const std::vector<bool>& used, const std::vector<double>& margins,
-                                const RhythmCriteria& criteria,
-                                const ChannelBackgrounds& backgrounds) {
+std::vector<bool> supporting_mask(const RhythmWindow& window,
+                                  const std::vector<DetectionChannel>& channels,
+                                  const std::vector<bool>& used, const std::vector<double>& margins,
+                                  const RhythmCriteria& criteria,
+                                  const ChannelBackgrounds& backgrounds) {
   std::vector<double> core_hz;
   for (std::size_t c = 0; c < margins.size(); ++c) {
     if (margins[c] > 0.0)
       core_hz.push_back(window.channels[c].frequency_hz);
   }
+  std::vector<bool> mask(channels.size(), false);
+  if (core_hz.empty())
+    return mask;
   const std::vector<bool> excluded_alpha = alpha_excluded(window, channels, used, criteria);
-  std::size_t count = 0;
-  for (std::size_t c = 0; c < channels.size() && !core_hz.empty(); ++c) {
+  for (std::size_t c = 0; c < channels.size(); ++c) {
     const ChannelRhythm& r = window.channels[c];
     if (!used[c] || margins[c] > 0.0 || !backgrounds.warm(c) || !r.valid ||
         r.rhythmicity < criteria.support_rhythmicity || excluded_alpha[c] ||
         r.rms_uv < criteria.support_amplitude_fraction * backgrounds.threshold(c, criteria))
       continue;
-    const bool same_rhythm = std::any_of(core_hz.begin(), core_hz.end(), [&](double f) {
+    mask[c] = std::any_of(core_hz.begin(), core_hz.end(), [&](double f) {
       return std::abs(f - r.frequency_hz) <= criteria.support_frequency_tolerance_hz;
     });
-    count += same_rhythm ? 1 : 0;
   }
-  return count;
+  return mask;
+}
+
+std::size_t supporting_channels(const RhythmWindow& window,
+                                const std::vector<DetectionChannel>& channels,
+                                const std::vector<bool>& used, const std::vector<double>& margins,
+                                const RhythmCriteria& criteria,
+                                const ChannelBackgrounds& backgrounds) {
+  const std::vector<bool> mask =
+      supporting_mask(window, channels, used, margins, criteria, backgrounds);
+  return static_cast<std::size_t>(std::count(mask.begin(), mask.end(), true));
 }
 
 }  // namespace eegtrack::detect::seizure_internal

@@ -38,6 +38,8 @@ class ChannelBackgrounds {
   void clear();
   /// True once channel c's background holds `warmup` windows.
   [[nodiscard]] bool warm(std::size_t c) const;
+  /// Background RMS of channel c once warm, else 0.
+  [[nodiscard]] double background_uv(std::size_t c) const;
   /// Amplitude threshold of channel c: absolute_rms_uv, or the smaller of it and
   /// relative_amplitude x background once the background holds `warmup` windows.
   [[nodiscard]] double threshold(std::size_t c, const RhythmCriteria& criteria) const;
@@ -56,6 +58,14 @@ class ChannelBackgrounds {
                                                  const std::vector<bool>& used,
                                                  const RhythmCriteria& criteria,
                                                  const ChannelBackgrounds& backgrounds);
+
+/// Which channels support (see supporting_channels), one flag per channel.
+[[nodiscard]] std::vector<bool> supporting_mask(const RhythmWindow& window,
+                                                const std::vector<DetectionChannel>& channels,
+                                                const std::vector<bool>& used,
+                                                const std::vector<double>& margins,
+                                                const RhythmCriteria& criteria,
+                                                const ChannelBackgrounds& backgrounds);
 
 /// Channels that do not meet the criteria themselves (margin 0) but carry a core channel's
 /// rhythm (see RhythmCriteria::support_rhythmicity). Only channels with a warm background can

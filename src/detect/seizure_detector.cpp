@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "seizure_criteria.hpp"
+#include "seizure_merge.hpp"
 #include "seizure_rhythm_windows.hpp"
+#include "seizure_rule_b.hpp"
 #include "seizure_run.hpp"
 
 namespace eegtrack::detect {
@@ -37,7 +40,19 @@ ParameterList parameter_list(const SeizureParams& p) {
           {"seizure_max_gap_s", p.max_gap_s},
           {"seizure_onset_s", p.onset_s},
           {"seizure_evolution_block_s", p.evolution_block_s},
-          {"seizure_evolution_step_hz", p.evolution_step_hz}};
+          {"seizure_evolution_step_hz", p.evolution_step_hz},
+          {"seizure_rule_b_enabled", p.evolution_rule ? 1.0 : 0.0},
+          {"seizure_evolution_window_s", p.evolution_window_s},
+          {"seizure_evolution_min_frequency_hz", p.evolution_min_frequency_hz},
+          {"seizure_evolution_max_frequency_hz", p.evolution_max_frequency_hz},
+          {"seizure_evolution_min_rhythmicity", p.evolution_min_rhythmicity},
+          {"seizure_evolution_absolute_rms_uv", p.evolution_absolute_rms_uv},
+          {"seizure_evolution_relative_amplitude_x_background", p.evolution_relative_amplitude},
+          {"seizure_evolution_min_channels", static_cast<double>(p.evolution_min_channels)},
+          {"seizure_evolution_location_step_channels",
+           static_cast<double>(p.evolution_location_step_channels)},
+          {"seizure_evolution_field_fraction", p.evolution_field_fraction},
+          {"seizure_evolution_min_steps", static_cast<double>(p.evolution_min_steps)}};
 }
 
 namespace {
@@ -48,7 +63,10 @@ void check_params(const SeizureParams& p, double sample_rate_hz) {
                                 std::to_string(sample_rate_hz) + ")");
   if (!(p.step_s > 0.0) || !(p.window_s >= p.step_s) || p.min_channels < 1 ||
       !(p.min_frequency_hz > 0.0) || !(p.max_frequency_hz > p.min_frequency_hz) ||
-      !(p.evolution_block_s > 0.0) || !(p.background_s >= p.step_s))
+      !(p.evolution_block_s > 0.0) || !(p.background_s >= p.step_s) ||
+      !(p.evolution_window_s >= p.step_s) || !(p.evolution_min_frequency_hz > 0.0) ||
+      !(p.evolution_max_frequency_hz > p.evolution_min_frequency_hz) ||
+      p.evolution_min_channels < 1 || p.evolution_min_steps < 1 || !(p.evolution_step_hz > 0.0))
     throw std::invalid_argument("SeizureDetector: inconsistent parameters (window_s " +
                                 std::to_string(p.window_s) + ")");
 }
@@ -67,6 +85,9 @@ struct SeizureDetector::State {
   RhythmCriteria criteria;
   ChannelBackgrounds backgrounds;
   std::optional<RhythmRun> run;
+  std::optional<seizure_internal::EvolvingPatternRule> rule_b;
+  double frontier_s = -std::numeric_limits<double>::infinity();  ///< next rule (a) window start
+  std::vector<Event> pending;  ///< final events of either rule, not yet merged and released
   std::vector<Event> ready;
 
   State(std::vector<DetectionChannel> ch, double fs, const SeizureParams& p)
@@ -90,6 +111,27 @@ struct SeizureDetector::State {
                     windows_in(p.background_warmup_s, p.step_s)) {
     for (const auto& c : channels)
       used.push_back(c.site.has_value());
+    if (p.evolution_rule)
+      rule_b.emplace(channels, fs, p);
+  }
+
+  // Releases the merged events no later event of either rule can overlap.
+  void release(bool everything) {
+    double before = std::numeric_limits<double>::infinity();
+    if (!everything) {
+      before = run ? run->onset_s() : frontier_s;
+      if (rule_b)
+        before = std::min(before, rule_b->open_onset_s().value_or(rule_b->frontier_s()));
+    }
+    for (auto& e : seizure_internal::release_merged(pending, before))
+      ready.push_back(std::move(e));
+  }
+
+  void collect_rule_b() {
+    if (rule_b) {
+      for (auto& e : rule_b->take_events())
+        pending.push_back(std::move(e));
+    }
   }
 
   void close_run() {
@@ -103,12 +145,13 @@ struct SeizureDetector::State {
       const double duration_margin = std::min(1.0, run->span_s() / (2.0 * params.min_duration_s));
       e.confidence = std::clamp(
           0.5 * channel_margin + 0.3 * duration_margin + (run->evolving() ? 0.2 : 0.0), 0.0, 1.0);
-      ready.push_back(std::move(e));
+      pending.push_back(std::move(e));
     }
     run.reset();
   }
 
   void analyse(const RhythmWindow& window) {
+    frontier_s = window.start_s + params.step_s;
     const auto margins =
         seizure_internal::window_margins(window, channels, used, criteria, backgrounds);
     backgrounds.update(window, used, margins);
@@ -144,12 +187,21 @@ SeizureDetector::SeizureDetector(SeizureDetector&&) noexcept = default;
 SeizureDetector& SeizureDetector::operator=(SeizureDetector&&) noexcept = default;
 
 void SeizureDetector::push(const DetectionBlock& block) {
+  State& s = *state_;
   if (!block.continues_previous) {
-    state_->close_run();  // no event spans a gap
-    state_->backgrounds.clear();
+    s.close_run();  // no event spans a gap
+    s.backgrounds.clear();
+    if (s.rule_b)
+      s.rule_b->end_segment();
+    s.collect_rule_b();
+    s.release(true);
   }
-  for (const RhythmWindow& w : state_->stream.push(block))
-    state_->analyse(w);
+  for (const RhythmWindow& w : s.stream.push(block))
+    s.analyse(w);
+  if (s.rule_b)
+    s.rule_b->push(block);
+  s.collect_rule_b();
+  s.release(false);
 }
 
 std::vector<Event> SeizureDetector::take_events() {
@@ -161,6 +213,10 @@ std::vector<Event> SeizureDetector::take_events() {
 
 std::vector<Event> SeizureDetector::finish() {
   state_->close_run();
+  if (state_->rule_b)
+    state_->rule_b->close_run();
+  state_->collect_rule_b();
+  state_->release(true);
   return take_events();
 }
 
