@@ -42,6 +42,7 @@ enum class Kind { FrequencyEvolution, LocationEvolution, Static };
 // One injected pattern: seeded duration (20-40 s), onset (75-84 s, after the background has
 // been learnt) and peak amplitude at the focus (60-120 uV).
 struct Injection {
+  std::size_t seed = 0;
   double onset_s = 0.0;
   double duration_s = 0.0;
   double amplitude_uv = 0.0;
@@ -51,6 +52,7 @@ struct Injection {
 
 Injection injection_for(std::size_t seed, Kind kind) {
   Injection in;
+  in.seed = seed;
   in.duration_s = 20.0 + static_cast<double>((seed * 7) % 21);
   in.onset_s = 75.0 + static_cast<double>((seed * 3) % 10);
   in.amplitude_uv = 60.0 + static_cast<double>((seed * 13) % 61);
@@ -67,8 +69,11 @@ Injection injection_for(std::size_t seed, Kind kind) {
 test::Recording with_pattern(const test::Recording& clean, const Focus& focus, const Injection& in,
                              Kind kind) {
   test::Recording rec = clean;
-  const auto wave = test::evolving_discharge(rec.sample_rate_hz, in.duration_s, in.start_hz,
-                                             in.end_hz, in.amplitude_uv, in.amplitude_uv);
+  // The static delta of odd seeds waxes from half to full amplitude: growth alone is no spread.
+  const bool waxing = kind == Kind::Static && in.seed % 2 == 1;
+  const auto wave =
+      test::evolving_discharge(rec.sample_rate_hz, in.duration_s, in.start_hz, in.end_hz,
+                               waxing ? 0.5 * in.amplitude_uv : in.amplitude_uv, in.amplitude_uv);
   const auto at = static_cast<std::size_t>(in.onset_s * rec.sample_rate_hz);
   // Location evolution: a regional field that spreads to the hemisphere in four steps.
   constexpr std::array<double, 4> kSpreading = {20.0, 35.0, 50.0, 65.0};
