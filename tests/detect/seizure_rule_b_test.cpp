@@ -67,7 +67,7 @@ Injection injection_for(std::size_t seed, Kind kind) {
 }
 
 test::Recording with_pattern(const test::Recording& clean, const Focus& focus, const Injection& in,
-                             Kind kind) {
+                             Kind kind, io::MontageKind montage = io::MontageKind::Average) {
   test::Recording rec = clean;
   // The static delta of odd seeds waxes from half to full amplitude: growth alone is no spread.
   const bool waxing = kind == Kind::Static && in.seed % 2 == 1;
@@ -82,7 +82,7 @@ test::Recording with_pattern(const test::Recording& clean, const Focus& focus, c
     test::inject_spreading(rec, focus.electrode, kSpreading, wave, at);
   else
     test::inject_spreading(rec, focus.electrode, kFixed, wave, at);
-  return test::derive(rec, io::MontageKind::Average);
+  return test::derive(rec, montage);
 }
 
 std::vector<Event> seizures_in(const test::Recording& rec, const SeizureParams& params = {},
@@ -104,14 +104,14 @@ struct Score {
   int any_seizure = 0;  ///< injections after which the detector raised any seizure
 };
 
-Score run_set(Kind kind, const char* name) {
+Score run_set(Kind kind, const char* name, io::MontageKind montage = io::MontageKind::Average) {
   Score score;
   for (std::size_t f = 0; f < kRestFiles.size(); ++f) {
     const test::Recording clean = test::read_scalp_eeg(kEeg / kRestFiles[f]);
     for (std::size_t k = 0; k < kFoci.size(); ++k) {
       const std::size_t seed = f * kFoci.size() + k;
       const Injection in = injection_for(seed, kind);
-      const auto events = seizures_in(with_pattern(clean, kFoci[k], in, kind));
+      const auto events = seizures_in(with_pattern(clean, kFoci[k], in, kind, montage));
       ++score.injected;
       score.any_seizure += events.empty() ? 0 : 1;
       std::cout << "[rule_b] " << name << " " << kFoci[k].electrode << " " << in.start_hz << "->"
@@ -150,6 +150,13 @@ TEST(SeizureRuleB, DeltaSpreadingToAHemisphereIsASeizure) {
   EXPECT_GE(s.detected, s.injected * 8 / 10);
   EXPECT_GE(s.evolving_rule_b, s.detected * 9 / 10);
   EXPECT_GE(s.side_ok, s.detected * 9 / 10);
+}
+
+TEST(SeizureRuleB, FrequencyEvolutionIsFoundInALongitudinalBipolarMontageToo) {
+  const Score s =
+      run_set(Kind::FrequencyEvolution, "frequency bipolar", io::MontageKind::LongitudinalBipolar);
+  EXPECT_GE(s.detected, s.injected * 8 / 10);
+  EXPECT_GE(s.side_ok, s.detected * 8 / 10);
 }
 
 TEST(SeizureRuleB, StaticLateralizedRhythmicDeltaIsNotASeizure) {
