@@ -166,9 +166,9 @@ std::vector<Event> field_events(std::span<const IedChannelView> views,
     const bool absorbed = std::any_of(taken_peaks.begin(), taken_peaks.end(), [&](std::size_t t) {
       return (t > d.peak ? t - d.peak : d.peak - t) < merge;
     });
-    const FieldMeasure f = measure_field(views, d, channels, model, p, fs);
     if (absorbed)
       continue;
+    const FieldMeasure f = measure_field(views, d, channels, model, p, fs);
     if (f.best_neighbour_ratio < p.min_field_ratio)
       continue;  // no physiological field: a pop or a single-channel artefact
     taken_peaks.push_back(d.peak);

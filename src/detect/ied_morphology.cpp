@@ -261,9 +261,6 @@ std::optional<IedDischarge> measure_discharge(const IedChannelView& view, std::s
   d.amplitude_ratio = d.amplitude_uv / view.sd_uv;
   if (d.amplitude_ratio < p.min_amplitude_ratio)
     return std::nullopt;
-  d.local_ratio = d.amplitude_uv / local_sd(view.broadband, lo + d.left, lo + d.right, fs);
-  if (d.local_ratio < p.min_local_ratio)
-    return std::nullopt;
   double rise = 0.0;
   double fall = 0.0;
   for (std::size_t i = d.left + 1; i <= pk; ++i)
@@ -272,6 +269,10 @@ std::optional<IedDischarge> measure_discharge(const IedChannelView& view, std::s
     fall = std::max(fall, y[i - 1] - y[i]);
   d.slope_ratio = std::min(rise, fall) / view.slope_sd;
   if (d.slope_ratio < p.min_slope_ratio)
+    return std::nullopt;
+  // The local background (two medians of about 2 s) is the costliest measure: last.
+  d.local_ratio = d.amplitude_uv / local_sd(view.broadband, lo + d.left, lo + d.right, fs);
+  if (d.local_ratio < p.min_local_ratio)
     return std::nullopt;
   const auto rise_n = static_cast<double>(pk - d.left);
   const auto fall_n = static_cast<double>(d.right - pk);

@@ -150,8 +150,8 @@ TEST(IedRates, CountsPerFocusAndRegion) {
 }
 
 // Large injected discharges (8 x the focus's background RMS at the field's centre) are found
-// in about two thirds of the cases (measured 41 / 66, 1 unmatched event) and then classed (spike / sharp) and placed
-// (side, region) correctly; a detector firing at random would do neither.
+// in about two thirds of the cases (measured 41 / 66, 1 unmatched event) and then classed (spike /
+// sharp) and placed (side, region) correctly; a detector firing at random would do neither.
 TEST(IedDetector, FindsInjectedDischargesOnTheRightSide) {
   const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 7);
