@@ -21,6 +21,7 @@ ParameterList parameter_list(const PatternParams& p) {
       {"pd_min_correlation", p.pd_min_correlation},
       {"pd_min_uniform_fraction", p.pd_min_uniform_fraction},
       {"pd_min_field_coherence", p.pd_min_field_coherence},
+      {"pd_min_field_consistency", p.pd_min_field_consistency},
       {"pd_min_channels", static_cast<double>(p.pd_min_channels)},
       {"rda_low_hz", p.rda_low_hz},
       {"rda_high_hz", p.rda_high_hz},

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <string>
 
 #include "pattern_trains.hpp"
 
@@ -12,6 +14,27 @@ double median(std::vector<double> v) {
   auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
   std::nth_element(v.begin(), mid, v.end());
   return *mid;
+}
+
+std::string electrode(const std::string& label) {
+  return label.substr(0, label.find('-'));
+}
+
+// Eye movements are slow rhythmic frontopolar waves: their field lies on the eye row (Fp1, Fp2,
+// F7, F8) and, in the average montage, as a mirror image over the posterior channels. A field
+// on the eye row that does not reach the frontal and central channels behind it (F3, Fz, F4,
+// C3, Cz, C4, T7, T8) is taken as ocular, whatever posterior channels it also involves.
+bool ocular_field(const std::vector<int>& involved, const std::vector<PatternChannel>& channels) {
+  static const std::set<std::string> kEyeRow = {"Fp1", "Fp2", "F7", "F8"};
+  static const std::set<std::string> kBehind = {"F3", "Fz", "F4", "C3", "Cz", "C4", "T7", "T8"};
+  bool eye_row = false;
+  bool behind = false;
+  for (int c : involved) {
+    const std::string e = electrode(channels[static_cast<std::size_t>(c)].label);
+    eye_row = eye_row || kEyeRow.count(e) > 0;
+    behind = behind || kBehind.count(e) > 0;
+  }
+  return eye_row && !behind;
 }
 
 }  // namespace
@@ -73,7 +96,7 @@ std::optional<Event> RdaRuns::describe() const {
     amplitude[c] = involved ? amplitude_sum_[c] / frames : 0.0;
   }
   const auto involved = involved_channels(amplitude);
-  if (involved.empty())
+  if (involved.empty() || ocular_field(involved, channels))
     return std::nullopt;
   std::vector<double> field(amplitude_sum_.size());
   for (std::size_t c = 0; c < field.size(); ++c)

@@ -17,6 +17,46 @@ double median(std::vector<double> v) {
   return *mid;
 }
 
+std::vector<double> mean_field(const std::vector<Discharge>& d) {
+  std::vector<double> map(d.front().snapshot.size(), 0.0);
+  for (const auto& x : d) {
+    for (std::size_t c = 0; c < map.size(); ++c)
+      map[c] += x.snapshot[c] / static_cast<double>(d.size());
+  }
+  return map;
+}
+
+double pearson(const std::vector<double>& a, const std::vector<double>& b) {
+  const auto n = static_cast<double>(a.size());
+  double ma = 0.0;
+  double mb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ma += a[i] / n;
+    mb += b[i] / n;
+  }
+  double ab = 0.0;
+  double aa = 0.0;
+  double bb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) * (a[i] - ma);
+    bb += (b[i] - mb) * (b[i] - mb);
+  }
+  return aa > 0.0 && bb > 0.0 ? ab / std::sqrt(aa * bb) : 0.0;
+}
+
+// Fraction of the discharges whose field (every channel at the peak) correlates with the
+// train's mean field: the discharges of a PD share one field, while background peaks that
+// happen to fall into a rhythm come from changing places (posterior alpha, frontal eye
+// movements).
+double field_consistency(const std::vector<Discharge>& d, const std::vector<double>& mean) {
+  constexpr double kSameField = 0.5;
+  std::size_t consistent = 0;
+  for (const auto& x : d)
+    consistent += pearson(x.snapshot, mean) >= kSameField ? 1 : 0;
+  return static_cast<double>(consistent) / static_cast<double>(d.size());
+}
+
 struct Run {
   std::size_t first_pair = 0;
   std::size_t last_pair = 0;  ///< inclusive
@@ -74,23 +114,26 @@ std::optional<PdTrain> check_train(const std::vector<Discharge>& d, int hemisphe
   if (m.uniform_fraction < p.pd_min_uniform_fraction)
     return std::nullopt;
   t.triphasic = m.triphasic;
-  t.map.assign(d.front().snapshot.size(), 0.0);
-  for (const auto& x : d) {
-    for (std::size_t c = 0; c < t.map.size(); ++c)
-      t.map[c] += x.snapshot[c] / static_cast<double>(d.size());
-  }
+  t.map = mean_field(d);
+  if (field_consistency(d, t.map) < p.pd_min_field_consistency)
+    return std::nullopt;  // background peaks of changing fields (alpha, eye movements)
   t.lateral_side = field_side(t.map, channels, p.lateral_amplitude_ratio);
   // The average reference adds the same offset to every channel, which would make a focal
   // field look bilateral; the median channel stands for that offset (most channels lie outside
   // a focal field).
   const double offset = median(t.map);
-  for (double& v : t.map)
-    v = std::abs(v - offset);
+  double largest = 0.0;  // of either polarity
+  for (double& v : t.map) {
+    largest = std::max(largest, std::abs(v - offset));
+    // Channels, region and focus follow the discharge's own polarity; the opposite-polarity
+    // far channels (the reference's mirror) are not where it is.
+    v = std::max(0.0, v - offset);
+  }
   // One field for the whole train: the mean map keeps most of a single discharge's amplitude.
   std::vector<double> peaks;
   for (const auto& x : d)
     peaks.push_back(x.snapshot[static_cast<std::size_t>(x.channel)]);
-  if (*std::max_element(t.map.begin(), t.map.end()) < p.pd_min_field_coherence * median(peaks))
+  if (largest < p.pd_min_field_coherence * median(peaks))
     return std::nullopt;
   const double regular = regular_pair_fraction(intervals, p.max_period_change);
   const double margin = std::min({(regular - p.min_regular_pair_fraction) / 0.5,

@@ -20,9 +20,11 @@ struct PatternParams {
   double pd_min_rate_hz = 0.5;      ///< median repetition rate range of a PD train
   double pd_max_rate_hz = 2.5;      ///< faster trains are never reported (ACNS: seizure if >= 10 s)
   double pd_min_correlation = 0.6;  ///< waveform vs train template ("uniform morphology")
-  double pd_min_uniform_fraction = 0.6;  ///< fraction of discharges meeting pd_min_correlation
-  double pd_min_field_coherence = 0.5;   ///< mean field map peak / median discharge peak
-  int pd_min_channels = 2;               ///< channels over threshold in one discharge (a field)
+  double pd_min_uniform_fraction = 0.6;   ///< fraction of discharges meeting pd_min_correlation
+  double pd_min_field_coherence = 0.5;    ///< mean field map peak / median discharge peak
+  double pd_min_field_consistency = 0.6;  ///< discharges whose field correlates >= 0.5 with
+                                          ///< the train's mean field (one consistent field)
+  int pd_min_channels = 2;                ///< channels over threshold in one discharge (a field)
   // Rhythmic delta activity (RDA).
   double rda_low_hz = 0.5;  ///< RDA frequency range (ACNS: 0.5 to 4 Hz)
   double rda_high_hz = 4.0;
