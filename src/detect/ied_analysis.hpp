@@ -63,6 +63,14 @@ struct IedDischarge {
                                                             std::size_t channel, std::size_t peak,
                                                             const IedParams& p, double fs);
 
+/// Rhythm context of a discharge: negative half-waves (zero crossing to zero crossing of the
+/// broadband signal) within +-rhythm_context_s on its channel whose depth is at least
+/// similar_depth_fraction x the discharge's and whose duration is within a factor of
+/// similar_duration_ratio of the discharge's own half-wave. Many of them: the discharge is a
+/// member of the channel's ongoing rhythm (a sharp alpha or mu wave), not a transient.
+[[nodiscard]] int similar_waves(const IedChannelView& view, const IedDischarge& d,
+                                const IedParams& p, double fs);
+
 /// Smooth focal fields a montage can show: for each centre electrode and spread, the unit-norm
 /// topography over the fitted channels (Gaussian of angular distance, minus the reference).
 struct IedFieldModel {
@@ -87,6 +95,31 @@ struct FieldFit {
 
 [[nodiscard]] FieldFit fit_field(const IedFieldModel& model, std::span<const double> deflection);
 
+/// Matched spatial filters of the field models against the span's background: for each
+/// topography t of the model, C^-1 t / sqrt(t' C^-1 t) over the fitted channels, where C is
+/// the (ridge-regularised) channel covariance of the span's background. A channel seen through
+/// such a filter has unit background variance in the direction of t. Empty when the montage
+/// has too few fitted channels or too little clean background.
+struct IedWhitener {
+  std::vector<std::vector<double>> filters;
+};
+
+[[nodiscard]] IedWhitener make_whitener(std::span<const IedChannelView> views,
+                                        const IedFieldModel& model, const IedParams& p);
+
+/// A discharge seen on the virtual channel of the matched filter that gives its deflections
+/// (`instant`, per channel, negative up) the largest whitened amplitude.
+struct WhitenedDischarge {
+  std::size_t topography = 0;  ///< index into IedFieldModel::topographies
+  double spread_deg = 0.0;     ///< spread of that field
+  double local_ratio = 0.0;    ///< deflection / robust SD of the virtual channel's +-1 s
+  double slope_ratio = 0.0;    ///< weaker flank's steepest slope / derivative SD (span)
+};
+
+[[nodiscard]] std::optional<WhitenedDischarge> measure_whitened(
+    std::span<const IedChannelView> views, const IedFieldModel& model, const IedWhitener& whitener,
+    const IedDischarge& d, std::span<const double> instant, const IedParams& p, double fs);
+
 /// Groups discharges of all channels into events, checks the field, and returns the events
 /// whose focus peak lies in [core_begin, core_end). span_start_s is the time of sample 0.
 [[nodiscard]] std::vector<Event> field_events(std::span<const IedChannelView> views,
@@ -95,6 +128,12 @@ struct FieldFit {
                                               const IedFieldModel& model, std::size_t core_begin,
                                               std::size_t core_end, double span_start_s,
                                               const IedParams& p, double fs);
+
+/// Walks from y[peak] down one flank (step -1: left, +1: right; at most max_len samples) until
+/// y rises again by more than `hysteresis` x the height descended (at least floor_tol);
+/// returns the lowest point passed.
+[[nodiscard]] std::size_t flank_end(std::span<const double> y, std::size_t peak, int step,
+                                    std::size_t max_len, double hysteresis, double floor_tol);
 
 /// Median of a copy of x (x must not be empty).
 [[nodiscard]] double median_of(std::vector<double> x);

@@ -111,6 +111,12 @@ void validate(const IedParams& p, double fs) {
         p.min_asymmetry > 0.0 && p.min_slow_wave_fraction > 0.0 && p.envelope_k > 0.0))
     throw std::invalid_argument("IedDetector: ratio thresholds must be > 0 (" +
                                 std::to_string(p.min_amplitude_ratio) + ")");
+  if (!(p.whitening_regularisation > 0.0 && p.whitening_clip_sd > 0.0 &&
+        p.similar_depth_fraction > 0.0 && p.similar_duration_ratio >= 1.0 &&
+        p.rhythm_context_s >= 0.0))
+    throw std::invalid_argument(
+        "IedDetector: whitening and rhythm-context parameters out of range (" +
+        std::to_string(p.whitening_regularisation) + ")");
 }
 
 }  // namespace detail

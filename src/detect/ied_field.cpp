@@ -28,6 +28,7 @@ double deflection_uv(const IedChannelView& view, const IedDischarge& d, std::siz
 }
 
 struct FieldMeasure {
+  std::vector<double> instant;     ///< per channel, deflection at the peak instant, µV
   std::vector<double> deflection;  ///< per channel, µV (NaN without a view)
   double best_neighbour_ratio = 0.0;
   int weaker_neighbours = 0;
@@ -54,10 +55,10 @@ FieldMeasure measure_field(std::span<const IedChannelView> views, const IedDisch
   FieldMeasure f;
   {
     const auto half = static_cast<std::size_t>(std::lround(0.002 * fs));
-    std::vector<double> instant(views.size());
+    f.instant.resize(views.size());
     for (std::size_t c = 0; c < views.size(); ++c)
-      instant[c] = instant_deflection_uv(views[c], d, half);
-    f.fit = fit_field(model, instant);
+      f.instant[c] = instant_deflection_uv(views[c], d, half);
+    f.fit = fit_field(model, f.instant);
   }
   const auto tolerance = static_cast<std::size_t>(std::lround(p.field_tolerance_s * fs));
   f.deflection.resize(views.size());
@@ -95,7 +96,29 @@ Laterality side_of(const DetectionChannel& focus, std::span<const DetectionChann
   return focus.site->side == io::Side::Left ? Laterality::Left : Laterality::Right;
 }
 
-Event make_event(const IedDischarge& d, const FieldMeasure& f,
+/// The decision's sharpness: the discharge on the spatially whitened virtual channel of its
+/// best matched field (local ratio x slope ratio; the focus channel's own ratios when the
+/// montage has too few channels for a field), divided by sqrt(1 + similar half-waves around
+/// it on the focus channel).
+struct Sharpness {
+  std::optional<WhitenedDischarge> whitened;
+  int similar = 0;
+  double score = 0.0;
+};
+
+Sharpness sharpness_of(std::span<const IedChannelView> views, const IedDischarge& d,
+                       const FieldMeasure& f, const IedFieldModel& model,
+                       const IedWhitener& whitener, const IedParams& p, double fs) {
+  Sharpness s;
+  s.whitened = measure_whitened(views, model, whitener, d, f.instant, p, fs);
+  s.similar = similar_waves(views[d.channel], d, p, fs);
+  const double product = s.whitened ? s.whitened->local_ratio * s.whitened->slope_ratio
+                                    : d.local_ratio * d.slope_ratio;
+  s.score = product / std::sqrt(1.0 + static_cast<double>(s.similar));
+  return s;
+}
+
+Event make_event(const IedDischarge& d, const FieldMeasure& f, const Sharpness& sharpness,
                  std::span<const DetectionChannel> channels, double span_start_s,
                  const IedParams& p, double fs) {
   Event e;
@@ -118,8 +141,8 @@ Event make_event(const IedDischarge& d, const FieldMeasure& f,
     e.region = io::to_string(focus.site->region);
   // Confidence: how far the decision criteria are exceeded (0.5 at each threshold).
   const double r2_score = std::isnan(f.fit.r2) ? 0.5 : criterion_score(f.fit.r2, p.min_field_r2);
-  const double scores[] = {criterion_score(d.local_ratio * d.slope_ratio, p.min_sharpness),
-                           r2_score, criterion_score(d.slow_wave, p.min_slow_wave_fraction),
+  const double scores[] = {criterion_score(sharpness.score, p.min_discharge_score), r2_score,
+                           criterion_score(d.slow_wave, p.min_slow_wave_fraction),
                            criterion_score(d.asymmetry, p.min_asymmetry)};
   double sum = 0.0;
   for (double s : scores)
@@ -134,15 +157,18 @@ Event make_event(const IedDischarge& d, const FieldMeasure& f,
   return e;
 }
 
-/// The decision after grouping: sharp enough against the channel's own background (local
-/// amplitude ratio x flank-slope ratio) and a deflection pattern explained by one smooth,
-/// not too narrow, surface-negative field (eye movements, electrode artefacts and muscle fit
-/// poorly or only with the narrowest field).
-bool is_focal_discharge(const IedDischarge& d, const FieldMeasure& f, const IedParams& p) {
-  if (d.local_ratio * d.slope_ratio < p.min_sharpness)
+/// The decision after grouping: sharp enough against the background seen through the best
+/// matched field filter and not one of many similar waves of the channel's rhythm (the
+/// score), and a deflection pattern explained by one smooth, not too narrow,
+/// surface-negative field, both by least squares and against the whitened background (eye
+/// movements, electrode artefacts and muscle fit poorly or only with the narrowest field).
+bool is_focal_discharge(const FieldMeasure& f, const Sharpness& s, const IedParams& p) {
+  if (s.score < p.min_discharge_score)
     return false;
   if (std::isnan(f.fit.r2))
     return true;  // too few positioned channels for a field fit
+  if (s.whitened && s.whitened->spread_deg < p.min_field_spread_deg)
+    return false;
   return f.fit.r2 >= p.min_field_r2 && f.fit.spread_deg >= p.min_field_spread_deg;
 }
 
@@ -162,6 +188,7 @@ std::vector<Event> field_events(std::span<const IedChannelView> views,
   const auto merge = static_cast<std::size_t>(std::lround(p.merge_s * fs));
   std::vector<std::size_t> taken_peaks;
   std::vector<Event> events;
+  const IedWhitener whitener = make_whitener(views, model, p);
   for (const IedDischarge& d : discharges) {
     const bool absorbed = std::any_of(taken_peaks.begin(), taken_peaks.end(), [&](std::size_t t) {
       return (t > d.peak ? t - d.peak : d.peak - t) < merge;
@@ -172,9 +199,12 @@ std::vector<Event> field_events(std::span<const IedChannelView> views,
     if (f.best_neighbour_ratio < p.min_field_ratio)
       continue;  // no physiological field: a pop or a single-channel artefact
     taken_peaks.push_back(d.peak);
-    if (d.peak < core_begin || d.peak >= core_end || !is_focal_discharge(d, f, p))
+    if (d.peak < core_begin || d.peak >= core_end)
       continue;
-    Event e = make_event(d, f, channels, span_start_s, p, fs);
+    const Sharpness sharpness = sharpness_of(views, d, f, model, whitener, p, fs);
+    if (!is_focal_discharge(f, sharpness, p))
+      continue;
+    Event e = make_event(d, f, sharpness, channels, span_start_s, p, fs);
     if (e.confidence >= p.min_confidence)
       events.push_back(std::move(e));
   }

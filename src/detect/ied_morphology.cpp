@@ -46,30 +46,6 @@ std::size_t samples_of(double seconds, double fs) {
   return static_cast<std::size_t>(std::lround(seconds * fs));
 }
 
-/// Walks from the peak down one flank of y until y rises again by more than the hysteresis;
-/// returns the lowest point passed. step is -1 (left) or +1 (right).
-std::size_t flank_end(std::span<const double> y, std::size_t peak, int step, std::size_t max_len,
-                      double hysteresis, double floor_tol) {
-  std::size_t best = peak;
-  double lowest = y[peak];
-  for (std::size_t n = 1; n <= max_len; ++n) {
-    if (step < 0 && n > peak)
-      break;
-    const std::size_t i = step < 0 ? peak - n : peak + n;
-    if (i >= y.size())
-      break;
-    const double tol = std::min(std::max(hysteresis * (y[peak] - lowest), floor_tol),
-                                0.5 * (y[peak] - lowest) + floor_tol);
-    if (y[i] < lowest) {
-      lowest = y[i];
-      best = i;
-    } else if (y[i] > lowest + tol) {
-      break;
-    }
-  }
-  return best;
-}
-
 /// Comparable same-polarity waves near the discharge (outside it): local maxima of y whose
 /// prominence over the lower of their two flanking minima is at least `level`. Several of
 /// them mean a rhythm (alpha, mu, muscle), not an isolated transient.
@@ -182,6 +158,30 @@ bool near_flat(const IedChannelView& view, std::size_t at, std::size_t guard) {
 
 }  // namespace
 
+// Walks from the peak down one flank of y until y rises again by more than the hysteresis;
+// returns the lowest point passed. step is -1 (left) or +1 (right).
+std::size_t flank_end(std::span<const double> y, std::size_t peak, int step, std::size_t max_len,
+                      double hysteresis, double floor_tol) {
+  std::size_t best = peak;
+  double lowest = y[peak];
+  for (std::size_t n = 1; n <= max_len; ++n) {
+    if (step < 0 && n > peak)
+      break;
+    const std::size_t i = step < 0 ? peak - n : peak + n;
+    if (i >= y.size())
+      break;
+    const double tol = std::min(std::max(hysteresis * (y[peak] - lowest), floor_tol),
+                                0.5 * (y[peak] - lowest) + floor_tol);
+    if (y[i] < lowest) {
+      lowest = y[i];
+      best = i;
+    } else if (y[i] > lowest + tol) {
+      break;
+    }
+  }
+  return best;
+}
+
 double median_of(std::vector<double> x) {
   const auto mid = x.begin() + static_cast<std::ptrdiff_t>(x.size() / 2);
   std::nth_element(x.begin(), mid, x.end());
@@ -233,6 +233,42 @@ std::vector<std::size_t> candidate_peaks(const IedChannelView& view, const IedPa
     i += guard;
   }
   return out;
+}
+
+int similar_waves(const IedChannelView& view, const IedDischarge& d, const IedParams& p,
+                  double fs) {
+  const auto& x = view.broadband;
+  const std::size_t n = x.size();
+  // The discharge's own negative half-wave.
+  std::size_t own_left = d.peak;
+  std::size_t own_right = d.peak;
+  while (own_left > 0 && x[own_left] < 0.0)
+    --own_left;
+  while (own_right + 1 < n && x[own_right] < 0.0)
+    ++own_right;
+  const double own_s = static_cast<double>(own_right - own_left) / fs;
+  const double depth = p.similar_depth_fraction * -x[d.peak];
+  const std::size_t reach = samples_of(p.rhythm_context_s, fs);
+  const std::size_t begin = d.peak > reach ? d.peak - reach : 0;
+  const std::size_t end = std::min(n, d.peak + reach);
+  int count = 0;
+  for (std::size_t k = begin; k < end;) {
+    if (x[k] >= 0.0) {
+      ++k;
+      continue;
+    }
+    std::size_t e = k;
+    double deepest = 0.0;
+    for (; e < end && x[e] < 0.0; ++e)
+      deepest = std::min(deepest, x[e]);
+    const double s = static_cast<double>(e - k) / fs;
+    const bool own = k <= d.peak && d.peak < e;
+    if (!own && -deepest >= depth && s * p.similar_duration_ratio >= own_s &&
+        s <= own_s * p.similar_duration_ratio)
+      ++count;
+    k = e;
+  }
+  return count;
 }
 
 std::optional<IedDischarge> measure_discharge(const IedChannelView& view, std::size_t channel,

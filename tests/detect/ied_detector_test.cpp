@@ -58,13 +58,13 @@ TEST(IedMeasure, DISABLED_PrintSensitivityAndFalseDetections) {
   }
 }
 
-// Operating curve: the decision threshold min_sharpness swept (same data as above).
+// Operating curve: the decision threshold min_discharge_score swept (same data as above).
 TEST(IedMeasure, DISABLED_PrintOperatingCurve) {
   std::vector<test::Recording> refs;
   for (const auto& name : kNormalFiles)
     refs.push_back(test::read_scalp_eeg(kNormal / name));
-  for (double sharpness : {12.0, 15.0, 20.0, 25.0, 30.0, 35.0, 40.0, 50.0}) {
-    const IedParams p{.min_sharpness = sharpness};
+  for (double score : {6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0, 25.0, 30.0}) {
+    const IedParams p{.min_discharge_score = score};
     double minutes = 0.0;
     std::size_t fp = 0;
     int detected[3] = {0, 0, 0};
@@ -81,9 +81,10 @@ TEST(IedMeasure, DISABLED_PrintOperatingCurve) {
         injected += k == 0 ? s.injected : 0;
       }
     }
-    std::printf("min_sharpness %.0f: FP %.2f/min, sensitivity 3x %.2f 4x %.2f 6x %.2f (of %d)\n",
-                sharpness, static_cast<double>(fp) / minutes, detected[0] / double(injected),
-                detected[1] / double(injected), detected[2] / double(injected), injected);
+    std::printf(
+        "min_discharge_score %.0f: FP %.2f/min, sensitivity 3x %.2f 4x %.2f 6x %.2f (of %d)\n",
+        score, static_cast<double>(fp) / minutes, detected[0] / double(injected),
+        detected[1] / double(injected), detected[2] / double(injected), injected);
   }
 }
 
@@ -121,7 +122,7 @@ TEST(IedDetector, RejectsBadArguments) {
 
 TEST(IedDetector, ParameterListNamesEveryThreshold) {
   const auto list = parameter_list(IedParams{});
-  EXPECT_EQ(list.size(), 33U);
+  EXPECT_EQ(list.size(), 38U);
   EXPECT_EQ(list.front().name, "core_window_s");
   EXPECT_DOUBLE_EQ(list.back().value, IedParams{}.min_confidence);
 }
@@ -149,17 +150,28 @@ TEST(IedRates, CountsPerFocusAndRegion) {
   EXPECT_THROW((void)ied_rates(events, 0.0), std::invalid_argument);
 }
 
-// Large injected discharges (8 x the focus's background RMS at the field's centre) are found
-// in about two thirds of the cases (measured 41 / 66, 1 unmatched event) and then classed (spike /
-// sharp) and placed (side, region) correctly; a detector firing at random would do neither.
+// Large injected discharges (8 x the focus's background RMS at the field's centre) are mostly
+// found (measured 55 / 66, no unmatched event) and then classed (spike / sharp) and placed
+// (side, region) correctly; a detector firing at random would do neither.
 TEST(IedDetector, FindsInjectedDischargesOnTheRightSide) {
   const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 7);
   const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
-  EXPECT_GE(s.detected, static_cast<int>(0.5 * s.injected));
+  EXPECT_GE(s.detected, static_cast<int>(0.75 * s.injected));
   EXPECT_GE(s.location_correct, static_cast<int>(0.9 * s.detected));
   EXPECT_GE(s.class_correct, static_cast<int>(0.85 * s.detected));
-  EXPECT_LE(s.false_events, 5);
+  EXPECT_LE(s.false_events, 3);
+}
+
+// At 6 x RMS about two thirds are found (Subject05: measured 47 / 66, no unmatched event; the
+// single-channel sharpness decision found 24): the whitened virtual channel of the field.
+TEST(IedDetector, FindsMostInjectedDischargesAtSixTimesRms) {
+  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);
+  const auto inj = test::inject_ieds(ref, kFoci, 6.0, 27.0, 7);
+  const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
+  EXPECT_GE(s.detected, static_cast<int>(0.6 * s.injected));
+  EXPECT_GE(s.location_correct, static_cast<int>(0.9 * s.detected));
+  EXPECT_LE(s.false_events, 3);
 }
 
 // At the level of the background (1 x RMS) injected transients are not detected.
@@ -170,10 +182,10 @@ TEST(IedDetector, IgnoresInjectionsAtBackgroundLevel) {
   EXPECT_LE(s.detected, static_cast<int>(0.05 * s.injected));
 }
 
-// Untouched normal EEG: measured 10 detections in 11.2 min (0.89 / min), mostly sharp
-// posterior alpha waves and vertex/parietal transients; the bound documents the current level
-// (see docs/detect-spikes.md), the thresholds were tuned on these files.
-TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowOnePointFivePerMinute) {
+// Untouched normal EEG: measured 3 detections in 11.2 min (0.27 / min): a sharp T7 transient
+// and a frontopolar sharp wave (Subject01), a P7 sharp wave (Subject07). The bound documents
+// the current level (see docs/detect-spikes.md); the thresholds were tuned on these files.
+TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowHalfPerMinute) {
   double minutes = 0.0;
   std::size_t events = 0;
   for (const auto& name : kNormalFiles) {
@@ -181,7 +193,7 @@ TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowOnePointFivePerMinute) {
     minutes += avg.duration_s() / 60.0;
     events += detect_all(avg).size();
   }
-  EXPECT_LT(static_cast<double>(events) / minutes, 1.5);
+  EXPECT_LT(static_cast<double>(events) / minutes, 0.5);
 }
 
 // An electrode pop on one channel (a step decaying in 0.3 s) has no field and is not reported
@@ -236,9 +248,9 @@ TEST(IedDetector, WorksAt128Hz) {
   const auto s = test::score_ieds(detect_all(low), inj.truth);
   std::printf("128 Hz: %d / %d detected, %d located, %d false\n", s.detected, s.injected,
               s.location_correct, s.false_events);
-  EXPECT_GE(s.detected, static_cast<int>(0.45 * s.injected));
+  EXPECT_GE(s.detected, static_cast<int>(0.7 * s.injected));
   EXPECT_GE(s.location_correct, static_cast<int>(0.9 * s.detected));
-  EXPECT_LE(s.false_events, 6);
+  EXPECT_LE(s.false_events, 4);
 }
 
 // Already-bipolar recordings (CHB-MIT, 256 Hz) run; every event is well formed.

@@ -35,7 +35,6 @@ struct IedParams {
   double min_amplitude_ratio = 2.5;      ///< peak-to-trough amplitude / background SD
   double min_local_ratio = 3.0;          ///< amplitude / robust SD of the surrounding +-1 s
   double min_slope_ratio = 2.0;          ///< steepest slope of EACH flank / SD of the derivative
-  double min_sharpness = 30.0;           ///< local ratio x slope ratio: the decision threshold
   double min_asymmetry = 0.10;           ///< |rise - fall| / (rise + fall) for the criterion
   double slow_wave_window_s = 0.30;      ///< after-going slow wave searched after the discharge
   double min_slow_wave_fraction = 0.25;  ///< slow-wave height / discharge amplitude
@@ -44,12 +43,22 @@ struct IedParams {
   int max_train_peaks = 1;               ///< more comparable peaks -> rhythm or muscle, rejected
   double flat_run_s = 0.1;               ///< a channel constant this long is a dropout / end
   double flat_guard_s = 2.0;             ///< no discharge within this of a flat run
+  // Rhythm context: similar negative half-waves on the channel around the discharge.
+  double rhythm_context_s = 5.0;         ///< searched within +- this
+  double similar_depth_fraction = 0.5;   ///< similar: at least this x the discharge's depth
+  double similar_duration_ratio = 1.43;  ///< and a duration within this factor of its own
   // Field.
-  double neighbour_max_deg = 40.0;      ///< electrodes this close are neighbours
-  double field_tolerance_s = 0.020;     ///< neighbour peak within +- this of the focus peak
-  double min_field_ratio = 0.2;         ///< best neighbour deflection / focus deflection
-  double min_field_r2 = 0.6;            ///< focal-field fit: explained fraction of deflections
-  double min_field_spread_deg = 20.0;   ///< best-fitting field SD (fits 15-45 deg) >= this
+  double neighbour_max_deg = 40.0;     ///< electrodes this close are neighbours
+  double field_tolerance_s = 0.020;    ///< neighbour peak within +- this of the focus peak
+  double min_field_ratio = 0.2;        ///< best neighbour deflection / focus deflection
+  double min_field_r2 = 0.6;           ///< focal-field fit: explained fraction of deflections
+  double min_field_spread_deg = 20.0;  ///< best-fitting field SD (fits 15-45 deg) >= this
+  // Decision on the spatially whitened virtual channel of the best matched field filter.
+  double whitening_regularisation = 0.05;  ///< ridge: this x mean channel variance
+  double whitening_clip_sd = 4.0;          ///< background covariance without samples beyond
+  /// whitened local ratio x whitened slope ratio / sqrt(1 + similar half-waves) >= this:
+  /// the decision threshold
+  double min_discharge_score = 16.0;
   double channel_involved_ratio = 0.5;  ///< channels listed in the event: deflection >= this
   double bilateral_ratio = 0.7;         ///< homologous side this strong -> bilateral
   double merge_s = 0.12;                ///< discharges closer than this are one event
@@ -69,7 +78,10 @@ struct IedState;
 /// Topogr 2015;28:172) or a deep negative peak; morphology on 1-70 Hz (duration, amplitude
 /// and both flank slopes against the local background, asymmetry, after-going slow wave,
 /// isolation from rhythmic trains); field: a neighbouring electrode (<= 40 deg) deflecting
-/// the same way within +-20 ms. Only surface-negative discharges are reported; the focus is
+/// the same way within +-20 ms and a smooth focal-field fit. Decision: sharpness on the
+/// virtual channel of the best matched spatial filter against the span's background
+/// covariance, discounted by the number of similar waves of the channel's ongoing rhythm.
+/// Only surface-negative discharges are reported; the focus is
 /// the electrode of maximum negativity. Works on average-reference ("T7-avg") or referential
 /// channels; bipolar channels are analysed the same way (see docs/detect-spikes.md for the
 /// limits). Data are analysed in fixed windows counted from each segment's start, so results
