@@ -1,5 +1,6 @@
 #include "eegtrack/detect/pattern_detector.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -72,8 +73,11 @@ void PatternState::analyse(std::size_t j) {
   take_chain(-1, left.advance(now));
   take_chain(1, right.advance(now));
   pairing.resolve(left.open_since(), right.open_since(), channels, params, ready);
-  // Keep what the next window's margin needs.
-  const std::size_t keep_from = (j + 1) * hop >= margin ? (j + 1) * hop - margin : 0;
+  // Keep what the next window's margin needs. At a segment's end the next window starts past
+  // the buffered data, so never drop more than is held.
+  const std::size_t held_end = buffer_begin + (buffer.empty() ? 0 : buffer.front().size());
+  const std::size_t keep_from =
+      std::min(held_end, (j + 1) * hop >= margin ? (j + 1) * hop - margin : 0);
   if (keep_from > buffer_begin) {
     for (auto& x : buffer)
       x.erase(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(keep_from - buffer_begin));
