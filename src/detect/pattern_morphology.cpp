@@ -20,25 +20,6 @@ std::vector<double> median_waveform(const std::vector<Discharge>& train) {
   return out;
 }
 
-double correlation(const std::vector<double>& a, const std::vector<double>& b) {
-  const auto n = static_cast<double>(a.size());
-  double ma = 0.0;
-  double mb = 0.0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    ma += a[i] / n;
-    mb += b[i] / n;
-  }
-  double ab = 0.0;
-  double aa = 0.0;
-  double bb = 0.0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    ab += (a[i] - ma) * (b[i] - mb);
-    aa += (a[i] - ma) * (a[i] - ma);
-    bb += (b[i] - mb) * (b[i] - mb);
-  }
-  return aa > 0.0 && bb > 0.0 ? ab / std::sqrt(aa * bb) : 0.0;
-}
-
 struct Phase {
   std::size_t begin = 0;
   std::size_t end = 0;  ///< exclusive
@@ -95,9 +76,28 @@ Morphology train_morphology(const std::vector<Discharge>& train, double min_corr
   Morphology m = shape(templ);
   std::size_t uniform = 0;
   for (const auto& d : train)
-    uniform += correlation(d.waveform, templ) >= min_correlation ? 1 : 0;
+    uniform += pearson_correlation(d.waveform, templ) >= min_correlation ? 1 : 0;
   m.uniform_fraction = static_cast<double>(uniform) / static_cast<double>(train.size());
   return m;
+}
+
+double pearson_correlation(const std::vector<double>& a, const std::vector<double>& b) {
+  const auto n = static_cast<double>(a.size());
+  double ma = 0.0;
+  double mb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ma += a[i] / n;
+    mb += b[i] / n;
+  }
+  double ab = 0.0;
+  double aa = 0.0;
+  double bb = 0.0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ab += (a[i] - ma) * (b[i] - mb);
+    aa += (a[i] - ma) * (a[i] - ma);
+    bb += (b[i] - mb) * (b[i] - mb);
+  }
+  return aa > 0.0 && bb > 0.0 ? ab / std::sqrt(aa * bb) : 0.0;
 }
 
 }  // namespace eegtrack::detect::detail

@@ -8,6 +8,10 @@
 
 namespace eegtrack::detect::detail {
 
+/// Pearson correlation of two equally long series (0 when either is constant).
+[[nodiscard]] double pearson_correlation(const std::vector<double>& a,
+                                         const std::vector<double>& b);
+
 struct Morphology {
   double uniform_fraction = 0.0;  ///< discharges correlating with the train's median waveform
   bool triphasic = false;

@@ -26,25 +26,6 @@ std::vector<double> mean_field(const std::vector<Discharge>& d) {
   return map;
 }
 
-double pearson(const std::vector<double>& a, const std::vector<double>& b) {
-  const auto n = static_cast<double>(a.size());
-  double ma = 0.0;
-  double mb = 0.0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    ma += a[i] / n;
-    mb += b[i] / n;
-  }
-  double ab = 0.0;
-  double aa = 0.0;
-  double bb = 0.0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    ab += (a[i] - ma) * (b[i] - mb);
-    aa += (a[i] - ma) * (a[i] - ma);
-    bb += (b[i] - mb) * (b[i] - mb);
-  }
-  return aa > 0.0 && bb > 0.0 ? ab / std::sqrt(aa * bb) : 0.0;
-}
-
 // Fraction of the discharges whose field (every channel at the peak) correlates with the
 // train's mean field: the discharges of a PD share one field, while background peaks that
 // happen to fall into a rhythm come from changing places (posterior alpha, frontal eye
@@ -53,7 +34,7 @@ double field_consistency(const std::vector<Discharge>& d, const std::vector<doub
   constexpr double kSameField = 0.5;
   std::size_t consistent = 0;
   for (const auto& x : d)
-    consistent += pearson(x.snapshot, mean) >= kSameField ? 1 : 0;
+    consistent += pearson_correlation(x.snapshot, mean) >= kSameField ? 1 : 0;
   return static_cast<double>(consistent) / static_cast<double>(d.size());
 }
 
