@@ -1,6 +1,7 @@
 #include "eegtrack/detect/reconcile.hpp"
 
 #include <algorithm>
+#include <string>
 
 namespace eegtrack::detect {
 namespace {
@@ -9,14 +10,16 @@ bool is_discharge(EventType t) {
   return t == EventType::Spike || t == EventType::Sharp;
 }
 
-bool is_train(EventType t) {
-  return t == EventType::GPD || t == EventType::LPD || t == EventType::BIPD ||
-         t == EventType::Seizure;
+bool is_periodic(EventType t) {
+  return t == EventType::GPD || t == EventType::LPD || t == EventType::BIPD;
+}
+
+bool is_rhythmic_delta(EventType t) {
+  return t == EventType::GRDA || t == EventType::LRDA;
 }
 
 bool is_pattern(EventType t) {
-  return t == EventType::GPD || t == EventType::LPD || t == EventType::BIPD ||
-         t == EventType::GRDA || t == EventType::LRDA;
+  return is_periodic(t) || is_rhythmic_delta(t);
 }
 
 bool lateral(Laterality s) {
@@ -25,6 +28,17 @@ bool lateral(Laterality s) {
 
 bool compatible(Laterality a, Laterality b) {
   return a == b || !lateral(a) || !lateral(b);
+}
+
+bool overlaps(const Event& a, const Event& b, double margin_s) {
+  return a.onset_s < b.onset_s + b.duration_s + margin_s &&
+         b.onset_s < a.onset_s + a.duration_s + margin_s && compatible(a.side, b.side);
+}
+
+void add_modifier(Event& e, const std::string& token) {
+  if (e.modifiers.find(token) != std::string::npos)
+    return;
+  e.modifiers = e.modifiers.empty() ? token : token + " " + e.modifiers;
 }
 
 bool inside(const Event& e, const Event& span, double margin_s) {
@@ -36,38 +50,72 @@ bool inside(const Event& e, const Event& span, double margin_s) {
 
 std::vector<Event> reconcile_events(std::vector<Event> events, ReconcileCounts* counts,
                                     double margin_s) {
-  std::vector<const Event*> trains, seizures;
-  for (const auto& e : events) {
-    if (is_train(e.type))
-      trains.push_back(&e);
-    if (e.type == EventType::Seizure)
-      seizures.push_back(&e);
-  }
   ReconcileCounts local;
-  std::vector<Event> kept;
-  kept.reserve(events.size());
-  for (const auto& e : events) {
-    const auto within = [&](const std::vector<const Event*>& spans) {
+  // ACNS 2021: a pattern that is both periodic and rhythmic delta is PD+R; rhythmic delta with
+  // superimposed spikes or sharp waves is RDA+S. Both are marked on the surviving pattern.
+  std::vector<bool> drop(events.size(), false);
+  for (std::size_t r = 0; r < events.size(); ++r) {
+    if (!is_rhythmic_delta(events[r].type))
+      continue;
+    for (auto& pd : events) {
+      if (is_periodic(pd.type) && overlaps(events[r], pd, margin_s)) {
+        add_modifier(pd, "+R");
+        drop[r] = true;
+      }
+    }
+    local.rda_in_periodic += drop[r] ? 1 : 0;
+  }
+  std::vector<std::size_t> trains, seizures, rhythmic;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const EventType t = events[i].type;
+    if (is_periodic(t) || t == EventType::Seizure)
+      trains.push_back(i);
+    if (t == EventType::Seizure)
+      seizures.push_back(i);
+    if (is_rhythmic_delta(t) && !drop[i])
+      rhythmic.push_back(i);
+  }
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    if (drop[i])
+      continue;
+    const auto within = [&](const std::vector<std::size_t>& spans) {
       return std::any_of(spans.begin(), spans.end(),
-                         [&](const Event* s) { return inside(e, *s, margin_s); });
+                         [&](std::size_t s) { return inside(e, events[s], margin_s); });
     };
-    if (is_discharge(e.type) && within(trains)) {
-      ++local.discharges_in_patterns;
+    if (is_discharge(e.type)) {
+      bool in_rhythm = false;
+      for (std::size_t r : rhythmic) {
+        if (inside(e, events[r], margin_s)) {
+          add_modifier(events[r], "+S");
+          in_rhythm = true;
+        }
+      }
+      if (in_rhythm || within(trains)) {
+        ++local.discharges_in_patterns;
+        drop[i] = true;
+      }
       continue;
     }
     if (e.type == EventType::BIRD && within(seizures)) {
       ++local.birds_in_seizures;
+      drop[i] = true;
       continue;
     }
-    const auto wholly_inside = [&](const Event* s) {
-      return inside(e, *s, margin_s) &&
-             e.onset_s + e.duration_s <= s->onset_s + s->duration_s + margin_s;
+    const auto wholly_inside = [&](std::size_t s) {
+      return inside(e, events[s], margin_s) &&
+             e.onset_s + e.duration_s <= events[s].onset_s + events[s].duration_s + margin_s;
     };
     if (is_pattern(e.type) && std::any_of(seizures.begin(), seizures.end(), wholly_inside)) {
       ++local.patterns_in_seizures;
-      continue;
+      drop[i] = true;
     }
-    kept.push_back(e);
+  }
+  std::vector<Event> kept;
+  kept.reserve(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (!drop[i])
+      kept.push_back(std::move(events[i]));
   }
   if (counts)
     *counts = local;

@@ -75,6 +75,7 @@ json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {
           {"discharges_in_patterns", r.reconciled.discharges_in_patterns},
           {"birds_in_seizures", r.reconciled.birds_in_seizures},
           {"patterns_in_seizures", r.reconciled.patterns_in_seizures},
+          {"rda_in_periodic", r.reconciled.rda_in_periodic},
           {"events_dropped_for_artifacts", r.dropped_for_artifacts},
           {"warnings", r.warnings}};
 }

@@ -45,11 +45,38 @@ TEST(ReconcileEvents, DischargesInsideTrainsBelongToTheTrain) {
   EXPECT_EQ(spikes, 3u);  // 5 s, 14 s (right) and 40 s
 }
 
-TEST(ReconcileEvents, RhythmicDeltaDoesNotAbsorbSpikes) {
-  // LRDA with spikes is LRDA+S: the spikes stay countable (the modifier names them).
+TEST(ReconcileEvents, SpikesOnRhythmicDeltaMakeItRdaPlusS) {
   std::vector<Event> events{event(EventType::LRDA, 0.0, 30.0, Laterality::Left),
-                            event(EventType::Spike, 10.0, 0.05, Laterality::Left)};
-  EXPECT_EQ(reconcile_events(events).size(), 2u);
+                            event(EventType::Spike, 10.0, 0.05, Laterality::Left),
+                            event(EventType::Sharp, 20.0, 0.1, Laterality::Left),
+                            event(EventType::Spike, 15.0, 0.05, Laterality::Right),  // other side
+                            event(EventType::GRDA, 60.0, 20.0, Laterality::Bilateral)};
+  ReconcileCounts counts;
+  const auto kept = reconcile_events(events, &counts);
+  EXPECT_EQ(counts.discharges_in_patterns, 2u);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[0].type, EventType::LRDA);
+  EXPECT_EQ(kept[0].modifiers, "+S");  // once, however many spikes
+  EXPECT_EQ(kept[1].side, Laterality::Right);
+  EXPECT_EQ(kept[2].type, EventType::GRDA);
+  EXPECT_EQ(kept[2].modifiers, "");  // no spike on it
+}
+
+TEST(ReconcileEvents, RhythmicDeltaWithPeriodicDischargesIsPdPlusR) {
+  Event lpd = event(EventType::LPD, 10.0, 30.0, Laterality::Right);
+  lpd.modifiers = "triphasic";
+  std::vector<Event> events{lpd, event(EventType::LRDA, 25.0, 30.0, Laterality::Right),  // overlaps
+                            event(EventType::LRDA, 20.0, 10.0, Laterality::Left),  // other side
+                            event(EventType::GRDA, 100.0, 10.0, Laterality::Bilateral)};
+  ReconcileCounts counts;
+  const auto kept = reconcile_events(events, &counts);
+  EXPECT_EQ(counts.rda_in_periodic, 1u);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[0].type, EventType::LPD);
+  EXPECT_EQ(kept[0].modifiers, "+R triphasic");
+  EXPECT_EQ(kept[1].type, EventType::LRDA);
+  EXPECT_EQ(kept[1].side, Laterality::Left);
+  EXPECT_EQ(kept[2].type, EventType::GRDA);
 }
 
 TEST(EventTypes, NamesRoundTrip) {
