@@ -33,7 +33,7 @@ std::string sha256sum(const fs::path& path) {
 // Runs analyze once on the bundled sample into a fresh directory.
 fs::path analyzed_sample() {
   static const fs::path out = [] {
-    const fs::path dir = scratch_dir() / "analyze_sample";
+    const fs::path dir = program_scratch_dir() / "analyze_sample";
     fs::remove_all(dir);
     const auto r = run_cli(
         {"analyze", (sample_dir() / (std::string(kStem) + ".edf")).string(), "-o", dir.string()});

@@ -3,9 +3,62 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
+#include <mutex>
 #include <string>
+#include <system_error>
+#include <vector>
 
 namespace eegtrack::test {
+
+namespace {
+
+// Scratch directories of the running test. A passing test's directories are removed when it
+// ends, so repeated runs do not fill the temp dir; a failing test's are kept for inspection.
+std::mutex scratch_mutex;
+std::vector<std::filesystem::path> scratch_dirs;
+std::vector<std::filesystem::path> program_scratch_dirs;  // shared by several tests
+bool any_test_failed = false;
+
+void remove_or_keep(const std::vector<std::filesystem::path>& dirs, bool keep) {
+  for (const auto& dir : dirs) {
+    if (keep) {
+      std::printf("scratch directory kept: %s\n", dir.c_str());
+      continue;
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+}
+
+class ScratchCleaner : public ::testing::EmptyTestEventListener {
+  void OnTestEnd(const ::testing::TestInfo& info) override {
+    std::vector<std::filesystem::path> dirs;
+    {
+      std::lock_guard lock(scratch_mutex);
+      dirs.swap(scratch_dirs);
+    }
+    const bool failed = info.result() != nullptr && info.result()->Failed();
+    any_test_failed = any_test_failed || failed;
+    remove_or_keep(dirs, failed);
+  }
+  void OnTestProgramEnd(const ::testing::UnitTest&) override {
+    std::lock_guard lock(scratch_mutex);
+    remove_or_keep(program_scratch_dirs, any_test_failed);
+    program_scratch_dirs.clear();
+  }
+};
+
+// Registered when the first scratch directory is made, before the test that asked ends.
+void register_cleaner_once() {
+  static const bool registered = [] {
+    ::testing::UnitTest::GetInstance()->listeners().Append(new ScratchCleaner);
+    return true;
+  }();
+  (void)registered;
+}
+
+}  // namespace
 
 std::filesystem::path shared_eeg_dir() {
   return EEGTRACK_SHARED_EEG_DIR;
@@ -20,7 +73,9 @@ std::filesystem::path cli_path() {
   return EEGTRACK_CLI_PATH;
 }
 
-std::filesystem::path scratch_dir() {
+namespace {
+
+std::filesystem::path make_scratch_dir(std::vector<std::filesystem::path>& registry) {
   static std::atomic<int> counter{0};
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string name = info ? std::string(info->test_suite_name()) + "." + info->name() : "test";
@@ -33,7 +88,22 @@ std::filesystem::path scratch_dir() {
       ("eegtrack-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" + name);
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
+  register_cleaner_once();
+  {
+    std::lock_guard lock(scratch_mutex);
+    registry.push_back(dir);
+  }
   return dir;
+}
+
+}  // namespace
+
+std::filesystem::path scratch_dir() {
+  return make_scratch_dir(scratch_dirs);
+}
+
+std::filesystem::path program_scratch_dir() {
+  return make_scratch_dir(program_scratch_dirs);
 }
 
 }  // namespace eegtrack::test

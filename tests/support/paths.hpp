@@ -14,8 +14,12 @@ namespace eegtrack::test {
 [[nodiscard]] std::filesystem::path sample_dir();
 /// The built eegtrack executable.
 [[nodiscard]] std::filesystem::path cli_path();
-/// A fresh empty directory under the system temp dir, unique per test.
+/// A fresh empty directory under the system temp dir, unique per test; removed when the test
+/// passes, kept (and its path printed) when it fails.
 [[nodiscard]] std::filesystem::path scratch_dir();
+/// Like scratch_dir(), for results shared by several tests of one test program (a cached
+/// analysis): removed when the program ends, kept if any test failed.
+[[nodiscard]] std::filesystem::path program_scratch_dir();
 
 }  // namespace eegtrack::test
 
