@@ -71,6 +71,10 @@ struct IedDischarge {
 [[nodiscard]] int similar_waves(const IedChannelView& view, const IedDischarge& d,
                                 const IedParams& p, double fs);
 
+/// similar_waves on any trace: half-waves like the negative one holding x[peak].
+[[nodiscard]] int similar_half_waves(std::span<const double> x, std::size_t peak,
+                                     const IedParams& p, double fs);
+
 /// Smooth focal fields a montage can show: for each centre electrode and spread, the unit-norm
 /// topography over the fitted channels (Gaussian of angular distance, minus the reference).
 struct IedFieldModel {
@@ -114,6 +118,7 @@ struct WhitenedDischarge {
   double spread_deg = 0.0;     ///< spread of that field
   double local_ratio = 0.0;    ///< deflection / robust SD of the virtual channel's +-1 s
   double slope_ratio = 0.0;    ///< weaker flank's steepest slope / derivative SD (span)
+  int similar = 0;             ///< similar half-waves of the virtual channel
 };
 
 [[nodiscard]] std::optional<WhitenedDischarge> measure_whitened(

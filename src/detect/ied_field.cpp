@@ -99,10 +99,10 @@ Laterality side_of(const DetectionChannel& focus, std::span<const DetectionChann
 /// The decision's sharpness: the discharge on the spatially whitened virtual channel of its
 /// best matched field (local ratio x slope ratio; the focus channel's own ratios when the
 /// montage has too few channels for a field), divided by sqrt(1 + similar half-waves around
-/// it on the focus channel).
+/// it: mean of the counts on the focus channel and on the virtual channel).
 struct Sharpness {
   std::optional<WhitenedDischarge> whitened;
-  int similar = 0;
+  double similar = 0.0;
   double score = 0.0;
 };
 
@@ -111,10 +111,13 @@ Sharpness sharpness_of(std::span<const IedChannelView> views, const IedDischarge
                        const IedWhitener& whitener, const IedParams& p, double fs) {
   Sharpness s;
   s.whitened = measure_whitened(views, model, whitener, d, f.instant, p, fs);
-  s.similar = similar_waves(views[d.channel], d, p, fs);
+  // Rhythm context on the focus channel (what a reader sees) and on the virtual channel (what
+  // the score is measured on), averaged.
+  const int focus_similar = similar_waves(views[d.channel], d, p, fs);
+  s.similar = s.whitened ? 0.5 * (focus_similar + s.whitened->similar) : focus_similar;
   const double product = s.whitened ? s.whitened->local_ratio * s.whitened->slope_ratio
                                     : d.local_ratio * d.slope_ratio;
-  s.score = product / std::sqrt(1.0 + static_cast<double>(s.similar));
+  s.score = product / std::sqrt(1.0 + s.similar);
   return s;
 }
 

@@ -237,20 +237,23 @@ std::vector<std::size_t> candidate_peaks(const IedChannelView& view, const IedPa
 
 int similar_waves(const IedChannelView& view, const IedDischarge& d, const IedParams& p,
                   double fs) {
-  const auto& x = view.broadband;
+  return similar_half_waves(view.broadband, d.peak, p, fs);
+}
+
+int similar_half_waves(std::span<const double> x, std::size_t peak, const IedParams& p, double fs) {
   const std::size_t n = x.size();
   // The discharge's own negative half-wave.
-  std::size_t own_left = d.peak;
-  std::size_t own_right = d.peak;
+  std::size_t own_left = peak;
+  std::size_t own_right = peak;
   while (own_left > 0 && x[own_left] < 0.0)
     --own_left;
   while (own_right + 1 < n && x[own_right] < 0.0)
     ++own_right;
   const double own_s = static_cast<double>(own_right - own_left) / fs;
-  const double depth = p.similar_depth_fraction * -x[d.peak];
+  const double depth = p.similar_depth_fraction * -x[peak];
   const std::size_t reach = samples_of(p.rhythm_context_s, fs);
-  const std::size_t begin = d.peak > reach ? d.peak - reach : 0;
-  const std::size_t end = std::min(n, d.peak + reach);
+  const std::size_t begin = peak > reach ? peak - reach : 0;
+  const std::size_t end = std::min(n, peak + reach);
   int count = 0;
   for (std::size_t k = begin; k < end;) {
     if (x[k] >= 0.0) {
@@ -262,7 +265,7 @@ int similar_waves(const IedChannelView& view, const IedDischarge& d, const IedPa
     for (; e < end && x[e] < 0.0; ++e)
       deepest = std::min(deepest, x[e]);
     const double s = static_cast<double>(e - k) / fs;
-    const bool own = k <= d.peak && d.peak < e;
+    const bool own = k <= peak && peak < e;
     if (!own && -deepest >= depth && s * p.similar_duration_ratio >= own_s &&
         s <= own_s * p.similar_duration_ratio)
       ++count;

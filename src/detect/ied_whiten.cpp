@@ -190,6 +190,7 @@ std::optional<WhitenedDischarge> measure_whitened(
   for (std::size_t k = peak + 1; k <= right; ++k)
     fall = std::max(fall, y[k - 1] - y[k]);
   wd.slope_ratio = std::min(rise, fall) / slope_sd;
+  wd.similar = similar_half_waves(v, peak, p, fs);
   return wd;
 }
 

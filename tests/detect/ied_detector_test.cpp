@@ -163,7 +163,7 @@ TEST(IedDetector, FindsInjectedDischargesOnTheRightSide) {
   EXPECT_LE(s.false_events, 3);
 }
 
-// At 6 x RMS about two thirds are found (Subject05: measured 47 / 66, no unmatched event; the
+// At 6 x RMS about two thirds are found (Subject05: measured 48 / 66, no unmatched event; the
 // single-channel sharpness decision found 24): the whitened virtual channel of the field.
 TEST(IedDetector, FindsMostInjectedDischargesAtSixTimesRms) {
   const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);

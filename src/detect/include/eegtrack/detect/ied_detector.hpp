@@ -43,7 +43,7 @@ struct IedParams {
   int max_train_peaks = 1;               ///< more comparable peaks -> rhythm or muscle, rejected
   double flat_run_s = 0.1;               ///< a channel constant this long is a dropout / end
   double flat_guard_s = 2.0;             ///< no discharge within this of a flat run
-  // Rhythm context: similar negative half-waves on the channel around the discharge.
+  // Rhythm context: similar negative half-waves around the discharge (focus and virtual channel).
   double rhythm_context_s = 5.0;         ///< searched within +- this
   double similar_depth_fraction = 0.5;   ///< similar: at least this x the discharge's depth
   double similar_duration_ratio = 1.43;  ///< and a duration within this factor of its own
@@ -56,7 +56,7 @@ struct IedParams {
   // Decision on the spatially whitened virtual channel of the best matched field filter.
   double whitening_regularisation = 0.05;  ///< ridge: this x mean channel variance
   double whitening_clip_sd = 4.0;          ///< background covariance without samples beyond
-  /// whitened local ratio x whitened slope ratio / sqrt(1 + similar half-waves) >= this:
+  /// whitened local ratio x whitened slope ratio / sqrt(1 + mean similar half-waves) >= this:
   /// the decision threshold
   double min_discharge_score = 16.0;
   double channel_involved_ratio = 0.5;  ///< channels listed in the event: deflection >= this
