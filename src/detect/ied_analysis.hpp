@@ -111,13 +111,20 @@ struct IedWhitener {
 [[nodiscard]] IedWhitener make_whitener(std::span<const IedChannelView> views,
                                         const IedFieldModel& model, const IedParams& p);
 
+/// Temporal whitening of one trace: an autoregressive model of order innovation_order_s is
+/// fitted to the whole of x (Yule-Walker); its prediction errors over [left, right], divided
+/// by their robust SD over the surrounding +-1 s (the discharge and the 300 ms after it left
+/// out), are squared and summed. The ongoing rhythm is what the model predicts; a transient
+/// it does not predict gives large errors. 0 when x is too short for the model.
+[[nodiscard]] double innovation_energy(std::span<const double> x, std::size_t left,
+                                       std::size_t right, const IedParams& p, double fs);
+
 /// A discharge seen on the virtual channel of the matched filter that gives its deflections
 /// (`instant`, per channel, negative up) the largest whitened amplitude.
 struct WhitenedDischarge {
   std::size_t topography = 0;  ///< index into IedFieldModel::topographies
   double spread_deg = 0.0;     ///< spread of that field
-  double local_ratio = 0.0;    ///< deflection / robust SD of the virtual channel's +-1 s
-  double slope_ratio = 0.0;    ///< weaker flank's steepest slope / derivative SD (span)
+  double innovation = 0.0;     ///< innovation_energy of the virtual channel over the discharge
   int similar = 0;             ///< similar half-waves of the virtual channel
 };
 
@@ -125,12 +132,24 @@ struct WhitenedDischarge {
     std::span<const IedChannelView> views, const IedFieldModel& model, const IedWhitener& whitener,
     const IedDischarge& d, std::span<const double> instant, const IedParams& p, double fs);
 
+/// Candidates found on the whitened virtual channels: every matched filter of a field not
+/// narrower than min_field_spread_deg is applied to the span; its local negative peaks in
+/// [begin, end) at least whitened_candidate_ratio x its robust SD deep become discharges on
+/// the field's centre channel (its deepest point within +-field_tolerance_s), measured as
+/// single-channel discharges but without the amplitude, slope and local-ratio gates.
+[[nodiscard]] std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> views,
+                                                            const IedFieldModel& model,
+                                                            const IedWhitener& whitener,
+                                                            std::size_t begin, std::size_t end,
+                                                            const IedParams& p, double fs);
+
 /// Groups discharges of all channels into events, checks the field, and returns the events
 /// whose focus peak lies in [core_begin, core_end). span_start_s is the time of sample 0.
 [[nodiscard]] std::vector<Event> field_events(std::span<const IedChannelView> views,
                                               std::vector<IedDischarge> discharges,
                                               std::span<const DetectionChannel> channels,
-                                              const IedFieldModel& model, std::size_t core_begin,
+                                              const IedFieldModel& model,
+                                              const IedWhitener& whitener, std::size_t core_begin,
                                               std::size_t core_end, double span_start_s,
                                               const IedParams& p, double fs);
 

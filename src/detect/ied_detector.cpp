@@ -1,5 +1,6 @@
 #include "eegtrack/detect/ied_detector.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -56,9 +57,26 @@ void IedState::analyse_core(std::size_t k) {
     }
   }
   const double span_start_s = segment_start_s + static_cast<double>(span_begin) / fs;
+  const IedWhitener whitener = make_whitener(views, field_model, params);
+  {
+    // Discharges whose field pools evidence over several channels: found on the whitened
+    // virtual channels (the core window and the merge distance around it).
+    const auto margin = static_cast<std::size_t>(std::lround(params.merge_s * fs));
+    const std::size_t begin =
+        core_begin - span_begin > margin ? core_begin - span_begin - margin : 0;
+    auto extra = whitened_candidates(views, field_model, whitener, begin,
+                                     core_end - span_begin + margin, params, fs);
+    for (auto& d : extra) {
+      const bool known = std::any_of(
+          discharges.begin(), discharges.end(),
+          [&](const IedDischarge& o) { return o.channel == d.channel && o.peak == d.peak; });
+      if (!known)
+        discharges.push_back(d);
+    }
+  }
   auto found =
-      field_events(views, std::move(discharges), channels, field_model, core_begin - span_begin,
-                   core_end - span_begin, span_start_s, params, fs);
+      field_events(views, std::move(discharges), channels, field_model, whitener,
+                   core_begin - span_begin, core_end - span_begin, span_start_s, params, fs);
   events.insert(events.end(), found.begin(), found.end());
 }
 
@@ -113,7 +131,8 @@ void validate(const IedParams& p, double fs) {
                                 std::to_string(p.min_amplitude_ratio) + ")");
   if (!(p.whitening_regularisation > 0.0 && p.whitening_clip_sd > 0.0 &&
         p.similar_depth_fraction > 0.0 && p.similar_duration_ratio >= 1.0 &&
-        p.rhythm_context_s >= 0.0))
+        p.rhythm_context_s >= 0.0 && p.innovation_order_s > 0.0 &&
+        p.whitened_candidate_ratio >= 0.0 && p.max_opposite_ratio > 0.0))
     throw std::invalid_argument(
         "IedDetector: whitening and rhythm-context parameters out of range (" +
         std::to_string(p.whitening_regularisation) + ")");

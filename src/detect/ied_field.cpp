@@ -96,10 +96,10 @@ Laterality side_of(const DetectionChannel& focus, std::span<const DetectionChann
   return focus.site->side == io::Side::Left ? Laterality::Left : Laterality::Right;
 }
 
-/// The decision's sharpness: the discharge on the spatially whitened virtual channel of its
-/// best matched field (local ratio x slope ratio; the focus channel's own ratios when the
-/// montage has too few channels for a field), divided by sqrt(1 + similar half-waves around
-/// it: mean of the counts on the focus channel and on the virtual channel).
+/// The decision's score: the innovation energy of the discharge on the spatially whitened
+/// virtual channel of its best matched field (the focus channel's own when the montage has too
+/// few channels for a field), divided by sqrt(1 + similar half-waves around it: mean of the
+/// counts on the focus channel and on the virtual channel).
 struct Sharpness {
   std::optional<WhitenedDischarge> whitened;
   double similar = 0.0;
@@ -115,9 +115,10 @@ Sharpness sharpness_of(std::span<const IedChannelView> views, const IedDischarge
   // the score is measured on), averaged.
   const int focus_similar = similar_waves(views[d.channel], d, p, fs);
   s.similar = s.whitened ? 0.5 * (focus_similar + s.whitened->similar) : focus_similar;
-  const double product = s.whitened ? s.whitened->local_ratio * s.whitened->slope_ratio
-                                    : d.local_ratio * d.slope_ratio;
-  s.score = product / std::sqrt(1.0 + s.similar);
+  const double energy = s.whitened
+                            ? s.whitened->innovation
+                            : innovation_energy(views[d.channel].broadband, d.left, d.right, p, fs);
+  s.score = energy / std::sqrt(1.0 + s.similar);
   return s;
 }
 
@@ -175,38 +176,66 @@ bool is_focal_discharge(const FieldMeasure& f, const Sharpness& s, const IedPara
   return f.fit.r2 >= p.min_field_r2 && f.fit.spread_deg >= p.min_field_spread_deg;
 }
 
+/// Largest positive value of any channel within +-300 ms of the discharge's peak.
+double opposite_deflection_uv(std::span<const IedChannelView> views, const IedDischarge& d,
+                              double fs) {
+  const auto reach = static_cast<std::size_t>(std::lround(0.3 * fs));
+  double positive = 0.0;
+  for (const auto& v : views) {
+    const std::size_t hi = std::min(v.broadband.size(), d.peak + reach + 1);
+    for (std::size_t k = d.peak > reach ? d.peak - reach : 0; k < hi; ++k)
+      positive = std::max(positive, v.broadband[k]);
+  }
+  return positive;
+}
+
 }  // namespace
 
 std::vector<Event> field_events(std::span<const IedChannelView> views,
                                 std::vector<IedDischarge> discharges,
                                 std::span<const DetectionChannel> channels,
-                                const IedFieldModel& model, std::size_t core_begin,
-                                std::size_t core_end, double span_start_s, const IedParams& p,
-                                double fs) {
-  // The largest discharge of a cluster speaks for it; smaller ones nearby in time on other
-  // channels (its field) or on the same channel (polyspikes) are absorbed.
+                                const IedFieldModel& model, const IedWhitener& whitener,
+                                std::size_t core_begin, std::size_t core_end, double span_start_s,
+                                const IedParams& p, double fs) {
+  // The largest discharge of a cluster speaks for it; smaller ones within merge_s of it or in
+  // its after-going slow wave (slow_wave_window_s after its end), on the same channel
+  // (polyspikes) or on a channel its event moves (deflecting there, either way, by at least
+  // min_field_ratio x its own deflection) are absorbed. A discharge on a channel the event
+  // does not reach is another event: a distant background wave does not absorb it.
   std::stable_sort(
       discharges.begin(), discharges.end(),
       [](const IedDischarge& a, const IedDischarge& b) { return a.amplitude_uv > b.amplitude_uv; });
   const auto merge = static_cast<std::size_t>(std::lround(p.merge_s * fs));
-  std::vector<std::size_t> taken_peaks;
+  const auto after = static_cast<std::size_t>(std::lround(p.slow_wave_window_s * fs));
+  struct Taken {
+    std::size_t peak;
+    std::size_t right;
+    std::size_t channel;
+    std::vector<double> deflection;  ///< every channel's, at the leader's time
+  };
+  std::vector<Taken> taken;
   std::vector<Event> events;
-  const IedWhitener whitener = make_whitener(views, model, p);
   for (const IedDischarge& d : discharges) {
-    const bool absorbed = std::any_of(taken_peaks.begin(), taken_peaks.end(), [&](std::size_t t) {
-      return (t > d.peak ? t - d.peak : d.peak - t) < merge;
+    const bool absorbed = std::any_of(taken.begin(), taken.end(), [&](const Taken& t) {
+      const bool near = (t.peak > d.peak ? t.peak - d.peak : d.peak - t.peak) < merge;
+      const bool in_slow_wave = d.peak > t.peak && d.peak <= t.right + after;
+      return (near || in_slow_wave) &&
+             (t.channel == d.channel ||
+              std::abs(t.deflection[d.channel]) >= p.min_field_ratio * t.deflection[t.channel]);
     });
     if (absorbed)
       continue;
     const FieldMeasure f = measure_field(views, d, channels, model, p, fs);
     if (f.best_neighbour_ratio < p.min_field_ratio)
       continue;  // no physiological field: a pop or a single-channel artefact
-    taken_peaks.push_back(d.peak);
+    taken.push_back({d.peak, d.right, d.channel, f.deflection});
     if (d.peak < core_begin || d.peak >= core_end)
       continue;
     const Sharpness sharpness = sharpness_of(views, d, f, model, whitener, p, fs);
     if (!is_focal_discharge(f, sharpness, p))
       continue;
+    if (opposite_deflection_uv(views, d, fs) > p.max_opposite_ratio * d.amplitude_uv)
+      continue;  // dwarfed by a positive deflection nearby: an eye blink or a movement
     Event e = make_event(d, f, sharpness, channels, span_start_s, p, fs);
     if (e.confidence >= p.min_confidence)
       events.push_back(std::move(e));

@@ -63,7 +63,7 @@ TEST(IedMeasure, DISABLED_PrintOperatingCurve) {
   std::vector<test::Recording> refs;
   for (const auto& name : kNormalFiles)
     refs.push_back(test::read_scalp_eeg(kNormal / name));
-  for (double score : {6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0, 25.0, 30.0}) {
+  for (double score : {50.0, 70.0, 90.0, 100.0, 120.0, 150.0, 200.0, 300.0}) {
     const IedParams p{.min_discharge_score = score};
     double minutes = 0.0;
     std::size_t fp = 0;
@@ -122,7 +122,7 @@ TEST(IedDetector, RejectsBadArguments) {
 
 TEST(IedDetector, ParameterListNamesEveryThreshold) {
   const auto list = parameter_list(IedParams{});
-  EXPECT_EQ(list.size(), 38U);
+  EXPECT_EQ(list.size(), 41U);
   EXPECT_EQ(list.front().name, "core_window_s");
   EXPECT_DOUBLE_EQ(list.back().value, IedParams{}.min_confidence);
 }
@@ -151,25 +151,26 @@ TEST(IedRates, CountsPerFocusAndRegion) {
 }
 
 // Large injected discharges (8 x the focus's background RMS at the field's centre) are mostly
-// found (measured 55 / 66, no unmatched event) and then classed (spike / sharp) and placed
+// found (measured 59 / 66, one unmatched event) and then classed (spike / sharp) and placed
 // (side, region) correctly; a detector firing at random would do neither.
 TEST(IedDetector, FindsInjectedDischargesOnTheRightSide) {
   const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 7);
   const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
-  EXPECT_GE(s.detected, static_cast<int>(0.75 * s.injected));
+  EXPECT_GE(s.detected, static_cast<int>(0.85 * s.injected));
   EXPECT_GE(s.location_correct, static_cast<int>(0.9 * s.detected));
   EXPECT_GE(s.class_correct, static_cast<int>(0.85 * s.detected));
   EXPECT_LE(s.false_events, 3);
 }
 
-// At 6 x RMS about two thirds are found (Subject05: measured 48 / 66, no unmatched event; the
-// single-channel sharpness decision found 24): the whitened virtual channel of the field.
+// At 6 x RMS most are found (Subject05: measured 54 / 66, 3 unmatched events; whitened local x
+// slope ratio: 48, the single-channel sharpness decision: 24): innovations of the whitened
+// virtual channel of the field.
 TEST(IedDetector, FindsMostInjectedDischargesAtSixTimesRms) {
   const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);
   const auto inj = test::inject_ieds(ref, kFoci, 6.0, 27.0, 7);
   const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
-  EXPECT_GE(s.detected, static_cast<int>(0.6 * s.injected));
+  EXPECT_GE(s.detected, static_cast<int>(0.75 * s.injected));
   EXPECT_GE(s.location_correct, static_cast<int>(0.9 * s.detected));
   EXPECT_LE(s.false_events, 3);
 }
@@ -183,7 +184,7 @@ TEST(IedDetector, IgnoresInjectionsAtBackgroundLevel) {
 }
 
 // Untouched normal EEG: measured 3 detections in 11.2 min (0.27 / min): a sharp T7 transient
-// and a frontopolar sharp wave (Subject01), a P7 sharp wave (Subject07). The bound documents
+// (Subject01), an F4 sharp wave (Subject05), a P7 sharp wave (Subject07). The bound documents
 // the current level (see docs/detect-spikes.md); the thresholds were tuned on these files.
 TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowHalfPerMinute) {
   double minutes = 0.0;

@@ -53,12 +53,15 @@ struct IedParams {
   double min_field_ratio = 0.2;        ///< best neighbour deflection / focus deflection
   double min_field_r2 = 0.6;           ///< focal-field fit: explained fraction of deflections
   double min_field_spread_deg = 20.0;  ///< best-fitting field SD (fits 15-45 deg) >= this
+  double max_opposite_ratio = 3.0;     ///< positive deflection within +-0.3 s > this x: artefact
   // Decision on the spatially whitened virtual channel of the best matched field filter.
   double whitening_regularisation = 0.05;  ///< ridge: this x mean channel variance
   double whitening_clip_sd = 4.0;          ///< background covariance without samples beyond
-  /// whitened local ratio x whitened slope ratio / sqrt(1 + mean similar half-waves) >= this:
-  /// the decision threshold
-  double min_discharge_score = 16.0;
+  double innovation_order_s = 0.064;       ///< AR model of the virtual channel: this many s
+  double whitened_candidate_ratio = 3.0;   ///< virtual-channel peaks this x its SD: candidates
+  /// innovation energy on the whitened virtual channel / sqrt(1 + mean similar half-waves)
+  /// >= this: the decision threshold
+  double min_discharge_score = 120.0;
   double channel_involved_ratio = 0.5;  ///< channels listed in the event: deflection >= this
   double bilateral_ratio = 0.7;         ///< homologous side this strong -> bilateral
   double merge_s = 0.12;                ///< discharges closer than this are one event
@@ -78,9 +81,11 @@ struct IedState;
 /// Topogr 2015;28:172) or a deep negative peak; morphology on 1-70 Hz (duration, amplitude
 /// and both flank slopes against the local background, asymmetry, after-going slow wave,
 /// isolation from rhythmic trains); field: a neighbouring electrode (<= 40 deg) deflecting
-/// the same way within +-20 ms and a smooth focal-field fit. Decision: sharpness on the
-/// virtual channel of the best matched spatial filter against the span's background
-/// covariance, discounted by the number of similar waves of the channel's ongoing rhythm.
+/// the same way within +-20 ms and a smooth focal-field fit. Further candidates are taken on
+/// the virtual channels of matched spatial filters against the span's background covariance.
+/// Decision: the energy of the discharge's autoregressive prediction errors (innovations) on
+/// the virtual channel of its best matched filter, discounted by the number of similar waves
+/// of the channel's ongoing rhythm.
 /// Only surface-negative discharges are reported; the focus is
 /// the electrode of maximum negativity. Works on average-reference ("T7-avg") or referential
 /// channels; bipolar channels are analysed the same way (see docs/detect-spikes.md for the
