@@ -95,14 +95,15 @@ std::vector<double> spike_and_wave(double fs, double spike_ms, double amplitude_
   std::vector<double> w(n_spike + n_wave, 0.0);
   for (std::size_t i = 0; i < n_spike; ++i) {
     // Half-cosine flanks: rise to the peak, then a slower fall.
-    const double phase = i < n_rise ? static_cast<double>(i) / static_cast<double>(n_rise)
-                                    : 1.0 - static_cast<double>(i - n_rise) /
-                                                static_cast<double>(n_spike - n_rise);
+    const double phase =
+        i < n_rise ? static_cast<double>(i) / static_cast<double>(n_rise)
+                   : 1.0 - static_cast<double>(i - n_rise) / static_cast<double>(n_spike - n_rise);
     w[i] = -amplitude_uv * 0.5 * (1.0 - std::cos(std::numbers::pi * phase));
   }
   for (std::size_t i = 0; i < n_wave; ++i)
-    w[n_spike + i] = -0.6 * amplitude_uv *
-                     std::sin(std::numbers::pi * static_cast<double>(i) / static_cast<double>(n_wave));
+    w[n_spike + i] =
+        -0.6 * amplitude_uv *
+        std::sin(std::numbers::pi * static_cast<double>(i) / static_cast<double>(n_wave));
   return w;
 }
 

@@ -20,9 +20,7 @@ struct Recording {
   std::vector<std::vector<double>> samples;  ///< one per label
 
   [[nodiscard]] std::size_t size() const { return samples.empty() ? 0 : samples[0].size(); }
-  [[nodiscard]] double duration_s() const {
-    return static_cast<double>(size()) / sample_rate_hz;
-  }
+  [[nodiscard]] double duration_s() const { return static_cast<double>(size()) / sample_rate_hz; }
   [[nodiscard]] std::size_t index_of(const std::string& label) const;  ///< throws if absent
   /// The block covering all samples, starting at start_s.
   [[nodiscard]] detect::DetectionBlock block(double start_s = 0.0) const;

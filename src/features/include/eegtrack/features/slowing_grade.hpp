@@ -72,10 +72,10 @@ struct SlowingAssessment {
   Region focal_region = Region::Other;  ///< region of the focus (Focal only), see grade_slowing
   /// Signed slow index of the most asymmetric eligible pair; NaN without pairs.
   double focal_slow_index = 0.0;
-  int focal_pairs = 0;  ///< eligible pairs with a marked asymmetry toward the focal side
-  double pdr_component = 0.0;           ///< [0, 1]
-  double slow_component = 0.0;          ///< [0, 1]
-  double suppression_component = 0.0;   ///< [0, 1]
+  int focal_pairs = 0;          ///< eligible pairs with a marked asymmetry toward the focal side
+  double pdr_component = 0.0;   ///< [0, 1]
+  double slow_component = 0.0;  ///< [0, 1]
+  double suppression_component = 0.0;  ///< [0, 1]
   /// Weighted mean of the three components, [0, 1]; 0 = normal adult background.
   double encephalopathy_index = 0.0;
 };
@@ -88,8 +88,9 @@ struct SlowingAssessment {
 /// or there is excess delta or theta; else none (a PDR in the borderline band is noted in the
 /// criteria). Focal if at least focal_min_pairs eligible homologous pairs have
 /// |slow_signed_index| >= focal_slow_index toward the same side; the region is the one, among
-/// regions holding such a pair, whose regional slow index leans furthest toward that side. Index components: PDR (reference - f) / (reference - floor), 1 if absent;
-/// slow (delta + theta - reference) / (1 - reference); suppression fraction; each clamped.
+/// regions holding such a pair, whose regional slow index leans furthest toward that side. Index
+/// components: PDR (reference - f) / (reference - floor), 1 if absent; slow (delta + theta -
+/// reference) / (1 - reference); suppression fraction; each clamped.
 /// @throws std::invalid_argument for relative powers or suppression outside [0, 1], a present
 ///         PDR with a non-positive frequency, negative weights or weights summing to 0,
 ///         pdr_floor_hz >= pdr_reference_hz, pdr_borderline_below_hz < pdr_slow_below_hz or
