@@ -2,6 +2,8 @@
 // channels is inverted, and the discharge is read through the matched spatial filter of the
 // focal field that best explains its deflections against that background.
 
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -21,45 +23,6 @@ double robust_sd_of(std::vector<double> v) {
   return kMadToSd * median_of(std::move(v));
 }
 
-using Matrix = std::vector<std::vector<double>>;
-
-/// Lower Cholesky factor of a symmetric positive definite matrix; empty if it is not.
-Matrix cholesky(const Matrix& a) {
-  const std::size_t m = a.size();
-  Matrix l(m, std::vector<double>(m, 0.0));
-  for (std::size_t i = 0; i < m; ++i) {
-    for (std::size_t j = 0; j <= i; ++j) {
-      double sum = a[i][j];
-      for (std::size_t k = 0; k < j; ++k)
-        sum -= l[i][k] * l[j][k];
-      if (i == j) {
-        if (sum <= 0.0)
-          return {};
-        l[i][i] = std::sqrt(sum);
-      } else {
-        l[i][j] = sum / l[j][j];
-      }
-    }
-  }
-  return l;
-}
-
-/// Solves L L' y = b.
-std::vector<double> cholesky_solve(const Matrix& l, std::vector<double> b) {
-  const std::size_t m = l.size();
-  for (std::size_t i = 0; i < m; ++i) {
-    for (std::size_t k = 0; k < i; ++k)
-      b[i] -= l[i][k] * b[k];
-    b[i] /= l[i][i];
-  }
-  for (std::size_t i = m; i-- > 0;) {
-    for (std::size_t k = i + 1; k < m; ++k)
-      b[i] -= l[k][i] * b[k];
-    b[i] /= l[i][i];
-  }
-  return b;
-}
-
 std::size_t samples_of(double seconds, double fs) {
   return static_cast<std::size_t>(std::lround(seconds * fs));
 }
@@ -75,7 +38,8 @@ IedWhitener make_whitener(std::span<const IedChannelView> views, const IedFieldM
   const std::size_t n = views[model.fitted[0]].broadband.size();
   // Second moments of the band-passed (zero-mean) background; samples where any channel is
   // beyond whitening_clip_sd x its SD (discharges, artefacts) are left out.
-  Matrix c(m, std::vector<double>(m, 0.0));
+  Eigen::MatrixXd c =
+      Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m));
   std::size_t used = 0;
   for (std::size_t k = 0; k < n; ++k) {
     bool outlier = false;
@@ -89,36 +53,29 @@ IedWhitener make_whitener(std::span<const IedChannelView> views, const IedFieldM
     for (std::size_t i = 0; i < m; ++i) {
       const double xi = views[model.fitted[i]].broadband[k];
       for (std::size_t j = 0; j <= i; ++j)
-        c[i][j] += xi * views[model.fitted[j]].broadband[k];
+        c(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) +=
+            xi * views[model.fitted[j]].broadband[k];
     }
   }
   if (used < 10 * m)
     return w;  // too little clean background for a covariance
-  double trace = 0.0;
-  for (std::size_t i = 0; i < m; ++i) {
-    for (std::size_t j = 0; j <= i; ++j) {
-      c[i][j] /= static_cast<double>(used);
-      c[j][i] = c[i][j];
-    }
-    trace += c[i][i];
-  }
+  c /= static_cast<double>(used);
+  c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
   // The average reference makes the covariance singular: a ridge of a fraction of the mean
   // channel variance keeps it invertible (and limits how far any direction is amplified).
-  for (std::size_t i = 0; i < m; ++i)
-    c[i][i] += p.whitening_regularisation * trace / static_cast<double>(m);
-  const Matrix l = cholesky(c);
-  if (l.empty())
+  c.diagonal().array() += p.whitening_regularisation * c.trace() / static_cast<double>(m);
+  const Eigen::LLT<Eigen::MatrixXd> llt(c);
+  if (llt.info() != Eigen::Success)
     return w;
   w.filters.reserve(model.topographies.size());
   for (const auto& t : model.topographies) {
-    std::vector<double> a = cholesky_solve(l, t);
-    double tct = 0.0;
-    for (std::size_t i = 0; i < m; ++i)
-      tct += t[i] * a[i];
-    const double norm = std::sqrt(std::max(tct, 1e-300));
-    for (double& v : a)
+    const Eigen::Map<const Eigen::VectorXd> topography(t.data(), static_cast<Eigen::Index>(m));
+    const Eigen::VectorXd filter = llt.solve(topography);
+    // Normalised so that the background's variance through the filter is 1.
+    const double norm = std::sqrt(std::max(topography.dot(filter), 1e-300));
+    w.filters.emplace_back(filter.data(), filter.data() + filter.size());
+    for (double& v : w.filters.back())
       v /= norm;
-    w.filters.push_back(std::move(a));
   }
   return w;
 }
