@@ -17,6 +17,7 @@ using seizure_internal::RhythmCriteria;
 using seizure_internal::RhythmRun;
 using seizure_internal::RhythmWindow;
 using seizure_internal::RhythmWindowStream;
+using seizure_internal::windows_in;
 
 ParameterList parameter_list(const BirdParams& p) {
   return {{"bird_window_s", p.window_s},
@@ -46,10 +47,6 @@ void check_params(const BirdParams& p, double sample_rate_hz) {
       !(p.max_frequency_hz > p.min_frequency_hz) || !(p.max_duration_s > p.min_duration_s))
     throw std::invalid_argument("BirdDetector: inconsistent parameters (window_s " +
                                 std::to_string(p.window_s) + ")");
-}
-
-std::size_t windows_in(double seconds, double step_s) {
-  return static_cast<std::size_t>(std::lround(seconds / step_s));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // frequency range, not posterior alpha, with an amplitude that stands out from the channel's
 // own background (or reaches an absolute level when no background is known yet).
 
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
@@ -30,6 +31,11 @@ struct RhythmCriteria {
   double support_frequency_tolerance_hz = 0.5;
   double support_amplitude_fraction = 0.4;
 };
+
+/// Number of analysis windows (one every step_s) in `seconds`: sizes a ChannelBackgrounds.
+[[nodiscard]] inline std::size_t windows_in(double seconds, double step_s) {
+  return static_cast<std::size_t>(std::lround(seconds / step_s));
+}
 
 /// Background RMS per channel from windows that did not take part in an event.
 class ChannelBackgrounds {

@@ -20,6 +20,7 @@ using seizure_internal::RhythmCriteria;
 using seizure_internal::RhythmRun;
 using seizure_internal::RhythmWindow;
 using seizure_internal::RhythmWindowStream;
+using seizure_internal::windows_in;
 
 ParameterList parameter_list(const SeizureParams& p) {
   return {{"seizure_window_s", p.window_s},
@@ -69,10 +70,6 @@ void check_params(const SeizureParams& p, double sample_rate_hz) {
       p.evolution_min_channels < 1 || p.evolution_min_steps < 1 || !(p.evolution_step_hz > 0.0))
     throw std::invalid_argument("SeizureDetector: inconsistent parameters (window_s " +
                                 std::to_string(p.window_s) + ")");
-}
-
-std::size_t windows_in(double seconds, double step_s) {
-  return static_cast<std::size_t>(std::lround(seconds / step_s));
 }
 
 // ACNS 2021 ESz criterion (a) asks for discharges averaging > 2.5 Hz. The detector accepts

@@ -16,10 +16,6 @@ constexpr double kHighHz = 7.0;
 // rejected by the frequency range), not at a subharmonic inside the delta range.
 constexpr double kFastestSearchedHz = 12.0;
 
-std::size_t windows_in(double seconds, double step_s) {
-  return static_cast<std::size_t>(std::lround(seconds / step_s));
-}
-
 }  // namespace
 
 EvolvingPatternRule::EvolvingPatternRule(std::vector<DetectionChannel> channels,
