@@ -43,7 +43,6 @@ std::string write_identified_file() {
 
 TEST(CliInfo, JsonDescribesTheBundledSample) {
   const auto path = (sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf").string();
-  EEGTRACK_REQUIRE_FILE(path);
   const auto info = info_json(path);
   EXPECT_EQ(info["file_type"], "EDF+C");
   EXPECT_NEAR(info["duration_s"].get<double>(), 182.0, 1.0);
@@ -69,7 +68,6 @@ TEST(CliInfo, JsonDescribesTheBundledSample) {
 
 TEST(CliInfo, AnnotationOnlyFileListsAnnotationsAndNoChannels) {
   const auto path = (sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf").string();
-  EEGTRACK_REQUIRE_FILE(path);
   const auto info = info_json(path);
   EXPECT_EQ(info["channels"].size(), 0U);
   EXPECT_EQ(info["annotations"].size(), 154U);
@@ -105,7 +103,6 @@ TEST(CliInfo, StrictReportIsEmptyForACompliantFile) {
 TEST(CliInfo, StrictReportListsDeviationsAndExitsOne) {
   // BCI2000 labels with trailing dots ("Fc5.") break the EDF+ label rules.
   const auto path = (sample_dir() / "eegmmidb_S001R01_eyes_open.edf").string();
-  EEGTRACK_REQUIRE_FILE(path);
   const auto result = run_cli({"info", path, "--json", "--strict"});
   EXPECT_EQ(result.exit_status, 1);
   const auto info = nlohmann::json::parse(result.out);

@@ -14,11 +14,10 @@
 
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
-
-const std::filesystem::path kEeg = EEGTRACK_SHARED_EEG_DIR;
 
 const std::array<const char*, 4> kRestFiles = {"normal/eegmat_Subject03_1_rest_eyes_closed.edf",
                                                "normal/eegmat_Subject05_1_rest_eyes_closed.edf",
@@ -37,7 +36,7 @@ TEST(BirdDetectorNormal, UntouchedNormalRecordingsGiveFewBirds) {
   files.emplace_back("normal/eegmat_Subject00_2_mental_arithmetic.edf");
   files.emplace_back("normal/eegmat_Subject01_2_mental_arithmetic.edf");
   for (const auto& name : files) {
-    const test::Recording referential = test::read_scalp_eeg(kEeg / name);
+    const test::Recording referential = test::read_scalp_eeg(test::eeg_path(name));
     for (const auto montage : {io::MontageKind::Average, io::MontageKind::LongitudinalBipolar,
                                io::MontageKind::Referential}) {
       const test::Recording rec = test::derive(referential, montage);
@@ -79,7 +78,7 @@ TEST(BirdDetectorSimulated, BriefFocalRhythmicBurstsAreFoundWithSide) {
   int side_ok = 0;
   int extra = 0;
   for (const char* name : kRestFiles) {
-    test::Recording rec = test::read_scalp_eeg(kEeg / name);
+    test::Recording rec = test::read_scalp_eeg(test::eeg_path(name));
     std::vector<double> onsets;
     for (std::size_t k = 0; k < kBursts.size(); ++k) {
       const double onset_s = 70.0 + 15.0 * static_cast<double>(k);
@@ -120,7 +119,7 @@ TEST(BirdDetectorSimulated, BriefFocalRhythmicBurstsAreFoundWithSide) {
 // the same burst at 6 Hz is one.
 TEST(BirdDetectorSimulated, PosteriorAlphaBurstIsNotABird) {
   for (const double frequency_hz : {10.0, 6.0}) {
-    test::Recording rec = test::read_scalp_eeg(kEeg / kRestFiles[1]);
+    test::Recording rec = test::read_scalp_eeg(test::eeg_path(kRestFiles[1]));
     const auto wave = test::rhythmic_burst(rec.sample_rate_hz, 3.0, frequency_hz, 80.0);
     test::inject_field(rec, "O1", 30.0, wave, static_cast<std::size_t>(100.0 * rec.sample_rate_hz));
     const auto events = detect_birds(test::derive(rec, io::MontageKind::Average));
@@ -132,7 +131,7 @@ TEST(BirdDetectorSimulated, PosteriorAlphaBurstIsNotABird) {
 }
 
 TEST(BirdDetectorStreaming, ChunkedInputGivesTheSameEvents) {
-  test::Recording rec = test::read_scalp_eeg(kEeg / kRestFiles[0]);
+  test::Recording rec = test::read_scalp_eeg(test::eeg_path(kRestFiles[0]));
   const auto wave = test::rhythmic_burst(rec.sample_rate_hz, 3.0, 6.0, 80.0);
   test::inject_field(rec, "T8", 30.0, wave, static_cast<std::size_t>(90.0 * rec.sample_rate_hz));
   const test::Recording avg = test::derive(rec, io::MontageKind::Average);

@@ -13,11 +13,11 @@
 #include "detect/ied_injection.hpp"
 #include "detect/real_background.hpp"
 #include "eegtrack/dsp/resample.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
 
-const std::filesystem::path kNormal = std::filesystem::path(EEGTRACK_SHARED_EEG_DIR) / "normal";
 const std::vector<std::string> kNormalFiles = {
     "eegmat_Subject00_2_mental_arithmetic.edf", "eegmat_Subject01_2_mental_arithmetic.edf",
     "eegmat_Subject03_1_rest_eyes_closed.edf", "eegmat_Subject05_1_rest_eyes_closed.edf",
@@ -34,7 +34,7 @@ std::vector<Event> detect_all(const test::Recording& rec, IedParams params = {})
 // detect_tests --gtest_filter='IedMeasure*' --gtest_also_run_disabled_tests
 TEST(IedMeasure, DISABLED_PrintSensitivityAndFalseDetections) {
   for (const auto& name : kNormalFiles) {
-    const auto ref = test::read_scalp_eeg(kNormal / name);
+    const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + name));
     const auto avg = test::derive(ref, io::MontageKind::Average);
     const auto t0 = std::chrono::steady_clock::now();
     const auto clean = detect_all(avg);
@@ -62,7 +62,7 @@ TEST(IedMeasure, DISABLED_PrintSensitivityAndFalseDetections) {
 TEST(IedMeasure, DISABLED_PrintOperatingCurve) {
   std::vector<test::Recording> refs;
   for (const auto& name : kNormalFiles)
-    refs.push_back(test::read_scalp_eeg(kNormal / name));
+    refs.push_back(test::read_scalp_eeg(test::eeg_path("normal/" + name)));
   for (double score : {50.0, 70.0, 90.0, 100.0, 120.0, 150.0, 200.0, 300.0}) {
     const IedParams p{.min_discharge_score = score};
     double minutes = 0.0;
@@ -154,7 +154,7 @@ TEST(IedRates, CountsPerFocusAndRegion) {
 // found (measured 59 / 66, one unmatched event) and then classed (spike / sharp) and placed
 // (side, region) correctly; a detector firing at random would do neither.
 TEST(IedDetector, FindsInjectedDischargesOnTheRightSide) {
-  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[2]));
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 7);
   const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
   EXPECT_GE(s.detected, static_cast<int>(0.85 * s.injected));
@@ -167,7 +167,7 @@ TEST(IedDetector, FindsInjectedDischargesOnTheRightSide) {
 // slope ratio: 48, the single-channel sharpness decision: 24): innovations of the whitened
 // virtual channel of the field.
 TEST(IedDetector, FindsMostInjectedDischargesAtSixTimesRms) {
-  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[3]));
   const auto inj = test::inject_ieds(ref, kFoci, 6.0, 27.0, 7);
   const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
   EXPECT_GE(s.detected, static_cast<int>(0.75 * s.injected));
@@ -177,7 +177,7 @@ TEST(IedDetector, FindsMostInjectedDischargesAtSixTimesRms) {
 
 // At the level of the background (1 x RMS) injected transients are not detected.
 TEST(IedDetector, IgnoresInjectionsAtBackgroundLevel) {
-  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[3]));
   const auto inj = test::inject_ieds(ref, kFoci, 1.0, 27.0, 11);
   const auto s = test::score_ieds(detect_all(inj.average), inj.truth);
   EXPECT_LE(s.detected, static_cast<int>(0.05 * s.injected));
@@ -190,7 +190,8 @@ TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowHalfPerMinute) {
   double minutes = 0.0;
   std::size_t events = 0;
   for (const auto& name : kNormalFiles) {
-    const auto avg = test::derive(test::read_scalp_eeg(kNormal / name), io::MontageKind::Average);
+    const auto avg = test::derive(test::read_scalp_eeg(test::eeg_path("normal/" + name)),
+                                  io::MontageKind::Average);
     minutes += avg.duration_s() / 60.0;
     events += detect_all(avg).size();
   }
@@ -200,7 +201,7 @@ TEST(IedDetector, FalseDetectionsOnNormalEegStayBelowHalfPerMinute) {
 // An electrode pop on one channel (a step decaying in 0.3 s) has no field and is not reported
 // (without the field criterion, min_field_ratio = 1e-6, all four are reported).
 TEST(IedDetector, IgnoresSingleChannelPop) {
-  auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
+  auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[2]));
   const double fs = ref.sample_rate_hz;
   auto& c4 = ref.samples[ref.index_of("C4")];
   const std::vector<double> pops = {20.3, 33.7, 88.1, 140.9};
@@ -218,7 +219,7 @@ TEST(IedDetector, IgnoresSingleChannelPop) {
 
 // Eye blinks: positive at Fp1/Fp2, 300 ms, 150 µV; slow, so not a spike or sharp wave.
 TEST(IedDetector, IgnoresEyeBlinks) {
-  auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[3]);
+  auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[3]));
   const double fs = ref.sample_rate_hz;
   std::vector<double> blink(static_cast<std::size_t>(0.3 * fs));
   for (std::size_t i = 0; i < blink.size(); ++i)
@@ -240,7 +241,7 @@ TEST(IedDetector, IgnoresEyeBlinks) {
 
 // 128 Hz (the lowest rate of the contract): the same injections, resampled, are still found.
 TEST(IedDetector, WorksAt128Hz) {
-  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[2]);
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[2]));
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 7);
   test::Recording low = inj.average;
   low.sample_rate_hz = 128.0;
@@ -256,8 +257,8 @@ TEST(IedDetector, WorksAt128Hz) {
 
 // Already-bipolar recordings (CHB-MIT, 256 Hz) run; every event is well formed.
 TEST(IedDetector, RunsOnBipolarRecording) {
-  const auto rec = test::read_scalp_eeg(std::filesystem::path(EEGTRACK_SHARED_EEG_DIR) / "sample" /
-                                        "chbmit_chb01_03_interictal_0-41s.edf");
+  const auto rec =
+      test::read_scalp_eeg(test::eeg_path("sample/chbmit_chb01_03_interictal_0-41s.edf"));
   const auto events = detect_all(rec);
   std::printf("chb01_03 interictal: %zu events in %.0f s\n", events.size(), rec.duration_s());
   for (const auto& e : events) {
@@ -272,7 +273,7 @@ TEST(IedDetector, RunsOnBipolarRecording) {
 }
 
 TEST(IedDetector, SameEventsFromOneBlockAndFromBlocksOf7Point3Seconds) {
-  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[1]);
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[1]));
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 3);
   const auto whole = detect_all(inj.average);
   const auto pieces = detect_in_blocks(inj.average, 7.3);
@@ -287,7 +288,7 @@ TEST(IedDetector, SameEventsFromOneBlockAndFromBlocksOf7Point3Seconds) {
 
 // A gap (EDF+D) starts a new segment: no event spans it and times stay true times.
 TEST(IedDetector, EventsStayInsideTheirSegment) {
-  const auto ref = test::read_scalp_eeg(kNormal / kNormalFiles[1]);
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[1]));
   const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 3);
   const auto& rec = inj.average;
   const std::size_t half = rec.size() / 2;

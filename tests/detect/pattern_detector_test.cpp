@@ -13,6 +13,7 @@
 #include <set>
 
 #include "detect/pattern_signals.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
@@ -20,7 +21,6 @@ namespace {
 using test::Field;
 using test::Recording;
 
-const std::filesystem::path kNormal = std::filesystem::path(EEGTRACK_SHARED_EEG_DIR) / "normal";
 const std::vector<std::string> kNormalFiles = {
     "eegmat_Subject00_2_mental_arithmetic.edf", "eegmat_Subject01_2_mental_arithmetic.edf",
     "eegmat_Subject03_1_rest_eyes_closed.edf", "eegmat_Subject05_1_rest_eyes_closed.edf",
@@ -112,7 +112,7 @@ TEST(PatternDetectorReal, NormalRecordingsGiveNoPatterns) {
   double minutes = 0.0;
   std::size_t false_events = 0;
   for (const auto& file : kNormalFiles) {
-    const Recording rec = average(test::read_scalp_eeg(kNormal / file));
+    const Recording rec = average(test::read_scalp_eeg(test::eeg_path("normal/" + file)));
     const auto events = detect(rec);
     std::cout << file << ": " << events.size() << " events in " << rec.duration_s() / 60.0
               << " min\n";
@@ -140,7 +140,7 @@ struct Scenario {
 // first centre) and returns the events of the average montage.
 std::vector<Event> run_scenario(const std::string& file, const Scenario& s, double gain,
                                 unsigned seed) {
-  Recording ref = test::read_scalp_eeg(kNormal / file);
+  Recording ref = test::read_scalp_eeg(test::eeg_path("normal/" + file));
   std::mt19937 rng(seed);
   const double amplitude = gain * test::channel_rms(ref, s.field.centres.front());
   const double fs = ref.sample_rate_hz;
@@ -248,7 +248,7 @@ TEST(PatternDetectorReal, FindsBilateralIndependentDischarges) {
   Tally t;
   unsigned seed = 200;
   for (const auto& file : kRestFiles) {
-    Recording ref = test::read_scalp_eeg(kNormal / file);
+    Recording ref = test::read_scalp_eeg(test::eeg_path("normal/" + file));
     std::mt19937 rng(seed++);
     const double fs = ref.sample_rate_hz;
     std::vector<Injection> spans;

@@ -8,6 +8,7 @@
 #include "detect/pattern_signals.hpp"
 #include "eegtrack/detect/pattern_detector.hpp"
 #include "eegtrack/dsp/resample.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
@@ -18,8 +19,8 @@ using test::Recording;
 
 // A recording with LRDA and an LPD train, for the streaming tests.
 Recording streaming_fixture() {
-  Recording ref = test::read_scalp_eeg(std::filesystem::path(EEGTRACK_SHARED_EEG_DIR) / "normal" /
-                                       "eegmat_Subject03_1_rest_eyes_closed.edf");
+  Recording ref =
+      test::read_scalp_eeg(test::eeg_path("normal/eegmat_Subject03_1_rest_eyes_closed.edf"));
   std::mt19937 rng(7);
   const double rms = test::channel_rms(ref, "T8");
   test::inject_rhythmic_delta(ref, {{"T8"}, 38.0}, 2.5 * rms, 12.0, 20.0, 2.0, 0.08, rng);

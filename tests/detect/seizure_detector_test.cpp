@@ -16,11 +16,10 @@
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
 #include "eegtrack/dsp/resample.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
-
-const std::filesystem::path kEeg = EEGTRACK_SHARED_EEG_DIR;
 
 std::vector<Event> detect_seizures(const test::Recording& rec, double chunk_s = 60.0) {
   SeizureDetector detector(detection_channels(rec.labels), rec.sample_rate_hz);
@@ -47,8 +46,8 @@ void print(const std::string& name, const std::vector<Event>& events, double dur
 TEST(SeizureDetectorChbMit, EveryIctalFileYieldsASeizureCoveringMostOfIt) {
   std::vector<std::filesystem::path> files;
   for (const char* id : {"03", "04", "15", "16", "18", "21", "26"})
-    files.push_back(kEeg / "seizure" / (std::string("chbmit_chb01_") + id + "_ictal.edf"));
-  files.push_back(kEeg / "sample" / "chbmit_chb01_03_seizure_2995-3036s.edf");
+    files.push_back(test::eeg_path(std::string("seizure/chbmit_chb01_") + id + "_ictal.edf"));
+  files.push_back(test::eeg_path("sample/chbmit_chb01_03_seizure_2995-3036s.edf"));
   for (const auto& path : files) {
     const test::Recording rec = test::read_scalp_eeg(path);
     const auto events = detect_seizures(rec);
@@ -61,9 +60,9 @@ TEST(SeizureDetectorChbMit, EveryIctalFileYieldsASeizureCoveringMostOfIt) {
 TEST(SeizureDetectorChbMit, PostictalAndInterictalFilesYieldNone) {
   std::vector<std::filesystem::path> files;
   for (const char* id : {"03", "04", "15", "16"})
-    files.push_back(kEeg / "seizure" /
-                    (std::string("chbmit_chb01_") + id + "_postictal_shift60.edf"));
-  files.push_back(kEeg / "sample" / "chbmit_chb01_03_interictal_0-41s.edf");
+    files.push_back(
+        test::eeg_path(std::string("seizure/chbmit_chb01_") + id + "_postictal_shift60.edf"));
+  files.push_back(test::eeg_path("sample/chbmit_chb01_03_interictal_0-41s.edf"));
   for (const auto& path : files) {
     const test::Recording rec = test::read_scalp_eeg(path);
     const auto events = detect_seizures(rec);
@@ -84,7 +83,7 @@ TEST(SeizureDetectorNormal, UntouchedNormalRecordingsYieldNone) {
   files.emplace_back("normal/eegmat_Subject00_2_mental_arithmetic.edf");
   files.emplace_back("normal/eegmat_Subject01_2_mental_arithmetic.edf");
   for (const auto& name : files) {
-    const test::Recording referential = test::read_scalp_eeg(kEeg / name);
+    const test::Recording referential = test::read_scalp_eeg(test::eeg_path(name));
     for (const auto montage : {io::MontageKind::Average, io::MontageKind::LongitudinalBipolar,
                                io::MontageKind::Referential}) {
       const test::Recording rec = test::derive(referential, montage);
@@ -126,7 +125,7 @@ SimulationScore simulate_seizures(io::MontageKind montage) {
   constexpr std::array<double, 3> kSpreads = {30.0, 36.0, 42.0};
   SimulationScore score;
   for (std::size_t f = 0; f < kRestFiles.size(); ++f) {
-    const test::Recording clean = test::read_scalp_eeg(kEeg / kRestFiles[f]);
+    const test::Recording clean = test::read_scalp_eeg(test::eeg_path(kRestFiles[f]));
     for (std::size_t k = 0; k < kFoci.size(); ++k) {
       const std::size_t seed = f * kFoci.size() + k;
       const double duration_s = 20.0 + static_cast<double>((seed * 7) % 41);
@@ -185,7 +184,8 @@ namespace eegtrack::detect {
 namespace {
 
 TEST(SeizureDetectorStreaming, ChunkedInputGivesTheSameEventsAsOneBlock) {
-  const test::Recording rec = test::read_scalp_eeg(kEeg / "seizure" / "chbmit_chb01_21_ictal.edf");
+  const test::Recording rec =
+      test::read_scalp_eeg(test::eeg_path("seizure/chbmit_chb01_21_ictal.edf"));
   const auto whole = detect_seizures(rec, rec.duration_s() + 1.0);
   ASSERT_FALSE(whole.empty());
   for (const double chunk_s : {0.37, 1.0, 7.3}) {
@@ -203,7 +203,8 @@ TEST(SeizureDetectorStreaming, ChunkedInputGivesTheSameEventsAsOneBlock) {
 // The same seizure split by an EDF+D gap: no event spans the gap, and the second segment's
 // events carry its true times.
 TEST(SeizureDetectorStreaming, GapEndsTheSeizureAndNoEventSpansIt) {
-  const test::Recording rec = test::read_scalp_eeg(kEeg / "seizure" / "chbmit_chb01_26_ictal.edf");
+  const test::Recording rec =
+      test::read_scalp_eeg(test::eeg_path("seizure/chbmit_chb01_26_ictal.edf"));
   const std::size_t half = rec.size() / 2;
   std::vector<std::vector<double>> first(rec.samples.size());
   std::vector<std::vector<double>> second(rec.samples.size());
@@ -226,7 +227,7 @@ TEST(SeizureDetectorStreaming, GapEndsTheSeizureAndNoEventSpansIt) {
 
 // Masked samples (NaN) on every channel but two: too few channels remain for a seizure.
 TEST(SeizureDetectorStreaming, MaskedChannelsDoNotCount) {
-  test::Recording rec = test::read_scalp_eeg(kEeg / "seizure" / "chbmit_chb01_26_ictal.edf");
+  test::Recording rec = test::read_scalp_eeg(test::eeg_path("seizure/chbmit_chb01_26_ictal.edf"));
   for (std::size_t c = 2; c < rec.samples.size(); ++c)
     std::fill(rec.samples[c].begin(), rec.samples[c].end(), std::nan(""));
   EXPECT_TRUE(detect_seizures(rec).empty());
@@ -283,7 +284,8 @@ namespace {
 
 // The same real seizure resampled to 128 and 1024 Hz is still found over most of the file.
 TEST(SeizureDetectorStreaming, WorksAtOtherSampleRates) {
-  const test::Recording rec = test::read_scalp_eeg(kEeg / "seizure" / "chbmit_chb01_21_ictal.edf");
+  const test::Recording rec =
+      test::read_scalp_eeg(test::eeg_path("seizure/chbmit_chb01_21_ictal.edf"));
   for (const auto& [up, down] : {std::pair{1, 2}, std::pair{4, 1}}) {
     test::Recording resampled = rec;
     resampled.sample_rate_hz = rec.sample_rate_hz * up / down;

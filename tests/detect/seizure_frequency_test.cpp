@@ -12,17 +12,17 @@
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
 #include "eegtrack/detect/seizure_detector.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
 
-const std::filesystem::path kRest = std::filesystem::path(EEGTRACK_SHARED_EEG_DIR) /
-                                    "normal/eegmat_Subject03_1_rest_eyes_closed.edf";
+const char* const kRest = "normal/eegmat_Subject03_1_rest_eyes_closed.edf";
 
 // 30 s of rhythmic waves at `hz` (constant frequency and amplitude) from 80 s, regional field
 // (40 degrees) around C4, 150 uV peak at the centre.
 std::vector<Event> seizures_with_rhythm_at(double hz) {
-  test::Recording rec = test::read_scalp_eeg(kRest);
+  test::Recording rec = test::read_scalp_eeg(test::eeg_path(kRest));
   const auto wave = test::evolving_discharge(rec.sample_rate_hz, 30.0, hz, hz, 150.0, 150.0);
   constexpr std::array<double, 1> kField = {40.0};
   test::inject_spreading(rec, "C4", kField, wave,

@@ -15,11 +15,10 @@
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
 #include "eegtrack/detect/seizure_detector.hpp"
+#include "support/paths.hpp"
 
 namespace eegtrack::detect {
 namespace {
-
-const std::filesystem::path kEeg = EEGTRACK_SHARED_EEG_DIR;
 
 const std::array<const char*, 4> kRestFiles = {"normal/eegmat_Subject03_1_rest_eyes_closed.edf",
                                                "normal/eegmat_Subject05_1_rest_eyes_closed.edf",
@@ -107,7 +106,7 @@ struct Score {
 Score run_set(Kind kind, const char* name, io::MontageKind montage = io::MontageKind::Average) {
   Score score;
   for (std::size_t f = 0; f < kRestFiles.size(); ++f) {
-    const test::Recording clean = test::read_scalp_eeg(kEeg / kRestFiles[f]);
+    const test::Recording clean = test::read_scalp_eeg(test::eeg_path(kRestFiles[f]));
     for (std::size_t k = 0; k < kFoci.size(); ++k) {
       const std::size_t seed = f * kFoci.size() + k;
       const Injection in = injection_for(seed, kind);
@@ -172,7 +171,7 @@ namespace {
 
 // A focal delta evolving 1 -> 2.5 Hz over 30 s at F8 in Subject03's background.
 test::Recording evolving_delta_recording() {
-  const test::Recording clean = test::read_scalp_eeg(kEeg / kRestFiles[0]);
+  const test::Recording clean = test::read_scalp_eeg(test::eeg_path(kRestFiles[0]));
   const Injection in{
       .onset_s = 80.0, .duration_s = 30.0, .amplitude_uv = 80.0, .start_hz = 1.0, .end_hz = 2.5};
   return with_pattern(clean, kFoci[1], in, Kind::FrequencyEvolution);

@@ -29,7 +29,7 @@ constexpr std::size_t kFirstInjected = 10;
 constexpr std::size_t kInjectedEpochs = 20;
 
 std::filesystem::path subject03() {
-  return test::shared_eeg_dir() / "normal/eegmat_Subject03_1_rest_eyes_closed.edf";
+  return test::eeg_path("normal/eegmat_Subject03_1_rest_eyes_closed.edf");
 }
 
 const test::EegRecording& clean_recording() {
@@ -87,7 +87,6 @@ void expect_detected(Inject inject, ArtifactReason reason, bool with_range = tru
 }
 
 TEST(ScreenEpoch, CleanRecordingIsRarelyRejected) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const auto& rec = clean_recording();
   ASSERT_EQ(rec.channels.size(), 19U);
   ASSERT_DOUBLE_EQ(rec.sample_rate_hz, kFs);
@@ -121,8 +120,7 @@ TEST(ScreenEpoch, OtherCleanRestRecordingsAreRarelyRejected) {
   for (const char* name :
        {"eegmat_Subject05_1_rest_eyes_closed.edf", "eegmat_Subject07_1_rest_eyes_closed.edf",
         "eegmat_Subject00_2_mental_arithmetic.edf"}) {
-    const auto path = test::shared_eeg_dir() / "normal" / name;
-    EEGTRACK_REQUIRE_FILE(path);
+    const auto path = test::eeg_path(std::string("normal/") + name);
     const auto rec = test::read_eeg_channels(path);
     std::size_t total = 0;
     std::size_t rejected = 0;
@@ -142,7 +140,6 @@ TEST(ScreenEpoch, OtherCleanRestRecordingsAreRarelyRejected) {
 }
 
 TEST(ScreenEpoch, FlagsTheConstantPaddingAtTheEndOfTheRecording) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   for (const auto& c : clean_recording().channels) {
     const std::size_t last = c.samples.size() / kEpoch - 1;
     const ArtifactScreen s = screen_epoch(epoch_of(c, last), kFs, c.range);
@@ -153,7 +150,6 @@ TEST(ScreenEpoch, FlagsTheConstantPaddingAtTheEndOfTheRecording) {
 }
 
 TEST(ScreenEpoch, FlagsAnInjectedFlatSegment) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   expect_detected(
       [](std::vector<double>& x, std::size_t) {
         for (std::size_t i = 300; i < 600; ++i)
@@ -163,7 +159,6 @@ TEST(ScreenEpoch, FlagsAnInjectedFlatSegment) {
 }
 
 TEST(ScreenEpoch, FlagsSaturationAtThePhysicalLimit) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const ChannelRange r = clean_recording().channel("EEG O1").range;
   expect_detected(
       [&](std::vector<double>& x, std::size_t) {
@@ -174,7 +169,6 @@ TEST(ScreenEpoch, FlagsSaturationAtThePhysicalLimit) {
 }
 
 TEST(ScreenEpoch, FlagsAHeldExtremeWhenTheRangeIsUnknown) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   expect_detected(
       [](std::vector<double>& x, std::size_t) {
         // An amplifier saturating at 80 µV for 0.15 s: every sample above is cut to the plateau.
@@ -188,7 +182,6 @@ TEST(ScreenEpoch, FlagsAHeldExtremeWhenTheRangeIsUnknown) {
 }
 
 TEST(ScreenEpoch, FlagsALargeMovementTransient) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   expect_detected(
       [](std::vector<double>& x, std::size_t) {
         for (std::size_t i = 0; i < 200; ++i)  // 0.4 s half-sine of 600 µV
@@ -198,7 +191,6 @@ TEST(ScreenEpoch, FlagsALargeMovementTransient) {
 }
 
 TEST(ScreenEpoch, FlagsAddedMuscleNoise) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   expect_detected(
       [](std::vector<double>& x, std::size_t k) {
         const auto emg = band_noise(x.size(), 30.0, 100.0, 20.0, static_cast<unsigned>(k));
@@ -209,7 +201,6 @@ TEST(ScreenEpoch, FlagsAddedMuscleNoise) {
 }
 
 TEST(ScreenEpoch, FlagsAnElectrodePopAtItsSample) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const auto& o1 = clean_recording().channel("EEG O1");
   expect_detected(
       [](std::vector<double>& x, std::size_t) {
@@ -224,7 +215,6 @@ TEST(ScreenEpoch, FlagsAnElectrodePopAtItsSample) {
 }
 
 TEST(ScreenEpoch, DoesNotCallAOneSampleOutlierAPop) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const auto& o1 = clean_recording().channel("EEG O1");
   std::vector<double> x = epoch_of(o1, 12);
   x[400] += 300.0;  // steps up and straight back: no persisting displacement
@@ -234,7 +224,6 @@ TEST(ScreenEpoch, DoesNotCallAOneSampleOutlierAPop) {
 }
 
 TEST(ScreenEpoch, ReportsMainsWithoutRejecting) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   expect_detected(
       [](std::vector<double>& x, std::size_t) {
         for (std::size_t i = 0; i < x.size(); ++i)
@@ -254,8 +243,7 @@ TEST(ScreenEpoch, ReportsMainsWithoutRejecting) {
 }
 
 TEST(ScreenEpoch, FindsTheMovementArtifactOfSubject01O2) {
-  const auto path = test::shared_eeg_dir() / "normal/eegmat_Subject01_2_mental_arithmetic.edf";
-  EEGTRACK_REQUIRE_FILE(path);
+  const auto path = test::eeg_path("normal/eegmat_Subject01_2_mental_arithmetic.edf");
   const auto rec = test::read_eeg_channels(path);
   const auto& o2 = rec.channel("EEG O2");
   const std::size_t n_epochs = o2.samples.size() / kEpoch - 1;  // without the end padding

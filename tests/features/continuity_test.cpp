@@ -22,7 +22,7 @@ namespace {
 constexpr double kFs = 500.0;
 
 std::filesystem::path subject03() {
-  return test::shared_eeg_dir() / "normal/eegmat_Subject03_1_rest_eyes_closed.edf";
+  return test::eeg_path("normal/eegmat_Subject03_1_rest_eyes_closed.edf");
 }
 
 // Rows = EEG channels, samples [first, first + n) of the recording.
@@ -120,7 +120,6 @@ void expect_matches_truth(const Synthetic& s, const ContinuityParams& p, double 
 }
 
 TEST(Continuity, BsrOfSyntheticBurstSuppressionMatchesTruth) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   // Bursts of burst suppression are high-voltage: twice and four times the recorded EEG.
   const Synthetic s = burst_suppression(7, 2.0);
   expect_matches_truth(s, bsr_continuity_params(), 0.02, 0.05);
@@ -135,7 +134,6 @@ TEST(Continuity, BsrOfSyntheticBurstSuppressionMatchesTruth) {
 }
 
 TEST(Continuity, ChunkSizeDoesNotChangeTheResult) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const Synthetic s = burst_suppression(3, 1.5);
   const Eigen::Index cut = s.x.cols() / 2;  // a segment gap in the middle
   ContinuityAnalyzer whole(static_cast<std::size_t>(s.x.rows()), kFs, bsr_continuity_params());
@@ -173,7 +171,6 @@ TEST(Continuity, ChunkSizeDoesNotChangeTheResult) {
 }
 
 TEST(Continuity, NormalRecordingIsContinuous) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const Eigen::MatrixXd x = real_eeg(0, 90000);  // 180 s, without the constant end padding
   for (const auto& p : {acns_continuity_params(), bsr_continuity_params()}) {
     const ContinuityResult r = analyze_continuity(x, kFs, p);
@@ -188,7 +185,6 @@ TEST(Continuity, NormalRecordingIsContinuous) {
 TEST(Continuity, TwentyMicrovoltThresholdWouldCallNormalEegDiscontinuous) {
   // Documents why the threshold is peak to trough: reading ACNS "< 10 µV" as ±10 µV (20 µV
   // peak to trough) labels a good part of a normal awake record as suppressed.
-  EEGTRACK_REQUIRE_FILE(subject03());
   ContinuityParams p;
   p.definition = SuppressionDefinition::Custom;
   p.threshold_ptp_uv = 20.0;
@@ -198,7 +194,6 @@ TEST(Continuity, TwentyMicrovoltThresholdWouldCallNormalEegDiscontinuous) {
 }
 
 TEST(Continuity, LowVoltageRecordingIsSuppression) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   const Eigen::MatrixXd x = 0.2 * real_eeg(0, 30000);  // about 2-3 µV SD
   const ContinuityResult r = analyze_continuity(x, kFs, acns_continuity_params());
   EXPECT_EQ(r.classification, ContinuityClass::Suppression);
@@ -207,7 +202,6 @@ TEST(Continuity, LowVoltageRecordingIsSuppression) {
 }
 
 TEST(Continuity, MedianChannelDecides) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   Eigen::MatrixXd x = real_eeg(0, 10000);
   ASSERT_EQ(x.rows(), 19);
   x.topRows(4).setZero();  // 4 of 19 channels disconnected: the median channel is still EEG
@@ -219,7 +213,6 @@ TEST(Continuity, MedianChannelDecides) {
 }
 
 TEST(Continuity, QuietStretchShorterThanMinimumIsNotSuppression) {
-  EEGTRACK_REQUIRE_FILE(subject03());
   Eigen::MatrixXd x = real_eeg(0, 10000);
   x.middleCols(5000, 150).setZero();  // 0.3 s
   const ContinuityResult r = analyze_continuity(x, kFs, bsr_continuity_params());

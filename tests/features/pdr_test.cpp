@@ -152,8 +152,7 @@ struct RealCase {
 class RealPdr : public ::testing::TestWithParam<RealCase> {};
 
 TEST_P(RealPdr, MatchesReadmeOccipitalPeak) {
-  const auto path = test::shared_eeg_dir() / "normal" / GetParam().file;
-  EEGTRACK_REQUIRE_FILE(path);
+  const auto path = test::eeg_path(std::string("normal/") + GetParam().file);
   const auto psd = test::recording_mean_psd(path, {"EEG O1", "EEG O2", "EEG P3", "EEG P4"});
   const std::vector<Side> sides{Side::Left, Side::Right, Side::Left, Side::Right};
   const auto pdr = posterior_dominant_rhythm(psd.frequencies_hz, psd.psd_uv2_per_hz, sides);

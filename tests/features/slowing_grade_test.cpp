@@ -187,7 +187,6 @@ TEST(GradeSlowing, BorderlinePdrIsNotedButNotGraded) {
 // theta" heuristic, so it grades mild here; the pipeline (average montage, theta 0.19) grades
 // it none (tests/pipeline/recording_analysis_test.cpp). Kept to show the rule's sensitivity.
 TEST(GradeSlowing, HealthyRecordingsGradeNoneExceptBorderlineTheta) {
-  const auto dir = test::shared_eeg_dir() / "normal";
   const std::vector<std::string> labels{"EEG Fp1", "EEG Fp2", "EEG F3", "EEG F4", "EEG C3",
                                         "EEG C4",  "EEG P3",  "EEG P4", "EEG O1", "EEG O2"};
   const std::vector<Side> sides{Side::Left, Side::Right};
@@ -195,8 +194,7 @@ TEST(GradeSlowing, HealthyRecordingsGradeNoneExceptBorderlineTheta) {
        {std::pair{"eegmat_Subject03_1_rest_eyes_closed.edf", SlowingGrade::None},
         std::pair{"eegmat_Subject05_1_rest_eyes_closed.edf", SlowingGrade::None},
         std::pair{"eegmat_Subject07_1_rest_eyes_closed.edf", SlowingGrade::Mild}}) {
-    const auto path = dir / file;
-    EEGTRACK_REQUIRE_FILE(path);
+    const auto path = test::eeg_path(std::string("normal/") + file);
     const auto psd = test::recording_mean_psd(path, labels);
     RecordingSummary s;
     std::vector<double> rel(4, 0.0);

@@ -234,21 +234,30 @@ TEST(NormalizeChannel, BdfAndBci2000Labels) {
   }
 }
 
-TEST(NormalizeChannel, LabelSetsMatchFiles) {
-  const std::vector<std::pair<const char*, const std::vector<RawLabel>*>> files = {
-      {"sample/eegmat_Subject00_1_rest_eyes_closed.edf", &test::kEegmatLabels},
-      {"seizure/chbmit_chb01_03_ictal.edf", &test::kChbmitLabels},
-      {"format/mne_NihonKohden_MB0400FU_edfplusD.EDF", &test::kNihonKohdenLabels},
-      {"format/mne_nihonkohden_chtypes_5s.edf", &test::kNihonKohdenTypesLabels},
-      {"sample/sleepedf_SC4001E0_first5min.edf", &test::kSleepedfLabels}};
-  for (const auto& [name, expected] : files)
-    EEGTRACK_REQUIRE_FILE(test::shared_eeg_dir() / name);
+using LabelFiles = std::vector<std::pair<const char*, const std::vector<RawLabel>*>>;
+
+void expect_labels_match(const LabelFiles& files) {
   for (const auto& [name, expected] : files) {
-    const auto labels = test::raw_labels(test::shared_eeg_dir() / name);
+    const auto labels = test::raw_labels(test::recording_path(name));
     ASSERT_GE(labels.size(), expected->size()) << name;
     for (std::size_t i = 0; i < expected->size(); ++i)
       EXPECT_EQ(labels[i], (*expected)[i].label) << name << " signal " << i;
   }
+}
+
+TEST(NormalizeChannel, LabelSetsMatchFiles) {
+  expect_labels_match({{"sample/eegmat_Subject00_1_rest_eyes_closed.edf", &test::kEegmatLabels},
+                       {"seizure/chbmit_chb01_03_ictal.edf", &test::kChbmitLabels},
+                       {"sample/sleepedf_SC4001E0_first5min.edf", &test::kSleepedfLabels}});
+}
+
+TEST(NormalizeChannel, LabelSetsMatchVendorClips) {
+  const LabelFiles files = {
+      {"format/mne_NihonKohden_MB0400FU_edfplusD.EDF", &test::kNihonKohdenLabels},
+      {"format/mne_nihonkohden_chtypes_5s.edf", &test::kNihonKohdenTypesLabels}};
+  for (const auto& [name, expected] : files)
+    EEGTRACK_REQUIRE_VENDOR_CLIP(test::recording_path(name));
+  expect_labels_match(files);
 }
 
 TEST(NormalizeChannel, SurvivesHostileLabels) {

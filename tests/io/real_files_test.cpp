@@ -1,5 +1,6 @@
-// Every real recording of ../shared/eeg opens with the type, signal counts, rate, duration and
-// annotation count listed in ../shared/eeg/README.md (measured there with an independent reader).
+// Every real recording the project ships (sample_edf/, tests/data/eeg/) opens with the type,
+// signal counts, rate, duration and annotation count listed in its folder's README (measured
+// with an independent reader); so do the optional vendor clips where a machine has them.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -56,16 +57,16 @@ const Expected kFiles[] = {
     {"format/mne_subsecond_starttime_xlspike_5s.edf", FileType::EdfPlusC, 4, 3, 512, 5, 2},
 };
 
-std::filesystem::path shared(const std::string& name) {
-  return eegtrack::test::shared_eeg_dir() / name;
+std::filesystem::path recording(const std::string& name) {
+  return eegtrack::test::recording_path(name);
 }
 
 class RealFile : public ::testing::TestWithParam<Expected> {};
 
 TEST_P(RealFile, MatchesTheReadmeTable) {
   const Expected& e = GetParam();
-  const auto path = shared(e.file);
-  EEGTRACK_REQUIRE_FILE(path);
+  const auto path = recording(e.file);
+  EEGTRACK_REQUIRE_VENDOR_CLIP(path);
   const EdfReader reader(path);
   const auto& h = reader.header();
   EXPECT_EQ(h.file_type, e.type);

@@ -50,8 +50,7 @@ void inject(test::Recording& r, const Injection& in, F f) {
 }
 
 TEST(AnalysisArtifacts, EachInjectedKindIsFlaggedAndExcluded) {
-  const auto path = test::shared_eeg_dir() / "normal" / "eegmat_Subject05_1_rest_eyes_closed.edf";
-  EEGTRACK_REQUIRE_FILE(path);
+  const auto path = test::eeg_path("normal/eegmat_Subject05_1_rest_eyes_closed.edf");
   auto r = test::load_eeg(path, 60.0);
   const std::vector<Injection> injections = {
       {"EEG O2", 2, ArtifactReason::Flat},          {"EEG Fp2", 4, ArtifactReason::Clipping},

@@ -35,8 +35,7 @@ std::filesystem::path gapped_real_file(const std::filesystem::path& source) {
 }
 
 TEST(AnalysisGaps, EpochsContinuityAndSpectrogramRespectSegments) {
-  const auto source = test::shared_eeg_dir() / "normal" / "eegmat_Subject05_1_rest_eyes_closed.edf";
-  EEGTRACK_REQUIRE_FILE(source);
+  const auto source = test::eeg_path("normal/eegmat_Subject05_1_rest_eyes_closed.edf");
   const io::EdfReader reader(gapped_real_file(source));
   ASSERT_EQ(reader.segments().size(), 2u);
   const auto a = analyze_recording(reader, AnalyzeParams{});

@@ -17,7 +17,7 @@ namespace {
 using detect::EventType;
 
 std::filesystem::path subject05() {
-  return test::shared_eeg_dir() / "normal" / "eegmat_Subject05_1_rest_eyes_closed.edf";
+  return test::eeg_path("normal/eegmat_Subject05_1_rest_eyes_closed.edf");
 }
 
 RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams& p = {}) {
@@ -59,7 +59,6 @@ std::vector<detect::Event> seizures(const RecordingAnalysis& a) {
 }
 
 TEST(DetectionPipeline, InjectedFocalSeizureIsFoundOnItsSide) {
-  EEGTRACK_REQUIRE_FILE(subject05());
   auto r = test::load_eeg(subject05(), 150.0);
   const auto untouched = test::scratch_dir() / "untouched.edf";
   test::write_recording(untouched, r);
@@ -101,7 +100,6 @@ TEST(DetectionPipeline, InjectedFocalSeizureIsFoundOnItsSide) {
 // Electrode pops (isolated persisting steps) on the seizure's electrodes in every epoch it
 // spans: a technical artifact, so the event is voided and counted as dropped.
 TEST(DetectionPipeline, TechnicalArtifactsOnTheEventChannelsVoidIt) {
-  EEGTRACK_REQUIRE_FILE(subject05());
   auto r = test::load_eeg(subject05(), 150.0);
   add_left_seizure(r, 70.0, 30.0);
   const double fs = r.sample_rate_hz;

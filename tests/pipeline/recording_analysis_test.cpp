@@ -20,8 +20,8 @@ using features::SlowingGrade;
 // "Subject03" -> the eyes-closed rest file; "Subject00_2" -> the mental-arithmetic file.
 std::filesystem::path normal(const std::string& subject) {
   const bool task = subject.ends_with("_2");
-  return test::shared_eeg_dir() / "normal" /
-         ("eegmat_" + subject + (task ? "_mental_arithmetic.edf" : "_1_rest_eyes_closed.edf"));
+  return test::eeg_path("normal/eegmat_" + subject +
+                        (task ? "_mental_arithmetic.edf" : "_1_rest_eyes_closed.edf"));
 }
 
 RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams& p = {}) {
@@ -43,7 +43,6 @@ TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
                         NormalCase{"Subject07", 8.375, SlowingGrade::None},
                         NormalCase{"Subject00_2", 10.75, SlowingGrade::None}}) {
     const auto path = normal(c.subject);
-    EEGTRACK_REQUIRE_FILE(path);
     const auto a = analyze(path);
     ASSERT_TRUE(a.pdr_computed) << c.subject;
     ASSERT_TRUE(a.pdr.present) << c.subject;
@@ -64,7 +63,6 @@ TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
 // moderate (the PDR is preserved) and never as focal.
 TEST(RecordingAnalysis, LowVoltageTaskRecordWithExcessDeltaIsMildOnly) {
   const auto path = normal("Subject01_2");
-  EEGTRACK_REQUIRE_FILE(path);
   const auto a = analyze(path);
   ASSERT_TRUE(a.graded);
   ASSERT_TRUE(a.pdr.present);
@@ -76,7 +74,6 @@ TEST(RecordingAnalysis, LowVoltageTaskRecordWithExcessDeltaIsMildOnly) {
 
 TEST(RecordingAnalysis, MultitaperAgreesOnThePdr) {
   const auto path = normal("Subject05");
-  EEGTRACK_REQUIRE_FILE(path);
   AnalyzeParams p;
   p.method = PsdMethod::Multitaper;
   p.nw = 2.0;
@@ -87,7 +84,6 @@ TEST(RecordingAnalysis, MultitaperAgreesOnThePdr) {
 
 TEST(RecordingAnalysis, ResultDoesNotDependOnChunkLength) {
   const auto path = normal("Subject03");
-  EEGTRACK_REQUIRE_FILE(path);
   AnalyzeParams p;
   const auto a = analyze(path, p);
   p.chunk_s = 7.0;
@@ -107,7 +103,6 @@ TEST(RecordingAnalysis, ResultDoesNotDependOnChunkLength) {
 // grade and the encephalopathy index must rise with k.
 TEST(RecordingAnalysis, TimeStretchedRecordingsSlowMonotonically) {
   const auto path = normal("Subject05");
-  EEGTRACK_REQUIRE_FILE(path);
   const auto original = test::load_eeg(path, 60.0);
   struct Stretch {
     int up;
@@ -158,7 +153,6 @@ void add_delta(test::Recording& r, const std::vector<std::string>& labels, doubl
 
 TEST(RecordingAnalysis, HemisphericDeltaIsFocalOnThatSide) {
   const auto path = normal("Subject05");
-  EEGTRACK_REQUIRE_FILE(path);
   const auto original = test::load_eeg(path, 60.0);
   {
     const auto file = test::scratch_dir() / "delta_none.edf";

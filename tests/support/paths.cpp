@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -60,8 +61,22 @@ void register_cleaner_once() {
 
 }  // namespace
 
-std::filesystem::path shared_eeg_dir() {
-  return EEGTRACK_SHARED_EEG_DIR;
+std::filesystem::path eeg_path(const std::string& folder_and_file) {
+  const bool sample = folder_and_file.rfind("sample/", 0) == 0;
+  const auto path = sample ? sample_dir() / folder_and_file.substr(7)
+                           : std::filesystem::path(EEGTRACK_TEST_EEG_DIR) / folder_and_file;
+  if (!std::filesystem::is_regular_file(path))
+    throw std::runtime_error("test recording missing: " + path.string() +
+                             " (it is part of the repository; is the checkout complete?)");
+  return path;
+}
+std::filesystem::path vendor_clip_path(const std::string& file) {
+  return std::filesystem::path(EEGTRACK_VENDOR_CLIP_DIR) / file;
+}
+std::filesystem::path recording_path(const std::string& folder_and_file) {
+  if (folder_and_file.rfind("format/", 0) == 0)
+    return vendor_clip_path(folder_and_file.substr(7));
+  return eeg_path(folder_and_file);
 }
 std::filesystem::path test_data_dir() {
   return EEGTRACK_TEST_DATA_DIR;

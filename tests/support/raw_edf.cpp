@@ -115,6 +115,16 @@ std::string build_header(const RawEdfSpec& spec) {
 std::string annotation_block(const RawEdfSpec& spec, std::int64_t record, int ordinal,
                              std::size_t capacity) {
   std::string tal;
+  for (const auto& raw : spec.raw_tals) {
+    if (raw.record == record && raw.annotation_signal == ordinal) {
+      if (raw.bytes.size() > capacity)
+        throw std::invalid_argument("build_raw_edf: raw TAL bytes of record " +
+                                    std::to_string(record) + " exceed the signal's capacity");
+      tal = raw.bytes;
+      tal.resize(capacity, '\0');
+      return tal;
+    }
+  }
   if (is_plus(spec.format) && ordinal == 0) {
     const double onset =
         spec.record_onsets_s.empty()

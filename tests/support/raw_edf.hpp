@@ -39,6 +39,15 @@ struct RawAnnotation {
   std::string text{};
 };
 
+/// The verbatim bytes of one record's annotation signal, replacing the TALs the builder would
+/// write there (time-keeping TAL included), padded with NUL to the signal's capacity. For TAL
+/// layouts that break the specification, as some vendors write them.
+struct RawTalBytes {
+  int record = 0;
+  int annotation_signal = 0;
+  std::string bytes{};
+};
+
 /// A header field replaced verbatim (space-padded or cut to the field width). Field names:
 /// version, patient, recording, startdate, starttime, header_bytes, reserved, n_records,
 /// record_duration, n_signals; per signal: label, transducer, physical_dimension, physical_min,
@@ -63,6 +72,7 @@ struct RawEdfSpec {
   std::vector<double> record_onsets_s{};
   double start_offset_s = 0.0;  ///< sub-second start carried by the time-keeping TALs
   std::vector<RawAnnotation> annotations{};
+  std::vector<RawTalBytes> raw_tals{};  ///< verbatim annotation-signal bytes of some records
   std::vector<FieldOverride> overrides{};
   std::int64_t truncate_bytes = 0;  ///< bytes cut from the end of the file
   std::string trailing_bytes{};     ///< appended after the data records
