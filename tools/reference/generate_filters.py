@@ -16,7 +16,7 @@ from scipy import signal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "data")
-EDF = "/work/shared/eeg/sample/eegmat_Subject00_1_rest_eyes_closed.edf"
+EDF = os.path.join(ROOT, "sample_edf", "eegmat_Subject00_1_rest_eyes_closed.edf")
 
 
 def eeg_segment(n, start_s=10.0, channel="EEG O1"):

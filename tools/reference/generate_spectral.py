@@ -23,7 +23,7 @@ from scipy import signal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "data")
-EDF = "/work/shared/eeg/sample/eegmat_Subject00_1_rest_eyes_closed.edf"
+EDF = os.path.join(ROOT, "sample_edf", "eegmat_Subject00_1_rest_eyes_closed.edf")
 
 
 class Writer:
