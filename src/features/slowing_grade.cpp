@@ -48,8 +48,7 @@ void validate(const SlowingInputs& s, const SlowingParams& p) {
                                 detail::value(p.reference_relative_slow));
 }
 
-SlowingGrade grade(const SlowingInputs& s, const SlowingParams& p,
-                   std::vector<std::string>& why) {
+SlowingGrade grade(const SlowingInputs& s, const SlowingParams& p, std::vector<std::string>& why) {
   const double largest =
       std::max({s.relative_delta, s.relative_theta, s.relative_alpha, s.relative_beta});
   const bool delta_largest = s.relative_delta == largest;

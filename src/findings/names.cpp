@@ -39,8 +39,7 @@ std::optional<features::SlowingDistribution> parse_slowing_distribution(std::str
 
 std::optional<features::ContinuityClass> parse_continuity_class(std::string_view text) {
   using enum features::ContinuityClass;
-  return match(text,
-               {Continuous, NearlyContinuous, Discontinuous, BurstSuppression, Suppression});
+  return match(text, {Continuous, NearlyContinuous, Discontinuous, BurstSuppression, Suppression});
 }
 
 std::optional<detect::EventType> parse_event_type(std::string_view text) {

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "eegtrack/pipeline/detection_params.hpp"
 #include "eegtrack/findings/recording_findings.hpp"
+#include "eegtrack/pipeline/detection_params.hpp"
 
 namespace eegtrack::pipeline::detail {
 

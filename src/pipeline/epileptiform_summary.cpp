@@ -70,8 +70,8 @@ findings::Epileptiform summarize_epileptiform(const DetectionResult& result) {
         top.count, top.rate_per_h,        static_cast<double>(top.count) / s.spike_count};
   }
   const auto burden = detect::seizure_burden(result.events);
-  s.seizures = {burden.seizure_count, burden.longest_seizure_s,
-                burden.seizure_burden_max_min_per_h, burden.electrographic_status};
+  s.seizures = {burden.seizure_count, burden.longest_seizure_s, burden.seizure_burden_max_min_per_h,
+                burden.electrographic_status};
   return s;
 }
 

@@ -49,9 +49,9 @@ findings::Background background_of(const RecordingAnalysis& a, const AnalyzePara
   findings::Background b;
   // A PDR without a finite frequency cannot be stated: it counts as absent.
   if (a.pdr_computed && a.pdr.present && std::isfinite(a.pdr.frequency_hz))
-    b.pdr = findings::PosteriorRhythm{a.pdr.frequency_hz, value(a.pdr.power_uv2),
-                                      value(a.pdr.left_frequency_hz),
-                                      value(a.pdr.right_frequency_hz)};
+    b.pdr =
+        findings::PosteriorRhythm{a.pdr.frequency_hz, value(a.pdr.power_uv2),
+                                  value(a.pdr.left_frequency_hz), value(a.pdr.right_frequency_hz)};
   if (a.pdr_computed)
     b.pdr_confidence = value(a.pdr.confidence);
   b.slower_rhythm_dominates = a.pdr_computed && a.pdr.slower_rhythm_dominates;

@@ -29,5 +29,7 @@ namespace eegtrack::pipeline::detail {
 [[nodiscard]] std::vector<findings::RegionFindings> regions_from_json(
     const JsonField& regions, const std::vector<std::string>& bands);
 [[nodiscard]] std::optional<findings::Slowing> slowing_from_json(const JsonField& slowing);
+[[nodiscard]] findings::Epileptiform epileptiform_from_json(const JsonField& epileptiform);
+[[nodiscard]] std::vector<detect::Event> events_from_json(const JsonField& events);
 
 }  // namespace eegtrack::pipeline::detail

@@ -78,11 +78,11 @@ TEST(GradeSlowing, NormalBackgroundIsNone) {
 
 TEST(GradeSlowing, RulesFireAtTheirThresholds) {
   SlowingInputs s{.pdr_present = true,
-                     .pdr_frequency_hz = 10.0,
-                     .relative_delta = 0.2,
-                     .relative_theta = 0.15,
-                     .relative_alpha = 0.45,
-                     .relative_beta = 0.2};
+                  .pdr_frequency_hz = 10.0,
+                  .relative_delta = 0.2,
+                  .relative_theta = 0.15,
+                  .relative_alpha = 0.45,
+                  .relative_beta = 0.2};
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::None);
   s.pdr_frequency_hz = 7.9;
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Mild);
@@ -122,11 +122,11 @@ TEST(GradeSlowing, RulesFireAtTheirThresholds) {
 
 TEST(GradeSlowing, FocalSlowingNeedsAFieldOfMarkedPairs) {
   SlowingInputs s{.pdr_present = true,
-                     .pdr_frequency_hz = 10.0,
-                     .relative_delta = 0.2,
-                     .relative_theta = 0.15,
-                     .relative_alpha = 0.45,
-                     .relative_beta = 0.2};
+                  .pdr_frequency_hz = 10.0,
+                  .relative_delta = 0.2,
+                  .relative_theta = 0.15,
+                  .relative_alpha = 0.45,
+                  .relative_beta = 0.2};
   s.regions = {{.region = Region::Frontal, .slow_signed_index = -0.2},
                {.region = Region::Temporal, .slow_signed_index = -0.5},
                {.region = Region::Parietal, .slow_signed_index = -0.3}};
@@ -159,11 +159,11 @@ TEST(GradeSlowing, FocalSlowingNeedsAFieldOfMarkedPairs) {
 
 TEST(GradeSlowing, BorderlinePdrIsNotedButNotGraded) {
   SlowingInputs s{.pdr_present = true,
-                     .pdr_frequency_hz = 8.3,
-                     .relative_delta = 0.2,
-                     .relative_theta = 0.15,
-                     .relative_alpha = 0.45,
-                     .relative_beta = 0.2};
+                  .pdr_frequency_hz = 8.3,
+                  .relative_delta = 0.2,
+                  .relative_theta = 0.15,
+                  .relative_alpha = 0.45,
+                  .relative_beta = 0.2};
   auto a = grade_slowing(s);
   EXPECT_EQ(a.grade, SlowingGrade::None);
   ASSERT_EQ(a.criteria.size(), 1u);

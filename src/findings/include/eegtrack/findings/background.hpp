@@ -22,9 +22,9 @@ struct Quantiles {
 
 /// Median power of one frequency band over clean epochs (channel mean per epoch).
 struct BandPower {
-  std::string band;                   ///< name from the analysis bands, e.g. "delta"
-  std::optional<double> relative;     ///< fraction of the total power, [0, 1]
-  std::optional<double> absolute_uv2; ///< µV²
+  std::string band;                    ///< name from the analysis bands, e.g. "delta"
+  std::optional<double> relative;      ///< fraction of the total power, [0, 1]
+  std::optional<double> absolute_uv2;  ///< µV²
   friend bool operator==(const BandPower&, const BandPower&) = default;
 };
 
@@ -80,7 +80,7 @@ struct RegionAsymmetry {
 struct RegionFindings {
   features::Region region = features::Region::Other;
   std::size_t n_channels = 0;
-  std::vector<BandPower> band_powers;      ///< in the order of the analysis bands
+  std::vector<BandPower> band_powers;        ///< in the order of the analysis bands
   std::optional<RegionAsymmetry> asymmetry;  ///< absent unless both sides are present
   friend bool operator==(const RegionFindings&, const RegionFindings&) = default;
 };

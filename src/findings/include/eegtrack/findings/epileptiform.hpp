@@ -46,7 +46,7 @@ struct Epileptiform {
   std::string main_montage;                   ///< "average" or "referential"
   std::vector<std::string> main_channels;     ///< derivations of the main view
   std::vector<std::string> bipolar_channels;  ///< derivations of the bipolar view
-  int spike_count = 0;  ///< spikes and sharp waves after reconciliation
+  int spike_count = 0;                        ///< spikes and sharp waves after reconciliation
   double spike_rate_per_h = 0.0;
   std::vector<DischargeRate> per_electrode;  ///< by focus electrode, highest rate first
   std::vector<DischargeRate> per_region;     ///< by side and region, highest rate first

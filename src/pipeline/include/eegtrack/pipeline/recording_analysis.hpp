@@ -102,7 +102,7 @@ struct RecordingAnalysis {
   io::MontageKind montage = io::MontageKind::Average;
   std::vector<AnalysisChannel> channels;
   std::vector<std::string> warnings;  ///< montage notes and skipped analyses
-  findings::EpochTable epochs;  ///< one row per epoch, in time order
+  findings::EpochTable epochs;        ///< one row per epoch, in time order
   std::size_t n_clean_epochs = 0;
   double clean_fraction = 0.0;
   std::vector<features::ChannelArtifactSummary> channel_artifacts;
@@ -122,7 +122,7 @@ struct RecordingAnalysis {
   features::SlowingAssessment slowing;
   bool graded = false;  ///< false without clean epochs
   ReducedSpectrogram spectrogram;
-  DetectionResult detection;         ///< epileptiform events (empty when detection is off)
+  DetectionResult detection;            ///< epileptiform events (empty when detection is off)
   findings::Epileptiform epileptiform;  ///< their counts, rates and burden
 };
 
