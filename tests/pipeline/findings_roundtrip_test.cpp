@@ -10,7 +10,9 @@
 #include "eegtrack/pipeline/read_findings.hpp"
 #include "eegtrack/pipeline/summary_json.hpp"
 #include "findings_compare.hpp"
+#include "recording_fixture.hpp"
 #include "support/paths.hpp"
+#include "support/raw_edf.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -66,6 +68,7 @@ TEST(FindingsRoundTrip, BundledSampleThroughJsonAndHdf5) {
   EXPECT_EQ(back.recording.sha256.size(), 64u);
   ASSERT_EQ(back.time.segments.size(), 1u);
   EXPECT_DOUBLE_EQ(back.time.segments[0].duration_s, 182.0);
+  EXPECT_FALSE(nlohmann::json::parse(std::ifstream(w.json))["recording"].contains("segments"));
   ASSERT_TRUE(back.background.pdr);
   EXPECT_NEAR(back.background.pdr->frequency_hz, 10.68, 0.01);
   ASSERT_TRUE(back.slowing);
@@ -83,6 +86,45 @@ TEST(FindingsRoundTrip, RecordingsWithEvents) {
     SCOPED_TRACE(name);
     expect_round_trip(edf);
   }
+}
+
+// 30 s of the bundled sample, a 70-s gap, then the next 30 s (EDF+D records at 0..29 and
+// 100..129 s).
+fs::path gapped_sample() {
+  const auto r =
+      test::load_eeg(test::sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf", 60.0);
+  const auto spr = static_cast<int>(std::lround(r.sample_rate_hz));
+  test::RawEdfSpec spec;
+  spec.format = test::RawFormat::EdfPlusD;
+  spec.n_records = 60;
+  for (int k = 0; k < 60; ++k)
+    spec.record_onsets_s.push_back(k < 30 ? k : 70 + k);
+  for (std::size_t c = 0; c < r.labels.size(); ++c) {
+    std::vector<std::int32_t> digital;  // physical = 0.1 * digital with the default ranges
+    for (std::size_t i = 0; i < static_cast<std::size_t>(60 * spr); ++i)
+      digital.push_back(static_cast<std::int32_t>(std::lround(r.x[c][i] * 10.0)));
+    spec.signals.push_back(test::raw_data_signal(r.labels[c], spr, std::move(digital)));
+  }
+  spec.signals.push_back(test::raw_annotation_signal(30));
+  const auto path = test::scratch_dir() / "gapped_sample.edf";
+  test::write_raw_edf(path, spec);
+  return path;
+}
+
+// A recording with a gap states its segments (summary.json recording.segments) and gets them
+// back; continuous recordings write no such key.
+TEST(FindingsRoundTrip, GappedRecordingKeepsItsSegments) {
+  const auto w = analyze_and_write(gapped_sample(), test::scratch_dir());
+  const auto& segments = w.findings.time.segments;
+  ASSERT_EQ(segments.size(), 2u);
+  EXPECT_DOUBLE_EQ(segments[0].onset_s, 0.0);
+  EXPECT_DOUBLE_EQ(segments[0].duration_s, 30.0);
+  EXPECT_DOUBLE_EQ(segments[1].onset_s, 100.0);
+  EXPECT_DOUBLE_EQ(segments[1].duration_s, 30.0);
+  const auto json = nlohmann::json::parse(std::ifstream(w.json));
+  EXPECT_EQ(json["recording"]["segments"].size(), 2u);
+  test::expect_same_findings(w.findings, read_findings(w.json));
+  test::expect_same_findings(w.findings, read_findings_h5(w.h5));
 }
 
 // Every optional branch of the model: gaps, no PDR, focal slowing, a focus, events with
