@@ -110,7 +110,7 @@ void print_summary(const pipeline::RecordingAnalysis& a, const nlohmann::json& j
                    const fs::path& h5, const fs::path& json_path, const fs::path& tsv_path) {
   const auto& bg = j["background"];
   std::cout << printable(j["recording"]["file"].get<std::string>()) << ": "
-            << format_duration(a.duration_s) << ", " << a.epoch_onset_s.size() << " epochs, clean "
+            << format_duration(a.duration_s) << ", " << a.epochs.size() << " epochs, clean "
             << fixed(100.0 * a.clean_fraction, 0) << " %";
   if (!a.bad_channels.empty()) {
     std::cout << ", bad channels:";

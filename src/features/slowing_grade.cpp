@@ -18,7 +18,7 @@ std::string fmt(double x) {
   return out.str();
 }
 
-void validate(const RecordingSummary& s, const SlowingParams& p) {
+void validate(const SlowingInputs& s, const SlowingParams& p) {
   for (const double v : {s.relative_delta, s.relative_theta, s.relative_alpha, s.relative_beta,
                          s.suppression_fraction}) {
     if (!(v >= 0.0 && v <= 1.0))
@@ -48,8 +48,7 @@ void validate(const RecordingSummary& s, const SlowingParams& p) {
                                 detail::value(p.reference_relative_slow));
 }
 
-SlowingGrade grade(const RecordingSummary& s, const SlowingParams& p,
-                   std::vector<std::string>& why) {
+SlowingGrade grade(const SlowingInputs& s, const SlowingParams& p, std::vector<std::string>& why) {
   const double largest =
       std::max({s.relative_delta, s.relative_theta, s.relative_alpha, s.relative_beta});
   const bool delta_largest = s.relative_delta == largest;
@@ -100,7 +99,7 @@ bool eligible(const PairAsymmetry& pair, const SlowingParams& p) {
 
 // Region of the focus: among regions holding a marked pair toward `sign`, the one whose
 // regional index leans furthest that way (a region's mean dilutes one-electrode noise).
-Region focal_region(const RecordingSummary& s, const std::vector<const PairAsymmetry*>& marked,
+Region focal_region(const SlowingInputs& s, const std::vector<const PairAsymmetry*>& marked,
                     double sign) {
   Region best = marked.front()->region;
   double best_lean = -std::numeric_limits<double>::infinity();
@@ -116,7 +115,7 @@ Region focal_region(const RecordingSummary& s, const std::vector<const PairAsymm
   return best;
 }
 
-void distribution(const RecordingSummary& s, const SlowingParams& p, SlowingAssessment& out) {
+void distribution(const SlowingInputs& s, const SlowingParams& p, SlowingAssessment& out) {
   out.focal_slow_index = std::numeric_limits<double>::quiet_NaN();
   std::vector<const PairAsymmetry*> right, left;
   for (const auto& pair : s.pairs) {
@@ -173,7 +172,7 @@ const char* to_string(SlowingDistribution distribution) noexcept {
   }
 }
 
-SlowingAssessment grade_slowing(const RecordingSummary& summary, const SlowingParams& p) {
+SlowingAssessment grade_slowing(const SlowingInputs& summary, const SlowingParams& p) {
   validate(summary, p);
   SlowingAssessment out;
   out.grade = grade(summary, p, out.criteria);

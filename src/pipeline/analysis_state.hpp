@@ -1,5 +1,6 @@
 #pragma once
-// Private: what analyze_recording accumulates over the epochs and hands to summarize().
+// Private: what analyze_recording accumulates over the epochs and hands to
+// aggregate_recording().
 
 #include <cstddef>
 #include <vector>
@@ -21,7 +22,8 @@ struct AnalysisState {
 
 /// Fills the recording-level fields of `out` (bad channels, clean epochs, medians, regions,
 /// PDR, symmetry, slowing) from the accumulated state. out.continuity must be set.
-void summarize(const AnalysisState& state, const AnalyzeParams& params, RecordingAnalysis& out);
+void aggregate_recording(const AnalysisState& state, const AnalyzeParams& params,
+                         RecordingAnalysis& out);
 
 /// Quartiles of the finite values (NaN fields when there are none); reorders `values`.
 [[nodiscard]] Quantiles quantiles(std::vector<double>& values);

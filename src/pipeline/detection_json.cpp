@@ -1,5 +1,6 @@
 #include "detection_json.hpp"
 
+#include "eegtrack/clinical/two_helps2b.hpp"
 #include "eegtrack/io/montage.hpp"
 
 namespace eegtrack::pipeline::detail {
@@ -14,7 +15,7 @@ json parameters_of(const detect::ParameterList& list) {
   return out;
 }
 
-json rates_json(const std::vector<DischargeRate>& rates) {
+json rates_json(const std::vector<findings::DischargeRate>& rates) {
   json out = json::array();
   for (const auto& r : rates)
     out.push_back({{"name", r.name}, {"count", r.count}, {"rate_per_h", r.rate_per_h}});
@@ -47,7 +48,8 @@ json detection_parameters_json(const DetectionParams& p) {
           {"birds", parameters_of(detect::parameter_list(p.birds))}};
 }
 
-json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {
+json epileptiform_json(const findings::RecordingFindings& findings) {
+  const auto& s = findings.epileptiform;
   json focus = nullptr;
   if (s.dominant_focus) {
     const auto& f = *s.dominant_focus;
@@ -55,10 +57,10 @@ json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {
              {"region", f.region},         {"count", f.count},
              {"rate_per_h", f.rate_per_h}, {"share", f.share}};
   }
-  return {{"analysed_s", r.analysed_s},
-          {"main_montage", r.main_montage},
-          {"main_channels", r.main_channels},
-          {"bipolar_channels", r.bipolar_channels},
+  return {{"analysed_s", s.analysed_s},
+          {"main_montage", s.main_montage},
+          {"main_channels", s.main_channels},
+          {"bipolar_channels", s.bipolar_channels},
           {"spike_count", s.spike_count},
           {"spike_rate_per_h", s.spike_rate_per_h},
           {"spike_rate_per_electrode", rates_json(s.per_electrode)},
@@ -71,13 +73,13 @@ json epileptiform_json(const EpileptiformSummary& s, const DetectionResult& r) {
           {"electrographic_status", s.seizures.electrographic_status},
           {"patterns", patterns_json(s.patterns)},
           {"bird_count", s.bird_count},
-          {"two_helps2b_eeg_points", s.two_helps2b_eeg_points},
-          {"discharges_in_patterns", r.reconciled.discharges_in_patterns},
-          {"birds_in_seizures", r.reconciled.birds_in_seizures},
-          {"patterns_in_seizures", r.reconciled.patterns_in_seizures},
-          {"rda_in_periodic", r.reconciled.rda_in_periodic},
-          {"events_dropped_for_artifacts", r.dropped_for_artifacts},
-          {"warnings", r.warnings}};
+          {"two_helps2b_eeg_points", clinical::two_helps2b_eeg_points(findings)},
+          {"discharges_in_patterns", s.reconciled.discharges_in_patterns},
+          {"birds_in_seizures", s.reconciled.birds_in_seizures},
+          {"patterns_in_seizures", s.reconciled.patterns_in_seizures},
+          {"rda_in_periodic", s.reconciled.rda_in_periodic},
+          {"events_dropped_for_artifacts", s.events_dropped_for_artifacts},
+          {"warnings", s.warnings}};
 }
 
 }  // namespace eegtrack::pipeline::detail

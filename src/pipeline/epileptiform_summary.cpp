@@ -4,10 +4,15 @@
 #include <cmath>
 #include <map>
 
+#include "eegtrack/detect/ied_detector.hpp"
+#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/seizure_detector.hpp"
+
 namespace eegtrack::pipeline {
 namespace {
 
 using detect::EventType;
+using findings::DischargeRate;
 
 bool is_discharge(EventType t) {
   return t == EventType::Spike || t == EventType::Sharp;
@@ -23,26 +28,18 @@ std::vector<DischargeRate> ranked(const std::map<std::string, int>& counts, doub
   return out;
 }
 
-int helps_points(const EpileptiformSummary& s, const std::vector<detect::Event>& events) {
-  bool lateralized = false, fast = false, plus = false;
-  for (const auto& e : events) {
-    const bool pattern = e.type == EventType::GPD || e.type == EventType::LPD ||
-                         e.type == EventType::BIPD || e.type == EventType::GRDA ||
-                         e.type == EventType::LRDA;
-    lateralized = lateralized || e.type == EventType::LPD || e.type == EventType::LRDA ||
-                  e.type == EventType::BIPD;
-    fast = fast || (pattern && std::isfinite(e.frequency_hz) && e.frequency_hz > 2.0);
-    plus = plus || (pattern && e.modifiers.find('+') != std::string::npos);
-  }
-  return (s.bird_count > 0 ? 2 : 0) + (lateralized ? 1 : 0) + (s.spike_count > 0 ? 1 : 0) +
-         (fast ? 1 : 0) + (plus ? 1 : 0);
-}
-
 }  // namespace
 
-EpileptiformSummary summarize_epileptiform(const DetectionResult& result) {
-  EpileptiformSummary s;
-  s.analysed_h = result.analysed_s / 3600.0;
+findings::Epileptiform summarize_epileptiform(const DetectionResult& result) {
+  findings::Epileptiform s;
+  s.analysed_s = result.analysed_s;
+  s.main_montage = result.main_montage;
+  s.main_channels = result.main_channels;
+  s.bipolar_channels = result.bipolar_channels;
+  s.reconciled = result.reconciled;
+  s.events_dropped_for_artifacts = result.dropped_for_artifacts;
+  s.warnings = result.warnings;
+  const double analysed_h = result.analysed_s / 3600.0;
   std::map<std::string, int> by_region;  // "<side> <region>": ied_rates counts regions only
   std::map<std::string, std::pair<std::string, std::string>> where;  // electrode -> side, region
   for (const auto& e : result.events) {
@@ -63,17 +60,18 @@ EpileptiformSummary summarize_epileptiform(const DetectionResult& result) {
     std::stable_sort(
         s.per_electrode.begin(), s.per_electrode.end(),
         [](const DischargeRate& a, const DischargeRate& b) { return a.count > b.count; });
-    s.per_region = ranked(by_region, s.analysed_h);
+    s.per_region = ranked(by_region, analysed_h);
     s.patterns = detect::pattern_prevalence(result.events, result.analysed_s);
   }
   if (!s.per_electrode.empty() && s.per_electrode.front().name != "unknown") {
     const auto& top = s.per_electrode.front();
-    s.dominant_focus = DominantFocus{
+    s.dominant_focus = findings::DominantFocus{
         top.name,  where[top.name].first, where[top.name].second,
         top.count, top.rate_per_h,        static_cast<double>(top.count) / s.spike_count};
   }
-  s.seizures = detect::seizure_burden(result.events);
-  s.two_helps2b_eeg_points = helps_points(s, result.events);
+  const auto burden = detect::seizure_burden(result.events);
+  s.seizures = {burden.seizure_count, burden.longest_seizure_s, burden.seizure_burden_max_min_per_h,
+                burden.electrographic_status};
   return s;
 }
 

@@ -39,12 +39,12 @@ io::Table channels_table(const RecordingAnalysis& a) {
            {"sample_rate_hz", rate, "Hz"}}};
 }
 
-io::Table epochs_table(const RecordingAnalysis& a, double epoch_s) {
-  const std::vector<double> duration(a.epoch_onset_s.size(), epoch_s);
-  return {{{"onset_s", a.epoch_onset_s, "s"},
+io::Table epochs_table(const findings::EpochTable& epochs) {
+  const std::vector<double> duration(epochs.size(), epochs.epoch_s);
+  return {{{"onset_s", epochs.onset_s, "s"},
            {"duration_s", duration, "s"},
-           {"segment", a.epoch_segment, ""},
-           {"kept_fraction", a.epoch_kept_fraction, "1"}}};
+           {"segment", epochs.segment, ""},
+           {"kept_fraction", epochs.kept_fraction, "1"}}};
 }
 
 void write_parameters(io::Hdf5Writer& w, const AnalyzeParams& p) {
@@ -116,9 +116,9 @@ void write_spectrogram(io::Hdf5Writer& w, const RecordingAnalysis& a, const Anal
                         " Hz; NaN where a window holds no clean epoch of the channel");
 }
 
-void write_mask(io::Hdf5Writer& w, const RecordingAnalysis& a) {
-  w.write_dataset("/artifacts/mask", std::span<const std::uint8_t>(a.artifact_mask),
-                  {a.epoch_onset_s.size(), a.channels.size()});
+void write_mask(io::Hdf5Writer& w, const findings::EpochTable& epochs) {
+  w.write_dataset("/artifacts/mask", std::span<const std::uint8_t>(epochs.artifact_mask),
+                  {epochs.size(), epochs.n_channels});
   w.write_attribute("/artifacts/mask", "bits",
                     std::vector<std::string>{"flat", "clipping", "high_amplitude", "muscle",
                                              "electrode_pop", "line_noise"});
@@ -156,8 +156,7 @@ void Hdf5Store::finish(const RecordingAnalysis& a, const AnalyzeParams& p,
   w.write_attribute("/", "file_type", prov.file_type);
   write_parameters(w, p);
   w.write_table("/channels", channels_table(a));
-  const double epoch_s = std::round(p.epoch_s * a.sample_rate_hz) / a.sample_rate_hz;
-  w.write_table("/epochs", epochs_table(a, epoch_s));
+  w.write_table("/epochs", epochs_table(a.epochs));
   for (const auto& f : a.features) {
     const std::string path = "/features/" + f.name;
     w.write_attribute(path, "units", f.units);
@@ -167,7 +166,7 @@ void Hdf5Store::finish(const RecordingAnalysis& a, const AnalyzeParams& p,
   }
   write_summary(w, a, summary);
   write_spectrogram(w, a, p);
-  write_mask(w, a);
+  write_mask(w, a.epochs);
   w.write_table("/events", events_table(a.detection.events));
   w.commit();
 }

@@ -194,16 +194,15 @@ Selection select_for(const io::Header& header, const AnalyzeParams& params,
 }
 
 // The per-epoch rows kept in memory: epoch table and artifact mask (a few bytes per epoch).
-void record_epoch(const Epoch& epoch, const detail::EpochResult& r, RecordingAnalysis& out) {
-  out.epoch_onset_s.push_back(epoch.onset_s);
-  out.epoch_segment.push_back(static_cast<std::int64_t>(epoch.segment));
+void record_epoch(const Epoch& epoch, const detail::EpochResult& r, findings::EpochTable& out) {
+  out.onset_s.push_back(epoch.onset_s);
+  out.segment.push_back(static_cast<std::int64_t>(epoch.segment));
   std::size_t kept = 0;
   for (std::size_t c = 0; c < r.masks.size(); ++c) {
     out.artifact_mask.push_back(static_cast<std::uint8_t>(r.masks[c]));
     kept += r.rejected[c] ? 0 : 1;
   }
-  out.epoch_kept_fraction.push_back(static_cast<double>(kept) /
-                                    static_cast<double>(r.masks.size()));
+  out.kept_fraction.push_back(static_cast<double>(kept) / static_cast<double>(r.masks.size()));
 }
 
 }  // namespace
@@ -238,6 +237,8 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   const detail::EpochProcessor processor(header, selection, params);
   EpochStream epochs(reader, selection.signals, params.epoch_s, params.chunk_s);
   const double epoch_len_s = static_cast<double>(epochs.epoch_samples()) / fs;
+  out.epochs.epoch_s = epoch_len_s;
+  out.epochs.n_channels = st.n_channels;
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
   DetectionRunner detection(header, selection, params.detection);
   std::optional<features::ContinuityAnalyzer> continuity;
@@ -263,7 +264,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
     previous_segment = epoch.segment;
     previous_end_s = epoch.onset_s + epoch_len_s;
 
-    record_epoch(epoch, r, out);
+    record_epoch(epoch, r, out.epochs);
     accumulate(r, st);
     sink_buffer.add(r.values);
   }
@@ -275,7 +276,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   out.spectrogram = spectrogram->finish();
   out.detection = detection.finish();
   out.epileptiform = summarize_epileptiform(out.detection);
-  detail::summarize(st, params, out);
+  detail::aggregate_recording(st, params, out);
   return out;
 }
 

@@ -31,7 +31,7 @@ double lowpass(double f) {
 // The summary the pipeline would build from the cerebral spectrum S(k f) (frequency axis shrunk
 // by k) recorded through the fixed low-pass.
 template <typename Spectrum>
-RecordingSummary summarize(Spectrum s, double k) {
+SlowingInputs summarize(Spectrum s, double k) {
   std::vector<double> f, psd;
   for (int i = 0; i <= 240; ++i) {
     f.push_back(0.25 * i);
@@ -41,7 +41,7 @@ RecordingSummary summarize(Spectrum s, double k) {
   const Eigen::Map<const Eigen::RowVectorXd> row(psd.data(), static_cast<Eigen::Index>(psd.size()));
   const std::vector<Side> sides{Side::Midline};
   const auto pdr = posterior_dominant_rhythm(f, Eigen::MatrixXd(row), sides);
-  RecordingSummary summary;
+  SlowingInputs summary;
   summary.pdr_present = pdr.present;
   summary.pdr_frequency_hz = pdr.frequency_hz;
   summary.relative_delta = features.relative[0];
@@ -77,12 +77,12 @@ TEST(GradeSlowing, NormalBackgroundIsNone) {
 }
 
 TEST(GradeSlowing, RulesFireAtTheirThresholds) {
-  RecordingSummary s{.pdr_present = true,
-                     .pdr_frequency_hz = 10.0,
-                     .relative_delta = 0.2,
-                     .relative_theta = 0.15,
-                     .relative_alpha = 0.45,
-                     .relative_beta = 0.2};
+  SlowingInputs s{.pdr_present = true,
+                  .pdr_frequency_hz = 10.0,
+                  .relative_delta = 0.2,
+                  .relative_theta = 0.15,
+                  .relative_alpha = 0.45,
+                  .relative_beta = 0.2};
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::None);
   s.pdr_frequency_hz = 7.9;
   EXPECT_EQ(grade_slowing(s).grade, SlowingGrade::Mild);
@@ -121,12 +121,12 @@ TEST(GradeSlowing, RulesFireAtTheirThresholds) {
 }
 
 TEST(GradeSlowing, FocalSlowingNeedsAFieldOfMarkedPairs) {
-  RecordingSummary s{.pdr_present = true,
-                     .pdr_frequency_hz = 10.0,
-                     .relative_delta = 0.2,
-                     .relative_theta = 0.15,
-                     .relative_alpha = 0.45,
-                     .relative_beta = 0.2};
+  SlowingInputs s{.pdr_present = true,
+                  .pdr_frequency_hz = 10.0,
+                  .relative_delta = 0.2,
+                  .relative_theta = 0.15,
+                  .relative_alpha = 0.45,
+                  .relative_beta = 0.2};
   s.regions = {{.region = Region::Frontal, .slow_signed_index = -0.2},
                {.region = Region::Temporal, .slow_signed_index = -0.5},
                {.region = Region::Parietal, .slow_signed_index = -0.3}};
@@ -158,12 +158,12 @@ TEST(GradeSlowing, FocalSlowingNeedsAFieldOfMarkedPairs) {
 }
 
 TEST(GradeSlowing, BorderlinePdrIsNotedButNotGraded) {
-  RecordingSummary s{.pdr_present = true,
-                     .pdr_frequency_hz = 8.3,
-                     .relative_delta = 0.2,
-                     .relative_theta = 0.15,
-                     .relative_alpha = 0.45,
-                     .relative_beta = 0.2};
+  SlowingInputs s{.pdr_present = true,
+                  .pdr_frequency_hz = 8.3,
+                  .relative_delta = 0.2,
+                  .relative_theta = 0.15,
+                  .relative_alpha = 0.45,
+                  .relative_beta = 0.2};
   auto a = grade_slowing(s);
   EXPECT_EQ(a.grade, SlowingGrade::None);
   ASSERT_EQ(a.criteria.size(), 1u);
@@ -196,7 +196,7 @@ TEST(GradeSlowing, HealthyRecordingsGradeNoneExceptBorderlineTheta) {
         std::pair{"eegmat_Subject07_1_rest_eyes_closed.edf", SlowingGrade::Mild}}) {
     const auto path = test::eeg_path(std::string("normal/") + file);
     const auto psd = test::recording_mean_psd(path, labels);
-    RecordingSummary s;
+    SlowingInputs s;
     std::vector<double> rel(4, 0.0);
     for (Eigen::Index r = 0; r < psd.psd_uv2_per_hz.rows(); ++r) {
       const Eigen::RowVectorXd row = psd.psd_uv2_per_hz.row(r);
@@ -219,7 +219,7 @@ TEST(GradeSlowing, HealthyRecordingsGradeNoneExceptBorderlineTheta) {
 }
 
 TEST(GradeSlowing, RejectsBadArguments) {
-  RecordingSummary s{.relative_delta = 1.2};
+  SlowingInputs s{.relative_delta = 1.2};
   EXPECT_THROW((void)grade_slowing(s), std::invalid_argument);
   s = {.pdr_present = true, .pdr_frequency_hz = 0.0};
   EXPECT_THROW((void)grade_slowing(s), std::invalid_argument);

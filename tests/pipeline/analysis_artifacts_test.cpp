@@ -82,7 +82,7 @@ TEST(AnalysisArtifacts, EachInjectedKindIsFlaggedAndExcluded) {
   CaptureSink sink("alpha_relative");
   const auto a = analyze_recording(reader, AnalyzeParams{}, &sink);
   const std::size_t nc = a.channels.size();
-  ASSERT_EQ(a.epoch_onset_s.size(), 15u);
+  ASSERT_EQ(a.epochs.size(), 15u);
   ASSERT_EQ(sink.values.size(), 15u * nc);
   std::map<std::string, std::size_t> column;
   for (std::size_t c = 0; c < nc; ++c)
@@ -91,7 +91,7 @@ TEST(AnalysisArtifacts, EachInjectedKindIsFlaggedAndExcluded) {
     const std::string site = io::normalize_channel(in.label).normalized + "-avg";
     ASSERT_TRUE(column.count(site)) << site;
     const std::size_t cell = in.epoch * nc + column[site];
-    const auto mask = static_cast<ArtifactReason>(a.artifact_mask[cell]);
+    const auto mask = static_cast<ArtifactReason>(a.epochs.artifact_mask[cell]);
     EXPECT_TRUE(features::has_any(mask, in.reason))
         << site << " epoch " << in.epoch << " mask " << features::to_string(mask);
     if (in.reason == ArtifactReason::LineNoise) {
@@ -99,7 +99,7 @@ TEST(AnalysisArtifacts, EachInjectedKindIsFlaggedAndExcluded) {
     } else {
       EXPECT_TRUE(std::isnan(sink.values[cell])) << site << " epoch " << in.epoch;
       // The same channel is clean (and kept) in the epoch before.
-      EXPECT_EQ(a.artifact_mask[cell - nc] & 0x1F, 0) << site;
+      EXPECT_EQ(a.epochs.artifact_mask[cell - nc] & 0x1F, 0) << site;
       EXPECT_TRUE(std::isfinite(sink.values[cell - nc])) << site;
     }
   }

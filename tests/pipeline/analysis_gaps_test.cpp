@@ -40,12 +40,12 @@ TEST(AnalysisGaps, EpochsContinuityAndSpectrogramRespectSegments) {
   ASSERT_EQ(reader.segments().size(), 2u);
   const auto a = analyze_recording(reader, AnalyzeParams{});
   // 30 s per segment holds seven 4-s epochs; the last 2 s of each are dropped.
-  ASSERT_EQ(a.epoch_onset_s.size(), 14u);
+  ASSERT_EQ(a.epochs.size(), 14u);
   for (std::size_t i = 0; i < 14; ++i) {
     const double expected =
         i < 7 ? 4.0 * static_cast<double>(i) : 100.0 + 4.0 * (static_cast<double>(i) - 7.0);
-    EXPECT_NEAR(a.epoch_onset_s[i], expected, 1e-9) << i;
-    EXPECT_EQ(a.epoch_segment[i], i < 7 ? 0 : 1) << i;
+    EXPECT_NEAR(a.epochs.onset_s[i], expected, 1e-9) << i;
+    EXPECT_EQ(a.epochs.segment[i], i < 7 ? 0 : 1) << i;
   }
   // Continuity covers exactly the epochs' data; no period crosses the gap.
   EXPECT_NEAR(a.continuity.analyzed_s, 56.0, 1e-6);

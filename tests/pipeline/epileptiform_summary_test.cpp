@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "eegtrack/clinical/two_helps2b.hpp"
 #include "eegtrack/pipeline/events_output.hpp"
 
 namespace eegtrack::pipeline {
@@ -46,9 +47,17 @@ DetectionResult two_hours() {
   return r;
 }
 
+// The 2HELPS2B points are clinical (src/clinical): computed from findings holding this summary.
+int helps_points(const findings::Epileptiform& s, const DetectionResult& r) {
+  findings::RecordingFindings f;
+  f.epileptiform = s;
+  f.events = r.events;
+  return clinical::two_helps2b_eeg_points(f);
+}
+
 TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
   const auto s = summarize_epileptiform(two_hours());
-  EXPECT_DOUBLE_EQ(s.analysed_h, 2.0);
+  EXPECT_DOUBLE_EQ(s.analysed_s, 7200.0);
   EXPECT_EQ(s.spike_count, 8);
   EXPECT_DOUBLE_EQ(s.spike_rate_per_h, 4.0);
   ASSERT_TRUE(s.dominant_focus);
@@ -68,7 +77,7 @@ TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
   EXPECT_EQ(s.patterns[1].type, EventType::LPD);
   EXPECT_EQ(s.patterns[1].episodes, 1);
   // BIRDs 2 + LPD 1 + sporadic discharges 1 + plus modifier 1; the LPD is 1.5 Hz (not > 2 Hz).
-  EXPECT_EQ(s.two_helps2b_eeg_points, 5);
+  EXPECT_EQ(helps_points(s, two_hours()), 5);
 }
 
 TEST(EpileptiformSummary, NothingFoundGivesZerosAndNoFocus) {
@@ -79,7 +88,7 @@ TEST(EpileptiformSummary, NothingFoundGivesZerosAndNoFocus) {
   EXPECT_FALSE(s.dominant_focus);
   EXPECT_EQ(s.seizures.seizure_count, 0);
   EXPECT_FALSE(s.seizures.electrographic_status);
-  EXPECT_EQ(s.two_helps2b_eeg_points, 0);
+  EXPECT_EQ(helps_points(s, r), 0);
 }
 
 TEST(EventsTsv, ColumnsDatesAndNotApplicable) {

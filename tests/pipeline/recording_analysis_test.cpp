@@ -88,8 +88,8 @@ TEST(RecordingAnalysis, ResultDoesNotDependOnChunkLength) {
   const auto a = analyze(path, p);
   p.chunk_s = 7.0;
   const auto b = analyze(path, p);
-  ASSERT_EQ(a.epoch_onset_s, b.epoch_onset_s);
-  EXPECT_EQ(a.artifact_mask, b.artifact_mask);
+  ASSERT_EQ(a.epochs.onset_s, b.epochs.onset_s);
+  EXPECT_EQ(a.epochs.artifact_mask, b.epochs.artifact_mask);
   for (std::size_t f = 0; f < a.global.size(); ++f) {
     if (std::isnan(a.global[f].median))
       continue;

@@ -19,8 +19,8 @@ enum class SlowingDistribution { None, Diffuse, Focal };
 /// "none", "diffuse", "focal".
 [[nodiscard]] const char* to_string(SlowingDistribution distribution) noexcept;
 
-/// Recording-level inputs (filled by the pipeline from clean epochs).
-struct RecordingSummary {
+/// What grade_slowing needs of a recording (filled by the pipeline from clean epochs).
+struct SlowingInputs {
   bool pdr_present = false;
   double pdr_frequency_hz = 0.0;  ///< used only when pdr_present
   /// Relative powers (1-30 Hz denominator): per-epoch values averaged over EEG channels, median
@@ -95,7 +95,7 @@ struct SlowingAssessment {
 ///         PDR with a non-positive frequency, negative weights or weights summing to 0,
 ///         pdr_floor_hz >= pdr_reference_hz, pdr_borderline_below_hz < pdr_slow_below_hz or
 ///         focal_min_pairs < 1.
-[[nodiscard]] SlowingAssessment grade_slowing(const RecordingSummary& summary,
+[[nodiscard]] SlowingAssessment grade_slowing(const SlowingInputs& summary,
                                               const SlowingParams& p = {});
 
 }  // namespace eegtrack::features

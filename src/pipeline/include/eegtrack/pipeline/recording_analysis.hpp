@@ -13,6 +13,7 @@
 #include "eegtrack/features/pdr.hpp"
 #include "eegtrack/features/slowing_grade.hpp"
 #include "eegtrack/features/symmetry.hpp"
+#include "eegtrack/findings/epoch_table.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
 #include "eegtrack/pipeline/epileptiform_summary.hpp"
@@ -90,8 +91,9 @@ struct ReducedSpectrogram {
   double bin_hz = 0.0;
 };
 
-/// Everything `eegtrack analyze` reports about one recording (the per-epoch feature arrays
-/// go to the FeatureSink instead).
+/// Everything `eegtrack analyze` computes of one recording, as the pipeline works with it (the
+/// per-epoch feature arrays go to the FeatureSink instead). What it means for the recording
+/// is make_findings() (findings_builder.hpp); this struct stays the pipeline's working form.
 struct RecordingAnalysis {
   double duration_s = 0.0;
   double sample_rate_hz = 0.0;
@@ -100,12 +102,7 @@ struct RecordingAnalysis {
   io::MontageKind montage = io::MontageKind::Average;
   std::vector<AnalysisChannel> channels;
   std::vector<std::string> warnings;  ///< montage notes and skipped analyses
-  // Epochs, in time order.
-  std::vector<double> epoch_onset_s;
-  std::vector<std::int64_t> epoch_segment;
-  std::vector<double> epoch_kept_fraction;  ///< fraction of channels without a rejecting reason
-  std::vector<std::uint8_t> clean_epoch;    ///< 1 if counted in the aggregates
-  std::vector<std::uint8_t> artifact_mask;  ///< [n_epochs, n_channels], features::ArtifactReason
+  findings::EpochTable epochs;        ///< one row per epoch, in time order
   std::size_t n_clean_epochs = 0;
   double clean_fraction = 0.0;
   std::vector<features::ChannelArtifactSummary> channel_artifacts;
@@ -125,8 +122,8 @@ struct RecordingAnalysis {
   features::SlowingAssessment slowing;
   bool graded = false;  ///< false without clean epochs
   ReducedSpectrogram spectrogram;
-  DetectionResult detection;         ///< epileptiform events (empty when detection is off)
-  EpileptiformSummary epileptiform;  ///< their counts, rates and burden
+  DetectionResult detection;            ///< epileptiform events (empty when detection is off)
+  findings::Epileptiform epileptiform;  ///< their counts, rates and burden
 };
 
 /// Index of the feature named `name` in analysis.features. @throws std::out_of_range.

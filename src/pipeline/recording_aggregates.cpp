@@ -1,5 +1,5 @@
-// Recording-level summary of analyze_recording: bad channels, clean epochs, medians over clean
-// epochs (global, per region, per channel), PDR, symmetry and the slowing grade.
+// Recording-level aggregates of analyze_recording: bad channels, clean epochs, medians over
+// clean epochs (global, per region, per channel), PDR, symmetry and the slowing grade.
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
@@ -19,7 +19,7 @@ double cell(const AnalysisState& st, std::size_t e, std::size_t c, std::size_t f
 
 void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, RecordingAnalysis& out,
                         std::vector<bool>& good) {
-  const std::size_t ne = out.epoch_onset_s.size();
+  const std::size_t ne = out.epochs.size();
   const std::size_t nc = st.n_channels;
   features::ArtifactSummaryParams sp;
   sp.reject_reasons = p.artifacts.reject_reasons;
@@ -28,7 +28,7 @@ void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, Recordi
   std::vector<features::ArtifactReason> masks(ne);
   for (std::size_t c = 0; c < nc; ++c) {
     for (std::size_t e = 0; e < ne; ++e)
-      masks[e] = static_cast<features::ArtifactReason>(out.artifact_mask[e * nc + c]);
+      masks[e] = static_cast<features::ArtifactReason>(out.epochs.artifact_mask[e * nc + c]);
     out.channel_artifacts.push_back(features::summarize_channel(masks, sp));
     if (out.channel_artifacts.back().bad) {
       good[c] = false;
@@ -36,13 +36,13 @@ void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, Recordi
     }
   }
   const auto n_good = static_cast<double>(std::count(good.begin(), good.end(), true));
-  out.clean_epoch.assign(ne, 0);
+  out.epochs.clean.assign(ne, 0);
   for (std::size_t e = 0; e < ne; ++e) {
     double clean = 0.0;
     for (std::size_t c = 0; c < nc; ++c)
       clean += good[c] && std::isfinite(cell(st, e, c, 0)) ? 1.0 : 0.0;
     if (n_good > 0.0 && clean >= p.min_clean_channel_fraction * n_good) {
-      out.clean_epoch[e] = 1;
+      out.epochs.clean[e] = 1;
       ++out.n_clean_epochs;
     }
   }
@@ -54,8 +54,8 @@ void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, Recordi
 Quantiles epoch_mean_quantiles(const AnalysisState& st, const RecordingAnalysis& out,
                                const std::vector<std::size_t>& members, std::size_t f) {
   std::vector<double> values;
-  for (std::size_t e = 0; e < out.clean_epoch.size(); ++e) {
-    if (!out.clean_epoch[e])
+  for (std::size_t e = 0; e < out.epochs.clean.size(); ++e) {
+    if (!out.epochs.clean[e])
       continue;
     double sum = 0.0;
     std::size_t n = 0;
@@ -148,7 +148,7 @@ double band_median(const RecordingAnalysis& out, const AnalyzeParams& p, const c
 }
 
 void grade(const AnalyzeParams& p, RecordingAnalysis& out) {
-  features::RecordingSummary s;
+  features::SlowingInputs s;
   s.pdr_present = out.pdr_computed && out.pdr.present;
   s.pdr_frequency_hz = s.pdr_present ? out.pdr.frequency_hz : 0.0;
   const double rel[] = {band_median(out, p, "delta"), band_median(out, p, "theta"),
@@ -198,7 +198,7 @@ Quantiles quantiles(std::vector<double>& values) {
   return q;
 }
 
-void summarize(const AnalysisState& st, const AnalyzeParams& p, RecordingAnalysis& out) {
+void aggregate_recording(const AnalysisState& st, const AnalyzeParams& p, RecordingAnalysis& out) {
   std::vector<bool> good_mask;
   mark_bad_and_clean(st, p, out, good_mask);
   std::vector<std::size_t> good;
@@ -210,8 +210,8 @@ void summarize(const AnalysisState& st, const AnalyzeParams& p, RecordingAnalysi
     std::vector<double> per_channel(st.n_channels, kNaN);
     for (std::size_t c = 0; c < st.n_channels; ++c) {
       std::vector<double> v;
-      for (std::size_t e = 0; e < out.clean_epoch.size(); ++e)
-        if (out.clean_epoch[e])
+      for (std::size_t e = 0; e < out.epochs.clean.size(); ++e)
+        if (out.epochs.clean[e])
           v.push_back(cell(st, e, c, f));
       per_channel[c] = quantiles(v).median;
     }

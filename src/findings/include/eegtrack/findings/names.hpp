@@ -1,0 +1,29 @@
+#pragma once
+// The words the outputs use for the enums of the findings, read back: each parse_* is the
+// inverse of the layer's to_string and returns nullopt for any other text.
+
+#include <optional>
+#include <string_view>
+
+#include "eegtrack/detect/event.hpp"
+#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/features/channel_site.hpp"
+#include "eegtrack/features/continuity.hpp"
+#include "eegtrack/features/slowing_grade.hpp"
+
+namespace eegtrack::findings {
+
+[[nodiscard]] std::optional<features::Side> parse_side(std::string_view text);
+[[nodiscard]] std::optional<features::Region> parse_region(std::string_view text);
+[[nodiscard]] std::optional<features::SlowingGrade> parse_slowing_grade(std::string_view text);
+[[nodiscard]] std::optional<features::SlowingDistribution> parse_slowing_distribution(
+    std::string_view text);
+[[nodiscard]] std::optional<features::ContinuityClass> parse_continuity_class(
+    std::string_view text);
+[[nodiscard]] std::optional<detect::EventType> parse_event_type(std::string_view text);
+[[nodiscard]] std::optional<detect::Laterality> parse_laterality(std::string_view text);
+[[nodiscard]] std::optional<detect::PrevalenceCategory> parse_prevalence(std::string_view text);
+[[nodiscard]] std::optional<detect::DurationCategory> parse_duration_category(
+    std::string_view text);
+
+}  // namespace eegtrack::findings

@@ -1,0 +1,90 @@
+// summary.json "epileptiform" and "events" read back into findings.
+#include <algorithm>
+
+#include "eegtrack/findings/names.hpp"
+#include "findings_json.hpp"
+
+namespace eegtrack::pipeline::detail {
+namespace {
+
+std::vector<findings::DischargeRate> rates_of(const JsonField& j) {
+  std::vector<findings::DischargeRate> out;
+  for (const auto& r : j.elements())
+    out.push_back(
+        {r["name"].string(), static_cast<int>(r["count"].integer()), r["rate_per_h"].number()});
+  return out;
+}
+
+std::vector<detect::PatternPrevalence> patterns_of(const JsonField& j) {
+  std::vector<detect::PatternPrevalence> out;
+  for (const auto& [name, p] : j.members()) {
+    const auto type = findings::parse_event_type(name);
+    if (!type)
+      p.fail("unknown pattern type");
+    detect::PatternPrevalence v;
+    v.type = *type;
+    v.episodes = static_cast<int>(p["episodes"].integer());
+    v.covered_s = p["covered_s"].number();
+    v.fraction = p["fraction"].number();
+    v.prevalence = p["prevalence"].parsed(findings::parse_prevalence);
+    v.median_duration_s = p["median_duration_s"].number();
+    v.duration = p["duration"].parsed(findings::parse_duration_category);
+    out.push_back(v);
+  }
+  // Written keyed by name; the findings keep the order GPD, LPD, BIPD, GRDA, LRDA.
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return static_cast<int>(a.type) < static_cast<int>(b.type);
+  });
+  return out;
+}
+
+}  // namespace
+
+findings::Epileptiform epileptiform_from_json(const JsonField& j) {
+  findings::Epileptiform e;
+  e.analysed_s = j["analysed_s"].number();
+  e.main_montage = j["main_montage"].string();
+  e.main_channels = j["main_channels"].strings();
+  e.bipolar_channels = j["bipolar_channels"].strings();
+  e.spike_count = static_cast<int>(j["spike_count"].integer());
+  e.spike_rate_per_h = j["spike_rate_per_h"].number();
+  e.per_electrode = rates_of(j["spike_rate_per_electrode"]);
+  e.per_region = rates_of(j["spike_rate_per_region"]);
+  if (const auto f = j["dominant_focus"]; !f.is_null())
+    e.dominant_focus =
+        findings::DominantFocus{f["electrode"].string(),  f["side"].string(),
+                                f["region"].string(),     static_cast<int>(f["count"].integer()),
+                                f["rate_per_h"].number(), f["share"].number()};
+  e.seizures = {static_cast<int>(j["seizure_count"].integer()), j["longest_seizure_s"].number(),
+                j["seizure_burden_max_per_h"].number(), j["electrographic_status"].boolean()};
+  e.patterns = patterns_of(j["patterns"]);
+  e.bird_count = static_cast<int>(j["bird_count"].integer());
+  e.reconciled.discharges_in_patterns = j["discharges_in_patterns"].count();
+  e.reconciled.birds_in_seizures = j["birds_in_seizures"].count();
+  e.reconciled.patterns_in_seizures = j["patterns_in_seizures"].count();
+  e.reconciled.rda_in_periodic = j["rda_in_periodic"].count();
+  e.events_dropped_for_artifacts = j["events_dropped_for_artifacts"].count();
+  e.warnings = j["warnings"].strings();
+  return e;
+}
+
+std::vector<detect::Event> events_from_json(const JsonField& j) {
+  std::vector<detect::Event> out;
+  for (const auto& e : j.elements()) {
+    detect::Event v;
+    v.type = e["type"].parsed(findings::parse_event_type);
+    v.onset_s = e["onset_s"].number();
+    v.duration_s = e["duration_s"].number();
+    v.channels = e["channels"].strings();
+    v.side = e["side"].parsed(findings::parse_laterality);
+    v.region = e["region"].string_or_empty();
+    v.focus = e["focus"].string_or_empty();
+    v.frequency_hz = e["frequency_hz"].number();
+    v.confidence = e["confidence"].number();
+    v.modifiers = e["modifiers"].string();
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace eegtrack::pipeline::detail
