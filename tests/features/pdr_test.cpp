@@ -126,6 +126,44 @@ TEST(PosteriorDominantRhythm, PowerIsBandIntegralAroundPeak) {
   EXPECT_NEAR(pdr.power_uv2, rect, 0.02 * rect);
 }
 
+// A low-pass edge at 15 Hz (as when the EEG is slowed, or beta stops): the aperiodic fit over
+// 2-40 Hz tilts and the level just below the edge stands far above it, but it is a shoulder,
+// not a peak. The true rhythm (4 Hz, below the search range) is then the dominant one.
+TEST(PosteriorDominantRhythm, ShoulderBelowALowPassEdgeIsNotARhythm) {
+  const auto f = grid();
+  const std::vector<Side> sides{Side::Left, Side::Right};
+  auto psd = spectrum(f, 4.0, 4.0);
+  for (std::size_t i = 0; i < f.size(); ++i)
+    psd[i] *= 1.0 / (1.0 + std::pow(f[i] / 15.0, 24.0));  // steep Butterworth-like edge
+  const auto pdr = posterior_dominant_rhythm(f, rows({psd, psd}), sides);
+  EXPECT_FALSE(pdr.present) << pdr.frequency_hz;
+  EXPECT_FALSE(pdr.absent_reason.empty());
+  // Without the slower rhythm there is no peak at all: still absent.
+  auto flat = spectrum(f, 10.0, 0.0);
+  for (std::size_t i = 0; i < f.size(); ++i)
+    flat[i] *= 1.0 / (1.0 + std::pow(f[i] / 15.0, 24.0));
+  const auto none = posterior_dominant_rhythm(f, rows({flat, flat}), sides);
+  EXPECT_FALSE(none.present) << none.frequency_hz;
+  EXPECT_NE(none.absent_reason.find("stands out"), std::string::npos) << none.absent_reason;
+}
+
+// The same 10-Hz peak in front as behind is not a posterior dominant rhythm; weaker in front,
+// it is.
+TEST(PosteriorDominantRhythm, MustBePosteriorPredominant) {
+  const auto f = grid();
+  const std::vector<Side> sides{Side::Left, Side::Right};
+  const auto back = spectrum(f, 10.0, 6.0);
+  const auto same = posterior_dominant_rhythm(f, rows({back, back}), sides, {}, rows({back}));
+  EXPECT_FALSE(same.present);
+  EXPECT_NEAR(same.posterior_predominance_log10, 0.0, 1e-9);
+  EXPECT_NE(same.absent_reason.find("posterior-predominant"), std::string::npos);
+  const auto weaker = spectrum(f, 10.0, 1.5);
+  const auto pdr = posterior_dominant_rhythm(f, rows({back, back}), sides, {}, rows({weaker}));
+  ASSERT_TRUE(pdr.present) << pdr.absent_reason;
+  EXPECT_GT(pdr.posterior_predominance_log10, 0.3);
+  EXPECT_NEAR(pdr.frequency_hz, 10.0, 0.1);
+}
+
 TEST(PosteriorDominantRhythm, RejectsBadArguments) {
   const auto f = grid();
   const auto psd = spectrum(f, 10.0, 3.0);
