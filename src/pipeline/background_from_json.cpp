@@ -30,6 +30,8 @@ findings::Background background_from_json(const JsonField& j,
                                       j["pdr_right_hz"].optional_number()};
   b.pdr_confidence = j["pdr_confidence"].optional_number();
   b.slower_rhythm_dominates = j["slower_rhythm_dominates"].boolean();
+  if (!b.pdr)
+    b.pdr_absent_reason = j["pdr_absent_reason"].string();
   b.band_powers = band_powers(j, bands);
   b.delta_alpha_ratio = j["dar"].optional_number();
   b.theta_alpha_ratio = j["tar"].optional_number();
@@ -101,6 +103,7 @@ std::optional<findings::Slowing> slowing_from_json(const JsonField& j) {
   s.pdr_component = j["pdr_component"].number();
   s.slow_component = j["slow_component"].number();
   s.suppression_component = j["suppression_component"].number();
+  s.frequency_component = j["frequency_component"].number();
   return s;
 }
 

@@ -46,6 +46,7 @@ json background_json(const findings::RecordingFindings& f) {
           {"pdr_left_hz", pdr ? number(pdr->left_frequency_hz) : json(nullptr)},
           {"pdr_right_hz", pdr ? number(pdr->right_frequency_hz) : json(nullptr)},
           {"slower_rhythm_dominates", b.slower_rhythm_dominates},
+          {"pdr_absent_reason", pdr ? json(nullptr) : json(b.pdr_absent_reason)},
           {"rel_power", relative_powers(b.band_powers)},
           {"abs_power_uv2", absolute_powers(b.band_powers)},
           {"dar", number(b.delta_alpha_ratio)},
@@ -94,7 +95,8 @@ json slowing_json(const findings::RecordingFindings& f) {
           {"criteria", s.criteria},
           {"pdr_component", s.pdr_component},
           {"slow_component", s.slow_component},
-          {"suppression_component", s.suppression_component}};
+          {"suppression_component", s.suppression_component},
+          {"frequency_component", s.frequency_component}};
 }
 
 }  // namespace eegtrack::pipeline::detail

@@ -55,6 +55,10 @@ findings::Background background_of(const RecordingAnalysis& a, const AnalyzePara
   if (a.pdr_computed)
     b.pdr_confidence = value(a.pdr.confidence);
   b.slower_rhythm_dominates = a.pdr_computed && a.pdr.slower_rhythm_dominates;
+  if (!b.pdr)
+    b.pdr_absent_reason = !a.pdr_computed ? "not estimated: no clean posterior channel"
+                          : a.pdr.present ? "no finite frequency"
+                                          : a.pdr.absent_reason;
   std::vector<Quantiles> rel, abs;
   for (std::size_t k = 0; k < p.bands.size(); ++k) {
     abs.push_back(a.global[2 * k]);
@@ -122,6 +126,7 @@ std::optional<findings::Slowing> slowing_of(const RecordingAnalysis& a) {
   out.pdr_component = s.pdr_component;
   out.slow_component = s.slow_component;
   out.suppression_component = s.suppression_component;
+  out.frequency_component = s.frequency_component;
   return out;
 }
 

@@ -86,13 +86,24 @@ Eigen::MatrixXd mean_psd(const AnalysisState& st, std::vector<std::size_t>& rows
 
 void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
                       const std::vector<std::size_t>& good, RecordingAnalysis& out) {
-  std::vector<std::size_t> rows;
+  // The occipital channels when there are any, as a reader measures the PDR (O1/O2); the
+  // parietal ones otherwise. Parietal alpha can run at another frequency than occipital alpha
+  // (1 Hz faster in one healthy sample recording), and their mean would follow whichever
+  // stands taller above the background fit.
+  std::vector<std::size_t> rows, parietal, anterior;
   for (std::size_t c : good) {
     const auto r = out.channels[c].site.region;
-    if (r == features::Region::Occipital || r == features::Region::Parietal)
+    if (r == features::Region::Occipital)
       rows.push_back(c);
+    else if (r == features::Region::Parietal)
+      parietal.push_back(c);
+    else if (r == features::Region::Frontal)
+      anterior.push_back(c);
   }
+  if (std::none_of(rows.begin(), rows.end(), [&](std::size_t c) { return st.psd_count[c] > 0; }))
+    rows = parietal;
   const auto m = mean_psd(st, rows);
+  const auto front = mean_psd(st, anterior);
   if (rows.empty()) {
     out.warnings.push_back("PDR not estimated: no clean posterior (P/O) channel");
     return;
@@ -103,7 +114,7 @@ void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
     sides.push_back(out.channels[c].site.side);
   auto pp = p.pdr;
   pp.aperiodic.high_hz = std::min(pp.aperiodic.high_hz, st.frequencies_hz.back());
-  out.pdr = features::posterior_dominant_rhythm(st.frequencies_hz, m, sides, pp);
+  out.pdr = features::posterior_dominant_rhythm(st.frequencies_hz, m, sides, pp, front);
   out.pdr_computed = true;
 }
 
@@ -147,6 +158,13 @@ double band_median(const RecordingAnalysis& out, const AnalyzeParams& p, const c
   return kNaN;
 }
 
+double feature_median(const RecordingAnalysis& out, const std::string& name) {
+  for (std::size_t i = 0; i < out.features.size(); ++i)
+    if (out.features[i].name == name)
+      return out.global[i].median;
+  return kNaN;
+}
+
 void grade(const AnalyzeParams& p, RecordingAnalysis& out) {
   features::SlowingInputs s;
   s.pdr_present = out.pdr_computed && out.pdr.present;
@@ -161,6 +179,7 @@ void grade(const AnalyzeParams& p, RecordingAnalysis& out) {
   s.relative_alpha = std::clamp(rel[2], 0.0, 1.0);
   s.relative_beta = std::clamp(rel[3], 0.0, 1.0);
   s.suppression_fraction = std::clamp(out.continuity.suppressed_fraction, 0.0, 1.0);
+  s.median_frequency_hz = feature_median(out, "sef50_hz");
   features::SymmetryParams sp;
   sp.bands = p.bands;
   for (const auto& r : out.regions) {

@@ -77,6 +77,7 @@ void same_slowing(const std::optional<findings::Slowing>& a,
   same_double(a->pdr_component, b->pdr_component, "slowing.pdr_component");
   same_double(a->slow_component, b->slow_component, "slowing.slow_component");
   same_double(a->suppression_component, b->suppression_component, "slowing.suppression_component");
+  same_double(a->frequency_component, b->frequency_component, "slowing.frequency_component");
 }
 
 }  // namespace
@@ -97,6 +98,7 @@ void expect_same_findings(const findings::RecordingFindings& a,
   EXPECT_EQ(x.pdr, y.pdr);
   EXPECT_EQ(x.pdr_confidence, y.pdr_confidence);
   EXPECT_EQ(x.slower_rhythm_dominates, y.slower_rhythm_dominates);
+  EXPECT_EQ(x.pdr_absent_reason, y.pdr_absent_reason);
   EXPECT_EQ(x.band_powers, y.band_powers);
   EXPECT_EQ(x.delta_alpha_ratio, y.delta_alpha_ratio);
   EXPECT_EQ(x.theta_alpha_ratio, y.theta_alpha_ratio);

@@ -45,7 +45,10 @@ struct Background {
   /// and absent.
   std::optional<double> pdr_confidence;
   bool slower_rhythm_dominates = false;  ///< PDR absent because a slower peak dominates
-  std::vector<BandPower> band_powers;    ///< in the order of the analysis bands
+  /// Why there is no PDR, in words (empty when there is one): not estimated, no peak standing
+  /// out of the aperiodic background, a slower rhythm dominating, not posterior-predominant.
+  std::string pdr_absent_reason;
+  std::vector<BandPower> band_powers;  ///< in the order of the analysis bands
   std::optional<double> delta_alpha_ratio;
   std::optional<double> theta_alpha_ratio;
   std::optional<double> dtabr;  ///< (delta + theta) / (alpha + beta)
@@ -114,6 +117,7 @@ struct Slowing {
   double pdr_component = 0.0;         ///< encephalopathy index components, [0, 1]
   double slow_component = 0.0;
   double suppression_component = 0.0;
+  double frequency_component = 0.0;
   friend bool operator==(const Slowing&, const Slowing&) = default;
 };
 
