@@ -27,12 +27,16 @@ void validate(const SlowingInputs& s, const SlowingParams& p) {
   if (s.pdr_present && !(s.pdr_frequency_hz > 0.0))
     throw std::invalid_argument("grade_slowing: PDR frequency must be > 0 " +
                                 detail::value(s.pdr_frequency_hz));
-  for (const double w : {p.weight_pdr, p.weight_slow, p.weight_suppression}) {
+  for (const double w : {p.weight_pdr, p.weight_slow, p.weight_frequency, p.weight_suppression}) {
     if (!(w >= 0.0))
       throw std::invalid_argument("grade_slowing: weights must be >= 0 " + detail::value(w));
   }
   if (!(p.weight_pdr + p.weight_slow + p.weight_suppression > 0.0))
     throw std::invalid_argument("grade_slowing: weights sum to 0 (0)");
+  if (!(p.floor_median_frequency_hz < p.reference_median_frequency_hz))
+    throw std::invalid_argument(
+        "grade_slowing: floor_median_frequency_hz must be < reference_median_frequency_hz " +
+        detail::value(p.floor_median_frequency_hz));
   if (!(p.pdr_floor_hz < p.pdr_reference_hz))
     throw std::invalid_argument("grade_slowing: pdr_floor_hz must be < pdr_reference_hz " +
                                 detail::value(p.pdr_floor_hz));
@@ -186,10 +190,18 @@ SlowingAssessment grade_slowing(const SlowingInputs& summary, const SlowingParam
   out.slow_component =
       std::clamp((slow - p.reference_relative_slow) / (1.0 - p.reference_relative_slow), 0.0, 1.0);
   out.suppression_component = summary.suppression_fraction;
+  const bool has_frequency = std::isfinite(summary.median_frequency_hz);
+  if (has_frequency)
+    out.frequency_component =
+        std::clamp((p.reference_median_frequency_hz - summary.median_frequency_hz) /
+                       (p.reference_median_frequency_hz - p.floor_median_frequency_hz),
+                   0.0, 1.0);
+  const double weight_frequency = has_frequency ? p.weight_frequency : 0.0;
   out.encephalopathy_index =
       (p.weight_pdr * out.pdr_component + p.weight_slow * out.slow_component +
+       weight_frequency * out.frequency_component +
        p.weight_suppression * out.suppression_component) /
-      (p.weight_pdr + p.weight_slow + p.weight_suppression);
+      (p.weight_pdr + p.weight_slow + weight_frequency + p.weight_suppression);
   return out;
 }
 

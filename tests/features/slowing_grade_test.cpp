@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -48,6 +49,7 @@ SlowingInputs summarize(Spectrum s, double k) {
   summary.relative_theta = features.relative[1];
   summary.relative_alpha = features.relative[2];
   summary.relative_beta = features.relative[3];
+  summary.median_frequency_hz = features.sef50_hz;
   return summary;
 }
 
@@ -66,6 +68,30 @@ TEST(GradeSlowing, ProgressiveSlowingIsMonotone) {
   EXPECT_EQ(grades.front(), SlowingGrade::None);
   EXPECT_GE(grades[1], SlowingGrade::Mild);  // PDR 7.7 Hz < 8 Hz
   EXPECT_EQ(grades.back(), SlowingGrade::Severe);
+}
+
+// Once the PDR is absent and delta + theta hold nearly all the power, the PDR and slow terms
+// saturate; the median-frequency term keeps the index rising as a theta background turns into
+// a delta background, and it is left out (not counted as 0) when the median is unknown.
+TEST(GradeSlowing, MedianFrequencyKeepsTheIndexRisingWhenOtherTermsSaturate) {
+  SlowingInputs s{.pdr_present = false,
+                  .relative_delta = 0.45,
+                  .relative_theta = 0.53,
+                  .relative_alpha = 0.01,
+                  .relative_beta = 0.01};
+  double last = -1.0;
+  for (const double median_hz : {5.0, 4.0, 3.0, 2.0}) {
+    s.median_frequency_hz = median_hz;
+    const auto a = grade_slowing(s);
+    EXPECT_GT(a.encephalopathy_index, last) << median_hz;
+    EXPECT_NEAR(a.frequency_component, (8.0 - median_hz) / 7.0, 1e-12);
+    last = a.encephalopathy_index;
+  }
+  s.median_frequency_hz = std::numeric_limits<double>::quiet_NaN();
+  const auto unknown = grade_slowing(s);
+  EXPECT_EQ(unknown.frequency_component, 0.0);
+  EXPECT_NEAR(unknown.encephalopathy_index,
+              (1.0 * unknown.pdr_component + 2.0 * unknown.slow_component) / 6.0, 1e-12);
 }
 
 TEST(GradeSlowing, NormalBackgroundIsNone) {

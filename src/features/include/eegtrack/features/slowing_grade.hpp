@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,10 @@ struct SlowingInputs {
   double relative_theta = 0.0;
   double relative_alpha = 0.0;
   double relative_beta = 0.0;
-  double suppression_fraction = 0.0;       ///< fraction of the record suppressed, [0, 1]
+  double suppression_fraction = 0.0;  ///< fraction of the record suppressed, [0, 1]
+  /// Median frequency (SEF50 over 1-30 Hz) of the clean epochs, Hz; NaN when unknown (the
+  /// index then leaves its term out).
+  double median_frequency_hz = std::numeric_limits<double>::quiet_NaN();
   std::vector<RegionAsymmetry> regions{};  ///< from brain_symmetry; may be empty
   std::vector<PairAsymmetry> pairs{};      ///< from brain_symmetry; may be empty
 };
@@ -58,8 +62,16 @@ struct SlowingParams {
   double pdr_reference_hz = 10.0;  ///< index: PDR at or above this adds nothing (Marcuse mean)
   double pdr_floor_hz = 5.0;       ///< index: PDR at this or absent adds the full PDR term
   double reference_relative_slow = 0.40;  ///< index: delta+theta at or below this adds nothing
-  double weight_pdr = 1.0;                ///< index weights (normalised by their sum)
+  /// Index: a median frequency at or above this adds nothing. 8 Hz is the lower edge of the
+  /// alpha band: below it, more than half of the 1-30 Hz power is slower than alpha.
+  double reference_median_frequency_hz = 8.0;
+  /// Index: the median frequency that adds the full term. 1 Hz is the lower edge of the
+  /// 1-30 Hz range the median is taken over, so the term keeps rising as the EEG slows further
+  /// (delta+theta and the PDR term saturate once the background is delta/theta-dominant).
+  double floor_median_frequency_hz = 1.0;
+  double weight_pdr = 1.0;  ///< index weights (normalised by their sum)
   double weight_slow = 2.0;
+  double weight_frequency = 2.0;
   double weight_suppression = 3.0;
 };
 
@@ -76,6 +88,7 @@ struct SlowingAssessment {
   double pdr_component = 0.0;   ///< [0, 1]
   double slow_component = 0.0;  ///< [0, 1]
   double suppression_component = 0.0;  ///< [0, 1]
+  double frequency_component = 0.0;    ///< [0, 1]; 0 when the median frequency is unknown
   /// Weighted mean of the three components, [0, 1]; 0 = normal adult background.
   double encephalopathy_index = 0.0;
 };
