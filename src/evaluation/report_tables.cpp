@@ -100,8 +100,8 @@ std::string recordings_tsv(const std::vector<RecordingScore>& scores) {
 std::string summary_text(const std::vector<GroupSummary>& groups) {
   std::ostringstream out;
   out << padded("group", 10) << padded("found (>= 10 s)", 17) << padded("coverage med/mean", 19)
-      << padded("latency", 9) << padded("post-ictal false seizures", 32)
-      << padded("healthy false seizures", 32) << "SzCORE sens/prec/F1, FP/h\n";
+      << padded("latency med", 13) << padded("post-ictal false seizures", 34)
+      << padded("healthy false seizures", 34) << "SzCORE sens/prec/F1, FP/h\n";
   for (const auto& g : groups) {
     const std::string found = g.seizures > 0
                                   ? std::to_string(g.found) + "/" + std::to_string(g.seizures) +
@@ -114,8 +114,8 @@ std::string summary_text(const std::vector<GroupSummary>& groups) {
     const std::string szcore = fixed(sensitivity(g.szcore), 2) + "/" +
                                fixed(precision(g.szcore), 2) + "/" + fixed(f1_score(g.szcore), 2) +
                                ", " + fixed(false_positives_per_hour(g.szcore), 1);
-    out << padded(g.group, 10) << padded(found, 17) << padded(coverage, 19) << padded(latency, 9)
-        << padded(rate_text(g.postictal), 32) << padded(rate_text(g.healthy), 32) << szcore << '\n';
+    out << padded(g.group, 10) << padded(found, 17) << padded(coverage, 19) << padded(latency, 13)
+        << padded(rate_text(g.postictal), 34) << padded(rate_text(g.healthy), 34) << szcore << '\n';
   }
   return out.str();
 }
