@@ -1,6 +1,7 @@
 // eegtrack score-seizures: the seizure detector measured against reference annotations, per
 // patient, per half of the patients and overall, from the outputs `eegtrack analyze` wrote. It
 // reads only the events tables and summaries, so it scores any version of the detectors.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <stdexcept>
 
 #include "analyze_outputs.hpp"
+#include "eegtrack/evaluation/bids_reference.hpp"
 #include "eegtrack/evaluation/recording_score.hpp"
 #include "eegtrack/evaluation/reference_table.hpp"
 #include "eegtrack/evaluation/report_tables.hpp"
@@ -41,9 +43,29 @@ void write_whole(const fs::path& path, const std::string& text) {
     throw std::runtime_error(path.string() + ": cannot write");
 }
 
+// A reference table, or a BIDS dataset: every sub-..._events.tsv below the folder, in path order.
+std::vector<evaluation::ReferenceRecording> read_references(const fs::path& path) {
+  if (!fs::is_directory(path))
+    return evaluation::parse_reference_table(read_whole(path), path.string());
+  std::vector<fs::path> tables;
+  for (const auto& entry : fs::recursive_directory_iterator(path)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name.rfind("sub-", 0) == 0 && name.ends_with("_events.tsv"))
+      tables.push_back(entry.path());
+  }
+  if (tables.empty())
+    throw std::runtime_error(path.string() + ": no sub-..._events.tsv below this folder");
+  std::sort(tables.begin(), tables.end());
+  std::vector<evaluation::ReferenceRecording> references;
+  for (const auto& table : tables)
+    references.push_back(evaluation::reference_from_bids_events(
+        read_whole(table), table.filename().string(), table.string()));
+  return references;
+}
+
 std::vector<evaluation::RecordingScore> score_all(const ScoreSeizuresOptions& o) {
   std::vector<evaluation::RecordingScore> scores;
-  const auto references = evaluation::parse_reference_table(read_whole(o.reference), o.reference);
+  const auto references = read_references(o.reference);
   for (const auto& reference : references) {
     auto recording = read_analyze_output(o.detections, recording_stem(reference.file));
     recording.patient = reference.patient;
@@ -88,7 +110,8 @@ void add_score_seizures(CLI::App& app) {
       "coverage, latency, false seizures per hour, SzCORE event scores)");
   cmd->add_option("--reference", o->reference,
                   "Reference table (CSV/TSV: file, kind, patient or record, "
-                  "seizure_onset_in_file_s, seizure_offset_in_file_s)")
+                  "seizure_onset_in_file_s, seizure_offset_in_file_s), or a BIDS folder of "
+                  "sub-..._events.tsv (SzCORE sz... events)")
       ->required();
   cmd->add_option("--detections", o->detections,
                   "Folder of `analyze` outputs (<stem>.events.tsv, <stem>.summary.json) of the "

@@ -78,6 +78,9 @@ GroupSummary summarize(std::string level, std::string group,
       case RecordingKind::PostIctal:
         add(out.postictal, *score);
         break;
+      case RecordingKind::Interictal:
+        add(out.interictal, *score);
+        break;
       case RecordingKind::Healthy:
         add(out.healthy, *score);
         break;

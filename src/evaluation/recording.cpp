@@ -8,6 +8,8 @@ const char* to_string(RecordingKind kind) noexcept {
       return "ictal";
     case RecordingKind::PostIctal:
       return "postictal";
+    case RecordingKind::Interictal:
+      return "interictal";
     case RecordingKind::Healthy:
       return "healthy";
   }

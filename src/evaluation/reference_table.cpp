@@ -45,7 +45,10 @@ RecordingKind parse_kind(const std::string& text, const std::string& at) {
     return RecordingKind::Ictal;
   if (text == "postictal" || text == "shifted60")
     return RecordingKind::PostIctal;
-  throw std::runtime_error(at + ": kind '" + text + "' is not one of ictal, postictal, shifted60");
+  if (text == "interictal")
+    return RecordingKind::Interictal;
+  throw std::runtime_error(at + ": kind '" + text +
+                           "' is not one of ictal, postictal, shifted60, interictal");
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "eegtrack/evaluation/report_tables.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -46,7 +47,8 @@ std::string summary_tsv(const std::vector<GroupSummary>& groups) {
   out << "level\tgroup\trecordings\tseizures\tfound\tfound_fraction\tshort_seizures\t"
          "median_coverage\tmean_coverage\tmedian_latency_s\tictal_false\t"
          "postictal_windows\tpostictal_windows_with_false\tpostictal_false\tpostictal_hours\t"
-         "postictal_false_per_h\thealthy_recordings\thealthy_false\thealthy_hours\t"
+         "postictal_false_per_h\tinterictal_recordings\tinterictal_false\tinterictal_hours\t"
+         "interictal_false_per_h\thealthy_recordings\thealthy_false\thealthy_hours\t"
          "healthy_false_per_h\tsz_reference_events\tsz_true_positives\tsz_false_positives\t"
          "sz_hours\tsz_sensitivity\tsz_precision\tsz_f1\tsz_false_positives_per_h\n";
   for (const auto& g : groups) {
@@ -56,7 +58,9 @@ std::string summary_tsv(const std::vector<GroupSummary>& groups) {
         << fixed(g.median_latency_s, 1) << '\t' << g.ictal.false_detections << '\t'
         << g.postictal.recordings << '\t' << g.postictal.recordings_with_false << '\t'
         << g.postictal.false_detections << '\t' << fixed(g.postictal.duration_s / 3600.0, 4) << '\t'
-        << fixed(g.postictal.per_hour(), 2) << '\t' << g.healthy.recordings << '\t'
+        << fixed(g.postictal.per_hour(), 2) << '\t' << g.interictal.recordings << '\t'
+        << g.interictal.false_detections << '\t' << fixed(g.interictal.duration_s / 3600.0, 4)
+        << '\t' << fixed(g.interictal.per_hour(), 2) << '\t' << g.healthy.recordings << '\t'
         << g.healthy.false_detections << '\t' << fixed(g.healthy.duration_s / 3600.0, 4) << '\t'
         << fixed(g.healthy.per_hour(), 2) << '\t' << g.szcore.reference_events << '\t'
         << g.szcore.true_positives << '\t' << g.szcore.false_positives << '\t'
@@ -98,9 +102,15 @@ std::string recordings_tsv(const std::vector<RecordingScore>& scores) {
 }
 
 std::string summary_text(const std::vector<GroupSummary>& groups) {
+  // The interictal column only when there are such recordings (BIDS datasets, not the
+  // CHB-MIT windows), to keep the usual table within a terminal's width.
+  const bool interictal = std::any_of(groups.begin(), groups.end(), [](const GroupSummary& g) {
+    return g.interictal.recordings > 0;
+  });
   std::ostringstream out;
   out << padded("group", 10) << padded("found (>= 10 s)", 17) << padded("coverage med/mean", 19)
       << padded("latency med", 13) << padded("post-ictal false seizures", 34)
+      << (interictal ? padded("interictal false seizures", 34) : "")
       << padded("healthy false seizures", 34) << "SzCORE sens/prec/F1, FP/h\n";
   for (const auto& g : groups) {
     const std::string found = g.seizures > 0
@@ -115,7 +125,9 @@ std::string summary_text(const std::vector<GroupSummary>& groups) {
                                fixed(precision(g.szcore), 2) + "/" + fixed(f1_score(g.szcore), 2) +
                                ", " + fixed(false_positives_per_hour(g.szcore), 1);
     out << padded(g.group, 10) << padded(found, 17) << padded(coverage, 19) << padded(latency, 13)
-        << padded(rate_text(g.postictal), 34) << padded(rate_text(g.healthy), 34) << szcore << '\n';
+        << padded(rate_text(g.postictal), 34)
+        << (interictal ? padded(rate_text(g.interictal), 34) : "")
+        << padded(rate_text(g.healthy), 34) << szcore << '\n';
   }
   return out.str();
 }

@@ -158,6 +158,27 @@ TEST(CliScoreSeizures, HealthyFolderCountsEverySeizureAsFalse) {
   EXPECT_EQ(healthy.at("healthy_false_per_h"), "60.00");
 }
 
+TEST(CliScoreSeizures, BidsFolderIsAReference) {
+  // SzCORE annotations of the recording sub-01_run-00_eeg.edf: a seizure at 0-40 s. Its
+  // analysis (fake_analysis, named after the EEG file) has a seizure at 10-30 s.
+  const fs::path dir = scratch_dir();
+  const auto analyzed = fake_analysis(dir);
+  fs::rename(analyzed / "rec.events.tsv", analyzed / "sub-01_run-00_eeg.events.tsv");
+  fs::rename(analyzed / "rec.summary.json", analyzed / "sub-01_run-00_eeg.summary.json");
+  const fs::path bids = dir / "bids" / "sub-01" / "eeg";
+  fs::create_directories(bids);
+  write_text(bids / "sub-01_run-00_events.tsv",
+             "onset\tduration\teventType\trecordingDuration\n0\t40\tsz\t60\n40\t20\tbckg\t60\n");
+  const auto r = run_cli({"score-seizures", "--reference", (dir / "bids").string(), "--detections",
+                          analyzed.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto rows = tsv_records(read_text((dir / "summary.tsv").string()));
+  const Row& patient = group_row(rows, "sub-01");
+  EXPECT_EQ(patient.at("found"), "1");
+  EXPECT_EQ(patient.at("median_coverage"), "0.500");
+  EXPECT_EQ(group_row(rows, "odd").at("sz_true_positives"), "1");
+}
+
 TEST(CliScoreSeizures, MissingAnalysisNamesTheFile) {
   const fs::path dir = scratch_dir();
   const auto analyzed = fake_analysis(dir);

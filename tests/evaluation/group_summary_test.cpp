@@ -101,6 +101,19 @@ TEST(EvaluationGroupSummary, AllPatientsAndSzcoreMicroAverage) {
   EXPECT_NEAR(false_positives_per_hour(all.szcore), 3600.0 / 168.0, 1e-9);
 }
 
+TEST(EvaluationGroupSummary, InterictalRecordingsHaveTheirOwnRate) {
+  // Half an hour of a patient's seizure-free EEG with two false seizures: 4 per hour.
+  const auto score = score_recording(
+      recording("chb05", RecordingKind::Interictal, 1800, {}, {{10, 20}, {900, 930}}));
+  const auto odd = summarize_validation({score})[1];
+  EXPECT_EQ(odd.group, "odd");
+  EXPECT_EQ(odd.interictal.recordings, 1);
+  EXPECT_EQ(odd.interictal.false_detections, 2);
+  EXPECT_DOUBLE_EQ(odd.interictal.per_hour(), 4.0);
+  EXPECT_EQ(odd.postictal.recordings, 0);
+  EXPECT_EQ(odd.szcore.false_positives, 2);  // 880 s apart, not merged
+}
+
 TEST(EvaluationGroupSummary, HealthyRecordingsAreTheirOwnRow) {
   const auto healthy = summarize_validation(validation_set())[6];
   EXPECT_EQ(healthy.recordings, 1);

@@ -54,6 +54,11 @@ TEST(EvaluationReferenceTable, TabSeparatedRowsOfOneFileAreOneRecording) {
       "events.tsv");
   ASSERT_EQ(refs.size(), 1u);
   ASSERT_EQ(refs[0].seizures.size(), 2u);
+  EXPECT_EQ(parse_reference_table("file,kind,patient,seizure_onset_in_file_s,"
+                                  "seizure_offset_in_file_s\nquiet.edf,interictal,p3,,\n",
+                                  "events.csv")[0]
+                .kind,
+            RecordingKind::Interictal);
   EXPECT_DOUBLE_EQ(refs[0].seizures[1].onset_s, 900.0);
 }
 
@@ -71,9 +76,9 @@ TEST(EvaluationReferenceTable, ErrorsNameTheFileLineAndField) {
             "events.csv line 2, field 'seizure_onset_in_file_s': empty, expected seconds");
   EXPECT_EQ(error_of(header + "a.edf,ictal,p1,50,40\n"),
             "events.csv line 2, field 'seizure_offset_in_file_s': 40 is not after the onset 50");
-  EXPECT_EQ(error_of(header + "a.edf,interictal,p1,,\n"),
-            "events.csv line 2, field 'kind': kind 'interictal' is not one of ictal, postictal, "
-            "shifted60");
+  EXPECT_EQ(error_of(header + "a.edf,awake,p1,,\n"),
+            "events.csv line 2, field 'kind': kind 'awake' is not one of ictal, postictal, "
+            "shifted60, interictal");
   EXPECT_EQ(error_of(header + "a.edf,postictal,p1,0,10\n"),
             "events.csv line 2, field 'kind': a postictal row gives a seizure; mark it ictal or "
             "leave the times empty");

@@ -30,6 +30,7 @@ struct GroupSummary {
   double median_latency_s = 0.0;  ///< over the counted seizures found; NaN when none
   FalseSeizureRate ictal{};       ///< detections outside the seizures of ictal recordings
   FalseSeizureRate postictal{};
+  FalseSeizureRate interictal{};
   FalseSeizureRate healthy{};
   SzcoreCounts szcore{};  ///< summed over the group's recordings (all seizures, any length)
 };

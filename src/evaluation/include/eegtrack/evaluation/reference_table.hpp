@@ -19,7 +19,7 @@ struct ReferenceRecording {
 /// per seizure-free recording. Columns, by name, in any order:
 /// - `file`: the recording;
 /// - `kind`: `ictal` (the row gives a seizure), `postictal` or `shifted60` (a post-ictal window
-///   without a seizure);
+///   without a seizure), `interictal` (a seizure-free recording of the patient);
 /// - `patient`, or else `record` / `chbmit_record` whose part before the first '_' is the
 ///   patient ("chb01_03.edf" -> "chb01");
 /// - `seizure_onset_in_file_s`, `seizure_offset_in_file_s`: seconds from the file start; required
