@@ -15,6 +15,7 @@ void register_subcommands(CLI::App& app) {
   add_export(app);
   add_psd(app);
   add_analyze(app);
+  add_score_seizures(app);
 }
 
 int exit_status() {
