@@ -5,6 +5,10 @@
 #include <optional>
 #include <stdexcept>
 
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
+#include "eegtrack/detect/rhythm/bird_detector.hpp"
+#include "eegtrack/detect/rhythm/seizure_detector.hpp"
+#include "eegtrack/detect/spikes/ied_detector.hpp"
 #include "eegtrack/io/channels.hpp"
 
 namespace eegtrack::pipeline {

@@ -1,7 +1,7 @@
 // BIRD detector: brief focal rhythmic bursts injected into real eyes-closed background are
 // found with their side; untouched normal recordings (posterior alpha included) give few.
 
-#include "eegtrack/detect/bird_detector.hpp"
+#include "eegtrack/detect/rhythm/bird_detector.hpp"
 
 #include <gtest/gtest.h>
 

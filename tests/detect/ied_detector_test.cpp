@@ -1,4 +1,4 @@
-#include "eegtrack/detect/ied_detector.hpp"
+#include "eegtrack/detect/spikes/ied_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,7 @@
 
 #include "detect/ied_injection.hpp"
 #include "detect/real_background.hpp"
+#include "eegtrack/detect/spikes/ied_rates.hpp"
 #include "eegtrack/dsp/resample.hpp"
 
 namespace eegtrack::detect {

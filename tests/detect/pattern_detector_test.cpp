@@ -1,7 +1,7 @@
 // Pattern detector on real recordings with injected periodic discharges and rhythmic delta
 // (known truth), and on the untouched normal recordings (false detections).
 
-#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +13,7 @@
 #include <set>
 
 #include "detect/pattern_signals.hpp"
+#include "eegtrack/detect/patterns/pattern_prevalence.hpp"
 
 namespace eegtrack::detect {
 namespace {

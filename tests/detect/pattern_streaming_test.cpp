@@ -6,7 +6,7 @@
 #include <random>
 
 #include "detect/pattern_signals.hpp"
-#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
 #include "eegtrack/dsp/resample.hpp"
 
 namespace eegtrack::detect {

@@ -1,7 +1,7 @@
 // Seizure detector validated on real seizures (CHB-MIT chb01), real normal background with
 // simulated evolving focal seizures, and untouched real recordings that must raise none.
 
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/rhythm/seizure_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,7 @@
 
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
+#include "eegtrack/detect/rhythm/seizure_burden.hpp"
 #include "eegtrack/dsp/resample.hpp"
 
 namespace eegtrack::detect {

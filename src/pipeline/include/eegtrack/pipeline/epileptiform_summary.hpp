@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "eegtrack/detect/ied_detector.hpp"
-#include "eegtrack/detect/pattern_detector.hpp"
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_prevalence.hpp"
+#include "eegtrack/detect/rhythm/seizure_burden.hpp"
+#include "eegtrack/detect/spikes/ied_rates.hpp"
 #include "eegtrack/pipeline/detection_runner.hpp"
 
 namespace eegtrack::pipeline {
