@@ -89,7 +89,7 @@ void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
   std::vector<std::size_t> rows;
   for (std::size_t c : good) {
     const auto r = out.channels[c].site.region;
-    if (r == features::Region::Occipital || r == features::Region::Parietal)
+    if (r == sites::Region::Occipital || r == sites::Region::Parietal)
       rows.push_back(c);
   }
   const auto m = mean_psd(st, rows);
@@ -97,7 +97,7 @@ void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
     out.warnings.push_back("PDR not estimated: no clean posterior (P/O) channel");
     return;
   }
-  std::vector<features::Side> sides;
+  std::vector<sites::Side> sides;
   sides.reserve(rows.size());
   for (std::size_t c : rows)
     sides.push_back(out.channels[c].site.side);
@@ -114,7 +114,7 @@ void symmetry(const AnalysisState& st, const AnalyzeParams& p, const std::vector
     if (out.channels[c].has_site)
       rows.push_back(c);
   const auto m = mean_psd(st, rows);
-  std::vector<features::ChannelSite> sites;
+  std::vector<sites::ElectrodeSite> sites;
   sites.reserve(rows.size());
   for (std::size_t c : rows)
     sites.push_back(out.channels[c].site);
@@ -217,9 +217,8 @@ void summarize(const AnalysisState& st, const AnalyzeParams& p, RecordingAnalysi
     }
     out.channel_median.push_back(std::move(per_channel));
   }
-  for (auto region :
-       {features::Region::Frontal, features::Region::Central, features::Region::Temporal,
-        features::Region::Parietal, features::Region::Occipital}) {
+  for (auto region : {sites::Region::Frontal, sites::Region::Central, sites::Region::Temporal,
+                      sites::Region::Parietal, sites::Region::Occipital}) {
     std::vector<std::size_t> members;
     for (std::size_t c : good)
       if (out.channels[c].site.region == region)

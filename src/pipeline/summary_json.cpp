@@ -117,7 +117,7 @@ json regions_json(const RecordingAnalysis& a, const AnalyzeParams& p) {
       region["asymmetry_right_minus_left"] = idx;
       region["slow_asymmetry"] = number(r.slow_signed_index);
     }
-    out[features::to_string(r.region)] = region;
+    out[sites::to_string(r.region)] = region;
   }
   return out;
 }
@@ -137,8 +137,8 @@ json slowing_json(const RecordingAnalysis& a) {
   const bool focal = s.distribution == features::SlowingDistribution::Focal;
   return {{"grade", features::to_string(s.grade)},
           {"distribution", features::to_string(s.distribution)},
-          {"side", focal ? json(features::to_string(s.focal_side)) : json(nullptr)},
-          {"region", focal ? json(features::to_string(s.focal_region)) : json(nullptr)},
+          {"side", focal ? json(sites::to_string(s.focal_side)) : json(nullptr)},
+          {"region", focal ? json(sites::to_string(s.focal_region)) : json(nullptr)},
           {"focal_slow_index", number(s.focal_slow_index)},
           {"focal_pairs", s.focal_pairs},
           {"slow_asymmetry_pairs", pairs_json(a.slow_pairs)},
@@ -209,8 +209,8 @@ json summary_json(const RecordingAnalysis& a, const AnalyzeParams& p,
   for (std::size_t c = 0; c < a.channels.size(); ++c) {
     channels.push_back(
         {{"label", a.channels[c].normalized_label},
-         {"region", a.channels[c].has_site ? features::to_string(a.channels[c].site.region) : ""},
-         {"side", a.channels[c].has_site ? features::to_string(a.channels[c].site.side) : ""},
+         {"region", a.channels[c].has_site ? sites::to_string(a.channels[c].site.region) : ""},
+         {"side", a.channels[c].has_site ? sites::to_string(a.channels[c].site.side) : ""},
          {"rejected_fraction", a.channel_artifacts[c].rejected_fraction}});
   }
   return {{"recording",

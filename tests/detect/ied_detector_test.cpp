@@ -131,12 +131,12 @@ TEST(IedDetector, ParameterListNamesEveryThreshold) {
 TEST(IedRates, CountsPerFocusAndRegion) {
   std::vector<Event> events(3);
   events[0].focus = "T7";
-  events[0].region = "temporal";
+  events[0].region = sites::Region::Temporal;
   events[1].focus = "T7";
-  events[1].region = "temporal";
+  events[1].region = sites::Region::Temporal;
   events[2].type = EventType::Sharp;
   events[2].focus = "O1";
-  events[2].region = "occipital";
+  events[2].region = sites::Region::Occipital;
   Event seizure;
   seizure.type = EventType::Seizure;
   events.push_back(seizure);

@@ -149,10 +149,10 @@ SideAmplitudes field_by_side(const std::vector<std::vector<double>>& x, std::siz
     double right_max = -kInf;
     double right_min = kInf;
     for (std::size_t c = 0; c < x.size(); ++c) {
-      if (channels[c].side < 0) {
+      if (channels[c].side == sites::Side::Left) {
         left_max = std::max(left_max, x[c][i]);
         left_min = std::min(left_min, x[c][i]);
-      } else if (channels[c].side > 0) {
+      } else if (channels[c].side == sites::Side::Right) {
         right_max = std::max(right_max, x[c][i]);
         right_min = std::min(right_min, x[c][i]);
       }
@@ -167,7 +167,7 @@ SideAmplitudes field_by_side(const std::vector<std::vector<double>>& x, std::siz
 // candidates at the same time (its field) or inside its extent on its channel (after-wave)
 // belong to it.
 std::vector<Discharge> hemisphere_discharges(const FilteredWindow& f,
-                                             const std::vector<Candidate>& all, int side,
+                                             const std::vector<Candidate>& all, sites::Side side,
                                              const WindowSpan& span,
                                              const std::vector<PatternChannel>& channels,
                                              const PatternParams& p) {
@@ -205,8 +205,9 @@ std::vector<Discharge> hemisphere_discharges(const FilteredWindow& f,
     if (at < span.core_begin || at >= span.core_end || field < p.pd_min_channels)
       continue;
     const SideAmplitudes sides = field_by_side(f.discharge_band, c.index, sync, channels);
-    const double own = side < 0 ? sides.left : sides.right;
-    const double other = side < 0 ? sides.right : sides.left;
+    const bool left = side == sites::Side::Left;
+    const double own = left ? sides.left : sides.right;
+    const double other = left ? sides.right : sides.left;
     if (other > kOtherSideDominates * own)
       continue;  // the other hemisphere's discharge, mirrored by the average reference
     out.push_back(make_discharge(f, c, span, extent));
@@ -243,8 +244,8 @@ WindowResult analyse_window(const std::vector<std::vector<double>>& data, const 
     channel_candidates(f.discharge_band[c], static_cast<int>(c), p.pd_amplitude_ratio, fs,
                        candidates);
   WindowResult r;
-  r.left = hemisphere_discharges(f, candidates, -1, span, channels, p);
-  r.right = hemisphere_discharges(f, candidates, +1, span, channels, p);
+  r.left = hemisphere_discharges(f, candidates, sites::Side::Left, span, channels, p);
+  r.right = hemisphere_discharges(f, candidates, sites::Side::Right, span, channels, p);
   r.frames = rda_frames(f, span, p);
   return r;
 }

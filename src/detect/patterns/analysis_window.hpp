@@ -8,15 +8,16 @@
 #include "eegtrack/detect/detection_block.hpp"
 #include "eegtrack/detect/event.hpp"
 #include "eegtrack/detect/patterns/pattern_params.hpp"
-#include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::detect::detail {
 
 /// What the detector needs to know about one analysed (scalp) channel.
 struct PatternChannel {
   std::string label;
-  int side = 0;  ///< -1 left, 0 midline, +1 right
-  io::Region region = io::Region::Frontal;
+  std::string plus;  ///< electrode of the + input: where a pattern on this channel is focused
+  sites::Side side = sites::Side::Midline;
+  sites::Region region = sites::Region::Frontal;
 };
 
 /// One discharge on one hemisphere: the strongest candidate among that side's channels.

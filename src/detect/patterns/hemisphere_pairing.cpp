@@ -62,11 +62,11 @@ bool frontally_predominant(const std::vector<double>& amplitude,
   int n_anterior = 0;
   int n_posterior = 0;
   for (std::size_t c = 0; c < channels.size(); ++c) {
-    if (channels[c].region == io::Region::Frontal) {
+    if (channels[c].region == sites::Region::Frontal) {
       anterior += amplitude[c];
       ++n_anterior;
-    } else if (channels[c].region == io::Region::Parietal ||
-               channels[c].region == io::Region::Occipital) {
+    } else if (channels[c].region == sites::Region::Parietal ||
+               channels[c].region == sites::Region::Occipital) {
       posterior += amplitude[c];
       ++n_posterior;
     }
@@ -81,9 +81,9 @@ int lateral_side(const std::vector<double>& amplitude, const std::vector<Pattern
   double left = 0.0;
   double right = 0.0;
   for (std::size_t c = 0; c < channels.size(); ++c) {
-    if (channels[c].side < 0)
+    if (channels[c].side == sites::Side::Left)
       left = std::max(left, amplitude[c]);
-    else if (channels[c].side > 0)
+    else if (channels[c].side == sites::Side::Right)
       right = std::max(right, amplitude[c]);
   }
   if (left > ratio * right)
@@ -101,10 +101,10 @@ int field_side(const std::vector<double>& signed_map, const std::vector<PatternC
   double right_max = -kInf;
   double right_min = kInf;
   for (std::size_t c = 0; c < channels.size(); ++c) {
-    if (channels[c].side < 0) {
+    if (channels[c].side == sites::Side::Left) {
       left_max = std::max(left_max, signed_map[c]);
       left_min = std::min(left_min, signed_map[c]);
-    } else if (channels[c].side > 0) {
+    } else if (channels[c].side == sites::Side::Right) {
       right_max = std::max(right_max, signed_map[c]);
       right_min = std::min(right_min, signed_map[c]);
     }
@@ -145,13 +145,13 @@ Event pd_event(EventType type, const std::vector<const PdTrain*>& trains,
   for (int c : involved)
     e.channels.push_back(channels[static_cast<std::size_t>(c)].label);
   const auto& top = channels[static_cast<std::size_t>(involved.front())];
-  e.focus = top.label.substr(0, top.label.find('-'));
-  e.region = io::to_string(top.region);
+  e.focus = top.plus;
+  e.region = top.region;
   int side = 0;  // an LPD group holds lateralized trains of one side only
   for (const PdTrain* t : trains)
     side = side != 0 ? side : t->lateral_side;
-  e.side = type == EventType::LPD ? (side < 0 ? Laterality::Left : Laterality::Right)
-                                  : Laterality::Bilateral;
+  e.side = type == EventType::LPD ? (side < 0 ? sites::Laterality::Left : sites::Laterality::Right)
+                                  : sites::Laterality::Bilateral;
   std::vector<std::string> notes;
   if (triphasic)
     notes.emplace_back("triphasic");

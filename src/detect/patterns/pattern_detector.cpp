@@ -111,9 +111,8 @@ PatternDetector::PatternDetector(std::vector<DetectionChannel> channels, double 
     if (!channels[c].site)
       continue;
     const auto& site = *channels[c].site;
-    const int side = site.side == io::Side::Left ? -1 : (site.side == io::Side::Right ? 1 : 0);
     scalp.push_back(c);
-    s.channels.push_back({channels[c].label, side, site.region});
+    s.channels.push_back({channels[c].label, channels[c].plus, site.side, site.region});
   }
   if (scalp.empty())
     throw std::invalid_argument("PatternDetector: no scalp channel");

@@ -16,10 +16,6 @@ double median(std::vector<double> v) {
   return *mid;
 }
 
-std::string electrode(const std::string& label) {
-  return label.substr(0, label.find('-'));
-}
-
 // Eye movements are slow rhythmic frontopolar waves: their field lies on the eye row (Fp1, Fp2,
 // F7, F8) and, in the average montage, as a mirror image over the posterior channels. A field
 // on the eye row that does not reach the frontal and central channels behind it (F3, Fz, F4,
@@ -30,7 +26,7 @@ bool ocular_field(const std::vector<int>& involved, const std::vector<PatternCha
   bool eye_row = false;
   bool behind = false;
   for (int c : involved) {
-    const std::string e = electrode(channels[static_cast<std::size_t>(c)].label);
+    const std::string& e = channels[static_cast<std::size_t>(c)].plus;
     eye_row = eye_row || kEyeRow.count(e) > 0;
     behind = behind || kBehind.count(e) > 0;
   }
@@ -104,15 +100,16 @@ std::optional<Event> RdaRuns::describe() const {
   const int side = lateral_side(field, channels, p.lateral_amplitude_ratio);
   Event e;
   e.type = side == 0 ? EventType::GRDA : EventType::LRDA;
-  e.side = side == 0 ? Laterality::Bilateral : (side < 0 ? Laterality::Left : Laterality::Right);
+  e.side = side == 0 ? sites::Laterality::Bilateral
+                     : (side < 0 ? sites::Laterality::Left : sites::Laterality::Right);
   e.onset_s = onset;
   e.duration_s = end - onset;
   e.frequency_hz = hz;
   for (int c : involved)
     e.channels.push_back(channels[static_cast<std::size_t>(c)].label);
   const auto& top = channels[static_cast<std::size_t>(involved.front())];
-  e.focus = top.label.substr(0, top.label.find('-'));
-  e.region = io::to_string(top.region);
+  e.focus = top.plus;
+  e.region = top.region;
   if (e.type == EventType::GRDA && frontally_predominant(field, channels, p.frontal_ratio))
     e.modifiers = "frontally_predominant";
   e.confidence = std::clamp(0.5 + 0.05 * (frames - 2.0), 0.5, 1.0);

@@ -10,7 +10,8 @@ namespace {
 
 // The electrode two bipolar derivations have in common ("F4-C4", "C4-P4" -> "C4"), or empty.
 std::string shared_electrode(const DetectionChannel& a, const DetectionChannel& b) {
-  if (a.minus.empty() || b.minus.empty() || a.minus == "avg" || b.minus == "avg")
+  if (a.minus.empty() || b.minus.empty() || a.minus == sites::kAverageReference ||
+      b.minus == sites::kAverageReference)
     return {};
   for (const std::string& x : {a.plus, a.minus}) {
     if (!x.empty() && (x == b.plus || x == b.minus))
@@ -31,9 +32,9 @@ OnsetSite locate_onset(const std::vector<DetectionChannel>& channels,
     if (!(weights[c] > 0.0) || !channels[c].site)
       continue;
     order.push_back(c);
-    if (channels[c].site->side == io::Side::Left)
+    if (channels[c].site->side == sites::Side::Left)
       left += weights[c];
-    else if (channels[c].site->side == io::Side::Right)
+    else if (channels[c].site->side == sites::Side::Right)
       right += weights[c];
   }
   if (order.empty())
@@ -42,20 +43,20 @@ OnsetSite locate_onset(const std::vector<DetectionChannel>& channels,
                    [&](std::size_t a, std::size_t b) { return weights[a] > weights[b]; });
   for (const std::size_t c : order)
     out.channels.push_back(channels[c].label);
-  io::Side wanted = io::Side::Midline;
+  sites::Side wanted = sites::Side::Midline;
   if (left == 0.0 && right == 0.0) {
-    out.side = Laterality::Midline;
+    out.side = sites::Laterality::Midline;
   } else if (left >= dominance * right) {
-    out.side = Laterality::Left;
-    wanted = io::Side::Left;
+    out.side = sites::Laterality::Left;
+    wanted = sites::Side::Left;
   } else if (right >= dominance * left) {
-    out.side = Laterality::Right;
-    wanted = io::Side::Right;
+    out.side = sites::Laterality::Right;
+    wanted = sites::Side::Right;
   } else {
-    out.side = Laterality::Bilateral;
+    out.side = sites::Laterality::Bilateral;
   }
   out.focus = channels[order.front()].plus;
-  if (out.side == Laterality::Bilateral)
+  if (out.side == sites::Laterality::Bilateral)
     return out;
   std::vector<std::size_t> on_side;
   for (const std::size_t c : order) {
@@ -65,16 +66,16 @@ OnsetSite locate_onset(const std::vector<DetectionChannel>& channels,
   if (on_side.empty())
     return out;
   const DetectionChannel& strongest = channels[on_side[0]];
-  out.region = io::to_string(strongest.site->region);
+  out.region = strongest.site->region;
   out.focus = strongest.plus;
   // Bipolar chains: the electrode shared by the two strongest derivations is the maximum
   // (the phase-reversal electrode), not the first electrode of the strongest derivation.
   if (on_side.size() >= 2) {
     const std::string shared = shared_electrode(strongest, channels[on_side[1]]);
-    const auto site = shared.empty() ? std::nullopt : io::electrode_site(shared);
+    const auto site = shared.empty() ? std::nullopt : sites::electrode_site(shared);
     if (site) {
       out.focus = shared;
-      out.region = io::to_string(site->region);
+      out.region = site->region;
     }
   }
   return out;

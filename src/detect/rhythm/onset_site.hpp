@@ -3,6 +3,7 @@
 // Side, region and focus of a rhythmic event from per-channel weights (how strongly each
 // derivation took part at the event's onset). Shared by the seizure and BIRD detectors.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,10 +13,10 @@
 namespace eegtrack::detect::detail {
 
 struct OnsetSite {
-  Laterality side = Laterality::Unknown;
-  std::string region;                 ///< empty unless lateralized or midline
-  std::string focus;                  ///< + electrode of the strongest derivation
-  std::vector<std::string> channels;  ///< derivations with weight > 0, strongest first
+  sites::Laterality side = sites::Laterality::Unknown;
+  std::optional<sites::Region> region;  ///< nullopt unless lateralized or midline
+  std::string focus;                    ///< + electrode of the strongest derivation
+  std::vector<std::string> channels;    ///< derivations with weight > 0, strongest first
 };
 
 /// Lateralized when one hemisphere carries >= `dominance` times the other's summed weight

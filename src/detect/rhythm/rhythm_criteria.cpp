@@ -41,8 +41,8 @@ RhythmCriteria bird_criteria(const BirdParams& p) {
 namespace {
 
 bool is_posterior(const DetectionChannel& channel) {
-  return channel.site && (channel.site->region == io::Region::Parietal ||
-                          channel.site->region == io::Region::Occipital);
+  return channel.site && (channel.site->region == sites::Region::Parietal ||
+                          channel.site->region == sites::Region::Occipital);
 }
 
 bool in_alpha_band(const ChannelRhythm& r, const RhythmCriteria& criteria) {

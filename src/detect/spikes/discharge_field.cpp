@@ -70,7 +70,7 @@ FieldMeasure measure_field(std::span<const IedChannelView> views, const IedDisch
   for (std::size_t c = 0; c < views.size(); ++c) {
     if (c == d.channel || !channels[c].position)
       continue;
-    if (io::electrode_angle_deg(*focus.position, *channels[c].position) > p.neighbour_max_deg)
+    if (sites::electrode_angle_deg(*focus.position, *channels[c].position) > p.neighbour_max_deg)
       continue;
     ++f.neighbours;
     const double ratio = f.deflection[c] / f.deflection[d.channel];
@@ -81,19 +81,19 @@ FieldMeasure measure_field(std::span<const IedChannelView> views, const IedDisch
   return f;
 }
 
-Laterality side_of(const DetectionChannel& focus, std::span<const DetectionChannel> channels,
-                   const std::vector<double>& deflection, std::size_t focus_index,
-                   double bilateral_ratio) {
+sites::Laterality side_of(const DetectionChannel& focus, std::span<const DetectionChannel> channels,
+                          const std::vector<double>& deflection, std::size_t focus_index,
+                          double bilateral_ratio) {
   if (!focus.site)
-    return Laterality::Unknown;
-  if (focus.site->side == io::Side::Midline)
-    return Laterality::Midline;
+    return sites::Laterality::Unknown;
+  if (focus.site->side == sites::Side::Midline)
+    return sites::Laterality::Midline;
   for (std::size_t c = 0; c < channels.size(); ++c) {
     if (channels[c].label == focus.site->homologous &&
         deflection[c] >= bilateral_ratio * deflection[focus_index])
-      return Laterality::Bilateral;
+      return sites::Laterality::Bilateral;
   }
-  return focus.site->side == io::Side::Left ? Laterality::Left : Laterality::Right;
+  return focus.site->side == sites::Side::Left ? sites::Laterality::Left : sites::Laterality::Right;
 }
 
 /// The decision's score: the innovation energy of the discharge on the spatially whitened
@@ -141,8 +141,8 @@ Event make_event(const IedDischarge& d, const FieldMeasure& f, const Sharpness& 
   const DetectionChannel& focus = channels[involved.front()];
   e.focus = focus.plus;
   e.side = side_of(focus, channels, f.deflection, involved.front(), p.bilateral_ratio);
-  if (focus.site && e.side != Laterality::Bilateral)
-    e.region = io::to_string(focus.site->region);
+  if (focus.site && e.side != sites::Laterality::Bilateral)
+    e.region = focus.site->region;
   // Confidence: how far the decision criteria are exceeded (0.5 at each threshold).
   const double r2_score = std::isnan(f.fit.r2) ? 0.5 : criterion_score(f.fit.r2, p.min_field_r2);
   const double scores[] = {criterion_score(sharpness.score, p.min_discharge_score), r2_score,

@@ -11,19 +11,19 @@
 namespace eegtrack::detect::detail {
 namespace {
 
-double gaussian_weight(const io::ElectrodePosition& centre, const io::ElectrodePosition& at,
+double gaussian_weight(const sites::ElectrodePosition& centre, const sites::ElectrodePosition& at,
                        double spread_deg) {
-  const double z = io::electrode_angle_deg(centre, at) / spread_deg;
+  const double z = sites::electrode_angle_deg(centre, at) / spread_deg;
   return std::exp(-0.5 * z * z);
 }
 
 /// Electrodes that can be a field's centre: every positioned electrode of the montage.
-std::map<std::string, io::ElectrodePosition> centre_electrodes(
+std::map<std::string, sites::ElectrodePosition> centre_electrodes(
     std::span<const DetectionChannel> channels) {
-  std::map<std::string, io::ElectrodePosition> out;
+  std::map<std::string, sites::ElectrodePosition> out;
   for (const auto& ch : channels) {
     for (const std::string& name : {ch.plus, ch.minus}) {
-      if (auto pos = io::electrode_position(name))
+      if (auto pos = sites::electrode_position(name))
         out.emplace(name, *pos);
     }
   }
@@ -37,13 +37,13 @@ IedFieldModel make_field_model(std::span<const DetectionChannel> channels,
   IedFieldModel m;
   // A channel enters the fit when both of its inputs have a model value: a positioned plus,
   // and a minus that is positioned, the average reference, or nothing (referential).
-  std::vector<std::optional<io::ElectrodePosition>> minus_pos(channels.size());
+  std::vector<std::optional<sites::ElectrodePosition>> minus_pos(channels.size());
   for (std::size_t c = 0; c < channels.size(); ++c) {
     const auto& ch = channels[c];
     if (!ch.position)
       continue;
-    minus_pos[c] = io::electrode_position(ch.minus);
-    if (ch.minus.empty() || ch.minus == "avg" || minus_pos[c])
+    minus_pos[c] = sites::electrode_position(ch.minus);
+    if (ch.minus.empty() || ch.minus == sites::kAverageReference || minus_pos[c])
       m.fitted.push_back(c);
   }
   if (m.fitted.size() < 4)
@@ -55,7 +55,7 @@ IedFieldModel make_field_model(std::span<const DetectionChannel> channels,
       int n_avg = 0;
       for (std::size_t c : m.fitted) {
         t.push_back(gaussian_weight(centre, *channels[c].position, spread));
-        if (channels[c].minus == "avg") {
+        if (channels[c].minus == sites::kAverageReference) {
           avg += t.back();
           ++n_avg;
         }
@@ -63,7 +63,7 @@ IedFieldModel make_field_model(std::span<const DetectionChannel> channels,
       double norm = 0.0;
       for (std::size_t k = 0; k < t.size(); ++k) {
         const auto& ch = channels[m.fitted[k]];
-        if (ch.minus == "avg")
+        if (ch.minus == sites::kAverageReference)
           t[k] -= avg / n_avg;
         else if (minus_pos[m.fitted[k]])
           t[k] -= gaussian_weight(centre, *minus_pos[m.fitted[k]], spread);

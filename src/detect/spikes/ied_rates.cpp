@@ -33,7 +33,7 @@ IedRates ied_rates(std::span<const Event> events, double analysed_s) {
       continue;
     ++r.total;
     ++by_channel[e.focus.empty() ? std::string("unknown") : e.focus];
-    ++by_region[e.region.empty() ? std::string("unlocalized") : e.region];
+    ++by_region[e.region ? std::string(sites::to_string(*e.region)) : std::string("unlocalized")];
   }
   r.per_hour = 3600.0 * static_cast<double>(r.total) / analysed_s;
   r.by_channel = rates_of(by_channel, analysed_s);

@@ -9,9 +9,10 @@
 #include <numbers>
 #include <string>
 
-#include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/electrodes.hpp"
+#include "eegtrack/sites/position.hpp"
 
-namespace eegtrack::io {
+namespace eegtrack::sites {
 namespace {
 
 constexpr double kDegree = std::numbers::pi / 180.0;
@@ -57,9 +58,8 @@ ElectrodePosition slerp(const ElectrodePosition& a, const ElectrodePosition& b, 
 }  // namespace
 
 std::optional<ElectrodePosition> electrode_position(std::string_view name) {
-  const auto site = electrode_site(name);
-  if (!site || name.find('-') != std::string_view::npos)
-    return std::nullopt;
+  if (!is_electrode(name))
+    return std::nullopt;  // derivations and unknown names
   const auto end = name.find_first_of("0123456789z");
   const std::string_view row = name.substr(0, end);
   const std::string_view rest = name.substr(row.size());
@@ -88,4 +88,4 @@ double electrode_angle_deg(const ElectrodePosition& a, const ElectrodePosition& 
   return std::acos(std::clamp(cosine, -1.0, 1.0)) / kDegree;
 }
 
-}  // namespace eegtrack::io
+}  // namespace eegtrack::sites
