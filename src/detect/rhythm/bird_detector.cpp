@@ -12,12 +12,10 @@
 
 namespace eegtrack::detect {
 
-using detail::ChannelBackgrounds;
-using detail::RhythmCriteria;
+using detail::RhythmChannels;
 using detail::RhythmRun;
 using detail::RhythmWindow;
 using detail::RhythmWindowStream;
-using detail::windows_in;
 
 namespace {
 
@@ -35,34 +33,26 @@ void check_params(const BirdParams& p, double sample_rate_hz) {
 
 struct BirdDetector::State {
   BirdParams params;
-  std::vector<DetectionChannel> channels;
-  std::vector<bool> used;
+  RhythmChannels rhythm;
   RhythmWindowStream stream;
-  RhythmCriteria criteria;
-  ChannelBackgrounds backgrounds;
   std::optional<RhythmRun> run;
   std::vector<Event> ready;
 
   State(std::vector<DetectionChannel> ch, double fs, const BirdParams& p)
       : params(p),
-        channels(std::move(ch)),
-        stream(channels.size(), fs,
+        rhythm(std::move(ch), detail::bird_criteria(p), p.background_s, p.background_warmup_s,
+               p.step_s),
+        stream(rhythm.size(), fs,
                {.window_s = p.window_s,
                 .step_s = p.step_s,
                 .min_frequency_hz = 1.5,
-                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}),
-        criteria(detail::bird_criteria(p)),
-        backgrounds(channels.size(), windows_in(p.background_s, p.step_s),
-                    windows_in(p.background_warmup_s, p.step_s)) {
-    for (const auto& c : channels)
-      used.push_back(c.site.has_value());
-  }
+                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}) {}
 
   void close_run() {
     if (!run)
       return;
     const double span_s = run->span_s();
-    Event e = run->to_event(EventType::BIRD, channels);
+    Event e = run->to_event(EventType::BIRD, rhythm.channels());
     const double waves = e.frequency_hz * span_s;
     if (span_s >= params.min_duration_s - 1e-9 && span_s < params.max_duration_s &&
         waves >= params.min_waves) {
@@ -76,13 +66,13 @@ struct BirdDetector::State {
   }
 
   void analyse(const RhythmWindow& window) {
-    auto margins = detail::window_margins(window, channels, used, criteria, backgrounds);
+    auto margins = rhythm.margins(window);
     // BIRDs are > min_frequency_hz; the shared criterion includes its lower edge.
     for (std::size_t c = 0; c < margins.size(); ++c) {
       if (window.channels[c].frequency_hz <= params.min_frequency_hz)
         margins[c] = 0.0;
     }
-    backgrounds.update(window, used, margins);
+    rhythm.update_backgrounds(window, margins);
     const auto taking_part = static_cast<std::size_t>(
         std::count_if(margins.begin(), margins.end(), [](double m) { return m > 0.0; }));
     if (taking_part < params.min_channels) {
@@ -90,7 +80,7 @@ struct BirdDetector::State {
       return;
     }
     if (!run)
-      run.emplace(channels.size(), window.start_s,
+      run.emplace(rhythm.size(), window.start_s,
                   detail::RunSettings{.window_s = params.window_s,
                                       .onset_s = params.window_s,
                                       .evolution_block_s = params.window_s,
@@ -112,7 +102,7 @@ BirdDetector& BirdDetector::operator=(BirdDetector&&) noexcept = default;
 void BirdDetector::push(const DetectionBlock& block) {
   if (!block.continues_previous) {
     state_->close_run();
-    state_->backgrounds.clear();
+    state_->rhythm.clear_backgrounds();
   }
   for (const RhythmWindow& w : state_->stream.push(block))
     state_->analyse(w);

@@ -21,21 +21,16 @@ constexpr double kFastestSearchedHz = 12.0;
 EvolvingPatternRule::EvolvingPatternRule(std::vector<DetectionChannel> channels,
                                          double sample_rate_hz, const SeizureParams& params)
     : params_(params),
-      channels_(std::move(channels)),
-      stream_(channels_.size(), sample_rate_hz,
+      rhythm_(std::move(channels), evolution_criteria(params), params.background_s,
+              params.background_warmup_s, params.step_s),
+      stream_(rhythm_.size(), sample_rate_hz,
               {.window_s = params.evolution_window_s,
                .step_s = params.step_s,
                .low_hz = kLowHz,
                .high_hz = kHighHz,
                .min_frequency_hz = params.evolution_min_frequency_hz,
                .max_frequency_hz = kFastestSearchedHz}),
-      criteria_(evolution_criteria(params)),
-      backgrounds_(channels_.size(), windows_in(params.background_s, params.step_s),
-                   windows_in(params.background_warmup_s, params.step_s)),
-      frontier_s_(-std::numeric_limits<double>::infinity()) {
-  for (const auto& c : channels_)
-    used_.push_back(c.site.has_value());
-}
+      frontier_s_(-std::numeric_limits<double>::infinity()) {}
 
 void EvolvingPatternRule::push(const DetectionBlock& block) {
   for (const RhythmWindow& w : stream_.push(block))
@@ -44,7 +39,7 @@ void EvolvingPatternRule::push(const DetectionBlock& block) {
 
 void EvolvingPatternRule::end_segment() {
   close_run();
-  backgrounds_.clear();
+  rhythm_.clear_backgrounds();
 }
 
 std::optional<double> EvolvingPatternRule::open_onset_s() const {
@@ -64,7 +59,7 @@ void EvolvingPatternRule::close_run() {
     return;
   const EvolutionFinding found = evolution_->finding();
   if (run_->span_s() >= params_.min_duration_s - 1e-9 && found.evolving()) {
-    Event e = run_->to_event(EventType::Seizure, channels_);
+    Event e = run_->to_event(EventType::Seizure, rhythm_.channels());
     e.modifiers = "evolving rule_b";  // "rule_b": the ESz criterion, as written in outputs
     e.modifiers += found.frequency ? " frequency_evolution" : "";
     e.modifiers += found.location ? " location_evolution" : "";
@@ -92,7 +87,7 @@ std::vector<double> EvolvingPatternRule::field_shares(const RhythmWindow& window
     if (!involved[c])
       continue;
     const double rms = window.channels[c].rms_uv;
-    const double background = backgrounds_.background_uv(c);
+    const double background = rhythm_.backgrounds().background_uv(c);
     share[c] = std::sqrt(std::max(0.0, rms * rms - background * background));
     strongest = std::max(strongest, share[c]);
   }
@@ -103,10 +98,9 @@ std::vector<double> EvolvingPatternRule::field_shares(const RhythmWindow& window
 
 void EvolvingPatternRule::analyse(const RhythmWindow& window) {
   frontier_s_ = window.start_s + params_.step_s;
-  const auto margins = window_margins(window, channels_, used_, criteria_, backgrounds_);
-  backgrounds_.update(window, used_, margins);
-  std::vector<bool> involved =
-      supporting_mask(window, channels_, used_, margins, criteria_, backgrounds_);
+  const auto margins = rhythm_.margins(window);
+  rhythm_.update_backgrounds(window, margins);
+  std::vector<bool> involved = rhythm_.supporting_mask(window, margins);
   std::size_t taking_part = 0;
   for (std::size_t c = 0; c < margins.size(); ++c) {
     taking_part += margins[c] > 0.0 ? 1 : 0;
@@ -116,13 +110,13 @@ void EvolvingPatternRule::analyse(const RhythmWindow& window) {
       static_cast<std::size_t>(std::count(involved.begin(), involved.end(), true));
   if (taking_part >= 1 && involved_count >= params_.evolution_min_channels) {
     if (!run_) {
-      run_.emplace(channels_.size(), window.start_s,
+      run_.emplace(rhythm_.size(), window.start_s,
                    RunSettings{.window_s = params_.evolution_window_s,
                                .onset_s = params_.onset_s,
                                .evolution_block_s = params_.evolution_block_s,
                                .evolution_step_hz = params_.evolution_step_hz});
       evolution_.emplace(
-          channels_.size(), window.start_s,
+          rhythm_.size(), window.start_s,
           EvolutionSettings{.step_s = params_.step_s,
                             .block_s = params_.evolution_block_s,
                             .step_hz = params_.evolution_step_hz,

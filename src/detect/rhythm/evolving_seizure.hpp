@@ -45,11 +45,8 @@ class EvolvingPatternRule {
                                                  const std::vector<bool>& involved) const;
 
   SeizureParams params_;
-  std::vector<DetectionChannel> channels_;
-  std::vector<bool> used_;
+  RhythmChannels rhythm_;  ///< rule (b)'s criterion
   RhythmWindowStream stream_;
-  RhythmCriteria criteria_;
-  ChannelBackgrounds backgrounds_;
   std::optional<RhythmRun> run_;
   std::optional<EvolutionTrack> evolution_;
   double frontier_s_;

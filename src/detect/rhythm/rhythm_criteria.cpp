@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace eegtrack::detect::detail {
 
@@ -161,6 +162,36 @@ std::size_t supporting_channels(const RhythmWindow& window,
   const std::vector<bool> mask =
       supporting_mask(window, channels, used, margins, criteria, backgrounds);
   return static_cast<std::size_t>(std::count(mask.begin(), mask.end(), true));
+}
+
+RhythmChannels::RhythmChannels(std::vector<DetectionChannel> channels,
+                               const RhythmCriteria& criteria, double background_s, double warmup_s,
+                               double step_s)
+    : channels_(std::move(channels)),
+      criteria_(criteria),
+      backgrounds_(channels_.size(), windows_in(background_s, step_s),
+                   windows_in(warmup_s, step_s)) {
+  for (const auto& c : channels_)
+    used_.push_back(c.site.has_value());
+}
+
+std::vector<double> RhythmChannels::margins(const RhythmWindow& window) const {
+  return window_margins(window, channels_, used_, criteria_, backgrounds_);
+}
+
+void RhythmChannels::update_backgrounds(const RhythmWindow& window,
+                                        const std::vector<double>& margins) {
+  backgrounds_.update(window, used_, margins);
+}
+
+std::size_t RhythmChannels::supporting(const RhythmWindow& window,
+                                       const std::vector<double>& margins) const {
+  return supporting_channels(window, channels_, used_, margins, criteria_, backgrounds_);
+}
+
+std::vector<bool> RhythmChannels::supporting_mask(const RhythmWindow& window,
+                                                  const std::vector<double>& margins) const {
+  return detail::supporting_mask(window, channels_, used_, margins, criteria_, backgrounds_);
 }
 
 }  // namespace eegtrack::detect::detail

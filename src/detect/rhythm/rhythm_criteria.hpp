@@ -93,4 +93,36 @@ class ChannelBackgrounds {
                                               const RhythmCriteria& criteria,
                                               const ChannelBackgrounds& backgrounds);
 
+/// The channels of one rhythm analysis judged against one criterion: which take part (those
+/// with a scalp site), the criterion, and each channel's background. ESz rules (a) and (b) and
+/// the BIRD detector each hold one, so their per-window steps read the same.
+class RhythmChannels {
+ public:
+  /// Backgrounds keep background_s of windows (step_s apart) and are warm after warmup_s.
+  RhythmChannels(std::vector<DetectionChannel> channels, const RhythmCriteria& criteria,
+                 double background_s, double warmup_s, double step_s);
+
+  [[nodiscard]] const std::vector<DetectionChannel>& channels() const { return channels_; }
+  [[nodiscard]] std::size_t size() const { return channels_.size(); }
+  [[nodiscard]] const ChannelBackgrounds& backgrounds() const { return backgrounds_; }
+
+  /// window_margins of `window` against this criterion and these backgrounds.
+  [[nodiscard]] std::vector<double> margins(const RhythmWindow& window) const;
+  /// Adds the window's channels that do not take part (margin 0) to their backgrounds.
+  void update_backgrounds(const RhythmWindow& window, const std::vector<double>& margins);
+  /// Forgets the backgrounds (a new segment).
+  void clear_backgrounds() { backgrounds_.clear(); }
+  /// supporting_channels and supporting_mask of `window`.
+  [[nodiscard]] std::size_t supporting(const RhythmWindow& window,
+                                       const std::vector<double>& margins) const;
+  [[nodiscard]] std::vector<bool> supporting_mask(const RhythmWindow& window,
+                                                  const std::vector<double>& margins) const;
+
+ private:
+  std::vector<DetectionChannel> channels_;
+  std::vector<bool> used_;
+  RhythmCriteria criteria_;
+  ChannelBackgrounds backgrounds_;
+};
+
 }  // namespace eegtrack::detect::detail

@@ -15,12 +15,10 @@
 
 namespace eegtrack::detect {
 
-using detail::ChannelBackgrounds;
-using detail::RhythmCriteria;
+using detail::RhythmChannels;
 using detail::RhythmRun;
 using detail::RhythmWindow;
 using detail::RhythmWindowStream;
-using detail::windows_in;
 
 namespace {
 
@@ -55,11 +53,8 @@ void mark_borderline_frequency(Event& e) {
 
 struct SeizureDetector::State {
   SeizureParams params;
-  std::vector<DetectionChannel> channels;
-  std::vector<bool> used;
+  RhythmChannels rhythm;  ///< rule (a)'s criterion
   RhythmWindowStream stream;
-  RhythmCriteria criteria;
-  ChannelBackgrounds backgrounds;
   std::optional<RhythmRun> run;
   std::optional<detail::EvolvingPatternRule> evolving_rule;
   double frontier_s = -std::numeric_limits<double>::infinity();  ///< next rule (a) window start
@@ -68,19 +63,15 @@ struct SeizureDetector::State {
 
   State(std::vector<DetectionChannel> ch, double fs, const SeizureParams& p)
       : params(p),
-        channels(std::move(ch)),
-        stream(channels.size(), fs,
+        rhythm(std::move(ch), detail::ictal_criteria(p), p.background_s, p.background_warmup_s,
+               p.step_s),
+        stream(rhythm.size(), fs,
                {.window_s = p.window_s,
                 .step_s = p.step_s,
                 .min_frequency_hz = std::min(1.5, p.min_frequency_hz),
-                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}),
-        criteria(detail::ictal_criteria(p)),
-        backgrounds(channels.size(), windows_in(p.background_s, p.step_s),
-                    windows_in(p.background_warmup_s, p.step_s)) {
-    for (const auto& c : channels)
-      used.push_back(c.site.has_value());
+                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}) {
     if (p.evolution_rule)
-      evolving_rule.emplace(channels, fs, p);
+      evolving_rule.emplace(rhythm.channels(), fs, p);
   }
 
   // Releases the merged events no later event of either rule can overlap.
@@ -109,7 +100,7 @@ struct SeizureDetector::State {
     if (!run)
       return;
     if (run->span_s() >= params.min_duration_s - 1e-9) {
-      Event e = run->to_event(EventType::Seizure, channels);
+      Event e = run->to_event(EventType::Seizure, rhythm.channels());
       // Margins: how far the run exceeds the channel count and the duration it needs.
       const double channel_margin = std::min(
           1.0, run->mean_channel_count() / (2.0 * static_cast<double>(params.min_channels)));
@@ -123,17 +114,14 @@ struct SeizureDetector::State {
 
   void analyse(const RhythmWindow& window) {
     frontier_s = window.start_s + params.step_s;
-    const auto margins = detail::window_margins(window, channels, used, criteria, backgrounds);
-    backgrounds.update(window, used, margins);
+    const auto margins = rhythm.margins(window);
+    rhythm.update_backgrounds(window, margins);
     const auto taking_part = static_cast<std::size_t>(
         std::count_if(margins.begin(), margins.end(), [](double m) { return m > 0.0; }));
-    const std::size_t support =
-        taking_part == 0
-            ? 0
-            : detail::supporting_channels(window, channels, used, margins, criteria, backgrounds);
+    const std::size_t support = taking_part == 0 ? 0 : rhythm.supporting(window, margins);
     if (taking_part >= 1 && taking_part + support >= params.min_channels) {
       if (!run)
-        run.emplace(channels.size(), window.start_s,
+        run.emplace(rhythm.size(), window.start_s,
                     detail::RunSettings{.window_s = params.window_s,
                                         .onset_s = params.onset_s,
                                         .evolution_block_s = params.evolution_block_s,
@@ -160,7 +148,7 @@ void SeizureDetector::push(const DetectionBlock& block) {
   State& s = *state_;
   if (!block.continues_previous) {
     s.close_run();  // no event spans a gap
-    s.backgrounds.clear();
+    s.rhythm.clear_backgrounds();
     if (s.evolving_rule)
       s.evolving_rule->end_segment();
     s.collect_evolving();
