@@ -31,21 +31,6 @@ const char* to_string(EventType type) noexcept {
   return "unknown";
 }
 
-const char* to_string(Laterality side) noexcept {
-  switch (side) {
-    case Laterality::Left:
-      return "left";
-    case Laterality::Right:
-      return "right";
-    case Laterality::Bilateral:
-      return "bilateral";
-    case Laterality::Midline:
-      return "midline";
-    default:
-      return "unknown";
-  }
-}
-
 EventType parse_event_type(std::string_view text) {
   for (const auto& [t, name] : kTypeNames) {
     if (text == name)

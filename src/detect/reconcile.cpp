@@ -22,11 +22,11 @@ bool is_pattern(EventType t) {
   return is_periodic(t) || is_rhythmic_delta(t);
 }
 
-bool lateral(Laterality s) {
-  return s == Laterality::Left || s == Laterality::Right;
+bool lateral(sites::Laterality s) {
+  return s == sites::Laterality::Left || s == sites::Laterality::Right;
 }
 
-bool compatible(Laterality a, Laterality b) {
+bool compatible(sites::Laterality a, sites::Laterality b) {
   return a == b || !lateral(a) || !lateral(b);
 }
 

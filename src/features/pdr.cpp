@@ -44,7 +44,8 @@ double local_prominence(std::span<const double> f, std::size_t i, double window_
 
 // Mean of the rows whose side passes `wanted` (all rows when wanted is empty); empty if none.
 std::vector<double> mean_rows(const Eigen::Ref<const Eigen::MatrixXd>& psd,
-                              std::span<const Side> sides, std::optional<Side> wanted) {
+                              std::span<const sites::Side> sides,
+                              std::optional<sites::Side> wanted) {
   Eigen::VectorXd sum = Eigen::VectorXd::Zero(psd.cols());
   int n = 0;
   for (Eigen::Index r = 0; r < psd.rows(); ++r) {
@@ -127,7 +128,7 @@ Peak find_peak(std::span<const double> f, const std::vector<double>& psd, const 
 }
 
 void validate(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>& psd,
-              std::span<const Side> sides, const PdrParams& p) {
+              std::span<const sites::Side> sides, const PdrParams& p) {
   constexpr const char* fn = "posterior_dominant_rhythm";
   if (psd.rows() == 0)
     throw std::invalid_argument("posterior_dominant_rhythm: no channels (0)");
@@ -162,7 +163,7 @@ void validate(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>
 
 // Frequency of a side's own peak, NaN if the side has no channel or no peak above threshold.
 double side_frequency(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>& psd,
-                      std::span<const Side> sides, Side side, const PdrParams& p) {
+                      std::span<const sites::Side> sides, sites::Side side, const PdrParams& p) {
   const auto mean = mean_rows(psd, sides, side);
   if (mean.empty())
     return kNaN;
@@ -178,7 +179,8 @@ double anterior_height(std::span<const double> f, const Eigen::Ref<const Eigen::
                        double frequency_hz, const PdrParams& p) {
   if (anterior.rows() == 0)
     return kNaN;
-  const std::vector<Side> midline(static_cast<std::size_t>(anterior.rows()), Side::Midline);
+  const std::vector<sites::Side> midline(static_cast<std::size_t>(anterior.rows()),
+                                         sites::Side::Midline);
   const auto mean = mean_rows(anterior, midline, std::nullopt);
   const AperiodicFit fit = fit_aperiodic(f, mean, p.aperiodic);
   const auto bin =
@@ -215,7 +217,7 @@ std::string absent_reason(const Peak& peak, const PdrParams& p) {
 
 PdrResult posterior_dominant_rhythm(std::span<const double> frequencies_hz,
                                     Eigen::Ref<const Eigen::MatrixXd> psd_uv2_per_hz,
-                                    std::span<const Side> sides, const PdrParams& p,
+                                    std::span<const sites::Side> sides, const PdrParams& p,
                                     Eigen::Ref<const Eigen::MatrixXd> anterior_psd_uv2_per_hz) {
   validate(frequencies_hz, psd_uv2_per_hz, sides, p);
   if (anterior_psd_uv2_per_hz.rows() > 0 && anterior_psd_uv2_per_hz.cols() != psd_uv2_per_hz.cols())
@@ -228,8 +230,8 @@ PdrResult posterior_dominant_rhythm(std::span<const double> frequencies_hz,
   PdrResult out;
   out.aperiodic = peak.fit;
   out.peak_height_log10 = peak.height_log10;
-  out.left_frequency_hz = side_frequency(f, psd_uv2_per_hz, sides, Side::Left, p);
-  out.right_frequency_hz = side_frequency(f, psd_uv2_per_hz, sides, Side::Right, p);
+  out.left_frequency_hz = side_frequency(f, psd_uv2_per_hz, sides, sites::Side::Left, p);
+  out.right_frequency_hz = side_frequency(f, psd_uv2_per_hz, sides, sites::Side::Right, p);
   out.slower_rhythm_dominates = peak.slower_dominates;
   out.local_prominence_log10 = peak.prominence_log10;
   out.posterior_predominance_log10 = kNaN;
@@ -257,8 +259,8 @@ PdrResult posterior_dominant_rhythm(std::span<const double> frequencies_hz,
   const double lo = std::max(f.front(), out.frequency_hz - p.power_half_width_hz);
   const double hi = std::min(f.back(), out.frequency_hz + p.power_half_width_hz);
   out.power_uv2 = dsp::band_power(f, mean, lo, hi);
-  const bool has_left = std::find(sides.begin(), sides.end(), Side::Left) != sides.end();
-  const bool has_right = std::find(sides.begin(), sides.end(), Side::Right) != sides.end();
+  const bool has_left = std::find(sides.begin(), sides.end(), sites::Side::Left) != sides.end();
+  const bool has_right = std::find(sides.begin(), sides.end(), sites::Side::Right) != sides.end();
   double agreement = 1.0;
   if (has_left && has_right) {
     const double diff = std::abs(out.left_frequency_hz - out.right_frequency_hz);

@@ -103,9 +103,9 @@ bool eligible(const PairAsymmetry& pair, const SlowingParams& p) {
 
 // Region of the focus: among regions holding a marked pair toward `sign`, the one whose
 // regional index leans furthest that way (a region's mean dilutes one-electrode noise).
-Region focal_region(const SlowingInputs& s, const std::vector<const PairAsymmetry*>& marked,
-                    double sign) {
-  Region best = marked.front()->region;
+sites::Region focal_region(const SlowingInputs& s, const std::vector<const PairAsymmetry*>& marked,
+                           double sign) {
+  sites::Region best = marked.front()->region;
   double best_lean = -std::numeric_limits<double>::infinity();
   for (const auto* pair : marked) {
     for (const auto& r : s.regions) {
@@ -136,7 +136,7 @@ void distribution(const SlowingInputs& s, const SlowingParams& p, SlowingAssessm
   if (marked.size() >= static_cast<std::size_t>(p.focal_min_pairs)) {
     const double sign = right_wins ? 1.0 : -1.0;
     out.distribution = SlowingDistribution::Focal;
-    out.focal_side = right_wins ? Side::Right : Side::Left;
+    out.focal_side = right_wins ? sites::Side::Right : sites::Side::Left;
     out.focal_region = focal_region(s, marked, sign);
     out.focal_pairs = static_cast<int>(marked.size());
     std::string names;

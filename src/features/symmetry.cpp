@@ -22,8 +22,8 @@ std::vector<double> row(const Eigen::Ref<const Eigen::MatrixXd>& m, std::size_t 
 
 // Mean PSD of the channels on `side` (optionally only in `region`); empty when none.
 std::vector<double> mean_psd(const Eigen::Ref<const Eigen::MatrixXd>& psd,
-                             std::span<const ChannelSite> sites, Side side, const Region* region,
-                             std::size_t* count) {
+                             std::span<const sites::ElectrodeSite> sites, sites::Side side,
+                             const sites::Region* region, std::size_t* count) {
   std::vector<double> sum(static_cast<std::size_t>(psd.cols()), 0.0);
   std::size_t n = 0;
   for (std::size_t r = 0; r < sites.size(); ++r) {
@@ -64,7 +64,7 @@ double named_sum(const std::vector<Band>& bands, const std::vector<double>& powe
 }
 
 void validate(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>& psd,
-              std::span<const ChannelSite> sites, const SymmetryParams& p) {
+              std::span<const sites::ElectrodeSite> sites, const SymmetryParams& p) {
   constexpr const char* fn = "brain_symmetry";
   if (sites.size() != static_cast<std::size_t>(psd.rows()))
     throw std::invalid_argument("brain_symmetry: sites and PSD rows differ (" +
@@ -82,19 +82,19 @@ void validate(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>
 
 // pdBSI over the homologous pairs (right channel -> left channel named in `homologous`).
 void pairwise_bsi(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>& psd,
-                  std::span<const ChannelSite> sites, const SymmetryParams& p,
+                  std::span<const sites::ElectrodeSite> sites, const SymmetryParams& p,
                   SymmetryResult& out) {
   out.pdbsi = 0.0;
   out.pdbsi_per_band.assign(p.bands.size(), 0.0);
   for (std::size_t r = 0; r < sites.size(); ++r) {
-    if (sites[r].side != Side::Right || sites[r].homologous.empty())
+    if (sites[r].side != sites::Side::Right || sites[r].homologous.empty())
       continue;
     for (std::size_t l = 0; l < sites.size(); ++l) {
-      if (sites[l].side != Side::Left || sites[l].label != sites[r].homologous)
+      if (sites[l].side != sites::Side::Left || sites[l].name != sites[r].homologous)
         continue;
       const auto right = row(psd, r);
       const auto left = row(psd, l);
-      out.pairs.push_back({sites[r].label, sites[l].label, sites[r].region,
+      out.pairs.push_back({sites[r].name, sites[l].name, sites[r].region,
                            signed_index(named_sum(p.bands, band_powers_of(f, right, p.bands)),
                                         named_sum(p.bands, band_powers_of(f, left, p.bands)))});
       out.pdbsi += revised_bsi(f, right, left, p.bsi_low_hz, p.bsi_high_hz);
@@ -112,13 +112,15 @@ void pairwise_bsi(std::span<const double> f, const Eigen::Ref<const Eigen::Matri
 }
 
 void regional(std::span<const double> f, const Eigen::Ref<const Eigen::MatrixXd>& psd,
-              std::span<const ChannelSite> sites, const SymmetryParams& p, SymmetryResult& out) {
-  for (const Region region :
-       {Region::Frontal, Region::Central, Region::Temporal, Region::Parietal, Region::Occipital}) {
+              std::span<const sites::ElectrodeSite> sites, const SymmetryParams& p,
+              SymmetryResult& out) {
+  for (const sites::Region region :
+       {sites::Region::Frontal, sites::Region::Central, sites::Region::Temporal,
+        sites::Region::Parietal, sites::Region::Occipital}) {
     RegionAsymmetry r;
     r.region = region;
-    const auto left = mean_psd(psd, sites, Side::Left, &region, &r.n_left);
-    const auto right = mean_psd(psd, sites, Side::Right, &region, &r.n_right);
+    const auto left = mean_psd(psd, sites, sites::Side::Left, &region, &r.n_left);
+    const auto right = mean_psd(psd, sites, sites::Side::Right, &region, &r.n_right);
     if (left.empty() || right.empty())
       continue;
     r.left_uv2 = band_powers_of(f, left, p.bands);
@@ -157,11 +159,12 @@ double revised_bsi(std::span<const double> frequencies_hz, std::span<const doubl
 
 SymmetryResult brain_symmetry(std::span<const double> frequencies_hz,
                               Eigen::Ref<const Eigen::MatrixXd> psd_uv2_per_hz,
-                              std::span<const ChannelSite> sites, const SymmetryParams& p) {
+                              std::span<const sites::ElectrodeSite> sites,
+                              const SymmetryParams& p) {
   validate(frequencies_hz, psd_uv2_per_hz, sites, p);
   const auto& f = frequencies_hz;
-  const auto left = mean_psd(psd_uv2_per_hz, sites, Side::Left, nullptr, nullptr);
-  const auto right = mean_psd(psd_uv2_per_hz, sites, Side::Right, nullptr, nullptr);
+  const auto left = mean_psd(psd_uv2_per_hz, sites, sites::Side::Left, nullptr, nullptr);
+  const auto right = mean_psd(psd_uv2_per_hz, sites, sites::Side::Right, nullptr, nullptr);
   if (left.empty() || right.empty())
     throw std::invalid_argument("brain_symmetry: need left and right channels (" +
                                 std::to_string(left.empty() ? 0 : 1) + " left side, " +

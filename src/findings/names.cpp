@@ -17,13 +17,13 @@ std::optional<E> match(std::string_view text, std::initializer_list<E> values) {
 
 }  // namespace
 
-std::optional<features::Side> parse_side(std::string_view text) {
-  using enum features::Side;
+std::optional<sites::Side> parse_side(std::string_view text) {
+  using enum sites::Side;
   return match(text, {Left, Midline, Right});
 }
 
-std::optional<features::Region> parse_region(std::string_view text) {
-  using enum features::Region;
+std::optional<sites::Region> parse_region(std::string_view text) {
+  using enum sites::Region;
   return match(text, {Frontal, Central, Temporal, Parietal, Occipital, Other});
 }
 
@@ -47,8 +47,8 @@ std::optional<detect::EventType> parse_event_type(std::string_view text) {
   return match(text, {Spike, Sharp, GPD, LPD, BIPD, GRDA, LRDA, BIRD, Seizure});
 }
 
-std::optional<detect::Laterality> parse_laterality(std::string_view text) {
-  using enum detect::Laterality;
+std::optional<sites::Laterality> parse_laterality(std::string_view text) {
+  using enum sites::Laterality;
   return match(text, {Left, Right, Bilateral, Midline, Unknown});
 }
 

@@ -10,6 +10,9 @@
 #include <string>
 #include <utility>
 
+#include "eegtrack/sites/electrodes.hpp"
+#include "eegtrack/sites/site.hpp"
+
 namespace eegtrack::io {
 
 namespace {
@@ -140,17 +143,17 @@ std::optional<Electrodes> parse_electrodes(std::string_view body) {
     body.remove_suffix(1);  // BCI2000 pads names to four characters with dots
   const auto dash = body.find('-');
   if (dash == std::string_view::npos) {
-    auto single = canonical_electrode(body);
+    auto single = sites::canonical_electrode(body);
     if (!single)
       return std::nullopt;
     return Electrodes{false, *single, {}, {}};
   }
-  auto plus = canonical_electrode(body.substr(0, dash));
+  auto plus = sites::canonical_electrode(body.substr(0, dash));
   if (!plus)
     return std::nullopt;
   const std::string_view right = trim(body.substr(dash + 1));
-  const auto minus = canonical_electrode(right);
-  const bool plus_is_ear = electrode_site(*plus)->region == Region::Auricular;
+  const auto minus = sites::canonical_electrode(right);
+  const bool plus_is_ear = sites::electrode_site(*plus)->region == sites::Region::Auricular;
   // An ear or mastoid against another electrode is a real derivation (eegmat "A2-A1"); any
   // other electrode against A1/M1... is a referential recording.
   if (minus && (plus_is_ear || !contains(kReferences, upper(right))))

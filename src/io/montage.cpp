@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include "eegtrack/sites/site.hpp"
+
 namespace eegtrack::io {
 
 namespace {
@@ -37,8 +39,8 @@ std::vector<int> usable_channels(const std::vector<ChannelName>& channels,
 bool is_scalp_referential(const ChannelName& c) {
   if (c.bipolar || c.plus.empty())
     return false;
-  const auto site = electrode_site(c.plus);
-  return site && site->region != Region::Auricular;
+  const auto site = sites::electrode_site(c.plus);
+  return site && site->region != sites::Region::Auricular;
 }
 
 void plan_average(MontagePlan& plan, const std::vector<ChannelName>& channels,
@@ -207,6 +209,24 @@ std::vector<std::vector<double>> apply_montage(
   std::vector<std::vector<double>> out(plan.derivations.size(), std::vector<double>(n));
   std::vector<std::span<double>> views(out.begin(), out.end());
   apply_montage(plan, channel_samples, views);
+  return out;
+}
+
+std::vector<sites::Derivation> derivation_electrodes(const MontagePlan& plan,
+                                                     const std::vector<ChannelName>& channels) {
+  std::vector<sites::Derivation> out;
+  out.reserve(plan.derivations.size());
+  for (const Derivation& d : plan.derivations) {
+    const ChannelName& plus = channels.at(static_cast<std::size_t>(d.plus));
+    sites::Derivation e{d.label, plus.plus, {}};
+    if (d.minus_is_average)
+      e.minus = std::string(sites::kAverageReference);
+    else if (d.minus >= 0)
+      e.minus = channels.at(static_cast<std::size_t>(d.minus)).plus;
+    else
+      e.minus = plus.minus;  // as recorded: a bipolar channel's second electrode, else none
+    out.push_back(std::move(e));
+  }
   return out;
 }
 

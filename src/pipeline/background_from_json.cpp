@@ -53,10 +53,9 @@ std::vector<findings::RegionFindings> regions_from_json(const JsonField& j,
                                                         const std::vector<std::string>& bands) {
   std::vector<findings::RegionFindings> out;
   // Written keyed by name; the findings keep the anatomical order, front to back.
-  for (auto region :
-       {features::Region::Frontal, features::Region::Central, features::Region::Temporal,
-        features::Region::Parietal, features::Region::Occipital}) {
-    const char* name = features::to_string(region);
+  for (auto region : {sites::Region::Frontal, sites::Region::Central, sites::Region::Temporal,
+                      sites::Region::Parietal, sites::Region::Occipital}) {
+    const char* name = sites::to_string(region);
     if (!j.has(name))
       continue;
     const auto r = j[name];

@@ -76,7 +76,7 @@ json regions_json(const findings::RecordingFindings& f) {
       region["asymmetry_right_minus_left"] = idx;
       region["slow_asymmetry"] = number(r.asymmetry->slow);
     }
-    out[features::to_string(r.region)] = region;
+    out[sites::to_string(r.region)] = region;
   }
   return out;
 }
@@ -87,8 +87,8 @@ json slowing_json(const findings::RecordingFindings& f) {
   const auto& s = *f.slowing;
   return {{"grade", features::to_string(s.grade)},
           {"distribution", features::to_string(s.distribution)},
-          {"side", s.focus ? json(features::to_string(s.focus->side)) : json(nullptr)},
-          {"region", s.focus ? json(features::to_string(s.focus->region)) : json(nullptr)},
+          {"side", s.focus ? json(sites::to_string(s.focus->side)) : json(nullptr)},
+          {"region", s.focus ? json(sites::to_string(s.focus->region)) : json(nullptr)},
           {"focal_slow_index", number(s.focal_slow_index)},
           {"focal_pairs", s.focal_pairs},
           {"slow_asymmetry_pairs", pairs_json(s.slow_asymmetry_pairs)},

@@ -2,23 +2,33 @@
 
 #include <algorithm>
 #include <future>
+#include <map>
 #include <optional>
 #include <stdexcept>
 
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
+#include "eegtrack/detect/rhythm/bird_detector.hpp"
+#include "eegtrack/detect/rhythm/seizure_detector.hpp"
+#include "eegtrack/detect/spikes/ied_detector.hpp"
 #include "eegtrack/io/channels.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
 
-// Electrodes behind a derivation label: "Fp1-F7" -> {Fp1, F7}, "T7-avg" -> {T7}, "T7" -> {T7}.
-std::vector<std::string> electrodes_of(const std::string& label) {
+// Electrodes a recorded channel carries, as its name was normalised: "Fp1-F7" -> {Fp1, F7},
+// "T7-Ref" -> {T7}. A label naming no known electrode gives its '-'-separated words, so that an
+// artifact on "PG1-Cz" still masks Cz.
+std::vector<std::string> electrodes_of(const io::ChannelName& name) {
+  if (!name.plus.empty())
+    return sites::electrodes_of({name.normalized, name.plus, name.minus});
   std::vector<std::string> out;
+  const std::string& label = name.normalized;
   std::size_t start = 0;
   while (start <= label.size()) {
     const auto dash = label.find('-', start);
     const std::string part =
         label.substr(start, dash == std::string::npos ? std::string::npos : dash - start);
-    if (!part.empty() && part != "avg")
+    if (!part.empty() && part != sites::kAverageReference)
       out.push_back(part);
     if (dash == std::string::npos)
       break;
@@ -46,6 +56,9 @@ std::vector<std::string> labels_of(const io::MontagePlan& plan) {
 struct DetectionRunner::State {
   DetectionParams params;
   io::MontagePlan main_plan;
+  std::vector<sites::Derivation> main_derivations;  ///< what each main channel is made of
+  /// Electrodes of each main derivation, by label (events name their channels by label).
+  std::map<std::string, std::vector<std::string>> main_electrodes;
   io::MontagePlan bipolar_plan;
   DetectionResult result;
   std::vector<std::vector<std::string>> recorded_electrodes;  ///< per recorded channel
@@ -60,7 +73,7 @@ struct DetectionRunner::State {
   template <class Detector, class Params>
   void start(std::optional<Detector>& slot, const char* name, const Params& p, double fs) {
     try {
-      slot.emplace(detect::detection_channels(result.main_channels), fs, p);
+      slot.emplace(detect::detection_channels(main_derivations), fs, p);
     } catch (const std::invalid_argument& e) {
       result.warnings.push_back(std::string(name) + " detection not run: " + e.what());
     }
@@ -80,7 +93,10 @@ struct DetectionRunner::State {
     std::size_t masked_channels = 0;
     bool leading_masked = false;
     for (const auto& channel : e.channels) {
-      const auto electrodes = electrodes_of(channel);
+      const auto found = main_electrodes.find(channel);
+      if (found == main_electrodes.end())
+        continue;
+      const auto& electrodes = found->second;
       const bool hit = std::any_of(masked.begin(), masked.end(), [&](const MaskedSpan& s) {
         if (s.t1_s <= e.onset_s || s.t0_s >= e.onset_s + std::max(e.duration_s, 1e-9))
           return false;
@@ -106,7 +122,7 @@ DetectionRunner::DetectionRunner(const io::Header& header, const Selection& sele
   for (const int s : selection.signals) {
     const auto& signal = header.signals.at(static_cast<std::size_t>(s));
     names.push_back(io::normalize_channel(signal.label, signal.unit));
-    st.recorded_electrodes.push_back(electrodes_of(names.back().normalized));
+    st.recorded_electrodes.push_back(electrodes_of(names.back()));
   }
   try {
     st.main_plan = io::plan_montage(io::MontageKind::Average, names);
@@ -117,6 +133,9 @@ DetectionRunner::DetectionRunner(const io::Header& header, const Selection& sele
   }
   st.bipolar_plan = io::plan_montage(params.bipolar_montage, names);
   st.result.main_channels = labels_of(st.main_plan);
+  st.main_derivations = io::derivation_electrodes(st.main_plan, names);
+  for (const auto& d : st.main_derivations)
+    st.main_electrodes.emplace(d.label, sites::electrodes_of(d));
   st.result.bipolar_channels = labels_of(st.bipolar_plan);
   if (!params.enabled)
     return;

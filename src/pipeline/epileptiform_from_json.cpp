@@ -77,7 +77,8 @@ std::vector<detect::Event> events_from_json(const JsonField& j) {
     v.duration_s = e["duration_s"].number();
     v.channels = e["channels"].strings();
     v.side = e["side"].parsed(findings::parse_laterality);
-    v.region = e["region"].string_or_empty();
+    if (!e["region"].is_null())
+      v.region = e["region"].parsed(findings::parse_region);
     v.focus = e["focus"].string_or_empty();
     v.frequency_hz = e["frequency_hz"].number();
     v.confidence = e["confidence"].number();

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <map>
 
-#include "eegtrack/detect/ied_detector.hpp"
-#include "eegtrack/detect/pattern_detector.hpp"
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_prevalence.hpp"
+#include "eegtrack/detect/rhythm/seizure_burden.hpp"
+#include "eegtrack/detect/spikes/ied_rates.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -47,9 +47,10 @@ findings::Epileptiform summarize_epileptiform(const DetectionResult& result) {
       ++s.bird_count;
     if (!is_discharge(e.type))
       continue;
-    where[e.focus.empty() ? "unknown" : e.focus] = {detect::to_string(e.side), e.region};
-    ++by_region[std::string(detect::to_string(e.side)) + " " +
-                (e.region.empty() ? "unlocalized" : e.region)];
+    const std::string region = e.region ? sites::to_string(*e.region) : "";
+    where[e.focus.empty() ? "unknown" : e.focus] = {sites::to_string(e.side), region};
+    ++by_region[std::string(sites::to_string(e.side)) + " " +
+                (region.empty() ? "unlocalized" : region)];
   }
   if (result.analysed_s > 0.0) {
     const auto rates = detect::ied_rates(result.events, result.analysed_s);

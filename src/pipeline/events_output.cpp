@@ -8,6 +8,11 @@
 namespace eegtrack::pipeline {
 namespace {
 
+// The region column: the region's name, empty when the event has none.
+std::string region_text(const detect::Event& e) {
+  return e.region ? sites::to_string(*e.region) : "";
+}
+
 std::string joined(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items)
@@ -66,8 +71,8 @@ io::Table events_table(const std::vector<detect::Event>& events) {
     duration.push_back(e.duration_s);
     type.push_back(detect::to_string(e.type));
     channels.push_back(joined(e.channels));
-    side.push_back(detect::to_string(e.side));
-    region.push_back(e.region);
+    side.push_back(sites::to_string(e.side));
+    region.push_back(region_text(e));
     focus.push_back(e.focus);
     frequency.push_back(e.frequency_hz);
     confidence.push_back(e.confidence);
@@ -88,18 +93,18 @@ io::Table events_table(const std::vector<detect::Event>& events) {
 nlohmann::json events_json(const std::vector<detect::Event>& events) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& e : events) {
-    out.push_back(
-        {{"type", detect::to_string(e.type)},
-         {"onset_s", e.onset_s},
-         {"duration_s", e.duration_s},
-         {"channels", e.channels},
-         {"side", detect::to_string(e.side)},
-         {"region", e.region.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.region)},
-         {"focus", e.focus.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.focus)},
-         {"frequency_hz",
-          std::isfinite(e.frequency_hz) ? nlohmann::json(e.frequency_hz) : nlohmann::json(nullptr)},
-         {"confidence", e.confidence},
-         {"modifiers", e.modifiers}});
+    out.push_back({{"type", detect::to_string(e.type)},
+                   {"onset_s", e.onset_s},
+                   {"duration_s", e.duration_s},
+                   {"channels", e.channels},
+                   {"side", sites::to_string(e.side)},
+                   {"region", e.region ? nlohmann::json(sites::to_string(*e.region))
+                                       : nlohmann::json(nullptr)},
+                   {"focus", e.focus.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.focus)},
+                   {"frequency_hz", std::isfinite(e.frequency_hz) ? nlohmann::json(e.frequency_hz)
+                                                                  : nlohmann::json(nullptr)},
+                   {"confidence", e.confidence},
+                   {"modifiers", e.modifiers}});
   }
   return out;
 }
@@ -112,9 +117,10 @@ std::string events_tsv(const std::vector<detect::Event>& events, const std::stri
   for (const auto& e : events) {
     out << fixed(e.onset_s, 3) << '\t' << fixed(e.duration_s, 3) << '\t'
         << detect::to_string(e.type) << '\t' << fixed(e.confidence, 3) << '\t'
-        << or_na(joined(e.channels)) << '\t' << detect::to_string(e.side) << '\t' << or_na(e.region)
-        << '\t' << or_na(e.focus) << '\t' << fixed(e.frequency_hz, 2) << '\t' << or_na(e.modifiers)
-        << '\t' << date_time(start, e.onset_s) << '\t' << fixed(recording_duration_s, 3) << '\n';
+        << or_na(joined(e.channels)) << '\t' << sites::to_string(e.side) << '\t'
+        << or_na(region_text(e)) << '\t' << or_na(e.focus) << '\t' << fixed(e.frequency_hz, 2)
+        << '\t' << or_na(e.modifiers) << '\t' << date_time(start, e.onset_s) << '\t'
+        << fixed(recording_duration_s, 3) << '\n';
   }
   return out.str();
 }

@@ -25,10 +25,9 @@ io::Table channels_table(const RecordingAnalysis& a) {
     label.push_back(c.label);
     normalized.push_back(c.normalized_label);
     type.push_back(upper(c.type));
-    region.push_back(c.has_site && c.site.region != features::Region::Other
-                         ? features::to_string(c.site.region)
-                         : "");
-    side.push_back(c.has_site ? features::to_string(c.site.side) : "");
+    region.push_back(
+        c.has_site && c.site.region != sites::Region::Other ? sites::to_string(c.site.region) : "");
+    side.push_back(c.has_site ? sites::to_string(c.site.side) : "");
     rate.push_back(c.sample_rate_hz);
   }
   return {{{"label", label, ""},

@@ -93,11 +93,11 @@ void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
   std::vector<std::size_t> rows, parietal, anterior;
   for (std::size_t c : good) {
     const auto r = out.channels[c].site.region;
-    if (r == features::Region::Occipital)
+    if (r == sites::Region::Occipital)
       rows.push_back(c);
-    else if (r == features::Region::Parietal)
+    else if (r == sites::Region::Parietal)
       parietal.push_back(c);
-    else if (r == features::Region::Frontal)
+    else if (r == sites::Region::Frontal)
       anterior.push_back(c);
   }
   if (std::none_of(rows.begin(), rows.end(), [&](std::size_t c) { return st.psd_count[c] > 0; }))
@@ -108,7 +108,7 @@ void posterior_rhythm(const AnalysisState& st, const AnalyzeParams& p,
     out.warnings.push_back("PDR not estimated: no clean posterior (P/O) channel");
     return;
   }
-  std::vector<features::Side> sides;
+  std::vector<sites::Side> sides;
   sides.reserve(rows.size());
   for (std::size_t c : rows)
     sides.push_back(out.channels[c].site.side);
@@ -125,7 +125,7 @@ void symmetry(const AnalysisState& st, const AnalyzeParams& p, const std::vector
     if (out.channels[c].has_site)
       rows.push_back(c);
   const auto m = mean_psd(st, rows);
-  std::vector<features::ChannelSite> sites;
+  std::vector<sites::ElectrodeSite> sites;
   sites.reserve(rows.size());
   for (std::size_t c : rows)
     sites.push_back(out.channels[c].site);
@@ -236,9 +236,8 @@ void aggregate_recording(const AnalysisState& st, const AnalyzeParams& p, Record
     }
     out.channel_median.push_back(std::move(per_channel));
   }
-  for (auto region :
-       {features::Region::Frontal, features::Region::Central, features::Region::Temporal,
-        features::Region::Parietal, features::Region::Occipital}) {
+  for (auto region : {sites::Region::Frontal, sites::Region::Central, sites::Region::Temporal,
+                      sites::Region::Parietal, sites::Region::Occipital}) {
     std::vector<std::size_t> members;
     for (std::size_t c : good)
       if (out.channels[c].site.region == region)

@@ -18,15 +18,12 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kSinkBlockEpochs = 64;  // rows handed to the sink at once
 
-features::ChannelSite to_site(const io::ElectrodeSite& s) {
-  features::ChannelSite out;
-  out.label = s.name;
-  out.side = static_cast<features::Side>(static_cast<int>(s.side));  // same enumerator order
-  out.region = s.region == io::Region::Auricular
-                   ? features::Region::Other
-                   : static_cast<features::Region>(static_cast<int>(s.region));
-  out.homologous = s.homologous;
-  return out;
+// Ear and mastoid sites are no scalp region for the regional measures (and are written as
+// region "other", as they always were).
+sites::ElectrodeSite analysed_site(sites::ElectrodeSite s) {
+  if (s.region == sites::Region::Auricular)
+    s.region = sites::Region::Other;
+  return s;
 }
 
 std::vector<AnalysisChannel> analysis_channels(const io::Header& header, const Selection& sel) {
@@ -42,11 +39,11 @@ std::vector<AnalysisChannel> analysis_channels(const io::Header& header, const S
     // An as-recorded derivation keeps the file's label; its site comes from the normalized name.
     ch.normalized_label = as_recorded ? io::normalize_channel(ch.label).normalized : der.label;
     ch.sample_rate_hz = sel.sample_rate_hz;
-    if (auto site = io::electrode_site(ch.normalized_label)) {
-      ch.site = to_site(*site);
+    if (auto site = sites::electrode_site(ch.normalized_label)) {
+      ch.site = analysed_site(*site);
       ch.has_site = true;
     } else {
-      ch.site.label = der.label;
+      ch.site.name = der.label;
     }
     out.push_back(std::move(ch));
   }

@@ -43,8 +43,8 @@ json quality_json(const findings::Quality& q) {
   json channels = json::array();
   for (const auto& c : q.channels)
     channels.push_back({{"label", c.label},
-                        {"region", c.region ? features::to_string(*c.region) : ""},
-                        {"side", c.side ? features::to_string(*c.side) : ""},
+                        {"region", c.region ? sites::to_string(*c.region) : ""},
+                        {"side", c.side ? sites::to_string(*c.side) : ""},
                         {"rejected_fraction", c.rejected_fraction}});
   return {{"clean_fraction", q.clean_fraction},
           {"n_epochs", q.n_epochs},

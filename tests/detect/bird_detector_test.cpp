@@ -1,7 +1,7 @@
 // BIRD detector: brief focal rhythmic bursts injected into real eyes-closed background are
 // found with their side; untouched normal recordings (posterior alpha included) give few.
 
-#include "eegtrack/detect/bird_detector.hpp"
+#include "eegtrack/detect/rhythm/bird_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -59,7 +59,7 @@ TEST(BirdDetectorNormal, UntouchedNormalRecordingsGiveFewBirds) {
 
 struct Burst {
   const char* focus;
-  Laterality side;
+  sites::Laterality side;
   double frequency_hz;
   double duration_s;
 };
@@ -67,12 +67,12 @@ struct Burst {
 // Focal rhythmic bursts of 1-5 s at 5-7 Hz (outside the alpha band), 80 uV peak at the focus
 // with a 30-degree field, one every 12 s after the background has been learnt.
 TEST(BirdDetectorSimulated, BriefFocalRhythmicBurstsAreFoundWithSide) {
-  constexpr std::array<Burst, 6> kBursts = {{{"T7", Laterality::Left, 5.0, 1.5},
-                                             {"F8", Laterality::Right, 6.0, 3.0},
-                                             {"C3", Laterality::Left, 7.0, 2.0},
-                                             {"T8", Laterality::Right, 5.5, 4.5},
-                                             {"F3", Laterality::Left, 6.5, 1.2},
-                                             {"C4", Laterality::Right, 5.0, 5.0}}};
+  constexpr std::array<Burst, 6> kBursts = {{{"T7", sites::Laterality::Left, 5.0, 1.5},
+                                             {"F8", sites::Laterality::Right, 6.0, 3.0},
+                                             {"C3", sites::Laterality::Left, 7.0, 2.0},
+                                             {"T8", sites::Laterality::Right, 5.5, 4.5},
+                                             {"F3", sites::Laterality::Left, 6.5, 1.2},
+                                             {"C4", sites::Laterality::Right, 5.0, 5.0}}};
   int injected = 0;
   int found = 0;
   int side_ok = 0;

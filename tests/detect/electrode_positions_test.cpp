@@ -3,9 +3,10 @@
 #include <cmath>
 
 #include "eegtrack/detect/detection_block.hpp"
-#include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/position.hpp"
+#include "eegtrack/sites/site.hpp"
 
-namespace eegtrack::io {
+namespace eegtrack::sites {
 namespace {
 
 double angle(const char* a, const char* b) {
@@ -61,4 +62,4 @@ TEST(DetectionChannels, SplitDerivationsAndFindSites) {
 }
 
 }  // namespace
-}  // namespace eegtrack::io
+}  // namespace eegtrack::sites

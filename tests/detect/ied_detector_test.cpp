@@ -1,4 +1,4 @@
-#include "eegtrack/detect/ied_detector.hpp"
+#include "eegtrack/detect/spikes/ied_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,7 @@
 
 #include "detect/ied_injection.hpp"
 #include "detect/real_background.hpp"
+#include "eegtrack/detect/spikes/ied_rates.hpp"
 #include "eegtrack/dsp/resample.hpp"
 #include "support/paths.hpp"
 
@@ -130,12 +131,12 @@ TEST(IedDetector, ParameterListNamesEveryThreshold) {
 TEST(IedRates, CountsPerFocusAndRegion) {
   std::vector<Event> events(3);
   events[0].focus = "T7";
-  events[0].region = "temporal";
+  events[0].region = sites::Region::Temporal;
   events[1].focus = "T7";
-  events[1].region = "temporal";
+  events[1].region = sites::Region::Temporal;
   events[2].type = EventType::Sharp;
   events[2].focus = "O1";
-  events[2].region = "occipital";
+  events[2].region = sites::Region::Occipital;
   Event seizure;
   seizure.type = EventType::Seizure;
   events.push_back(seizure);

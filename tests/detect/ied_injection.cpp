@@ -3,7 +3,7 @@
 #include <cmath>
 #include <random>
 
-#include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::test {
 namespace {
@@ -65,10 +65,10 @@ IedScore score_ieds(std::span<const detect::Event> events, std::span<const Injec
       used[e] = true;
       ++s.detected;
       s.class_correct += (ev.type == detect::EventType::Sharp) == ied.sharp ? 1 : 0;
-      const auto site = io::electrode_site(ied.focus);
+      const auto site = sites::electrode_site(ied.focus);
       const auto side =
-          site->side == io::Side::Left ? detect::Laterality::Left : detect::Laterality::Right;
-      s.location_correct += ev.side == side && ev.region == io::to_string(site->region) ? 1 : 0;
+          site->side == sites::Side::Left ? sites::Laterality::Left : sites::Laterality::Right;
+      s.location_correct += ev.side == side && ev.region == site->region ? 1 : 0;
       break;
     }
   }

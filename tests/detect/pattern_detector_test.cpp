@@ -1,7 +1,7 @@
 // Pattern detector on real recordings with injected periodic discharges and rhythmic delta
 // (known truth), and on the untouched normal recordings (false detections).
 
-#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +13,7 @@
 #include <set>
 
 #include "detect/pattern_signals.hpp"
+#include "eegtrack/detect/patterns/pattern_prevalence.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::detect {
@@ -59,7 +60,8 @@ std::vector<const Event*> within(const std::vector<Event>& events, double start,
 void print(const std::vector<Event>& events) {
   for (const auto& e : events)
     std::cout << "  " << to_string(e.type) << " " << e.onset_s << "+" << e.duration_s << " s "
-              << e.frequency_hz << " Hz " << to_string(e.side) << " " << e.region << " "
+              << e.frequency_hz << " Hz " << to_string(e.side) << " "
+              << (e.region ? sites::to_string(*e.region) : "") << " "
               << (e.channels.empty() ? "" : e.channels.front()) << " [" << e.modifiers << "]\n";
 }
 
@@ -164,16 +166,18 @@ struct Tally {
 };
 
 // Counts injections found as `type` with the side, region and frequency expected.
-void score(const std::vector<Event>& events, const Scenario& s, EventType type, Laterality side,
-           const std::string& region, Tally& t) {
+void score(const std::vector<Event>& events, const Scenario& s, EventType type,
+           sites::Laterality side, const std::string& region, Tally& t) {
   for (const auto& inj : s.injections) {
     ++t.injected;
     bool hit = false;
     for (const Event* e : within(events, inj.start_s, inj.start_s + inj.duration_s)) {
       const bool frequency_ok =
           type == EventType::BIPD || std::abs(e->frequency_hz - inj.rate_hz) <= 0.25;
-      hit = hit || (e->type == type && e->side == side && frequency_ok &&
-                    (region.empty() || region_near(e->region, region)));
+      hit =
+          hit ||
+          (e->type == type && e->side == side && frequency_ok &&
+           (region.empty() || region_near(e->region ? sites::to_string(*e->region) : "", region)));
     }
     t.found += hit ? 1 : 0;
   }
@@ -198,7 +202,8 @@ TEST(PatternDetectorReal, FindsLateralizedPeriodicDischarges) {
       const auto events = run_scenario(file, s, 4.0, seed++);
       std::cout << file << " LPD at " << centre << "\n";
       print(events);
-      score(events, s, EventType::LPD, centre == "T7" ? Laterality::Left : Laterality::Right,
+      score(events, s, EventType::LPD,
+            centre == "T7" ? sites::Laterality::Left : sites::Laterality::Right,
             centre == "T7" ? "temporal" : "central", t);
     }
   }
@@ -217,7 +222,7 @@ TEST(PatternDetectorReal, FindsGeneralizedTriphasicDischarges) {
     const auto events = run_scenario(file, s, 2.5, seed++);
     std::cout << file << " GPD\n";
     print(events);
-    score(events, s, EventType::GPD, Laterality::Bilateral, "frontal", t);
+    score(events, s, EventType::GPD, sites::Laterality::Bilateral, "frontal", t);
     for (const auto& inj : rates) {
       for (const Event* e : within(events, inj.start_s, inj.start_s + inj.duration_s)) {
         if (e->type == EventType::GPD)
@@ -264,7 +269,7 @@ TEST(PatternDetectorReal, FindsBilateralIndependentDischarges) {
     const auto events = detect(average(ref));
     std::cout << file << " BIPD\n";
     print(events);
-    score(events, {{{"T7"}, 38.0}, spans}, EventType::BIPD, Laterality::Bilateral, "", t);
+    score(events, {{{"T7"}, 38.0}, spans}, EventType::BIPD, sites::Laterality::Bilateral, "", t);
   }
   std::cout << "BIPD sensitivity " << t.found << "/" << t.injected << ", extra " << t.extra << "\n";
   EXPECT_GE(t.found, t.injected * 2 / 3);
@@ -280,12 +285,12 @@ TEST(PatternDetectorReal, FindsRhythmicDelta) {
     const auto ge = run_scenario(file, frontal, 2.5, seed++);
     std::cout << file << " GRDA\n";
     print(ge);
-    score(ge, frontal, EventType::GRDA, Laterality::Bilateral, "frontal", g);
+    score(ge, frontal, EventType::GRDA, sites::Laterality::Bilateral, "frontal", g);
     const Scenario lateral{{{"T8"}, 38.0}, runs, false, true};
     const auto le = run_scenario(file, lateral, 2.5, seed++);
     std::cout << file << " LRDA\n";
     print(le);
-    score(le, lateral, EventType::LRDA, Laterality::Right, "temporal", l);
+    score(le, lateral, EventType::LRDA, sites::Laterality::Right, "temporal", l);
   }
   std::cout << "GRDA sensitivity " << g.found << "/" << g.injected << ", extra " << g.extra
             << "; LRDA " << l.found << "/" << l.injected << ", extra " << l.extra << "\n";

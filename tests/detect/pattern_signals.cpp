@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
 
 namespace eegtrack::test {
 namespace {

@@ -6,7 +6,7 @@
 #include <random>
 
 #include "detect/pattern_signals.hpp"
-#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_detector.hpp"
 #include "eegtrack/dsp/resample.hpp"
 #include "support/paths.hpp"
 
@@ -74,7 +74,7 @@ TEST(PatternDetectorReal, WorksAt250Hz) {
     low.samples.push_back(dsp::resample_poly(x, 1, 2));
   bool found = false;
   for (const auto& e : detect(low, 6.1))
-    found = found || (e.type == EventType::LRDA && e.side == Laterality::Right &&
+    found = found || (e.type == EventType::LRDA && e.side == sites::Laterality::Right &&
                       e.onset_s < 20.0 && e.onset_s + e.duration_s > 25.0);
   EXPECT_TRUE(found);
 }

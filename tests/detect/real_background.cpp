@@ -8,6 +8,8 @@
 
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/sites/position.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::test {
 
@@ -34,8 +36,8 @@ Recording read_scalp_eeg(const std::filesystem::path& path) {
     const io::ChannelName name = io::normalize_channel(signals[i].label, signals[i].unit);
     if (name.type != io::ChannelType::Eeg || name.normalized.empty())
       continue;
-    const auto site = io::electrode_site(name.normalized);
-    if (!site || site->region == io::Region::Auricular)
+    const auto site = sites::electrode_site(name.normalized);
+    if (!site || site->region == sites::Region::Auricular)
       continue;
     bool duplicate = false;
     for (const auto& l : rec.labels)
@@ -72,14 +74,14 @@ Recording derive(const Recording& referential, io::MontageKind kind) {
 
 void inject_field(Recording& referential, const std::string& centre, double spread_deg,
                   std::span<const double> waveform, std::size_t at) {
-  const auto c = io::electrode_position(centre);
+  const auto c = sites::electrode_position(centre);
   if (!c)
     throw std::invalid_argument("inject_field: no position for " + centre);
   for (std::size_t k = 0; k < referential.labels.size(); ++k) {
-    const auto p = io::electrode_position(referential.labels[k]);
+    const auto p = sites::electrode_position(referential.labels[k]);
     if (!p)
       continue;
-    const double angle = io::electrode_angle_deg(*c, *p);
+    const double angle = sites::electrode_angle_deg(*c, *p);
     const double w = std::exp(-0.5 * (angle / spread_deg) * (angle / spread_deg));
     auto& x = referential.samples[k];
     for (std::size_t i = 0; i < waveform.size() && at + i < x.size(); ++i)

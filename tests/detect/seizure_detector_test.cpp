@@ -1,7 +1,7 @@
 // Seizure detector validated on real seizures (CHB-MIT chb01), real normal background with
 // simulated evolving focal seizures, and untouched real recordings that must raise none.
 
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/rhythm/seizure_detector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +15,7 @@
 
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
+#include "eegtrack/detect/rhythm/seizure_burden.hpp"
 #include "eegtrack/dsp/resample.hpp"
 #include "support/paths.hpp"
 
@@ -38,8 +39,8 @@ void print(const std::string& name, const std::vector<Event>& events, double dur
             << " seizure(s)";
   for (const auto& e : events)
     std::cout << " | " << e.onset_s << "+" << e.duration_s << " s " << to_string(e.side) << " "
-              << e.region << " " << e.focus << " " << e.frequency_hz << " Hz " << e.modifiers
-              << " conf " << e.confidence;
+              << (e.region ? sites::to_string(*e.region) : "") << " " << e.focus << " "
+              << e.frequency_hz << " Hz " << e.modifiers << " conf " << e.confidence;
   std::cout << "\n";
 }
 
@@ -101,15 +102,16 @@ TEST(SeizureDetectorNormal, UntouchedNormalRecordingsYieldNone) {
 
 struct Focus {
   const char* electrode;
-  Laterality side;
-  const char* region;
+  sites::Laterality side;
+  sites::Region region;
 };
 
-constexpr std::array<Focus, 5> kFoci = {{{"T7", Laterality::Left, "temporal"},
-                                         {"F8", Laterality::Right, "frontal"},
-                                         {"C4", Laterality::Right, "central"},
-                                         {"P7", Laterality::Left, "parietal"},
-                                         {"O2", Laterality::Right, "occipital"}}};
+constexpr std::array<Focus, 5> kFoci = {
+    {{"T7", sites::Laterality::Left, sites::Region::Temporal},
+     {"F8", sites::Laterality::Right, sites::Region::Frontal},
+     {"C4", sites::Laterality::Right, sites::Region::Central},
+     {"P7", sites::Laterality::Left, sites::Region::Parietal},
+     {"O2", sites::Laterality::Right, sites::Region::Occipital}}};
 
 // Evolving focal seizures (7 -> 3 Hz, 40 -> 150 uV at the focus, field widening 25 -> 40 deg)
 // injected into real eyes-closed background after the background has been learnt.

@@ -11,7 +11,7 @@
 
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/rhythm/seizure_detector.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::detect {

@@ -14,7 +14,7 @@
 
 #include "detect/real_background.hpp"
 #include "detect/seizure_test_support.hpp"
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/rhythm/seizure_detector.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::detect {
@@ -27,14 +27,14 @@ const std::array<const char*, 4> kRestFiles = {"normal/eegmat_Subject03_1_rest_e
 
 struct Focus {
   const char* electrode;
-  Laterality side;
+  sites::Laterality side;
 };
 
-constexpr std::array<Focus, 5> kFoci = {{{"T7", Laterality::Left},
-                                         {"F8", Laterality::Right},
-                                         {"C4", Laterality::Right},
-                                         {"P7", Laterality::Left},
-                                         {"F3", Laterality::Left}}};
+constexpr std::array<Focus, 5> kFoci = {{{"T7", sites::Laterality::Left},
+                                         {"F8", sites::Laterality::Right},
+                                         {"C4", sites::Laterality::Right},
+                                         {"P7", sites::Laterality::Left},
+                                         {"F3", sites::Laterality::Left}}};
 
 enum class Kind { FrequencyEvolution, LocationEvolution, Static };
 

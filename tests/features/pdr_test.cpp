@@ -43,7 +43,7 @@ Eigen::MatrixXd rows(const std::vector<std::vector<double>>& psds) {
 
 TEST(PosteriorDominantRhythm, FindsAlphaPeakBetweenBins) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   const auto psd = spectrum(f, 10.5, 4.0);
   const auto pdr = posterior_dominant_rhythm(f, rows({psd, psd}), sides);
   ASSERT_TRUE(pdr.present);
@@ -56,7 +56,7 @@ TEST(PosteriorDominantRhythm, FindsAlphaPeakBetweenBins) {
 
 TEST(PosteriorDominantRhythm, RefinesOffGridPeak) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Midline};
+  const std::vector<sites::Side> sides{sites::Side::Midline};
   const auto pdr = posterior_dominant_rhythm(f, rows({spectrum(f, 9.6, 3.0)}), sides);
   ASSERT_TRUE(pdr.present);
   EXPECT_NEAR(pdr.frequency_hz, 9.6, 0.1);
@@ -64,7 +64,7 @@ TEST(PosteriorDominantRhythm, RefinesOffGridPeak) {
 
 TEST(PosteriorDominantRhythm, AbsentWithoutPeak) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   const auto psd = spectrum(f, 10.0, 0.0);
   const auto pdr = posterior_dominant_rhythm(f, rows({psd, psd}), sides);
   EXPECT_FALSE(pdr.present);
@@ -74,7 +74,7 @@ TEST(PosteriorDominantRhythm, AbsentWithoutPeak) {
 
 TEST(PosteriorDominantRhythm, FindsSlowThetaPeak) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   const auto psd = spectrum(f, 6.0, 3.0);
   const auto pdr = posterior_dominant_rhythm(f, rows({psd, psd}), sides);
   ASSERT_TRUE(pdr.present);
@@ -83,7 +83,7 @@ TEST(PosteriorDominantRhythm, FindsSlowThetaPeak) {
 
 TEST(PosteriorDominantRhythm, TallerDeltaPeakMeansAbsent) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Midline};
+  const std::vector<sites::Side> sides{sites::Side::Midline};
   // Dominant 3-Hz rhythm with a small 7-Hz bump: the bump is not a posterior dominant rhythm.
   auto psd = spectrum(f, 3.0, 8.0, 0.5);
   const auto bump = spectrum(f, 7.0, 1.0, 0.8);
@@ -102,7 +102,7 @@ TEST(PosteriorDominantRhythm, TallerDeltaPeakMeansAbsent) {
 
 TEST(PosteriorDominantRhythm, SideDisagreementLowersConfidence) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   const auto same =
       posterior_dominant_rhythm(f, rows({spectrum(f, 10.0, 3.0), spectrum(f, 10.0, 3.0)}), sides);
   const auto split =
@@ -114,7 +114,7 @@ TEST(PosteriorDominantRhythm, SideDisagreementLowersConfidence) {
 
 TEST(PosteriorDominantRhythm, PowerIsBandIntegralAroundPeak) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Midline};
+  const std::vector<sites::Side> sides{sites::Side::Midline};
   const auto psd = spectrum(f, 10.0, 3.0);
   const auto pdr = posterior_dominant_rhythm(f, rows({psd}), sides);
   ASSERT_TRUE(pdr.present);
@@ -131,7 +131,7 @@ TEST(PosteriorDominantRhythm, PowerIsBandIntegralAroundPeak) {
 // not a peak. The true rhythm (4 Hz, below the search range) is then the dominant one.
 TEST(PosteriorDominantRhythm, ShoulderBelowALowPassEdgeIsNotARhythm) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   auto psd = spectrum(f, 4.0, 4.0);
   for (std::size_t i = 0; i < f.size(); ++i)
     psd[i] *= 1.0 / (1.0 + std::pow(f[i] / 15.0, 24.0));  // steep Butterworth-like edge
@@ -151,7 +151,7 @@ TEST(PosteriorDominantRhythm, ShoulderBelowALowPassEdgeIsNotARhythm) {
 // it is.
 TEST(PosteriorDominantRhythm, MustBePosteriorPredominant) {
   const auto f = grid();
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   const auto back = spectrum(f, 10.0, 6.0);
   const auto same = posterior_dominant_rhythm(f, rows({back, back}), sides, {}, rows({back}));
   EXPECT_FALSE(same.present);
@@ -167,8 +167,8 @@ TEST(PosteriorDominantRhythm, MustBePosteriorPredominant) {
 TEST(PosteriorDominantRhythm, RejectsBadArguments) {
   const auto f = grid();
   const auto psd = spectrum(f, 10.0, 3.0);
-  const std::vector<Side> one{Side::Left};
-  const std::vector<Side> two{Side::Left, Side::Right};
+  const std::vector<sites::Side> one{sites::Side::Left};
+  const std::vector<sites::Side> two{sites::Side::Left, sites::Side::Right};
   EXPECT_THROW((void)posterior_dominant_rhythm(f, rows({psd}), two), std::invalid_argument);
   EXPECT_THROW((void)posterior_dominant_rhythm(f, rows({psd}), one,
                                                {.search_low_hz = 13.0, .search_high_hz = 5.0}),
@@ -192,7 +192,8 @@ class RealPdr : public ::testing::TestWithParam<RealCase> {};
 TEST_P(RealPdr, MatchesReadmeOccipitalPeak) {
   const auto path = test::eeg_path(std::string("normal/") + GetParam().file);
   const auto psd = test::recording_mean_psd(path, {"EEG O1", "EEG O2", "EEG P3", "EEG P4"});
-  const std::vector<Side> sides{Side::Left, Side::Right, Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right, sites::Side::Left,
+                                       sites::Side::Right};
   const auto pdr = posterior_dominant_rhythm(psd.frequencies_hz, psd.psd_uv2_per_hz, sides);
   ASSERT_TRUE(pdr.present);
   if (GetParam().left_only) {

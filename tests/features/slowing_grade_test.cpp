@@ -40,7 +40,7 @@ SlowingInputs summarize(Spectrum s, double k) {
   }
   const auto features = spectral_features(f, psd);
   const Eigen::Map<const Eigen::RowVectorXd> row(psd.data(), static_cast<Eigen::Index>(psd.size()));
-  const std::vector<Side> sides{Side::Midline};
+  const std::vector<sites::Side> sides{sites::Side::Midline};
   const auto pdr = posterior_dominant_rhythm(f, Eigen::MatrixXd(row), sides);
   SlowingInputs summary;
   summary.pdr_present = pdr.present;
@@ -153,27 +153,28 @@ TEST(GradeSlowing, FocalSlowingNeedsAFieldOfMarkedPairs) {
                   .relative_theta = 0.15,
                   .relative_alpha = 0.45,
                   .relative_beta = 0.2};
-  s.regions = {{.region = Region::Frontal, .slow_signed_index = -0.2},
-               {.region = Region::Temporal, .slow_signed_index = -0.5},
-               {.region = Region::Parietal, .slow_signed_index = -0.3}};
+  s.regions = {{.region = sites::Region::Frontal, .slow_signed_index = -0.2},
+               {.region = sites::Region::Temporal, .slow_signed_index = -0.5},
+               {.region = sites::Region::Parietal, .slow_signed_index = -0.3}};
   // One marked pair (a single electrode) is not a focus.
-  s.pairs = {{"F8", "F7", Region::Frontal, -0.2}, {"T8", "T7", Region::Temporal, -0.6}};
+  s.pairs = {{"F8", "F7", sites::Region::Frontal, -0.2},
+             {"T8", "T7", sites::Region::Temporal, -0.6}};
   auto a = grade_slowing(s);
   EXPECT_NE(a.distribution, SlowingDistribution::Focal);
   EXPECT_DOUBLE_EQ(a.focal_slow_index, -0.6);
   // Two marked pairs on the left: focal, in the region that leans furthest left.
-  s.pairs.push_back({"P8", "P7", Region::Parietal, -0.7});
+  s.pairs.push_back({"P8", "P7", sites::Region::Parietal, -0.7});
   a = grade_slowing(s);
   EXPECT_EQ(a.distribution, SlowingDistribution::Focal);
-  EXPECT_EQ(a.focal_side, Side::Left);
-  EXPECT_EQ(a.focal_region, Region::Temporal);
+  EXPECT_EQ(a.focal_side, sites::Side::Left);
+  EXPECT_EQ(a.focal_region, sites::Region::Temporal);
   EXPECT_EQ(a.focal_pairs, 2);
   EXPECT_DOUBLE_EQ(a.focal_slow_index, -0.7);
   // Just below the marked threshold (ACNS > 50 % amplitude difference: index 0.385): not focal.
   s.pairs[1].slow_signed_index = -0.38;
   EXPECT_NE(grade_slowing(s).distribution, SlowingDistribution::Focal);
   // Frontopolar pairs are left out by default (eye movements), counted when asked.
-  s.pairs.push_back({"Fp2", "Fp1", Region::Frontal, -0.6});
+  s.pairs.push_back({"Fp2", "Fp1", sites::Region::Frontal, -0.6});
   EXPECT_NE(grade_slowing(s).distribution, SlowingDistribution::Focal);
   SlowingParams with_fp;
   with_fp.focal_ignores_frontopolar = false;
@@ -215,7 +216,7 @@ TEST(GradeSlowing, BorderlinePdrIsNotedButNotGraded) {
 TEST(GradeSlowing, HealthyRecordingsGradeNoneExceptBorderlineTheta) {
   const std::vector<std::string> labels{"EEG Fp1", "EEG Fp2", "EEG F3", "EEG F4", "EEG C3",
                                         "EEG C4",  "EEG P3",  "EEG P4", "EEG O1", "EEG O2"};
-  const std::vector<Side> sides{Side::Left, Side::Right};
+  const std::vector<sites::Side> sides{sites::Side::Left, sites::Side::Right};
   for (const auto& [file, expected] :
        {std::pair{"eegmat_Subject03_1_rest_eyes_closed.edf", SlowingGrade::None},
         std::pair{"eegmat_Subject05_1_rest_eyes_closed.edf", SlowingGrade::None},

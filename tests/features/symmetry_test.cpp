@@ -24,18 +24,23 @@ double background(double f) {
   return 20.0 / x + 8.0 * std::exp(-0.5 * std::pow((x - 10.0) / 1.2, 2.0));
 }
 
-std::vector<ChannelSite> montage() {
-  return {{"Fp1", Side::Left, Region::Frontal, "Fp2"}, {"Fp2", Side::Right, Region::Frontal, "Fp1"},
-          {"C3", Side::Left, Region::Central, "C4"},   {"C4", Side::Right, Region::Central, "C3"},
-          {"T7", Side::Left, Region::Temporal, "T8"},  {"T8", Side::Right, Region::Temporal, "T7"},
-          {"P3", Side::Left, Region::Parietal, "P4"},  {"P4", Side::Right, Region::Parietal, "P3"},
-          {"O1", Side::Left, Region::Occipital, "O2"}, {"O2", Side::Right, Region::Occipital, "O1"},
-          {"Cz", Side::Midline, Region::Central, ""}};
+std::vector<sites::ElectrodeSite> montage() {
+  return {{"Fp1", sites::Side::Left, sites::Region::Frontal, "Fp2"},
+          {"Fp2", sites::Side::Right, sites::Region::Frontal, "Fp1"},
+          {"C3", sites::Side::Left, sites::Region::Central, "C4"},
+          {"C4", sites::Side::Right, sites::Region::Central, "C3"},
+          {"T7", sites::Side::Left, sites::Region::Temporal, "T8"},
+          {"T8", sites::Side::Right, sites::Region::Temporal, "T7"},
+          {"P3", sites::Side::Left, sites::Region::Parietal, "P4"},
+          {"P4", sites::Side::Right, sites::Region::Parietal, "P3"},
+          {"O1", sites::Side::Left, sites::Region::Occipital, "O2"},
+          {"O2", sites::Side::Right, sites::Region::Occipital, "O1"},
+          {"Cz", sites::Side::Midline, sites::Region::Central, ""}};
 }
 
 // Every channel gets the background times gain(site, f).
 template <typename Gain>
-Eigen::MatrixXd psds(const std::vector<double>& f, const std::vector<ChannelSite>& sites,
+Eigen::MatrixXd psds(const std::vector<double>& f, const std::vector<sites::ElectrodeSite>& sites,
                      Gain gain) {
   Eigen::MatrixXd m(static_cast<Eigen::Index>(sites.size()), static_cast<Eigen::Index>(f.size()));
   for (std::size_t r = 0; r < sites.size(); ++r)
@@ -48,8 +53,8 @@ Eigen::MatrixXd psds(const std::vector<double>& f, const std::vector<ChannelSite
 TEST(BrainSymmetry, IdenticalHemispheresGiveZero) {
   const auto f = grid();
   const auto sites = montage();
-  const auto s =
-      brain_symmetry(f, psds(f, sites, [](const ChannelSite&, double) { return 1.0; }), sites);
+  const auto s = brain_symmetry(
+      f, psds(f, sites, [](const sites::ElectrodeSite&, double) { return 1.0; }), sites);
   EXPECT_DOUBLE_EQ(s.bsi, 0.0);
   EXPECT_DOUBLE_EQ(s.pdbsi, 0.0);
   EXPECT_EQ(s.n_pairs, 5u);
@@ -65,10 +70,12 @@ TEST(BrainSymmetry, IdenticalHemispheresGiveZero) {
 TEST(BrainSymmetry, SilentLeftSideGivesOne) {
   const auto f = grid();
   const auto sites = montage();
-  const auto s = brain_symmetry(
-      f,
-      psds(f, sites, [](const ChannelSite& c, double) { return c.side == Side::Left ? 0.0 : 1.0; }),
-      sites);
+  const auto s = brain_symmetry(f,
+                                psds(f, sites,
+                                     [](const sites::ElectrodeSite& c, double) {
+                                       return c.side == sites::Side::Left ? 0.0 : 1.0;
+                                     }),
+                                sites);
   EXPECT_DOUBLE_EQ(s.bsi, 1.0);
   EXPECT_DOUBLE_EQ(s.pdbsi, 1.0);
   for (std::size_t b = 0; b < 4; ++b)
@@ -79,11 +86,12 @@ TEST(BrainSymmetry, ConstantRatioGivesAnalyticIndex) {
   const auto f = grid();
   const auto sites = montage();
   // R = 3 L in every bin: |(3 - 1) / (3 + 1)| = 0.5.
-  const auto s = brain_symmetry(
-      f,
-      psds(f, sites,
-           [](const ChannelSite& c, double) { return c.side == Side::Right ? 3.0 : 1.0; }),
-      sites);
+  const auto s = brain_symmetry(f,
+                                psds(f, sites,
+                                     [](const sites::ElectrodeSite& c, double) {
+                                       return c.side == sites::Side::Right ? 3.0 : 1.0;
+                                     }),
+                                sites);
   EXPECT_NEAR(s.bsi, 0.5, 1e-12);
   EXPECT_NEAR(s.pdbsi, 0.5, 1e-12);
   for (std::size_t b = 0; b < 4; ++b) {
@@ -94,15 +102,16 @@ TEST(BrainSymmetry, ConstantRatioGivesAnalyticIndex) {
 
 TEST(BrainSymmetry, PairwiseIndexSeesAsymmetriesThatCancelInHemisphereMeans) {
   const auto f = grid();
-  const std::vector<ChannelSite> sites{{"C3", Side::Left, Region::Central, "C4"},
-                                       {"C4", Side::Right, Region::Central, "C3"},
-                                       {"P3", Side::Left, Region::Parietal, "P4"},
-                                       {"P4", Side::Right, Region::Parietal, "P3"}};
+  const std::vector<sites::ElectrodeSite> sites{
+      {"C3", sites::Side::Left, sites::Region::Central, "C4"},
+      {"C4", sites::Side::Right, sites::Region::Central, "C3"},
+      {"P3", sites::Side::Left, sites::Region::Parietal, "P4"},
+      {"P4", sites::Side::Right, sites::Region::Parietal, "P3"}};
   // C4 = 3 C3 and P3 = 3 P4: the hemisphere means are equal, each pair is 0.5 asymmetric.
   const auto s = brain_symmetry(f,
                                 psds(f, sites,
-                                     [](const ChannelSite& c, double) {
-                                       return c.label == "C4" || c.label == "P3" ? 3.0 : 1.0;
+                                     [](const sites::ElectrodeSite& c, double) {
+                                       return c.name == "C4" || c.name == "P3" ? 3.0 : 1.0;
                                      }),
                                 sites);
   EXPECT_NEAR(s.bsi, 0.0, 1e-12);
@@ -118,15 +127,16 @@ TEST(BrainSymmetry, LeftTemporalDeltaExcessIsNegativeAndLargestInDelta) {
   const auto s = brain_symmetry(
       f,
       psds(f, sites,
-           [](const ChannelSite& c, double x) {
-             const bool left_temporal = c.side == Side::Left && c.region == Region::Temporal;
+           [](const sites::ElectrodeSite& c, double x) {
+             const bool left_temporal =
+                 c.side == sites::Side::Left && c.region == sites::Region::Temporal;
              return left_temporal ? 1.0 + 4.0 * std::exp(-0.5 * std::pow((x - 2.0) / 0.8, 2.0))
                                   : 1.0;
            }),
       sites);
   const RegionAsymmetry* temporal = nullptr;
   for (const auto& r : s.regions) {
-    if (r.region == Region::Temporal)
+    if (r.region == sites::Region::Temporal)
       temporal = &r;
     else
       EXPECT_NEAR(r.slow_signed_index, 0.0, 1e-12) << to_string(r.region);
@@ -144,17 +154,18 @@ TEST(BrainSymmetry, LeftTemporalDeltaExcessIsNegativeAndLargestInDelta) {
 TEST(BrainSymmetry, MatchesNumpyReferenceOnRealSpectra) {
   const auto spectra = test::golden_spectra();
   const auto e = test::golden_features().at("symmetry");
-  const std::vector<ChannelSite> sites{{"O1", Side::Left, Region::Occipital, "O2"},
-                                       {"O2", Side::Right, Region::Occipital, "O1"},
-                                       {"T3", Side::Left, Region::Temporal, "T4"},
-                                       {"T4", Side::Right, Region::Temporal, "T3"},
-                                       {"Fz", Side::Midline, Region::Frontal, ""}};
+  const std::vector<sites::ElectrodeSite> sites{
+      {"O1", sites::Side::Left, sites::Region::Occipital, "O2"},
+      {"O2", sites::Side::Right, sites::Region::Occipital, "O1"},
+      {"T3", sites::Side::Left, sites::Region::Temporal, "T4"},
+      {"T4", sites::Side::Right, sites::Region::Temporal, "T3"},
+      {"Fz", sites::Side::Midline, sites::Region::Frontal, ""}};
   const auto& f = spectra.at("O1").f;
   Eigen::MatrixXd m(5, static_cast<Eigen::Index>(f.size()));
   for (Eigen::Index r = 0; r < 5; ++r)
     for (std::size_t k = 0; k < f.size(); ++k)
       m(r, static_cast<Eigen::Index>(k)) =
-          spectra.at(sites[static_cast<std::size_t>(r)].label).psd[k];
+          spectra.at(sites[static_cast<std::size_t>(r)].name).psd[k];
   const auto s = brain_symmetry(f, m, sites);
   EXPECT_NEAR(s.bsi, e.at("bsi"), 1e-12);
   EXPECT_NEAR(s.pdbsi, e.at("pdbsi"), 1e-12);
@@ -175,10 +186,11 @@ TEST(BrainSymmetry, MatchesNumpyReferenceOnRealSpectra) {
 TEST(BrainSymmetry, RejectsBadArguments) {
   const auto f = grid();
   const auto sites = montage();
-  const auto m = psds(f, sites, [](const ChannelSite&, double) { return 1.0; });
-  const std::vector<ChannelSite> fewer(sites.begin(), sites.end() - 1);
+  const auto m = psds(f, sites, [](const sites::ElectrodeSite&, double) { return 1.0; });
+  const std::vector<sites::ElectrodeSite> fewer(sites.begin(), sites.end() - 1);
   EXPECT_THROW((void)brain_symmetry(f, m, fewer), std::invalid_argument);
-  const std::vector<ChannelSite> all_left(sites.size(), {"X", Side::Left, Region::Central, ""});
+  const std::vector<sites::ElectrodeSite> all_left(
+      sites.size(), {"X", sites::Side::Left, sites::Region::Central, ""});
   EXPECT_THROW((void)brain_symmetry(f, m, all_left), std::invalid_argument);
   EXPECT_THROW((void)brain_symmetry(f, m, sites, {.bsi_low_hz = 1.0, .bsi_high_hz = 60.0}),
                std::invalid_argument);

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "eegtrack/sites/site.hpp"
 #include "label_sets.hpp"
 #include "support/paths.hpp"
 
@@ -230,7 +231,7 @@ TEST(NormalizeChannel, BdfAndBci2000Labels) {
   for (const std::string& label : test::kEegmmidbLabels) {
     const ChannelName n = normalize_channel(label, "uV", "BCI2000");
     EXPECT_EQ(n.type, ChannelType::Eeg) << label;
-    EXPECT_TRUE(electrode_site(n.normalized).has_value()) << label;
+    EXPECT_TRUE(sites::electrode_site(n.normalized).has_value()) << label;
   }
 }
 

@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/electrodes.hpp"
+#include "eegtrack/sites/site.hpp"
 
-namespace eegtrack::io {
+namespace eegtrack::sites {
 namespace {
 
 TEST(CanonicalElectrode, RejectsNonElectrodes) {
@@ -16,9 +18,9 @@ TEST(CanonicalElectrode, RejectsNonElectrodes) {
 
 TEST(IsVoltageUnit, AcceptsVoltageSpellingsOnly) {
   for (const char* u : {"uV", "uv", "UV", "mV", "V", "nV", "\xC2\xB5V", "\xCE\xBCV", "\xB5V"})
-    EXPECT_TRUE(is_voltage_unit(u)) << u;
+    EXPECT_TRUE(io::is_voltage_unit(u)) << u;
   for (const char* u : {"", "MV", "degC", "%", "Boolean", "G", "uVV", "bpm"})
-    EXPECT_FALSE(is_voltage_unit(u)) << u;
+    EXPECT_FALSE(io::is_voltage_unit(u)) << u;
 }
 
 TEST(ElectrodeSite, SidesRegionsAndMirrors) {
@@ -82,4 +84,4 @@ TEST(ElectrodeSite, MirrorIsAnInvolutionOverAllElectrodes) {
 }
 
 }  // namespace
-}  // namespace eegtrack::io
+}  // namespace eegtrack::sites

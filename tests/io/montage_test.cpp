@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eegtrack/sites/electrodes.hpp"
 #include "label_sets.hpp"
 
 namespace eegtrack::io {
@@ -94,8 +95,8 @@ TEST(MontagePairs, TablesUseKnownElectrodes) {
   EXPECT_TRUE(montage_pairs(MontageKind::Average).empty());
   for (const auto k : {MontageKind::LongitudinalBipolar, MontageKind::TransverseBipolar}) {
     for (const auto& p : montage_pairs(k)) {
-      EXPECT_EQ(canonical_electrode(p.plus), std::string(p.plus));
-      EXPECT_EQ(canonical_electrode(p.minus), std::string(p.minus));
+      EXPECT_EQ(sites::canonical_electrode(p.plus), std::string(p.plus));
+      EXPECT_EQ(sites::canonical_electrode(p.minus), std::string(p.minus));
     }
   }
 }

@@ -71,7 +71,7 @@ TEST(DetectionPipeline, InjectedFocalSeizureIsFoundOnItsSide) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_NEAR(found[0].onset_s, 70.0, 5.0);
   EXPECT_NEAR(found[0].onset_s + found[0].duration_s, 100.0, 5.0);
-  EXPECT_EQ(found[0].side, detect::Laterality::Left);
+  EXPECT_EQ(found[0].side, sites::Laterality::Left);
   EXPECT_EQ(a.epileptiform.seizures.seizure_count, 1);
   EXPECT_GT(a.epileptiform.seizures.seizure_burden_max_min_per_h, 0.3);
   EXPECT_EQ(a.detection.main_montage, "average");

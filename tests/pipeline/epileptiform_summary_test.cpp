@@ -13,17 +13,17 @@ namespace eegtrack::pipeline {
 namespace {
 
 using detect::EventType;
-using detect::Laterality;
+using sites::Laterality;
 
 detect::Event event(EventType type, double onset_s, double duration_s, Laterality side,
-                    std::string focus, std::string region) {
+                    std::string focus, sites::Region region) {
   detect::Event e;
   e.type = type;
   e.onset_s = onset_s;
   e.duration_s = duration_s;
   e.side = side;
   e.focus = std::move(focus);
-  e.region = std::move(region);
+  e.region = region;
   e.channels = {e.focus.empty() ? "Fp1-F7" : e.focus + "-avg"};
   return e;
 }
@@ -33,17 +33,21 @@ DetectionResult two_hours() {
   r.analysed_s = 7200.0;
   for (int i = 0; i < 6; ++i)
     r.events.push_back(
-        event(EventType::Spike, 100.0 + i, 0.05, Laterality::Left, "T7", "temporal"));
+        event(EventType::Spike, 100.0 + i, 0.05, Laterality::Left, "T7", sites::Region::Temporal));
   for (int i = 0; i < 2; ++i)
-    r.events.push_back(event(EventType::Sharp, 900.0 + i, 0.1, Laterality::Right, "F8", "frontal"));
-  auto lpd = event(EventType::LPD, 2000.0, 60.0, Laterality::Left, "T7", "temporal");
+    r.events.push_back(
+        event(EventType::Sharp, 900.0 + i, 0.1, Laterality::Right, "F8", sites::Region::Frontal));
+  auto lpd = event(EventType::LPD, 2000.0, 60.0, Laterality::Left, "T7", sites::Region::Temporal);
   lpd.frequency_hz = 1.5;
   lpd.modifiers = "+F";
   r.events.push_back(lpd);
-  r.events.push_back(event(EventType::BIRD, 3000.0, 2.0, Laterality::Left, "T7", "temporal"));
+  r.events.push_back(
+      event(EventType::BIRD, 3000.0, 2.0, Laterality::Left, "T7", sites::Region::Temporal));
   // Two seizures 10 min apart: 5 + 8 = 13 min within one hour -> status (>= 12 min/h).
-  r.events.push_back(event(EventType::Seizure, 4000.0, 300.0, Laterality::Left, "T7", "temporal"));
-  r.events.push_back(event(EventType::Seizure, 4900.0, 480.0, Laterality::Left, "T7", "temporal"));
+  r.events.push_back(
+      event(EventType::Seizure, 4000.0, 300.0, Laterality::Left, "T7", sites::Region::Temporal));
+  r.events.push_back(
+      event(EventType::Seizure, 4900.0, 480.0, Laterality::Left, "T7", sites::Region::Temporal));
   return r;
 }
 

@@ -142,7 +142,7 @@ TEST(FindingsRoundTrip, AbsentValuesGapsAndFocalSlowing) {
   f.regions.front().asymmetry.reset();
   f.slowing->grade = features::SlowingGrade::Moderate;
   f.slowing->distribution = features::SlowingDistribution::Focal;
-  f.slowing->focus = findings::SlowingFocus{features::Side::Left, features::Region::Temporal};
+  f.slowing->focus = findings::SlowingFocus{sites::Side::Left, sites::Region::Temporal};
   f.slowing->criteria = {"PDR absent", "excess delta"};
   f.epileptiform.dominant_focus = findings::DominantFocus{"T7", "left", "temporal", 4, 80.0, 1.0};
   f.epileptiform.per_electrode = {{"T7", 4, 80.0}};
@@ -152,7 +152,7 @@ TEST(FindingsRoundTrip, AbsentValuesGapsAndFocalSlowing) {
   spike.onset_s = 12.25;
   spike.duration_s = 0.07;
   spike.channels = {"T7-avg", "F7-avg"};
-  spike.side = detect::Laterality::Left;
+  spike.side = sites::Laterality::Left;
   spike.focus = "T7";  // region left empty, frequency NaN: written as null
   spike.confidence = 0.5;
   f.events = {spike};

@@ -183,9 +183,9 @@ TEST(RecordingAnalysis, HemisphericDeltaIsFocalOnThatSide) {
     test::write_recording(file, original);
     EXPECT_NE(analyze(file).slowing.distribution, SlowingDistribution::Focal);
   }
-  for (const auto side : {features::Side::Left, features::Side::Right}) {
+  for (const auto side : {sites::Side::Left, sites::Side::Right}) {
     auto r = original;
-    const bool left = side == features::Side::Left;
+    const bool left = side == sites::Side::Left;
     add_delta(r,
               left ? std::vector<std::string>{"EEG F7", "EEG T3", "EEG T5"}
                    : std::vector<std::string>{"EEG F8", "EEG T4", "EEG T6"},
@@ -196,7 +196,7 @@ TEST(RecordingAnalysis, HemisphericDeltaIsFocalOnThatSide) {
     ASSERT_TRUE(a.graded);
     EXPECT_EQ(a.slowing.distribution, SlowingDistribution::Focal) << (left ? "left" : "right");
     EXPECT_EQ(a.slowing.focal_side, side);
-    EXPECT_EQ(a.slowing.focal_region, features::Region::Temporal);
+    EXPECT_EQ(a.slowing.focal_region, sites::Region::Temporal);
   }
 }
 

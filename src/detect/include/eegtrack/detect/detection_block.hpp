@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/derivation.hpp"
+#include "eegtrack/sites/position.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::detect {
 
@@ -13,14 +15,20 @@ namespace eegtrack::detect {
 struct DetectionChannel {
   std::string label;  ///< derivation label, canonical ("T7-avg", "Fp1-F7", "T7")
   /// Site of the derivation (side, region, mirror); nullopt for non-scalp channels.
-  std::optional<io::ElectrodeSite> site{};
-  std::string plus{};   ///< electrode of the + input ("T7" for "T7-avg" or "T7-P7"), may be empty
-  std::string minus{};  ///< electrode of the - input, "avg", or empty when referential
+  std::optional<sites::ElectrodeSite> site{};
+  std::string plus{};  ///< electrode of the + input ("T7" for "T7-avg" or "T7-P7"), may be empty
+  /// Electrode of the - input, sites::kAverageReference, or empty when referential.
+  std::string minus{};
   /// Position of `plus` on the unit sphere, when it is a positioned 10-10 electrode.
-  std::optional<io::ElectrodePosition> position{};
+  std::optional<sites::ElectrodePosition> position{};
 };
 
-/// Builds DetectionChannel entries from canonical derivation labels.
+/// DetectionChannel entries of a montage's derivations (the electrodes each is made of).
+[[nodiscard]] std::vector<DetectionChannel> detection_channels(
+    std::span<const sites::Derivation> derivations);
+
+/// DetectionChannel entries from canonical derivation labels, for callers without a montage
+/// plan (see sites::derivation_of).
 [[nodiscard]] std::vector<DetectionChannel> detection_channels(
     const std::vector<std::string>& labels);
 

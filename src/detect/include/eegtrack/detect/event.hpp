@@ -1,22 +1,21 @@
 #pragma once
 
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "eegtrack/sites/laterality.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::detect {
 
 /// ACNS 2021 critical-care terms (CLINICAL.md §5) plus interictal discharges and seizures.
 enum class EventType { Spike, Sharp, GPD, LPD, BIPD, GRDA, LRDA, BIRD, Seizure };
 
-/// Where an event is: one hemisphere, both (generalized or bilateral independent), or midline.
-enum class Laterality { Left, Right, Bilateral, Midline, Unknown };
-
 /// "spike", "sharp", "GPD", "LPD", "BIPD", "GRDA", "LRDA", "BIRD", "seizure".
 [[nodiscard]] const char* to_string(EventType type) noexcept;
-/// "left", "right", "bilateral", "midline", "unknown".
-[[nodiscard]] const char* to_string(Laterality side) noexcept;
 /// Inverse of to_string(EventType), exact spelling.
 /// @throws std::invalid_argument for any other text.
 [[nodiscard]] EventType parse_event_type(std::string_view text);
@@ -29,9 +28,9 @@ struct Event {
   double duration_s = 0.0;
   /// Derivation labels involved, the one with the largest deflection first.
   std::vector<std::string> channels{};
-  Laterality side = Laterality::Unknown;
-  std::string region{};  ///< "frontal", ..., "occipital"; empty when generalized or unknown
-  std::string focus{};   ///< electrode of maximum (negativity for IEDs), e.g. "T7"; may be empty
+  sites::Laterality side = sites::Laterality::Unknown;
+  std::optional<sites::Region> region{};  ///< nullopt when generalized or unknown
+  std::string focus{};  ///< electrode of maximum (negativity for IEDs), e.g. "T7"; may be empty
   /// Repetition frequency (patterns, seizures) or NaN for single discharges.
   double frequency_hz = std::numeric_limits<double>::quiet_NaN();
   double confidence = 0.0;  ///< [0, 1]; 1 = every criterion met with margin

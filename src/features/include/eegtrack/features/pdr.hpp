@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "eegtrack/features/aperiodic.hpp"
-#include "eegtrack/features/channel_site.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::features {
 
@@ -80,7 +80,7 @@ struct PdrResult {
 ///         or outside the grid, a threshold is not positive, or as fit_aperiodic.
 [[nodiscard]] PdrResult posterior_dominant_rhythm(
     std::span<const double> frequencies_hz, Eigen::Ref<const Eigen::MatrixXd> psd_uv2_per_hz,
-    std::span<const Side> sides, const PdrParams& p = {},
+    std::span<const sites::Side> sides, const PdrParams& p = {},
     Eigen::Ref<const Eigen::MatrixXd> anterior_psd_uv2_per_hz = Eigen::MatrixXd());
 
 }  // namespace eegtrack::features

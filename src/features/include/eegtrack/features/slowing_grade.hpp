@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "eegtrack/features/channel_site.hpp"
 #include "eegtrack/features/symmetry.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::features {
 
@@ -80,8 +80,9 @@ struct SlowingAssessment {
   SlowingGrade grade = SlowingGrade::None;
   std::vector<std::string> criteria{};  ///< the rules that fired, in words, for review
   SlowingDistribution distribution = SlowingDistribution::None;
-  Side focal_side = Side::Midline;      ///< side with more slow power (Focal only)
-  Region focal_region = Region::Other;  ///< region of the focus (Focal only), see grade_slowing
+  sites::Side focal_side = sites::Side::Midline;  ///< side with more slow power (Focal only)
+  sites::Region focal_region =
+      sites::Region::Other;  ///< region of the focus (Focal only), see grade_slowing
   /// Signed slow index of the most asymmetric eligible pair; NaN without pairs.
   double focal_slow_index = 0.0;
   int focal_pairs = 0;          ///< eligible pairs with a marked asymmetry toward the focal side

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "eegtrack/features/bands.hpp"
-#include "eegtrack/features/channel_site.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::features {
 
@@ -22,7 +22,7 @@ struct SymmetryParams {
 
 /// Band powers of one region on both sides and their asymmetry.
 struct RegionAsymmetry {
-  Region region = Region::Other;
+  sites::Region region = sites::Region::Other;
   std::size_t n_left = 0;  ///< channels averaged on each side
   std::size_t n_right = 0;
   std::vector<double> left_uv2{};      ///< per band: mean band power of the left channels, µV²
@@ -35,7 +35,7 @@ struct RegionAsymmetry {
 struct PairAsymmetry {
   std::string right;  ///< label of the right channel
   std::string left;   ///< label of its mirror on the left
-  Region region = Region::Other;
+  sites::Region region = sites::Region::Other;
   double slow_signed_index = 0.0;  ///< (R - L) / (R + L) of delta + theta power; NaN if 0
 };
 
@@ -71,7 +71,7 @@ struct SymmetryResult {
 ///         there is no left or no right channel, or a range/band is outside the grid.
 [[nodiscard]] SymmetryResult brain_symmetry(std::span<const double> frequencies_hz,
                                             Eigen::Ref<const Eigen::MatrixXd> psd_uv2_per_hz,
-                                            std::span<const ChannelSite> sites,
+                                            std::span<const sites::ElectrodeSite> sites,
                                             const SymmetryParams& p = {});
 
 }  // namespace eegtrack::features

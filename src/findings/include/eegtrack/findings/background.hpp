@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "eegtrack/features/channel_site.hpp"
 #include "eegtrack/features/continuity.hpp"
 #include "eegtrack/features/slowing_grade.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::findings {
 
@@ -81,7 +81,7 @@ struct RegionAsymmetry {
 
 /// Band powers of one scalp region (channels of both sides and the midline).
 struct RegionFindings {
-  features::Region region = features::Region::Other;
+  sites::Region region = sites::Region::Other;
   std::size_t n_channels = 0;
   std::vector<BandPower> band_powers;        ///< in the order of the analysis bands
   std::optional<RegionAsymmetry> asymmetry;  ///< absent unless both sides are present
@@ -98,8 +98,8 @@ struct SlowAsymmetryPair {
 
 /// Where focal slowing is.
 struct SlowingFocus {
-  features::Side side = features::Side::Midline;
-  features::Region region = features::Region::Other;
+  sites::Side side = sites::Side::Midline;
+  sites::Region region = sites::Region::Other;
   friend bool operator==(const SlowingFocus&, const SlowingFocus&) = default;
 };
 

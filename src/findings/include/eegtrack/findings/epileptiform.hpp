@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "eegtrack/detect/pattern_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_prevalence.hpp"
 #include "eegtrack/detect/reconcile.hpp"
 
 namespace eegtrack::findings {

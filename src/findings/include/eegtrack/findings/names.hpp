@@ -6,22 +6,22 @@
 #include <string_view>
 
 #include "eegtrack/detect/event.hpp"
-#include "eegtrack/detect/pattern_detector.hpp"
-#include "eegtrack/features/channel_site.hpp"
+#include "eegtrack/detect/patterns/pattern_prevalence.hpp"
 #include "eegtrack/features/continuity.hpp"
 #include "eegtrack/features/slowing_grade.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::findings {
 
-[[nodiscard]] std::optional<features::Side> parse_side(std::string_view text);
-[[nodiscard]] std::optional<features::Region> parse_region(std::string_view text);
+[[nodiscard]] std::optional<sites::Side> parse_side(std::string_view text);
+[[nodiscard]] std::optional<sites::Region> parse_region(std::string_view text);
 [[nodiscard]] std::optional<features::SlowingGrade> parse_slowing_grade(std::string_view text);
 [[nodiscard]] std::optional<features::SlowingDistribution> parse_slowing_distribution(
     std::string_view text);
 [[nodiscard]] std::optional<features::ContinuityClass> parse_continuity_class(
     std::string_view text);
 [[nodiscard]] std::optional<detect::EventType> parse_event_type(std::string_view text);
-[[nodiscard]] std::optional<detect::Laterality> parse_laterality(std::string_view text);
+[[nodiscard]] std::optional<sites::Laterality> parse_laterality(std::string_view text);
 [[nodiscard]] std::optional<detect::PrevalenceCategory> parse_prevalence(std::string_view text);
 [[nodiscard]] std::optional<detect::DurationCategory> parse_duration_category(
     std::string_view text);

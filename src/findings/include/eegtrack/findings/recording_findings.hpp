@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "eegtrack/detect/event.hpp"
-#include "eegtrack/features/channel_site.hpp"
 #include "eegtrack/findings/background.hpp"
 #include "eegtrack/findings/epileptiform.hpp"
 #include "eegtrack/io/montage.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::findings {
 
@@ -44,8 +44,8 @@ struct TimeBase {
 struct ChannelQuality {
   std::string label;  ///< derivation label with 10-10 names ("Fp1-avg")
   /// Absent when the label names no scalp site (both are set together).
-  std::optional<features::Region> region;
-  std::optional<features::Side> side;
+  std::optional<sites::Region> region;
+  std::optional<sites::Side> side;
   double rejected_fraction = 0.0;
   friend bool operator==(const ChannelQuality&, const ChannelQuality&) = default;
 };

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -44,55 +43,8 @@ struct ChannelName {
 /// normalize_channel for every signal of a header, in header order.
 [[nodiscard]] std::vector<ChannelName> normalize_channels(std::span<const SignalInfo> signals);
 
-/// Canonical 10-10 name of one electrode token ("FP1" -> "Fp1", "t3" -> "T7", "Cz.." -> "Cz"),
-/// or nullopt when the token is not a 10-10 electrode (A1/A2/M1/M2 and Nz included).
-[[nodiscard]] std::optional<std::string> canonical_electrode(std::string_view token);
-
 /// True for the voltage spellings nV, uV, µV (U+00B5, U+03BC, Latin-1 0xB5), mV, V and their
 /// lower-case forms; "MV" is not read as a voltage.
 [[nodiscard]] bool is_voltage_unit(std::string_view unit) noexcept;
-
-/// Hemisphere of an electrode: odd numbers left, even right, "z" midline.
-enum class Side { Left, Midline, Right };
-/// Scalp region by electrode row: Fp, AF, F, FC and Nz frontal (prefrontal is not separate);
-/// FT, T, TP temporal; C, CP central; P, PO parietal; O, I occipital; A, M auricular (ear or
-/// mastoid reference sites). P7/P8 (old T5/T6) are therefore parietal.
-enum class Region { Frontal, Central, Temporal, Parietal, Occipital, Auricular };
-
-[[nodiscard]] const char* to_string(Side side) noexcept;
-[[nodiscard]] const char* to_string(Region region) noexcept;
-
-/// Where an electrode (or a derivation) sits, and its mirror image for asymmetry measures.
-struct ElectrodeSite {
-  std::string name;  ///< the label looked up, canonical ("F3", "Fp1-F7", "O1-avg")
-  Side side = Side::Midline;
-  Region region = Region::Frontal;
-  std::string homologous;  ///< mirror label: F3 -> F4, T7 -> T8, Fp1-F7 -> Fp2-F8, Cz -> Cz
-};
-
-/// Site of a normalized label: one electrode ("F3"), an average derivation ("F3-avg"), or a
-/// bipolar derivation ("Fp1-F7"): region of the first electrode; side shared by both ends,
-/// the lateral one when the other end is midline, Midline when the ends are on opposite sides.
-/// @return nullopt when any part is not a 10-10 electrode in canonical spelling.
-[[nodiscard]] std::optional<ElectrodeSite> electrode_site(std::string_view normalized_label);
-
-/// Every electrode known to canonical_electrode, in canonical spelling, front to back.
-[[nodiscard]] std::span<const std::string_view> known_electrodes() noexcept;
-
-/// Idealised position of an electrode on the unit sphere: x to the right ear, y to the nose,
-/// z to the vertex (Cz = (0, 0, 1)).
-struct ElectrodePosition {
-  double x = 0.0;
-  double y = 0.0;
-  double z = 0.0;
-};
-
-/// Position of a canonical 10-10 electrode name ("T7", "Fp1", "Cz") from the 10-10 arc
-/// fractions on a sphere (neighbouring 10-20 electrodes are 22-36 degrees apart).
-/// @return nullopt for derivations, unknown names, Nz/Iz-row and ear/mastoid sites.
-[[nodiscard]] std::optional<ElectrodePosition> electrode_position(std::string_view name);
-
-/// Angle between two positions seen from the centre of the sphere, in degrees.
-[[nodiscard]] double electrode_angle_deg(const ElectrodePosition& a, const ElectrodePosition& b);
 
 }  // namespace eegtrack::io

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/sites/derivation.hpp"
 
 namespace eegtrack::io {
 
@@ -82,5 +83,11 @@ void apply_montage(const MontagePlan& plan,
 /// As above, allocating the output: one vector per derivation.
 [[nodiscard]] std::vector<std::vector<double>> apply_montage(
     const MontagePlan& plan, std::span<const std::span<const double>> channel_samples);
+
+/// The electrodes each derivation of `plan` is made of, in plan order, for code that reasons
+/// about electrodes (sites, fields, artifact masks) rather than labels.
+/// @param channels the list given to plan_montage.
+[[nodiscard]] std::vector<sites::Derivation> derivation_electrodes(
+    const MontagePlan& plan, const std::vector<ChannelName>& channels);
 
 }  // namespace eegtrack::io

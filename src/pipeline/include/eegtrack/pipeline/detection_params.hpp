@@ -1,9 +1,9 @@
 #pragma once
 
-#include "eegtrack/detect/bird_detector.hpp"
-#include "eegtrack/detect/ied_detector.hpp"
-#include "eegtrack/detect/pattern_detector.hpp"
-#include "eegtrack/detect/seizure_detector.hpp"
+#include "eegtrack/detect/patterns/pattern_params.hpp"
+#include "eegtrack/detect/rhythm/bird_params.hpp"
+#include "eegtrack/detect/rhythm/seizure_params.hpp"
+#include "eegtrack/detect/spikes/ied_params.hpp"
 #include "eegtrack/features/artifacts.hpp"
 #include "eegtrack/io/montage.hpp"
 

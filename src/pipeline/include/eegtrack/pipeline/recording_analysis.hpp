@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "eegtrack/features/artifact_summary.hpp"
-#include "eegtrack/features/channel_site.hpp"
 #include "eegtrack/features/continuity.hpp"
 #include "eegtrack/features/pdr.hpp"
 #include "eegtrack/features/slowing_grade.hpp"
@@ -17,6 +16,7 @@
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
 #include "eegtrack/pipeline/epileptiform_summary.hpp"
+#include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::pipeline {
 
@@ -56,7 +56,7 @@ struct AnalysisChannel {
   std::string label;             ///< as in the file (referential) or the derivation ("F3-avg")
   std::string normalized_label;  ///< derivation label with 10-10 names
   std::string type = "EEG";
-  features::ChannelSite site;  ///< region Other and Midline when the label names no site
+  sites::ElectrodeSite site;  ///< region Other and Midline when the label names no site
   bool has_site = false;
   double sample_rate_hz = 0.0;
 };
@@ -70,7 +70,7 @@ struct Quantiles {
 
 /// Band powers of one scalp region (channels of both sides and the midline).
 struct RegionSummary {
-  features::Region region = features::Region::Other;
+  sites::Region region = sites::Region::Other;
   std::size_t n_channels = 0;
   std::vector<Quantiles> rel_power;  ///< per band
   std::vector<Quantiles> abs_power;  ///< per band, µV²

@@ -1,0 +1,217 @@
+#include "rhythm_windows.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <complex>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "eegtrack/dsp/butterworth.hpp"
+#include "eegtrack/dsp/fft.hpp"
+
+namespace eegtrack::detect::detail {
+
+namespace {
+
+constexpr double kSubharmonicTolerance = 0.8;
+
+std::size_t samples_of(double seconds, double fs) {
+  return static_cast<std::size_t>(std::lround(seconds * fs));
+}
+
+// Autocorrelation of the mean-removed window for lags 0..lags-1, normalised to 1 at lag 0 and
+// corrected for the shrinking overlap (n / (n - k)); computed through the power spectrum with
+// zero padding (no circular wrap). Empty for a flat window. Also returns the window's RMS.
+std::vector<double> normalised_autocorrelation(const std::vector<double>& window, std::size_t lags,
+                                               double& rms) {
+  const std::size_t n = window.size();
+  double mean = 0.0;
+  for (const double v : window)
+    mean += v;
+  mean /= static_cast<double>(n);
+  std::vector<double> padded(2 * n, 0.0);
+  double energy = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    padded[i] = window[i] - mean;
+    energy += padded[i] * padded[i];
+  }
+  rms = std::sqrt(energy / static_cast<double>(n));
+  if (energy <= 0.0)
+    return {};
+  std::vector<std::complex<double>> bins(n + 1);
+  dsp::rfft(padded, bins);
+  for (auto& b : bins)
+    b = std::norm(b);
+  std::vector<double> ac(2 * n);
+  dsp::irfft(bins, ac);
+  std::vector<double> out(std::min(lags, n));
+  for (std::size_t k = 0; k < out.size(); ++k)
+    out[k] = ac[k] / ac[0] * static_cast<double>(n) / static_cast<double>(n - k);
+  return out;
+}
+
+}  // namespace
+
+RhythmWindowStream::RhythmWindowStream(std::size_t channel_count, double sample_rate_hz,
+                                       const RhythmWindowSettings& settings)
+    : fs_(sample_rate_hz) {
+  if (!(sample_rate_hz > 2.0 * settings.high_hz))
+    throw std::invalid_argument("RhythmWindowStream: sample rate too low (" +
+                                std::to_string(sample_rate_hz) + ")");
+  if (!(settings.step_s > 0.0) || settings.window_s < settings.step_s)
+    throw std::invalid_argument("RhythmWindowStream: need 0 < step_s <= window_s (" +
+                                std::to_string(settings.step_s) + ")");
+  window_ = samples_of(settings.window_s, fs_);
+  step_ = std::max<std::size_t>(1, samples_of(settings.step_s, fs_));
+  min_lag_ = std::max<std::size_t>(2, samples_of(1.0 / settings.max_frequency_hz, fs_));
+  max_lag_ = std::min(window_ - 2, samples_of(1.0 / settings.min_frequency_hz, fs_));
+  sos_ = dsp::butterworth({.order = 2,
+                           .type = dsp::FilterType::BandPass,
+                           .low_hz = settings.low_hz,
+                           .high_hz = settings.high_hz,
+                           .sample_rate_hz = fs_});
+  filters_.assign(channel_count, dsp::SosFilter(sos_));
+  rings_.assign(channel_count, std::vector<double>(window_, 0.0));
+  last_masked_.assign(channel_count, -1);
+}
+
+void RhythmWindowStream::start_segment(const DetectionBlock& block) {
+  for (std::size_t c = 0; c < filters_.size(); ++c) {
+    const auto& x = block.samples[c];
+    const double first = !x.empty() && std::isfinite(x[0]) ? x[0] : 0.0;
+    filters_[c].reset_to_steady_state(first);
+    std::fill(rings_[c].begin(), rings_[c].end(), 0.0);
+    last_masked_[c] = -1;
+  }
+  ring_pos_ = 0;
+  segment_samples_ = 0;
+  segment_start_s_ = block.start_s;
+  in_segment_ = true;
+}
+
+std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) {
+  if (block.samples.size() != filters_.size())
+    throw std::invalid_argument("RhythmWindowStream::push: channel count " +
+                                std::to_string(block.samples.size()) + " differs from " +
+                                std::to_string(filters_.size()));
+  if (std::abs(block.sample_rate_hz - fs_) > 1e-9 * fs_)
+    throw std::invalid_argument("RhythmWindowStream::push: sample rate changed (" +
+                                std::to_string(block.sample_rate_hz) + ")");
+  const std::size_t n = block.samples.empty() ? 0 : block.samples[0].size();
+  if (!block.continues_previous || !in_segment_)
+    start_segment(block);
+  // Filter every channel over the whole block (the filter state carries across blocks);
+  // masked (non-finite) samples enter the filter as zero and invalidate the windows they touch.
+  std::vector<std::vector<double>> filtered(filters_.size(), std::vector<double>(n));
+  for (std::size_t c = 0; c < filters_.size(); ++c) {
+    const auto& x = block.samples[c];
+    if (x.size() != n)
+      throw std::invalid_argument("RhythmWindowStream::push: channels of unequal length");
+    for (std::size_t i = 0; i < n; ++i)
+      filtered[c][i] = std::isfinite(x[i]) ? x[i] : 0.0;
+    filters_[c].process(filtered[c], filtered[c]);
+  }
+  std::vector<RhythmWindow> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t c = 0; c < filters_.size(); ++c) {
+      rings_[c][ring_pos_] = filtered[c][i];
+      if (!std::isfinite(block.samples[c][i]))
+        last_masked_[c] = segment_samples_;
+    }
+    ring_pos_ = (ring_pos_ + 1) % window_;
+    ++segment_samples_;
+    const auto w = static_cast<long long>(window_);
+    if (segment_samples_ >= w && (segment_samples_ - w) % static_cast<long long>(step_) == 0)
+      out.push_back(analyse_window());
+  }
+  return out;
+}
+
+RhythmWindow RhythmWindowStream::analyse_window() const {
+  const auto first = segment_samples_ - static_cast<long long>(window_);
+  RhythmWindow win;
+  win.start_s = segment_start_s_ + static_cast<double>(first) / fs_;
+  win.channels.resize(rings_.size());
+  std::vector<double> x(window_);
+  for (std::size_t c = 0; c < rings_.size(); ++c) {
+    if (last_masked_[c] >= first)
+      continue;  // stays invalid
+    for (std::size_t k = 0; k < window_; ++k)
+      x[k] = rings_[c][(ring_pos_ + k) % window_];
+    win.channels[c] = rhythm_of(x, fs_, min_lag_, max_lag_);
+  }
+  return win;
+}
+
+ChannelRhythm rhythm_of(const std::vector<double>& window, double sample_rate_hz,
+                        std::size_t min_lag, std::size_t max_lag) {
+  ChannelRhythm out;
+  out.valid = true;
+  const std::vector<double> ac = normalised_autocorrelation(window, max_lag + 1, out.rms_uv);
+  if (ac.empty() || max_lag <= min_lag)
+    return out;
+  auto normalised = [&](std::size_t k) { return ac[k]; };
+  std::size_t zero_crossing = 1;
+  while (zero_crossing <= max_lag && normalised(zero_crossing) > 0.0)
+    ++zero_crossing;
+  if (zero_crossing > max_lag)
+    return out;  // no full half-period inside the searched range: not rhythmic here
+  std::size_t best = 0;
+  double best_value = -std::numeric_limits<double>::infinity();
+  for (std::size_t k = std::max(min_lag, zero_crossing); k <= max_lag; ++k) {
+    if (normalised(k) > best_value) {
+      best_value = normalised(k);
+      best = k;
+    }
+  }
+  if (best == 0)
+    return out;
+  // A sharply contoured rhythm correlates almost as well at two or three periods as at one;
+  // the first local peak close to the highest one is the period (not a subharmonic).
+  for (std::size_t k = std::max(min_lag, zero_crossing); k < best; ++k) {
+    const double v = normalised(k);
+    if (k > 1 && v >= normalised(k - 1) && v >= normalised(k + 1) &&
+        v >= kSubharmonicTolerance * best_value) {
+      best = k;
+      best_value = v;
+      break;
+    }
+  }
+  double lag = static_cast<double>(best);
+  if (best > 1 && best < max_lag) {
+    const double a = normalised(best - 1);
+    const double c = normalised(best + 1);
+    const double curvature = a - 2.0 * best_value + c;
+    if (curvature < 0.0)
+      lag += 0.5 * (a - c) / curvature;
+  }
+  out.rhythmicity = std::min(1.0, best_value);
+  out.frequency_hz = sample_rate_hz / lag;
+  return out;
+}
+
+void RunningMedian::add(double value) {
+  if (values_.size() < capacity_) {
+    values_.push_back(value);
+    return;
+  }
+  values_[next_] = value;
+  next_ = (next_ + 1) % capacity_;
+}
+
+void RunningMedian::clear() {
+  values_.clear();
+  next_ = 0;
+}
+
+double RunningMedian::median() const {
+  if (values_.empty())
+    return std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> v = values_;
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+}  // namespace eegtrack::detect::detail

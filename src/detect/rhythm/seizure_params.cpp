@@ -1,0 +1,41 @@
+// Provenance: every threshold named with its unit, written beside the results.
+
+#include "eegtrack/detect/rhythm/seizure_params.hpp"
+
+namespace eegtrack::detect {
+
+ParameterList parameter_list(const SeizureParams& p) {
+  return {{"seizure_window_s", p.window_s},
+          {"seizure_step_s", p.step_s},
+          {"seizure_min_rhythmicity", p.min_rhythmicity},
+          {"seizure_min_frequency_hz", p.min_frequency_hz},
+          {"seizure_max_frequency_hz", p.max_frequency_hz},
+          {"seizure_alpha_low_hz", p.alpha_low_hz},
+          {"seizure_absolute_rms_uv", p.absolute_rms_uv},
+          {"seizure_relative_amplitude_x_background", p.relative_amplitude},
+          {"seizure_background_s", p.background_s},
+          {"seizure_background_warmup_s", p.background_warmup_s},
+          {"seizure_support_rhythmicity", p.support_rhythmicity},
+          {"seizure_support_frequency_tolerance_hz", p.support_frequency_tolerance_hz},
+          {"seizure_support_amplitude_fraction", p.support_amplitude_fraction},
+          {"seizure_min_channels", static_cast<double>(p.min_channels)},
+          {"seizure_min_duration_s", p.min_duration_s},
+          {"seizure_max_gap_s", p.max_gap_s},
+          {"seizure_onset_s", p.onset_s},
+          {"seizure_evolution_block_s", p.evolution_block_s},
+          {"seizure_evolution_step_hz", p.evolution_step_hz},
+          {"seizure_rule_b_enabled", p.evolution_rule ? 1.0 : 0.0},
+          {"seizure_evolution_window_s", p.evolution_window_s},
+          {"seizure_evolution_min_frequency_hz", p.evolution_min_frequency_hz},
+          {"seizure_evolution_max_frequency_hz", p.evolution_max_frequency_hz},
+          {"seizure_evolution_min_rhythmicity", p.evolution_min_rhythmicity},
+          {"seizure_evolution_absolute_rms_uv", p.evolution_absolute_rms_uv},
+          {"seizure_evolution_relative_amplitude_x_background", p.evolution_relative_amplitude},
+          {"seizure_evolution_min_channels", static_cast<double>(p.evolution_min_channels)},
+          {"seizure_evolution_location_step_channels",
+           static_cast<double>(p.evolution_location_step_channels)},
+          {"seizure_evolution_field_fraction", p.evolution_field_fraction},
+          {"seizure_evolution_min_steps", static_cast<double>(p.evolution_min_steps)}};
+}
+
+}  // namespace eegtrack::detect

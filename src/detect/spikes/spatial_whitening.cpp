@@ -1,0 +1,254 @@
+// Spatially whitened view of a discharge: the span's background covariance across the fitted
+// channels is inverted, and the discharge is read through the matched spatial filter of the
+// focal field that best explains its deflections against that background.
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <utility>
+
+#include "discharge_analysis.hpp"
+
+namespace eegtrack::detect::detail {
+namespace {
+
+constexpr double kMadToSd = 1.4826;
+
+double robust_sd_of(std::vector<double> v) {
+  const double med = median_of(v);
+  for (double& e : v)
+    e = std::abs(e - med);
+  return kMadToSd * median_of(std::move(v));
+}
+
+std::size_t samples_of(double seconds, double fs) {
+  return static_cast<std::size_t>(std::lround(seconds * fs));
+}
+
+}  // namespace
+
+IedWhitener make_whitener(std::span<const IedChannelView> views, const IedFieldModel& model,
+                          const IedParams& p) {
+  IedWhitener w;
+  const std::size_t m = model.fitted.size();
+  if (model.topographies.empty() || m < 4)
+    return w;
+  const std::size_t n = views[model.fitted[0]].broadband.size();
+  // Second moments of the band-passed (zero-mean) background; samples where any channel is
+  // beyond whitening_clip_sd x its SD (discharges, artefacts) are left out.
+  Eigen::MatrixXd c =
+      Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m));
+  std::size_t used = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    bool outlier = false;
+    for (std::size_t i = 0; i < m && !outlier; ++i) {
+      const auto& v = views[model.fitted[i]];
+      outlier = std::abs(v.broadband[k]) > p.whitening_clip_sd * v.sd_uv;
+    }
+    if (outlier)
+      continue;
+    ++used;
+    for (std::size_t i = 0; i < m; ++i) {
+      const double xi = views[model.fitted[i]].broadband[k];
+      for (std::size_t j = 0; j <= i; ++j)
+        c(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) +=
+            xi * views[model.fitted[j]].broadband[k];
+    }
+  }
+  if (used < 10 * m)
+    return w;  // too little clean background for a covariance
+  c /= static_cast<double>(used);
+  c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
+  // The average reference makes the covariance singular: a ridge of a fraction of the mean
+  // channel variance keeps it invertible (and limits how far any direction is amplified).
+  c.diagonal().array() += p.whitening_regularisation * c.trace() / static_cast<double>(m);
+  const Eigen::LLT<Eigen::MatrixXd> llt(c);
+  if (llt.info() != Eigen::Success)
+    return w;
+  w.filters.reserve(model.topographies.size());
+  for (const auto& t : model.topographies) {
+    const Eigen::Map<const Eigen::VectorXd> topography(t.data(), static_cast<Eigen::Index>(m));
+    const Eigen::VectorXd filter = llt.solve(topography);
+    // Normalised so that the background's variance through the filter is 1.
+    const double norm = std::sqrt(std::max(topography.dot(filter), 1e-300));
+    w.filters.emplace_back(filter.data(), filter.data() + filter.size());
+    for (double& v : w.filters.back())
+      v /= norm;
+  }
+  return w;
+}
+
+double innovation_energy(std::span<const double> x, std::size_t left, std::size_t right,
+                         const IedParams& p, double fs) {
+  const std::size_t n = x.size();
+  const std::size_t order =
+      std::clamp<std::size_t>(samples_of(p.innovation_order_s, fs), 2, n > 8 ? n / 4 : 2);
+  if (n < 4 * order || right >= n)
+    return 0.0;
+  // Yule-Walker fit (Levinson-Durbin) of the whole span: the background's rhythm.
+  std::vector<double> r(order + 1, 0.0);
+  for (std::size_t j = 0; j <= order; ++j) {
+    for (std::size_t k = j; k < n; ++k)
+      r[j] += x[k] * x[k - j];
+  }
+  r[0] *= 1.0 + 1e-9;
+  if (r[0] <= 0.0)
+    return 0.0;
+  std::vector<double> ar(order + 1, 0.0);
+  std::vector<double> previous(order + 1, 0.0);
+  double error = r[0];
+  for (std::size_t i = 1; i <= order; ++i) {
+    double acc = r[i];
+    for (std::size_t j = 1; j < i; ++j)
+      acc -= ar[j] * r[i - j];
+    const double reflection = acc / error;
+    previous = ar;
+    ar[i] = reflection;
+    for (std::size_t j = 1; j < i; ++j)
+      ar[j] = previous[j] - reflection * previous[i - j];
+    error *= 1.0 - reflection * reflection;
+    if (error <= 0.0)
+      return 0.0;
+  }
+  // Prediction errors over +-1 s of the discharge; the discharge and the 300 ms after it are
+  // left out of the local level, as for the local ratio.
+  const std::size_t reach = samples_of(1.0, fs);
+  const std::size_t begin = std::max(order, left > reach ? left - reach : 0);
+  const std::size_t skip_end = std::min(n, right + samples_of(0.3, fs));
+  const std::size_t end = std::min(n, skip_end + reach);
+  auto innovation = [&](std::size_t k) {
+    double predicted = 0.0;
+    for (std::size_t j = 1; j <= order; ++j)
+      predicted += ar[j] * x[k - j];
+    return x[k] - predicted;
+  };
+  std::vector<double> around;
+  around.reserve(end - begin);
+  for (std::size_t k = begin; k < end; ++k) {
+    if (k < left || k >= skip_end)
+      around.push_back(innovation(k));
+  }
+  if (around.size() < 2 * order)
+    return 0.0;
+  const double level = std::max(robust_sd_of(std::move(around)), 1e-12);
+  double energy = 0.0;
+  for (std::size_t k = std::max(left, order); k <= right; ++k) {
+    const double z = innovation(k) / level;
+    energy += z * z;
+  }
+  return energy;
+}
+
+std::optional<WhitenedDischarge> measure_whitened(
+    std::span<const IedChannelView> views, const IedFieldModel& model, const IedWhitener& whitener,
+    const IedDischarge& d, std::span<const double> instant, const IedParams& p, double fs) {
+  if (whitener.filters.empty())
+    return std::nullopt;
+  const std::size_t m = model.fitted.size();
+  // Generalised likelihood ratio of a surface-negative focal field in coloured background:
+  // the field whose matched filter gives the largest (unit-variance) deflection.
+  WhitenedDischarge wd;
+  double best = -std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < whitener.filters.size(); ++k) {
+    double z = 0.0;
+    for (std::size_t i = 0; i < m; ++i)
+      z += whitener.filters[k][i] * instant[model.fitted[i]];
+    if (z > best) {
+      best = z;
+      wd.topography = k;
+    }
+  }
+  wd.spread_deg = model.spreads_deg[wd.topography];
+  // The virtual channel: the span seen through the matched filter.
+  const auto& a = whitener.filters[wd.topography];
+  const std::size_t n = views[model.fitted[0]].broadband.size();
+  std::vector<double> v(n, 0.0);
+  for (std::size_t i = 0; i < m; ++i) {
+    const auto& x = views[model.fitted[i]].broadband;
+    for (std::size_t k = 0; k < n; ++k)
+      v[k] += a[i] * x[k];
+  }
+  // The discharge as the virtual channel shows it: its most negative point within
+  // +-field_tolerance_s of the focus peak, flanks walked down as on a single channel.
+  std::vector<double> y(n);
+  for (std::size_t k = 0; k < n; ++k)
+    y[k] = -v[k];
+  const std::size_t tolerance = samples_of(p.field_tolerance_s, fs);
+  std::size_t peak = d.peak;
+  for (std::size_t k = d.peak > tolerance ? d.peak - tolerance : 0;
+       k <= std::min(n - 1, d.peak + tolerance); ++k) {
+    if (y[k] > y[peak])
+      peak = k;
+  }
+  const std::size_t max_len = samples_of(p.max_duration_s, fs);
+  const std::size_t left = flank_end(y, peak, -1, max_len, p.trough_hysteresis, 0.1);
+  const std::size_t right = flank_end(y, peak, +1, max_len, p.trough_hysteresis, 0.1);
+  wd.innovation = innovation_energy(v, left, right, p, fs);
+  wd.similar = similar_half_waves(v, peak, p, fs);
+  return wd;
+}
+
+std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> views,
+                                              const IedFieldModel& model,
+                                              const IedWhitener& whitener, std::size_t begin,
+                                              std::size_t end, const IedParams& p, double fs) {
+  std::vector<IedDischarge> out;
+  if (whitener.filters.empty() || !(p.whitened_candidate_ratio > 0.0))
+    return out;
+  // The single channel's amplitude, slope and local-ratio gates are not applied: the evidence
+  // is pooled on the virtual channel, where the decision is taken. Duration, isolation and
+  // the flat-stretch guard still hold.
+  IedParams relaxed = p;
+  relaxed.min_amplitude_ratio = 0.0;
+  relaxed.min_slope_ratio = 0.0;
+  relaxed.min_local_ratio = 0.0;
+  const std::size_t m = model.fitted.size();
+  const std::size_t n = views[model.fitted[0]].broadband.size();
+  end = std::min(end, n);
+  const std::size_t guard = std::max<std::size_t>(1, samples_of(0.5 * p.min_duration_s, fs));
+  const std::size_t tolerance = samples_of(p.field_tolerance_s, fs);
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  std::vector<double> v(n);
+  for (std::size_t k = 0; k < whitener.filters.size(); ++k) {
+    if (model.spreads_deg[k] < p.min_field_spread_deg)
+      continue;  // the decision rejects fields this narrow
+    const auto& a = whitener.filters[k];
+    const auto& t = model.topographies[k];
+    std::fill(v.begin(), v.end(), 0.0);
+    for (std::size_t i = 0; i < m; ++i) {
+      const auto& x = views[model.fitted[i]].broadband;
+      for (std::size_t s = 0; s < n; ++s)
+        v[s] += a[i] * x[s];
+    }
+    const double depth = -p.whitened_candidate_ratio * robust_sd_of(v);
+    // The field's centre channel carries the discharge.
+    const std::size_t centre =
+        model.fitted[static_cast<std::size_t>(std::max_element(t.begin(), t.end()) - t.begin())];
+    const auto& x = views[centre].broadband;
+    for (std::size_t s = std::max(begin, guard); s < end && s + guard < n; ++s) {
+      if (v[s] > depth)
+        continue;
+      bool is_min = true;
+      for (std::size_t j = s - guard; j <= s + guard && is_min; ++j)
+        is_min = v[j] >= v[s];
+      if (!is_min)
+        continue;
+      std::size_t peak = s;
+      for (std::size_t j = s > tolerance ? s - tolerance : 0; j <= std::min(n - 1, s + tolerance);
+           ++j) {
+        if (x[j] < x[peak])
+          peak = j;
+      }
+      s += guard;
+      if (!seen.insert({centre, peak}).second)
+        continue;
+      if (auto d = measure_discharge(views[centre], centre, peak, relaxed, fs))
+        out.push_back(*d);
+    }
+  }
+  return out;
+}
+
+}  // namespace eegtrack::detect::detail
