@@ -68,6 +68,10 @@ struct SeizureParams {
   int evolution_min_steps = 2;
 };
 
+/// Checks every field on its own, before any data is seen.
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const SeizureParams& p);
+
 /// ParameterList of every SeizureParams threshold, named with units.
 [[nodiscard]] ParameterList parameter_list(const SeizureParams& p);
 
@@ -77,7 +81,7 @@ struct SeizureParams {
 /// as masked (artifact): windows touching them do not count on that channel.
 class SeizureDetector {
  public:
-  /// @throws std::invalid_argument for a sample rate below 64 Hz or inconsistent params.
+  /// @throws std::invalid_argument for a sample rate below 64 Hz or params that fail validate().
   SeizureDetector(std::vector<DetectionChannel> channels, double sample_rate_hz,
                   SeizureParams params = {});
   ~SeizureDetector();
