@@ -51,6 +51,46 @@ TEST(RobustStats, MedianMatchesSortOnEvenAndOddLengths) {
   }
 }
 
+// Long inputs take the sampled selection: exact against a sort for shapes that defeat pivot
+// sampling (sorted, reversed, constant, two values, outliers, a sawtooth) as well as noise.
+TEST(RobustStats, LongInputsMatchSortWhateverTheirShape) {
+  for (std::size_t n : {511U, 512U, 513U, 1000U, 5120U, 5121U, 40000U}) {
+    std::vector<std::vector<double>> shapes;
+    shapes.push_back(random_values(n, static_cast<unsigned>(n)));
+    auto sorted = shapes.back();
+    std::sort(sorted.begin(), sorted.end());
+    shapes.push_back(sorted);
+    shapes.emplace_back(sorted.rbegin(), sorted.rend());
+    shapes.emplace_back(n, 3.0);
+    std::vector<double> two(n, 1.0);
+    for (std::size_t i = 0; i < n; i += 3)
+      two[i] = 2.0;
+    shapes.push_back(two);
+    std::vector<double> outliers = random_values(n, 77);
+    for (std::size_t i = 0; i < n; i += 7)
+      outliers[i] = 1e12 * ((i % 2) != 0U ? 1.0 : -1.0);
+    shapes.push_back(outliers);
+    std::vector<double> saw(n);
+    for (std::size_t i = 0; i < n; ++i)
+      saw[i] = static_cast<double>(i % 97);
+    shapes.push_back(saw);
+    for (const auto& x : shapes) {
+      for (const auto rule : {EvenMedian::Mean, EvenMedian::Upper}) {
+        const double centre = sorted_median(x, rule);
+        ASSERT_EQ(eegtrack::dsp::median(x, rule), centre) << n;
+        std::vector<double> dev(x.size());
+        std::transform(x.begin(), x.end(), dev.begin(),
+                       [&](double v) { return std::abs(v - centre); });
+        ASSERT_EQ(eegtrack::dsp::mad(x, centre, rule), sorted_median(dev, rule)) << n;
+      }
+      auto s = x;
+      std::sort(s.begin(), s.end());
+      for (std::size_t k : {std::size_t{0}, n / 4, n / 2, n - 1})
+        ASSERT_EQ(eegtrack::dsp::order_statistic(x, k), s[k]) << n << ' ' << k;
+    }
+  }
+}
+
 TEST(RobustStats, EvenMedianRules) {
   const std::vector<double> x{4.0, 1.0, 3.0, 2.0};
   EXPECT_EQ(eegtrack::dsp::median(x), 2.5);  // numpy.median
