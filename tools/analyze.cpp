@@ -78,85 +78,96 @@ std::string fixed(double v, int digits) {
   return s.str();
 }
 
+// A number from the summary, "n/a" where it is null (not computed) or not finite.
+std::string fixed(const nlohmann::json& v, int digits) {
+  return v.is_number() ? fixed(v.get<double>(), digits) : std::string("n/a");
+}
+
+std::string text(const nlohmann::json& v) {
+  return v.is_string() ? printable(v.get<std::string>()) : std::string("n/a");
+}
+
+// Warnings that change what a result means (montage fallback, skipped channels or analyses,
+// detectors not run) go to stderr as well as into summary.json.
+void print_warnings(const fs::path& file, const nlohmann::json& summary) {
+  for (const auto* list : {&summary["warnings"], &summary["epileptiform"]["warnings"]})
+    for (const auto& w : *list)
+      std::cerr << "eegtrack: warning: " << printable(file.filename().string()) << ": " << text(w)
+                << '\n';
+}
+
 // One line on discharges and seizures, one on rhythmic and periodic patterns.
-void print_epileptiform(const pipeline::RecordingAnalysis& a) {
-  const auto& e = a.epileptiform;
-  std::cout << "\n  epileptiform: " << e.spike_count << " spikes/sharp waves ("
-            << fixed(e.spike_rate_per_h, 1) << " /h";
-  if (e.dominant_focus)
-    std::cout << ", focus " << printable(e.dominant_focus->electrode) << ' '
-              << e.dominant_focus->side << ' ' << e.dominant_focus->region;
-  std::cout << "), " << e.seizures.seizure_count << " seizure(s)";
-  if (e.seizures.seizure_count > 0)
-    std::cout << " (burden " << fixed(e.seizures.seizure_burden_max_min_per_h, 1)
-              << " min in the worst hour" << (e.seizures.electrographic_status ? ", STATUS" : "")
-              << ')';
-  std::cout << ", " << e.bird_count << " BIRD(s)\n  patterns:";
+void print_epileptiform(const nlohmann::json& e) {
+  std::cout << "\n  epileptiform: " << e["spike_count"].get<long>() << " spikes/sharp waves ("
+            << fixed(e["spike_rate_per_h"], 1) << " /h";
+  if (const auto& f = e["dominant_focus"]; !f.is_null())
+    std::cout << ", focus " << text(f["electrode"]) << ' ' << text(f["side"]) << ' '
+              << text(f["region"]);
+  const long seizures = e["seizure_count"].get<long>();
+  std::cout << "), " << seizures << " seizure(s)";
+  if (seizures > 0)
+    std::cout << " (burden " << fixed(e["seizure_burden_max_per_h"], 1) << " min in the worst hour"
+              << (e["electrographic_status"].get<bool>() ? ", STATUS" : "") << ')';
+  std::cout << ", " << e["bird_count"].get<long>() << " BIRD(s)\n  patterns:";
   bool any = false;
-  for (const auto& p : e.patterns) {
-    if (p.episodes == 0)
+  for (const auto& [type, pattern] : e["patterns"].items()) {
+    if (pattern["episodes"].get<long>() == 0)
       continue;
     any = true;
-    std::cout << ' ' << detect::to_string(p.type) << ' ' << p.episodes << " ("
-              << detect::to_string(p.prevalence) << ')';
+    std::cout << ' ' << printable(type) << ' ' << pattern["episodes"].get<long>() << " ("
+              << text(pattern["prevalence"]) << ')';
   }
   if (!any)
     std::cout << " none";
 }
 
-// Warnings that change what a result means (montage fallback, skipped channels or analyses,
-// detectors not run) go to stderr as well as into summary.json.
-void print_warnings(const fs::path& file, const pipeline::RecordingAnalysis& a) {
-  for (const auto* list : {&a.warnings, &a.detection.warnings})
-    for (const auto& w : *list)
-      std::cerr << "eegtrack: warning: " << printable(file.filename().string()) << ": "
-                << printable(w) << '\n';
-}
-
-void print_summary(const pipeline::RecordingAnalysis& a, const pipeline::AnalyzeParams& p,
-                   const nlohmann::json& j, const fs::path& h5, const fs::path& json_path,
-                   const fs::path& tsv_path) {
+// Everything printed comes from the summary that was written (summary.json), so the terminal
+// and the file cannot disagree; only the spectrogram's column width, which summary.json does
+// not hold, is read from the analysis.
+void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs::path& h5,
+                   const fs::path& json_path, const fs::path& tsv_path) {
   const auto& bg = j["background"];
-  std::cout << printable(j["recording"]["file"].get<std::string>()) << ": "
-            << format_duration(a.duration_s) << ", " << a.epoch_onset_s.size() << " epochs, clean "
-            << fixed(100.0 * a.clean_fraction, 0) << " %";
-  if (!a.bad_channels.empty()) {
+  const auto& quality = j["quality"];
+  const auto& p = j["parameters"];
+  std::cout << text(j["recording"]["file"]) << ": "
+            << format_duration(j["recording"]["duration_s"].get<double>()) << ", "
+            << quality["n_epochs"].get<long>() << " epochs, clean "
+            << fixed(100.0 * quality["clean_fraction"].get<double>(), 0) << " %";
+  if (!quality["bad_channels"].empty()) {
     std::cout << ", bad channels:";
-    for (const auto& b : a.bad_channels)
-      std::cout << ' ' << printable(b);
+    for (const auto& b : quality["bad_channels"])
+      std::cout << ' ' << text(b);
   }
   std::cout << "\n  PDR: ";
   if (bg["pdr_hz"].is_null())
     std::cout << "absent";
   else
-    std::cout << fixed(bg["pdr_hz"].get<double>(), 2) << " Hz (confidence "
-              << fixed(a.pdr.confidence, 2) << ")";
+    std::cout << fixed(bg["pdr_hz"], 2) << " Hz (confidence " << fixed(bg["pdr_confidence"], 2)
+              << ")";
   std::cout << "\n  relative power:";
-  for (const auto& band : j["parameters"]["bands"]) {  // in the order given, not by name
+  for (const auto& band : p["bands"]) {  // in the order given, not by name
     const auto name = band["name"].get<std::string>();
-    const auto& value = bg["rel_power"][name];
-    std::cout << ' ' << printable(name) << ' '
-              << (value.is_null() ? std::string("n/a") : fixed(value.get<double>(), 2));
+    std::cout << ' ' << printable(name) << ' ' << fixed(bg["rel_power"][name], 2);
   }
   std::cout << "\n  slowing: ";
-  if (!a.graded) {
+  const auto& s = j["slowing"];
+  if (s["grade"].is_null()) {
     std::cout << "not graded (no clean epoch)";
   } else {
-    const auto& s = j["slowing"];
-    std::cout << "grade " << s["grade"].get<std::string>() << ", distribution "
-              << s["distribution"].get<std::string>();
+    std::cout << "grade " << text(s["grade"]) << ", distribution " << text(s["distribution"]);
     if (!s["side"].is_null())
-      std::cout << " (" << s["side"].get<std::string>() << ' ' << s["region"].get<std::string>()
-                << ')';
-    std::cout << "; encephalopathy index " << fixed(a.slowing.encephalopathy_index, 3);
+      std::cout << " (" << text(s["side"]) << ' ' << text(s["region"]) << ')';
+    std::cout << "; encephalopathy index " << fixed(bg["encephalopathy_index"], 3);
   }
-  std::cout << "\n  spectrogram: columns of " << fixed(a.spectrogram.step_s, 1) << " s";
-  if (std::abs(a.spectrogram.step_s - p.spectrogram_step_s) > 1e-9)
-    std::cout << " (--spectrogram-step-s " << p.spectrogram_step_s << " rounded to whole "
-              << p.epoch_s << "-s epochs)";
-  std::cout << "\n  suppression " << fixed(100.0 * a.continuity.suppressed_fraction, 1)
-            << " %, BSI " << fixed(a.bsi, 3);
-  print_epileptiform(a);
+  const double step_s = p["spectrogram_step_s"].get<double>();
+  std::cout << "\n  spectrogram: columns of " << fixed(spectrogram_step_s, 1) << " s";
+  if (std::abs(spectrogram_step_s - step_s) > 1e-9)
+    std::cout << " (--spectrogram-step-s " << step_s << " rounded to whole "
+              << p["epoch_s"].get<double>() << "-s epochs)";
+  std::cout << "\n  suppression "
+            << fixed(100.0 * j["continuity"]["suppressed_fraction"].get<double>(), 1) << " %, BSI "
+            << fixed(bg["bsi"], 3);
+  print_epileptiform(j["epileptiform"]);
   std::cout << "\n  wrote " << printable(h5.string()) << ", " << printable(json_path.string())
             << ", " << printable(tsv_path.string()) << '\n';
 }
@@ -175,8 +186,8 @@ void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::A
   write_text_atomically(json_path, dump_json(summary) + "\n");
   write_text_atomically(tsv_path, pipeline::events_tsv(analysis.detection.events, provenance.start,
                                                        provenance.duration_s));
-  print_warnings(file, analysis);
-  print_summary(analysis, p, summary, h5, json_path, tsv_path);
+  print_warnings(file, summary);
+  print_summary(summary, analysis.spectrogram.step_s, h5, json_path, tsv_path);
 }
 
 int run_analyze(const AnalyzeOptions& options) {
