@@ -2,25 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <limits>
 #include <stdexcept>
 #include <string>
-#include <utility>
 
 namespace eegtrack::dsp {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Selection reorders its input; buffers per thread (the detectors run on their own threads)
-// save an allocation per call on the hot path of artifact screening and detection.
+// Selection reorders its input; one buffer per thread (the detectors run on their own
+// threads) saves an allocation per call on the hot path of artifact screening and detection.
 std::vector<double>& scratch() {
-  thread_local std::vector<double> buffer;
-  return buffer;
-}
-
-std::vector<double>& sample_scratch() {
   thread_local std::vector<double> buffer;
   return buffer;
 }
@@ -30,86 +23,24 @@ void require_values(const char* fn, std::size_t n) {
     throw std::invalid_argument(std::string(fn) + ": no values (0)");
 }
 
-bool any_nan(std::span<const double> v) {
+bool any_nan(const std::vector<double>& v) {
   bool nan = false;
   for (const double e : v)
     nan |= std::isnan(e);  // no early exit: the loop vectorises
   return nan;
 }
 
-// Below this count a plain std::nth_element on a copy is as fast as sampling.
-constexpr std::size_t kSampledSelectionFrom = 512;
-
-// The k-th smallest of the values f(x[i]) and, when with_lower, the (k-1)-th (else NaN). The
-// values must be NaN-free. Exact; only the speed depends on the data.
-//
-// Large inputs are selected Floyd-Rivest style: a fixed pseudo-random sample of about 2 sqrt(n)
-// values, sorted, gives two pivots that bracket rank k with high probability; one pass counts
-// the values below the bracket and gathers those inside it, and the selection runs on those
-// alone, so the input is read once rather than copied and partitioned repeatedly. When the
-// bracket misses k (16 of the calls in an analyze of the eegmat sample), a full selection
-// follows.
-template <class F>
-std::pair<double, double> select(std::span<const double> x, std::size_t k, bool with_lower, F f) {
-  const std::size_t n = x.size();
-  auto& v = scratch();
-  const auto full = [&] {
-    v.resize(n);
-    std::transform(x.begin(), x.end(), v.begin(), f);
-    const auto kth = v.begin() + static_cast<std::ptrdiff_t>(k);
-    std::nth_element(v.begin(), kth, v.end());
-    const double lower = with_lower ? *std::max_element(v.begin(), kth) : kNaN;
-    return std::pair{*kth, lower};
-  };
-  if (n < kSampledSelectionFrom || (with_lower && k == 0))
-    return full();
-  auto& sample = sample_scratch();
-  const auto s = static_cast<std::size_t>(2.0 * std::sqrt(static_cast<double>(n)));
-  sample.resize(s);
-  std::uint64_t state = 0x9E3779B97F4A7C15ULL;  // fixed seed: the sample, not the result
-  for (double& e : sample) {
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    e = f(x[state % n]);
-  }
-  std::sort(sample.begin(), sample.end());
-  const double at = static_cast<double>(k) / static_cast<double>(n) * static_cast<double>(s);
-  const double spread = 1.5 * std::sqrt(static_cast<double>(s)) + 1.0;
-  const double lo_rank = std::floor(at - spread);
-  const double hi_rank = std::ceil(at + spread);
-  const double lo = lo_rank < 0.0 ? -std::numeric_limits<double>::infinity()
-                                  : sample[static_cast<std::size_t>(lo_rank)];
-  const double hi = hi_rank >= static_cast<double>(s) ? std::numeric_limits<double>::infinity()
-                                                      : sample[static_cast<std::size_t>(hi_rank)];
-  v.resize(n);
-  std::size_t below = 0;
-  std::size_t inside = 0;
-  for (const double e : x) {
-    const double value = f(e);
-    below += value < lo ? 1 : 0;
-    v[inside] = value;  // kept only when inside the bracket: branch-free gathering
-    inside += (value >= lo && value <= hi) ? 1 : 0;
-  }
-  const std::size_t first = with_lower ? k - 1 : k;
-  if (first < below || k >= below + inside)
-    return full();
-  const auto kth = v.begin() + static_cast<std::ptrdiff_t>(k - below);
-  std::nth_element(v.begin(), kth, v.begin() + static_cast<std::ptrdiff_t>(inside));
-  const double lower = with_lower ? *std::max_element(v.begin(), kth) : kNaN;
-  return {*kth, lower};
+// Median of v (not empty, no NaN), reordering v.
+double median_in_place(std::vector<double>& v, EvenMedian rule) {
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  const double upper = *mid;
+  if (v.size() % 2 == 1 || rule == EvenMedian::Upper)
+    return upper;
+  // nth_element leaves the lower half below mid: its largest is the lower central value.
+  return 0.5 * (*std::max_element(v.begin(), mid) + upper);
 }
 
-// Median of the values f(x[i]) (x not empty, NaN-free).
-template <class F>
-double median_of(std::span<const double> x, EvenMedian rule, F f) {
-  const std::size_t mid = x.size() / 2;
-  const bool mean = x.size() % 2 == 0 && rule == EvenMedian::Mean;
-  const auto [upper, lower] = select(x, mid, mean, f);
-  return mean ? 0.5 * (lower + upper) : upper;
-}
-
-constexpr auto kIdentity = [](double e) { return e; };
 // Median of an ascending, NaN-free vector.
 double median_of_sorted(const std::vector<double>& v, EvenMedian rule) {
   const std::size_t mid = v.size() / 2;
@@ -125,19 +56,29 @@ double order_statistic(std::span<const double> x, std::size_t k) {
   if (k >= x.size())
     throw std::invalid_argument("order_statistic: k must be below the count (" + std::to_string(k) +
                                 " >= " + std::to_string(x.size()) + ")");
-  return any_nan(x) ? kNaN : select(x, k, false, kIdentity).first;
+  auto& v = scratch();
+  v.assign(x.begin(), x.end());
+  if (any_nan(v))
+    return kNaN;
+  const auto kth = v.begin() + static_cast<std::ptrdiff_t>(k);
+  std::nth_element(v.begin(), kth, v.end());
+  return *kth;
 }
 
 double median(std::span<const double> x, EvenMedian rule) {
   require_values("median", x.size());
-  return any_nan(x) ? kNaN : median_of(x, rule, kIdentity);
+  auto& v = scratch();
+  v.assign(x.begin(), x.end());
+  return any_nan(v) ? kNaN : median_in_place(v, rule);
 }
 
 double mad(std::span<const double> x, double centre, EvenMedian rule) {
   require_values("mad", x.size());
-  if (std::isnan(centre) || any_nan(x))
-    return kNaN;
-  return median_of(x, rule, [centre](double e) { return std::abs(e - centre); });
+  auto& v = scratch();
+  v.resize(x.size());
+  std::transform(x.begin(), x.end(), v.begin(),
+                 [centre](double e) { return std::abs(e - centre); });
+  return any_nan(v) ? kNaN : median_in_place(v, rule);
 }
 
 double robust_sd(std::span<const double> x, EvenMedian rule) {
@@ -148,10 +89,10 @@ double quantile(std::span<const double> x, double q) {
   require_values("quantile", x.size());
   if (!(q >= 0.0 && q <= 1.0))
     throw std::invalid_argument("quantile: q must be in [0, 1] (" + std::to_string(q) + ")");
-  if (any_nan(x))
-    return kNaN;
   auto& v = scratch();
   v.assign(x.begin(), x.end());
+  if (any_nan(v))
+    return kNaN;
   const double pos = q * static_cast<double>(v.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
   const auto lo_it = v.begin() + static_cast<std::ptrdiff_t>(lo);
