@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -23,6 +24,7 @@
 #include "eegtrack/pipeline/recording_analysis.hpp"
 #include "eegtrack/pipeline/summary_json.hpp"
 #include "json_out.hpp"
+#include "option_names.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -41,16 +43,16 @@ struct AnalyzeOptions {
   pipeline::AnalyzeParams params;
 };
 
+// Text options become values; every check is the library's (pipeline::validate).
 pipeline::AnalyzeParams resolve(const AnalyzeOptions& o) {
+  if (o.outdir.empty())
+    throw io::UsageError("-o/--outdir '': an output directory is required");
   auto p = o.params;
   p.montage = io::parse_montage(o.montage);
   p.detection.bipolar_montage = io::parse_montage(o.detection_montage);
-  if (p.detection.bipolar_montage != io::MontageKind::LongitudinalBipolar &&
-      p.detection.bipolar_montage != io::MontageKind::TransverseBipolar)
-    throw io::UsageError("--detection-montage must be bipolar or transverse (" +
-                         o.detection_montage + ")");
   p.method = pipeline::parse_psd_method(o.method);
   p.bands = features::parse_bands(o.bands);
+  pipeline::derive(p);
   pipeline::validate(p);
   return p;
 }
@@ -76,74 +78,96 @@ std::string fixed(double v, int digits) {
   return s.str();
 }
 
+// A number from the summary, "n/a" where it is null (not computed) or not finite.
+std::string fixed(const nlohmann::json& v, int digits) {
+  return v.is_number() ? fixed(v.get<double>(), digits) : std::string("n/a");
+}
+
+std::string text(const nlohmann::json& v) {
+  return v.is_string() ? printable(v.get<std::string>()) : std::string("n/a");
+}
+
+// Warnings that change what a result means (montage fallback, skipped channels or analyses,
+// detectors not run) go to stderr as well as into summary.json.
+void print_warnings(const fs::path& file, const nlohmann::json& summary) {
+  for (const auto* list : {&summary["warnings"], &summary["epileptiform"]["warnings"]})
+    for (const auto& w : *list)
+      std::cerr << "eegtrack: warning: " << printable(file.filename().string()) << ": " << text(w)
+                << '\n';
+}
+
 // One line on discharges and seizures, one on rhythmic and periodic patterns.
-void print_epileptiform(const pipeline::RecordingAnalysis& a) {
-  const auto& e = a.epileptiform;
-  if (!a.detection.warnings.empty() || a.detection.analysed_s <= 0.0) {
-    for (const auto& w : a.detection.warnings)
-      std::cout << "\n  note: " << printable(w);
-  }
-  std::cout << "\n  epileptiform: " << e.spike_count << " spikes/sharp waves ("
-            << fixed(e.spike_rate_per_h, 1) << " /h";
-  if (e.dominant_focus)
-    std::cout << ", focus " << printable(e.dominant_focus->electrode) << ' '
-              << e.dominant_focus->side << ' ' << e.dominant_focus->region;
-  std::cout << "), " << e.seizures.seizure_count << " seizure(s)";
-  if (e.seizures.seizure_count > 0)
-    std::cout << " (burden " << fixed(e.seizures.seizure_burden_max_min_per_h, 1)
-              << " min in the worst hour" << (e.seizures.electrographic_status ? ", STATUS" : "")
-              << ')';
-  std::cout << ", " << e.bird_count << " BIRD(s)\n  patterns:";
+void print_epileptiform(const nlohmann::json& e) {
+  std::cout << "\n  epileptiform: " << e["spike_count"].get<long>() << " spikes/sharp waves ("
+            << fixed(e["spike_rate_per_h"], 1) << " /h";
+  if (const auto& f = e["dominant_focus"]; !f.is_null())
+    std::cout << ", focus " << text(f["electrode"]) << ' ' << text(f["side"]) << ' '
+              << text(f["region"]);
+  const long seizures = e["seizure_count"].get<long>();
+  std::cout << "), " << seizures << " seizure(s)";
+  if (seizures > 0)
+    std::cout << " (burden " << fixed(e["seizure_burden_max_per_h"], 1) << " min in the worst hour"
+              << (e["electrographic_status"].get<bool>() ? ", STATUS" : "") << ')';
+  std::cout << ", " << e["bird_count"].get<long>() << " BIRD(s)\n  patterns:";
   bool any = false;
-  for (const auto& p : e.patterns) {
-    if (p.episodes == 0)
+  for (const auto& [type, pattern] : e["patterns"].items()) {
+    if (pattern["episodes"].get<long>() == 0)
       continue;
     any = true;
-    std::cout << ' ' << detect::to_string(p.type) << ' ' << p.episodes << " ("
-              << detect::to_string(p.prevalence) << ')';
+    std::cout << ' ' << printable(type) << ' ' << pattern["episodes"].get<long>() << " ("
+              << text(pattern["prevalence"]) << ')';
   }
   if (!any)
     std::cout << " none";
 }
 
-void print_summary(const pipeline::RecordingAnalysis& a, const nlohmann::json& j,
-                   const fs::path& h5, const fs::path& json_path, const fs::path& tsv_path) {
+// Everything printed comes from the summary that was written (summary.json), so the terminal
+// and the file cannot disagree; only the spectrogram's column width, which summary.json does
+// not hold, is read from the analysis.
+void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs::path& h5,
+                   const fs::path& json_path, const fs::path& tsv_path) {
   const auto& bg = j["background"];
-  std::cout << printable(j["recording"]["file"].get<std::string>()) << ": "
-            << format_duration(a.duration_s) << ", " << a.epochs.size() << " epochs, clean "
-            << fixed(100.0 * a.clean_fraction, 0) << " %";
-  if (!a.bad_channels.empty()) {
+  const auto& quality = j["quality"];
+  const auto& p = j["parameters"];
+  std::cout << text(j["recording"]["file"]) << ": "
+            << format_duration(j["recording"]["duration_s"].get<double>()) << ", "
+            << quality["n_epochs"].get<long>() << " epochs, clean "
+            << fixed(100.0 * quality["clean_fraction"].get<double>(), 0) << " %";
+  if (!quality["bad_channels"].empty()) {
     std::cout << ", bad channels:";
-    for (const auto& b : a.bad_channels)
-      std::cout << ' ' << printable(b);
+    for (const auto& b : quality["bad_channels"])
+      std::cout << ' ' << text(b);
   }
   std::cout << "\n  PDR: ";
   if (bg["pdr_hz"].is_null())
     std::cout << "absent";
   else
-    std::cout << fixed(bg["pdr_hz"].get<double>(), 2) << " Hz (confidence "
-              << fixed(a.pdr.confidence, 2) << ")";
+    std::cout << fixed(bg["pdr_hz"], 2) << " Hz (confidence " << fixed(bg["pdr_confidence"], 2)
+              << ")";
   std::cout << "\n  relative power:";
-  for (const auto& band : j["parameters"]["bands"]) {  // in the order given, not by name
+  for (const auto& band : p["bands"]) {  // in the order given, not by name
     const auto name = band["name"].get<std::string>();
-    const auto& value = bg["rel_power"][name];
-    std::cout << ' ' << printable(name) << ' '
-              << (value.is_null() ? std::string("n/a") : fixed(value.get<double>(), 2));
+    std::cout << ' ' << printable(name) << ' ' << fixed(bg["rel_power"][name], 2);
   }
   std::cout << "\n  slowing: ";
-  if (!a.graded) {
+  const auto& s = j["slowing"];
+  if (s["grade"].is_null()) {
     std::cout << "not graded (no clean epoch)";
   } else {
-    const auto& s = j["slowing"];
-    std::cout << s["grade"].get<std::string>() << ", " << s["distribution"].get<std::string>();
+    std::cout << "grade " << text(s["grade"]) << ", distribution " << text(s["distribution"]);
     if (!s["side"].is_null())
-      std::cout << " (" << s["side"].get<std::string>() << ' ' << s["region"].get<std::string>()
-                << ')';
-    std::cout << "; encephalopathy index " << fixed(a.slowing.encephalopathy_index, 3);
+      std::cout << " (" << text(s["side"]) << ' ' << text(s["region"]) << ')';
+    std::cout << "; encephalopathy index " << fixed(bg["encephalopathy_index"], 3);
   }
-  std::cout << "\n  suppression " << fixed(100.0 * a.continuity.suppressed_fraction, 1)
-            << " %, BSI " << fixed(a.bsi, 3);
-  print_epileptiform(a);
+  const double step_s = p["spectrogram_step_s"].get<double>();
+  std::cout << "\n  spectrogram: columns of " << fixed(spectrogram_step_s, 1) << " s";
+  if (std::abs(spectrogram_step_s - step_s) > 1e-9)
+    std::cout << " (--spectrogram-step-s " << step_s << " rounded to whole "
+              << p["epoch_s"].get<double>() << "-s epochs)";
+  std::cout << "\n  suppression "
+            << fixed(100.0 * j["continuity"]["suppressed_fraction"].get<double>(), 1) << " %, BSI "
+            << fixed(bg["bsi"], 3);
+  print_epileptiform(j["epileptiform"]);
   std::cout << "\n  wrote " << printable(h5.string()) << ", " << printable(json_path.string())
             << ", " << printable(tsv_path.string()) << '\n';
 }
@@ -162,14 +186,12 @@ void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::A
   write_text_atomically(json_path, dump_json(summary) + "\n");
   write_text_atomically(tsv_path, pipeline::events_tsv(analysis.detection.events, provenance.start,
                                                        provenance.duration_s));
-  print_summary(analysis, summary, h5, json_path, tsv_path);
+  print_warnings(file, summary);
+  print_summary(summary, analysis.spectrogram.step_s, h5, json_path, tsv_path);
 }
 
 int run_analyze(const AnalyzeOptions& options) {
-  auto params = resolve(options);  // usage errors before any file is read
-  // The borderline band starts where the grade stops: --pdr-slow-below 8.5 has none.
-  params.slowing.pdr_borderline_below_hz =
-      std::max(params.slowing.pdr_borderline_below_hz, params.slowing.pdr_slow_below_hz);
+  const auto params = resolve(options);  // usage errors before any file is read
   const fs::path outdir(options.outdir);
   fs::create_directories(outdir);
   int failed = 0;
@@ -194,36 +216,67 @@ void add_analyze(CLI::App& app) {
   auto& p = o->params;
   auto* cmd = app.add_subcommand(
       "analyze", "Background qEEG per recording: HDF5 feature store and summary.json");
+  cmd->footer("Example: eegtrack analyze rec1.edf rec2.edf -o results --montage average");
   cmd->add_option("files", o->files, "EDF/EDF+/BDF/BDF+ files")->required();
   cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
-  cmd->add_option("--montage", o->montage, "average | bipolar | referential (spectral features)")
+  cmd->add_option("--montage", o->montage,
+                  "average | bipolar | transverse | referential (spectral features)")
       ->capture_default_str();
-  cmd->add_option("--epoch-s", p.epoch_s, "Epoch length in seconds")->capture_default_str();
-  cmd->add_option("--bands", o->bands, "name:low-high,... (must include delta, theta, alpha, beta)")
-      ->capture_default_str();
+  names_parameter(cmd->add_option("--epoch-s", p.epoch_s, "Epoch length in seconds, (0, 3600]")
+                      ->capture_default_str(),
+                  "AnalyzeParams", "epoch_s");
+  names_parameter(cmd->add_option("--bands", o->bands,
+                                  "name:low-high,... each name once, within 1-30 Hz (must include "
+                                  "delta, theta, alpha, beta)")
+                      ->capture_default_str(),
+                  "AnalyzeParams", "bands");
   cmd->add_option("--method", o->method, "welch | multitaper")->capture_default_str();
-  cmd->add_option("--segment-s", p.segment_s, "Welch segment in seconds")->capture_default_str();
-  cmd->add_option("--overlap", p.overlap, "Welch overlap, [0, 1)")->capture_default_str();
-  cmd->add_option("--nw", p.nw, "Multitaper time-half-bandwidth")->capture_default_str();
-  cmd->add_option("--amplitude-limit-uv", p.artifacts.amplitude_limit_uv,
-                  "Reject when |x - median| exceeds this (µV)")
-      ->capture_default_str();
-  cmd->add_option("--flat-std-uv", p.artifacts.flat_std_uv, "Flat below this SD (µV)")
-      ->capture_default_str();
-  cmd->add_option("--muscle-ratio", p.artifacts.muscle_ratio,
-                  "Muscle when P(30-70 Hz) / P(1-30 Hz) exceeds this")
-      ->capture_default_str();
-  cmd->add_option("--bad-channel-fraction", p.bad_channel_fraction,
-                  "Channel is bad when more epochs than this are rejected")
-      ->capture_default_str();
-  cmd->add_option("--spectrogram-step-s", p.spectrogram_step_s, "Spectrogram column width (s)")
-      ->capture_default_str();
-  cmd->add_option("--pdr-slow-below", p.slowing.pdr_slow_below_hz,
-                  "PDR below this (Hz) grades mild on its own; 8.5 = the published rule")
-      ->capture_default_str();
-  cmd->add_option("--detection-montage", o->detection_montage,
-                  "bipolar | transverse: bipolar view of the detectors (both views are written)")
-      ->capture_default_str();
+  names_parameter(
+      cmd->add_option("--segment-s", p.segment_s, "Welch segment in seconds, [0.1, --epoch-s]")
+          ->capture_default_str(),
+      "AnalyzeParams", "segment_s");
+  names_parameter(
+      cmd->add_option("--overlap", p.overlap, "Welch overlap, [0, 1)")->capture_default_str(),
+      "AnalyzeParams", "overlap");
+  names_parameter(cmd->add_option("--nw", p.nw, "Multitaper time-half-bandwidth, >= 0.5")
+                      ->capture_default_str(),
+                  "AnalyzeParams", "nw");
+  names_parameter(cmd->add_option("--amplitude-limit-uv", p.artifacts.amplitude_limit_uv,
+                                  "Reject when |x - median| exceeds this (µV, > 0)")
+                      ->capture_default_str(),
+                  "ArtifactParams", "amplitude_limit_uv");
+  names_parameter(
+      cmd->add_option("--flat-std-uv", p.artifacts.flat_std_uv, "Flat below this SD (µV, > 0)")
+          ->capture_default_str(),
+      "ArtifactParams", "flat_std_uv");
+  names_parameter(cmd->add_option("--muscle-ratio", p.artifacts.muscle_ratio,
+                                  "Muscle when P(30-70 Hz) / P(1-30 Hz) exceeds this (> 0)")
+                      ->capture_default_str(),
+                  "ArtifactParams", "muscle_ratio");
+  names_parameter(cmd->add_option("--bad-channel-fraction", p.bad_channel_fraction,
+                                  "Channel is bad when more epochs than this are rejected, [0, 1)")
+                      ->capture_default_str(),
+                  "AnalyzeParams", "bad_channel_fraction");
+  names_parameter(
+      cmd->add_option("--spectrogram-step-s", p.spectrogram_step_s,
+                      "Spectrogram column width (s, >= --epoch-s); columns hold whole epochs, "
+                      "round(step / epoch), so the default 30 s gives 8 epochs of 4 s = 32 s")
+          ->capture_default_str(),
+      "AnalyzeParams", "spectrogram_step_s");
+  names_parameter(
+      cmd->add_option("--pdr-slow-below", p.slowing.pdr_slow_below_hz,
+                      "PDR below this (Hz) grades mild on its own; 8.5 = the published rule")
+          ->capture_default_str(),
+      "SlowingParams", "pdr_slow_below_hz");
+  // The detectors always analyse the main view (common average, or the channels as recorded
+  // when no average is possible); this option only chooses the bipolar chain whose labels are
+  // written beside each event.
+  names_parameter(cmd->add_option("--detection-montage", o->detection_montage,
+                                  "bipolar | transverse: bipolar chain whose channel labels are "
+                                  "written with each event (bipolar_channels); the detectors "
+                                  "themselves analyse the common-average view")
+                      ->capture_default_str(),
+                  "DetectionParams", "bipolar_montage");
   add_detection_options(*cmd, p.detection);
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }

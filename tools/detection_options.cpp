@@ -1,24 +1,34 @@
 #include "detection_options.hpp"
 
+#include "option_names.hpp"
+
 namespace eegtrack::cli {
 
 void add_detection_options(CLI::App& cmd, pipeline::DetectionParams& p) {
-  cmd.add_flag("--no-detect{false}", p.enabled, "Skip epileptiform detection");
-  cmd.add_option("--seizure-min-duration-s", p.seizures.min_duration_s,
-                 "Shortest electrographic seizure (ACNS: 10 s)")
-      ->capture_default_str();
-  cmd.add_option("--seizure-min-channels", p.seizures.min_channels,
-                 "Channels that must be ictal-like at once")
-      ->capture_default_str();
-  cmd.add_option("--seizure-absolute-rms-uv", p.seizures.absolute_rms_uv,
-                 "RMS that makes a rhythmic window ictal-like without a baseline (µV)")
-      ->capture_default_str();
-  cmd.add_option("--pd-amplitude-ratio", p.patterns.pd_amplitude_ratio,
-                 "Periodic discharge peak over the local background SD")
-      ->capture_default_str();
-  cmd.add_option("--rda-min-peak-fraction", p.patterns.rda_min_peak_fraction,
-                 "Rhythmic delta: power near the peak over 0.5-25 Hz power")
-      ->capture_default_str();
+  // A callback rather than a "{false}" default: the help shows a plain flag.
+  cmd.add_flag_callback(
+      "--no-detect", [&p] { p.enabled = false; }, "Skip epileptiform detection");
+  names_parameter(cmd.add_option("--seizure-min-duration-s", p.seizures.min_duration_s,
+                                 "Shortest electrographic seizure, s (ACNS: 10 s)")
+                      ->capture_default_str(),
+                  "SeizureParams", "min_duration_s");
+  names_parameter(cmd.add_option("--seizure-min-channels", p.seizures.min_channels,
+                                 "Channels that must be ictal-like at once (>= 1)")
+                      ->capture_default_str(),
+                  "SeizureParams", "min_channels");
+  names_parameter(
+      cmd.add_option("--seizure-absolute-rms-uv", p.seizures.absolute_rms_uv,
+                     "RMS that makes a rhythmic window ictal-like without a baseline (µV, > 0)")
+          ->capture_default_str(),
+      "SeizureParams", "absolute_rms_uv");
+  names_parameter(cmd.add_option("--pd-amplitude-ratio", p.patterns.pd_amplitude_ratio,
+                                 "Periodic discharge peak over the local background SD (> 0)")
+                      ->capture_default_str(),
+                  "PatternParams", "pd_amplitude_ratio");
+  names_parameter(cmd.add_option("--rda-min-peak-fraction", p.patterns.rda_min_peak_fraction,
+                                 "Rhythmic delta: power near the peak over 0.5-25 Hz power, (0, 1]")
+                      ->capture_default_str(),
+                  "PatternParams", "rda_min_peak_fraction");
 }
 
 }  // namespace eegtrack::cli

@@ -35,6 +35,9 @@ std::string csv_field(const std::string& text) {
 }
 
 int run_export(const ExportOptions& options) {
+  options.window.check();  // usage errors before the file is read
+  if (options.output.empty())
+    throw io::UsageError("-o/--output '': a CSV file name is required");
   const io::EdfReader reader(options.file);
   auto selection = pipeline::select_channels(reader.header(), options.window.request());
   for (const auto& warning : selection.warnings)
@@ -81,6 +84,9 @@ int run_export(const ExportOptions& options) {
 void add_export(CLI::App& app) {
   auto options = std::make_shared<ExportOptions>();
   auto* cmd = app.add_subcommand("export", "Write the samples of a window as CSV (µV for EEG)");
+  cmd->footer(
+      "Example: eegtrack export rec.edf -o window.csv --montage bipolar --start-s 60 "
+      "--duration-s 10");
   cmd->add_option("file", options->file, "EDF/EDF+/BDF/BDF+ file")->required();
   cmd->add_option("-o,--output", options->output, "CSV file to write")->required();
   add_window_options(*cmd, options->window);

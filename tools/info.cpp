@@ -112,6 +112,7 @@ void add_info(CLI::App& app) {
   auto options = std::make_shared<InfoOptions>();
   auto* cmd =
       app.add_subcommand("info", "Describe a recording: type, start, channels, annotations");
+  cmd->footer("Example: eegtrack info rec.edf --strict");
   cmd->add_option("file", options->file, "EDF/EDF+/BDF/BDF+ file")->required();
   cmd->add_flag("--json", options->json, "Write one JSON object to stdout");
   cmd->add_flag("--strict", options->strict,

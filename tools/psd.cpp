@@ -6,15 +6,19 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include "eegtrack/dsp/detrend.hpp"
+#include "eegtrack/dsp/require.hpp"
 #include "eegtrack/dsp/windows.hpp"
 #include "eegtrack/features/bands.hpp"
 #include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/montage.hpp"
 #include "eegtrack/pipeline/average_psd.hpp"
 #include "eegtrack/version.hpp"
 #include "json_out.hpp"
+#include "option_names.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 #include "window_options.hpp"
@@ -32,7 +36,7 @@ struct PsdOptions {
   std::string detrend = "constant";
   double nw = 4.0;
   bool adaptive = false;
-  double fmax_hz = -1.0;
+  std::optional<double> fmax_hz;  ///< unset: up to Nyquist
   bool csv = false;
   bool json = false;
   bool summary = false;
@@ -47,6 +51,10 @@ pipeline::AveragePsdParams psd_params(const PsdOptions& options) {
   params.welch.detrend = dsp::parse_detrend(options.detrend.c_str());
   params.nw = options.nw;
   params.adaptive = options.adaptive;
+  pipeline::validate(params);
+  if (options.fmax_hz && !(*options.fmax_hz > 0.0 && std::isfinite(*options.fmax_hz)))
+    throw io::UsageError("--fmax " + dsp::format_value(*options.fmax_hz) +
+                         ": must be finite and > 0 (leave it out for all frequencies)");
   return params;
 }
 
@@ -70,16 +78,16 @@ nlohmann::json parameters_json(const PsdOptions& options, const pipeline::Select
     p["nw"] = options.nw;
     p["adaptive"] = options.adaptive;
   }
-  if (options.fmax_hz > 0)
-    p["fmax_hz"] = options.fmax_hz;
+  if (options.fmax_hz)
+    p["fmax_hz"] = *options.fmax_hz;
   return p;
 }
 
-std::size_t frequency_count(const pipeline::AveragePsd& psd, double fmax_hz) {
-  if (fmax_hz <= 0)
+std::size_t frequency_count(const pipeline::AveragePsd& psd, std::optional<double> fmax_hz) {
+  if (!fmax_hz)
     return psd.frequencies_hz.size();
   return static_cast<std::size_t>(
-      std::upper_bound(psd.frequencies_hz.begin(), psd.frequencies_hz.end(), fmax_hz + 1e-9) -
+      std::upper_bound(psd.frequencies_hz.begin(), psd.frequencies_hz.end(), *fmax_hz + 1e-9) -
       psd.frequencies_hz.begin());
 }
 
@@ -136,6 +144,7 @@ void write_summary(const pipeline::AveragePsd& psd, const pipeline::Selection& s
 
 int run_psd(const PsdOptions& options) {
   const auto params = psd_params(options);  // validates the choices before any reading
+  options.window.check();
   const io::EdfReader reader(options.file);
   auto selection = pipeline::select_channels(reader.header(), options.window.request());
   for (const auto& warning : selection.warnings)
@@ -174,21 +183,29 @@ int run_psd(const PsdOptions& options) {
 void add_psd(CLI::App& app) {
   auto options = std::make_shared<PsdOptions>();
   auto* cmd = app.add_subcommand("psd", "Average power spectrum (µV²/Hz) of each channel");
+  cmd->footer(
+      "Example: eegtrack psd rec.edf --montage average --start-s 60 --duration-s 120 --csv");
   cmd->add_option("file", options->file, "EDF/EDF+/BDF/BDF+ file")->required();
   add_window_options(*cmd, options->window);
   cmd->add_option("--method", options->method, "welch | multitaper")->capture_default_str();
-  cmd->add_option("--segment-s", options->segment_s, "Segment length in seconds")
-      ->capture_default_str();
-  cmd->add_option("--overlap", options->overlap, "Fraction of overlap between segments, [0, 1)")
-      ->capture_default_str();
+  names_parameter(cmd->add_option("--segment-s", options->segment_s, "Segment length in seconds")
+                      ->capture_default_str(),
+                  "AveragePsdParams", "segment_s");
+  names_parameter(
+      cmd->add_option("--overlap", options->overlap, "Fraction of overlap between segments, [0, 1)")
+          ->capture_default_str(),
+      "AveragePsdParams", "overlap");
   cmd->add_option("--window", options->window_kind, "hann | hamming | blackman | boxcar (Welch)")
       ->capture_default_str();
   cmd->add_option("--detrend", options->detrend, "none | constant | linear (Welch)")
       ->capture_default_str();
-  cmd->add_option("--nw", options->nw, "Time-half-bandwidth product (multitaper)")
-      ->capture_default_str();
+  names_parameter(
+      cmd->add_option("--nw", options->nw, "Time-half-bandwidth product (multitaper), >= 0.5")
+          ->capture_default_str(),
+      "AveragePsdParams", "nw");
   cmd->add_flag("--adaptive", options->adaptive, "Adaptive taper weights (multitaper)");
-  cmd->add_option("--fmax", options->fmax_hz, "Highest frequency written (default: Nyquist)");
+  cmd->add_option("--fmax", options->fmax_hz,
+                  "Highest frequency written, Hz > 0 (default: Nyquist)");
   auto* csv =
       cmd->add_flag("--csv", options->csv, "CSV: one row per frequency, one column per channel");
   auto* json = cmd->add_flag("--json", options->json, "One JSON object");

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "eegtrack/io/errors.hpp"
+#include "option_names.hpp"
 
 namespace eegtrack::cli {
 namespace {
@@ -25,6 +26,10 @@ int exit_status() {
 void run_guarded(const std::function<int()>& body) {
   try {
     g_exit_status = body();
+  } catch (const dsp::ParameterError& e) {
+    // A parameter out of range is a usage problem; it is named by the option that set it.
+    std::cerr << "eegtrack: " << describe(e) << '\n';
+    g_exit_status = 2;
   } catch (const io::UsageError& e) {
     std::cerr << "eegtrack: " << e.what() << '\n';
     g_exit_status = 2;

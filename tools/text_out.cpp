@@ -1,9 +1,11 @@
 #include "text_out.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
+#include <vector>
 
 #include "eegtrack/io/channels.hpp"
 
@@ -48,14 +50,28 @@ void print_channel_table(const io::Header& header, std::ostream& os) {
     os << " + " << header.signals.size() - data.size() << " annotation";
   }
   os << '\n';
+  // Columns are as wide as their longest entry plus two spaces: long labels ("EOG
+  // horizontal") never run into the next column.
+  std::vector<io::ChannelName> names;
+  std::size_t label_width = 0;
+  std::size_t name_width = 0;
+  std::size_t type_width = 0;
   for (const int i : data) {
     const auto& signal = header.signals[i];
-    const auto name = io::normalize_channel(signal.label, signal.physical_dimension,
-                                            signal.transducer, signal.is_annotation);
-    os << "  " << std::setw(3) << i << "  " << std::left << std::setw(18) << printable(signal.label)
-       << std::setw(10) << printable(name.normalized) << std::setw(12) << io::to_string(name.type)
-       << std::right << std::setw(9) << signal.sample_rate_hz << " Hz  " << printable(signal.unit)
-       << '\n';
+    names.push_back(io::normalize_channel(signal.label, signal.physical_dimension,
+                                          signal.transducer, signal.is_annotation));
+    label_width = std::max(label_width, printable(signal.label).size());
+    name_width = std::max(name_width, printable(names.back().normalized).size());
+    type_width = std::max(type_width, std::string(io::to_string(names.back().type)).size());
+  }
+  const auto width = [](std::size_t w) { return static_cast<int>(w + 2); };
+  for (std::size_t k = 0; k < data.size(); ++k) {
+    const auto& signal = header.signals[data[k]];
+    const auto& name = names[k];
+    os << "  " << std::setw(3) << data[k] << "  " << std::left << std::setw(width(label_width))
+       << printable(signal.label) << std::setw(width(name_width)) << printable(name.normalized)
+       << std::setw(width(type_width)) << io::to_string(name.type) << std::right << std::setw(7)
+       << signal.sample_rate_hz << " Hz  " << printable(signal.unit) << '\n';
   }
 }
 

@@ -1,7 +1,9 @@
 #include "window_options.hpp"
 
+#include <cmath>
 #include <sstream>
 
+#include "eegtrack/dsp/require.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/montage.hpp"
 
@@ -15,13 +17,23 @@ pipeline::SelectionRequest WindowOptions::request() const {
   return out;
 }
 
+void WindowOptions::check() const {
+  if (!(start_s >= 0.0 && std::isfinite(start_s)))
+    throw io::UsageError("--start-s " + dsp::format_value(start_s) + ": must be finite and >= 0");
+  if (duration_s && !(*duration_s > 0.0 && std::isfinite(*duration_s)))
+    throw io::UsageError("--duration-s " + dsp::format_value(*duration_s) +
+                         ": must be finite and > 0 (leave it out to read to the end)");
+  (void)io::parse_montage(montage);
+}
+
 std::pair<double, double> WindowOptions::resolve(const io::EdfReader& reader) const {
+  check();
   const double end = reader.duration_s();
-  const double t1 = duration_s < 0.0 ? end : start_s + duration_s;
+  const double t1 = duration_s ? start_s + *duration_s : end;
   if (start_s < 0.0 || start_s >= end || t1 <= start_s) {
     std::ostringstream text;
     text << reader.header().path.string() << ": window " << start_s << " s + "
-         << (duration_s < 0.0 ? end - start_s : duration_s) << " s is outside the recording (0 to "
+         << (duration_s ? *duration_s : end - start_s) << " s is outside the recording (0 to "
          << end << " s)";
     throw io::UsageError(text.str());
   }

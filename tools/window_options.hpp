@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -16,8 +17,11 @@ struct WindowOptions {
   std::string montage = "referential";
   std::string exclude;
   double start_s = 0.0;
-  double duration_s = -1.0;  ///< < 0: to the end of the recording
+  std::optional<double> duration_s;  ///< unset: to the end of the recording
 
+  /// Checks the values alone, before any file is read.
+  /// @throws io::UsageError naming the option and its value.
+  void check() const;
   [[nodiscard]] pipeline::SelectionRequest request() const;
   /// [t0, t1) in seconds from the recording start, checked against the recording.
   /// @throws io::UsageError for a window outside the recording.

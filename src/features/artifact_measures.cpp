@@ -7,23 +7,10 @@
 
 #include "eegtrack/dsp/band_power.hpp"
 #include "eegtrack/dsp/mains.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::features::detail {
 namespace {
-
-double median_of(std::vector<double> v) {
-  const std::size_t mid = v.size() / 2;
-  const auto mid_it = v.begin() + static_cast<std::ptrdiff_t>(mid);
-  std::nth_element(v.begin(), mid_it, v.end());
-  const double upper = *mid_it;
-  if (v.size() % 2 == 1)
-    return upper;
-  return 0.5 * (*std::max_element(v.begin(), mid_it) + upper);
-}
-
-double median_of(std::span<const double> x) {
-  return median_of(std::vector<double>(x.begin(), x.end()));
-}
 
 // Longest run of consecutive samples satisfying pred.
 template <typename Pred>
@@ -69,7 +56,7 @@ std::size_t longest_extreme_run(std::span<const double> x) {
 }
 
 double max_deviation_from_median(std::span<const double> x) {
-  const double m = median_of(x);
+  const double m = dsp::median(x);
   double best = 0.0;
   for (const double v : x)
     best = std::max(best, std::abs(v - m));
@@ -80,15 +67,15 @@ StepSearch find_pop(std::span<const double> x, double sample_rate_hz, const Arti
   std::vector<double> diff(x.size() - 1);
   for (std::size_t i = 0; i + 1 < x.size(); ++i)
     diff[i] = x[i + 1] - x[i];
-  const double centre = median_of(diff);
-  std::vector<double> dev(diff.size());
-  std::transform(diff.begin(), diff.end(), dev.begin(),
-                 [&](double d) { return std::abs(d - centre); });
   // 1.4826 MAD is the SD of Gaussian differences; the floor keeps quantised, nearly flat
   // signals (MAD 0) from turning every step into an infinite z.
-  const double sigma = std::max(1.4826 * median_of(std::move(dev)), 1e-3);
+  const double sigma = std::max(dsp::robust_sd(diff), 1e-3);
   const auto w =
       static_cast<std::size_t>(std::max(1.0, std::round(p.pop_window_s * sample_rate_hz)));
+  // Candidate steps come in runs (a pop's ringing, a noisy stretch): the two level windows
+  // slide with them instead of being selected afresh at each candidate.
+  dsp::SlidingMedian pre_level(x);
+  dsp::SlidingMedian post_level(x);
   StepSearch out;
   for (std::size_t i = 0; i < diff.size(); ++i) {
     const double step = diff[i];
@@ -100,8 +87,8 @@ StepSearch find_pop(std::span<const double> x, double sample_rate_hz, const Arti
     // within tens of ms, so the median level after the step falls back.
     const std::size_t pre_begin = i + 1 >= w ? i + 1 - w : 0;
     const std::size_t post_end = std::min(x.size(), i + 1 + w);
-    const double pre = median_of(x.subspan(pre_begin, i + 1 - pre_begin));
-    const double post = median_of(x.subspan(i + 1, post_end - (i + 1)));
+    const double pre = pre_level.median(pre_begin, i + 1);
+    const double post = post_level.median(i + 1, post_end);
     const double shift = post - pre;
     if (shift * step > 0.0 && std::abs(shift) >= p.pop_persistence * std::abs(step))
       out.pop_sample = static_cast<std::ptrdiff_t>(i + 1);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "artifact_measures.hpp"
+#include "eegtrack/dsp/require.hpp"
 #include "eegtrack/dsp/welch.hpp"
 
 namespace eegtrack::features {
@@ -25,31 +26,6 @@ void require_positive(double v, const char* name) {
     fail(std::string(name) + " must be finite and > 0", v);
 }
 
-void validate_params(const ArtifactParams& p) {
-  require_positive(p.flat_std_uv, "flat_std_uv");
-  require_positive(p.flat_run_s, "flat_run_s");
-  if (!(p.clip_tolerance >= 0.0 && p.clip_tolerance < 0.5))
-    fail("clip_tolerance must lie in [0, 0.5)", p.clip_tolerance);
-  if (!(p.clip_fraction >= 0.0 && p.clip_fraction < 1.0))
-    fail("clip_fraction must lie in [0, 1)", p.clip_fraction);
-  require_positive(p.clip_run_s, "clip_run_s");
-  require_positive(p.amplitude_limit_uv, "amplitude_limit_uv");
-  require_positive(p.muscle_low_hz, "muscle_low_hz");
-  if (!(p.muscle_high_hz > p.muscle_low_hz))
-    fail("muscle_high_hz must exceed muscle_low_hz", p.muscle_high_hz);
-  require_positive(p.muscle_ratio, "muscle_ratio");
-  if (!(p.line_exclusion_hz >= 0.0 && p.line_exclusion_hz < 5.0))
-    fail("line_exclusion_hz must lie in [0, 5)", p.line_exclusion_hz);
-  require_positive(p.pop_step_z, "pop_step_z");
-  require_positive(p.pop_min_step_uv, "pop_min_step_uv");
-  require_positive(p.pop_window_s, "pop_window_s");
-  if (!(p.pop_persistence > 0.0 && p.pop_persistence <= 1.0))
-    fail("pop_persistence must lie in (0, 1]", p.pop_persistence);
-  if (!std::isfinite(p.line_prominence_db))
-    fail("line_prominence_db must be finite", p.line_prominence_db);
-  require_positive(p.psd_segment_s, "psd_segment_s");
-}
-
 void validate(std::span<const double> x, double fs, const std::optional<ChannelRange>& range,
               const ArtifactParams& p) {
   require_positive(fs, "sample_rate_hz");
@@ -64,7 +40,7 @@ void validate(std::span<const double> x, double fs, const std::optional<ChannelR
   if (range && (!std::isfinite(range->physical_min_uv) || !std::isfinite(range->physical_max_uv) ||
                 range->physical_min_uv == range->physical_max_uv))
     fail("range must be finite with physical_min_uv != physical_max_uv", range->physical_min_uv);
-  validate_params(p);
+  features::validate(p);
 }
 
 double population_std(std::span<const double> x) {
@@ -84,6 +60,35 @@ dsp::Psd epoch_psd(std::span<const double> x, double fs, const ArtifactParams& p
 }
 
 }  // namespace
+
+void validate(const ArtifactParams& p) {
+  constexpr const char* w = "ArtifactParams";
+  const auto positive = [&](const char* field, double v) {
+    dsp::require(v > 0.0 && std::isfinite(v), w, field, v, "must be finite and > 0");
+  };
+  positive("flat_std_uv", p.flat_std_uv);
+  positive("flat_run_s", p.flat_run_s);
+  dsp::require(p.clip_tolerance >= 0.0 && p.clip_tolerance < 0.5, w, "clip_tolerance",
+               p.clip_tolerance, "must be in [0, 0.5)");
+  dsp::require(p.clip_fraction >= 0.0 && p.clip_fraction < 1.0, w, "clip_fraction", p.clip_fraction,
+               "must be in [0, 1)");
+  positive("clip_run_s", p.clip_run_s);
+  positive("amplitude_limit_uv", p.amplitude_limit_uv);
+  positive("muscle_low_hz", p.muscle_low_hz);
+  dsp::require(p.muscle_high_hz > p.muscle_low_hz, w, "muscle_high_hz", p.muscle_high_hz,
+               "must be > muscle_low_hz");
+  positive("muscle_ratio", p.muscle_ratio);
+  dsp::require(p.line_exclusion_hz >= 0.0 && p.line_exclusion_hz < 5.0, w, "line_exclusion_hz",
+               p.line_exclusion_hz, "must be in [0, 5)");
+  positive("pop_step_z", p.pop_step_z);
+  positive("pop_min_step_uv", p.pop_min_step_uv);
+  positive("pop_window_s", p.pop_window_s);
+  dsp::require(p.pop_persistence > 0.0 && p.pop_persistence <= 1.0, w, "pop_persistence",
+               p.pop_persistence, "must be in (0, 1]");
+  dsp::require(std::isfinite(p.line_prominence_db), w, "line_prominence_db", p.line_prominence_db,
+               "must be finite");
+  positive("psd_segment_s", p.psd_segment_s);
+}
 
 std::string to_string(ArtifactReason mask) {
   static constexpr std::array<std::pair<ArtifactReason, const char*>, 6> kNames{{

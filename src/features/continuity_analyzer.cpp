@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "eegtrack/dsp/robust_stats.hpp"
+
 namespace eegtrack::features {
 namespace {
 
@@ -18,14 +20,6 @@ namespace {
 // Running sums are rebuilt from the ring at fixed sample counts, so rounding cannot drift over
 // a day-long segment; the count is per segment, which keeps the result chunk-independent.
 constexpr std::int64_t kResumEvery = 1 << 16;
-
-double median_in_place(std::vector<double>& v) {
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  if (v.size() % 2 == 1)
-    return *mid;
-  return 0.5 * (*std::max_element(v.begin(), mid) + *mid);
-}
 
 }  // namespace
 
@@ -110,7 +104,7 @@ void ContinuityAnalyzer::evaluate_window() {
   }
   // The median channel: a window is quiet when at least half the channels are, so one
   // disconnected electrode cannot make a record look suppressed, nor one noisy one active.
-  if (median_in_place(amplitude_) < params_.threshold_ptp_uv)
+  if (dsp::median(amplitude_) < params_.threshold_ptp_uv)
     last_quiet_start_ = n_ - std::min(n_, window_);
 }
 

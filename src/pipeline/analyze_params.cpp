@@ -1,54 +1,108 @@
 #include "eegtrack/pipeline/analyze_params.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "eegtrack/dsp/require.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
 
-void require(bool ok, const std::string& what, double value) {
-  if (!ok)
-    throw std::invalid_argument("AnalyzeParams: " + what + " (" + std::to_string(value) + ")");
+constexpr const char* kWhere = "AnalyzeParams";
+
+// Longest epoch accepted: an hour is far beyond any clinical epoch and keeps sample counts
+// and the epoch buffer bounded before any recording is opened.
+constexpr double kMaxEpochS = 3600.0;
+// Shortest Welch segment: 0.1 s is 10 Hz resolution, already useless for the delta band, and
+// holds at least one sample at any sample rate an EEG is stored with.
+constexpr double kMinSegmentS = 0.1;
+
+void require_finite_positive(const char* field, double v) {
+  dsp::require(v > 0.0 && std::isfinite(v), kWhere, field, v, "must be finite and > 0");
 }
 
-bool has_band(const std::vector<features::Band>& bands, const char* name) {
-  for (const auto& b : bands)
-    if (b.name == name)
-      return true;
-  return false;
+void validate_bands(const AnalyzeParams& p) {
+  for (std::size_t i = 0; i < p.bands.size(); ++i) {
+    const auto& b = p.bands[i];
+    dsp::require(!b.name.empty(), kWhere, "bands", b.name, "a band needs a name");
+    for (std::size_t j = 0; j < i; ++j)
+      dsp::require(p.bands[j].name != b.name, kWhere, "bands", b.name,
+                   "names a band twice (each band name once)");
+    dsp::require(b.low_hz >= p.total_low_hz && b.low_hz < b.high_hz, kWhere, "bands",
+                 b.name + ":" + dsp::format_value(b.low_hz) + "-" + dsp::format_value(b.high_hz),
+                 "must satisfy total_low_hz <= low < high");
+    dsp::require(
+        b.high_hz <= p.total_high_hz, kWhere, "bands",
+        b.name + ":" + dsp::format_value(b.low_hz) + "-" + dsp::format_value(b.high_hz),
+        "must end at or below total_high_hz " + dsp::format_value(p.total_high_hz) + " Hz");
+  }
+  for (const char* name : {"delta", "theta", "alpha", "beta"}) {
+    const bool present = std::any_of(p.bands.begin(), p.bands.end(),
+                                     [&](const features::Band& b) { return b.name == name; });
+    dsp::require(present, kWhere, "bands", std::string_view(name),
+                 "is missing (the slowing grade needs delta, theta, alpha and beta)");
+  }
+}
+
+void validate_detection(const DetectionParams& p) {
+  dsp::require(p.bipolar_montage == io::MontageKind::LongitudinalBipolar ||
+                   p.bipolar_montage == io::MontageKind::TransverseBipolar,
+               "DetectionParams", "bipolar_montage",
+               std::string_view(io::to_string(p.bipolar_montage)), "must be bipolar or transverse");
+  dsp::require(p.max_masked_channel_fraction >= 0.0 && p.max_masked_channel_fraction <= 1.0,
+               "DetectionParams", "max_masked_channel_fraction", p.max_masked_channel_fraction,
+               "must be in [0, 1]");
+  if (!p.enabled)
+    return;  // thresholds of detectors that do not run cannot mislead
+  detect::validate(p.ied);
+  detect::validate(p.patterns);
+  detect::validate(p.seizures);
+  detect::validate(p.birds);
 }
 
 }  // namespace
 
 void validate(const AnalyzeParams& p) {
-  require(p.epoch_s > 0.0 && std::isfinite(p.epoch_s), "epoch_s must be > 0", p.epoch_s);
-  require(p.segment_s > 0.0 && p.segment_s <= p.epoch_s, "segment_s must be in (0, epoch_s]",
-          p.segment_s);
-  require(p.overlap >= 0.0 && p.overlap < 1.0, "overlap must be in [0, 1)", p.overlap);
-  require(p.nw >= 0.5, "nw must be >= 0.5", p.nw);
-  require(p.total_low_hz >= 0.0 && p.total_high_hz > p.total_low_hz,
-          "total_high_hz must exceed total_low_hz >= 0", p.total_high_hz);
-  require(p.bad_channel_fraction >= 0.0 && p.bad_channel_fraction < 1.0,
-          "bad_channel_fraction must be in [0, 1)", p.bad_channel_fraction);
-  require(p.min_clean_channel_fraction > 0.0 && p.min_clean_channel_fraction <= 1.0,
-          "min_clean_channel_fraction must be in (0, 1]", p.min_clean_channel_fraction);
-  require(p.spectrogram_step_s > 0.0, "spectrogram_step_s must be > 0", p.spectrogram_step_s);
-  require(p.spectrogram_bin_hz > 0.0, "spectrogram_bin_hz must be > 0", p.spectrogram_bin_hz);
-  require(p.spectrogram_max_hz > 0.0, "spectrogram_max_hz must be > 0", p.spectrogram_max_hz);
-  require(p.chunk_s > 0.0, "chunk_s must be > 0", p.chunk_s);
-  require(p.artifacts.amplitude_limit_uv > 0.0, "amplitude_limit_uv must be > 0",
-          p.artifacts.amplitude_limit_uv);
-  for (const char* name : {"delta", "theta", "alpha", "beta"}) {
-    if (!has_band(p.bands, name))
-      throw std::invalid_argument(std::string("AnalyzeParams: the bands must include ") + name);
-  }
-  for (const auto& b : p.bands)
-    require(b.low_hz >= p.total_low_hz && b.high_hz <= p.total_high_hz,
-            "band " + b.name + " must lie inside [total_low_hz, total_high_hz]", b.high_hz);
+  dsp::require(p.epoch_s > 0.0 && p.epoch_s <= kMaxEpochS, kWhere, "epoch_s", p.epoch_s,
+               "must be in (0, 3600] s");
+  dsp::require(p.segment_s >= kMinSegmentS && p.segment_s <= p.epoch_s, kWhere, "segment_s",
+               p.segment_s, "must be in [0.1 s, epoch_s " + dsp::format_value(p.epoch_s) + " s]");
+  dsp::require(p.overlap >= 0.0 && p.overlap < 1.0, kWhere, "overlap", p.overlap,
+               "must be in [0, 1)");
+  dsp::require(p.nw >= 0.5 && std::isfinite(p.nw), kWhere, "nw", p.nw, "must be finite and >= 0.5");
+  dsp::require(p.total_low_hz >= 0.0 && std::isfinite(p.total_low_hz), kWhere, "total_low_hz",
+               p.total_low_hz, "must be finite and >= 0");
+  dsp::require(p.total_high_hz > p.total_low_hz && std::isfinite(p.total_high_hz), kWhere,
+               "total_high_hz", p.total_high_hz, "must be finite and > total_low_hz");
+  dsp::require(p.bad_channel_fraction >= 0.0 && p.bad_channel_fraction < 1.0, kWhere,
+               "bad_channel_fraction", p.bad_channel_fraction, "must be in [0, 1)");
+  dsp::require(p.min_clean_channel_fraction > 0.0 && p.min_clean_channel_fraction <= 1.0, kWhere,
+               "min_clean_channel_fraction", p.min_clean_channel_fraction, "must be in (0, 1]");
+  // A column holds round(step / epoch) whole epochs: below half an epoch that would be none,
+  // silently raised to one.
+  dsp::require(p.spectrogram_step_s >= 0.5 * p.epoch_s && std::isfinite(p.spectrogram_step_s),
+               kWhere, "spectrogram_step_s", p.spectrogram_step_s,
+               "must be finite and >= half of epoch_s " + dsp::format_value(p.epoch_s) + " s");
+  require_finite_positive("spectrogram_bin_hz", p.spectrogram_bin_hz);
+  require_finite_positive("spectrogram_max_hz", p.spectrogram_max_hz);
+  require_finite_positive("chunk_s", p.chunk_s);
+  features::validate(p.artifacts);
+  validate_bands(p);
   features::validate_continuity_params(p.continuity);
+  dsp::require(
+      p.slowing.pdr_slow_below_hz > 0.0 && p.slowing.pdr_slow_below_hz < p.slowing.pdr_reference_hz,
+      "SlowingParams", "pdr_slow_below_hz", p.slowing.pdr_slow_below_hz,
+      "must be in (0, pdr_reference_hz " + dsp::format_value(p.slowing.pdr_reference_hz) + " Hz)");
+  validate_detection(p.detection);
+}
+
+void derive(AnalyzeParams& p) {
+  // The borderline band starts where the grade stops: --pdr-slow-below 8.5 has none.
+  p.slowing.pdr_borderline_below_hz =
+      std::max(p.slowing.pdr_borderline_below_hz, p.slowing.pdr_slow_below_hz);
 }
 
 std::vector<FeatureSpec> epoch_feature_specs(const AnalyzeParams& p) {

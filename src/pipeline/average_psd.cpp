@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "eegtrack/dsp/multitaper.hpp"
+#include "eegtrack/dsp/require.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -83,7 +84,18 @@ const char* to_string(PsdMethod method) noexcept {
   return method == PsdMethod::Welch ? "welch" : "multitaper";
 }
 
+void validate(const AveragePsdParams& p) {
+  constexpr const char* w = "AveragePsdParams";
+  dsp::require(p.welch.segment_s > 0.0 && std::isfinite(p.welch.segment_s), w, "segment_s",
+               p.welch.segment_s, "must be finite and > 0");
+  // Checked before the segment grid is sized: a negative overlap would wrap the sample count.
+  dsp::require(p.welch.overlap >= 0.0 && p.welch.overlap < 1.0, w, "overlap", p.welch.overlap,
+               "must be in [0, 1)");
+  dsp::require(p.nw >= 0.5 && std::isfinite(p.nw), w, "nw", p.nw, "must be finite and >= 0.5");
+}
+
 AveragePsd average_psd(MontagedReader& chunks, const AveragePsdParams& params) {
+  validate(params);
   AveragePsd out;
   const std::size_t n_channels = chunks.selection().labels.size();
   const double rate = chunks.selection().sample_rate_hz;

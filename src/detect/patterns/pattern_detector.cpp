@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analysis_window.hpp"
+#include "eegtrack/dsp/require.hpp"
 #include "periodic_trains.hpp"
 #include "rhythmic_delta.hpp"
 #include "segment_buffer.hpp"
@@ -82,18 +83,45 @@ void PatternState::end_segment() {
 
 }  // namespace detail
 
+void validate(const PatternParams& p) {
+  constexpr const char* w = "PatternParams";
+  const auto positive = [&](const char* field, double v) {
+    dsp::require(v > 0.0 && std::isfinite(v), w, field, v, "must be finite and > 0");
+  };
+  const auto fraction = [&](const char* field, double v) {
+    dsp::require(v >= 0.0 && v <= 1.0, w, field, v, "must be in [0, 1]");
+  };
+  positive("pd_band_low_hz", p.pd_band_low_hz);
+  dsp::require(p.pd_band_high_hz > p.pd_band_low_hz && std::isfinite(p.pd_band_high_hz), w,
+               "pd_band_high_hz", p.pd_band_high_hz, "must be finite and > pd_band_low_hz");
+  positive("pd_amplitude_ratio", p.pd_amplitude_ratio);
+  positive("pd_max_discharge_s", p.pd_max_discharge_s);
+  positive("pd_min_rate_hz", p.pd_min_rate_hz);
+  dsp::require(p.pd_max_rate_hz > p.pd_min_rate_hz && std::isfinite(p.pd_max_rate_hz), w,
+               "pd_max_rate_hz", p.pd_max_rate_hz, "must be finite and > pd_min_rate_hz");
+  fraction("pd_min_uniform_fraction", p.pd_min_uniform_fraction);
+  dsp::require(p.pd_min_channels >= 1, w, "pd_min_channels", p.pd_min_channels, "must be >= 1");
+  positive("rda_low_hz", p.rda_low_hz);
+  dsp::require(p.rda_high_hz > p.rda_low_hz && std::isfinite(p.rda_high_hz), w, "rda_high_hz",
+               p.rda_high_hz, "must be finite and > rda_low_hz");
+  dsp::require(p.rda_frame_s >= 2.0 && p.rda_frame_s <= 2.0 * detail::kMarginS, w, "rda_frame_s",
+               p.rda_frame_s,
+               "must be in [2, " + dsp::format_value(2.0 * detail::kMarginS) + "] s");
+  dsp::require(p.rda_min_peak_fraction > 0.0 && p.rda_min_peak_fraction <= 1.0, w,
+               "rda_min_peak_fraction", p.rda_min_peak_fraction, "must be in (0, 1]");
+  dsp::require(p.rda_min_channels >= 1, w, "rda_min_channels", p.rda_min_channels, "must be >= 1");
+  dsp::require(p.min_cycles >= 3, w, "min_cycles", p.min_cycles, "must be >= 3");
+  dsp::require(p.lateral_amplitude_ratio > 1.0 && std::isfinite(p.lateral_amplitude_ratio), w,
+               "lateral_amplitude_ratio", p.lateral_amplitude_ratio, "must be finite and > 1");
+  positive("max_event_s", p.max_event_s);
+}
+
 namespace {
 
 void validate(const PatternParams& p, double fs) {
-  if (!(fs >= 100.0 && fs <= 4096.0))
-    throw std::invalid_argument("PatternDetector: sample rate must be 100-4096 Hz (" +
-                                std::to_string(fs) + ")");
-  if (!(p.pd_band_low_hz > 0.0 && p.pd_band_low_hz < p.pd_band_high_hz) ||
-      !(p.pd_min_rate_hz > 0.0 && p.pd_min_rate_hz < p.pd_max_rate_hz) ||
-      !(p.rda_low_hz > 0.0 && p.rda_low_hz < p.rda_high_hz) || p.min_cycles < 3 ||
-      !(p.rda_frame_s >= 2.0 && p.rda_frame_s <= 2.0 * detail::kMarginS) ||
-      !(p.lateral_amplitude_ratio > 1.0) || !(p.max_event_s > 0.0))
-    throw std::invalid_argument("PatternDetector: inconsistent parameters");
+  dsp::require(fs >= 100.0 && fs <= 4096.0, "PatternDetector", "sample_rate_hz", fs,
+               "must be in [100, 4096] Hz");
+  detect::validate(p);
 }
 
 }  // namespace

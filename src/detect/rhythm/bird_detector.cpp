@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "eegtrack/dsp/require.hpp"
 #include "rhythm_criteria.hpp"
 #include "rhythm_run.hpp"
 #include "rhythm_windows.hpp"
@@ -17,16 +18,25 @@ using detail::RhythmRun;
 using detail::RhythmWindow;
 using detail::RhythmWindowStream;
 
+void validate(const BirdParams& p) {
+  constexpr const char* w = "BirdParams";
+  dsp::require(p.step_s > 0.0 && std::isfinite(p.step_s), w, "step_s", p.step_s,
+               "must be finite and > 0");
+  dsp::require(p.window_s >= p.step_s && std::isfinite(p.window_s), w, "window_s", p.window_s,
+               "must be finite and >= step_s");
+  dsp::require(p.min_channels >= 1, w, "min_channels", p.min_channels, "must be >= 1");
+  dsp::require(p.max_frequency_hz > p.min_frequency_hz && std::isfinite(p.max_frequency_hz), w,
+               "max_frequency_hz", p.max_frequency_hz, "must be finite and > min_frequency_hz");
+  dsp::require(p.max_duration_s > p.min_duration_s && std::isfinite(p.max_duration_s), w,
+               "max_duration_s", p.max_duration_s, "must be finite and > min_duration_s");
+}
+
 namespace {
 
 void check_params(const BirdParams& p, double sample_rate_hz) {
-  if (!(sample_rate_hz >= 64.0))
-    throw std::invalid_argument("BirdDetector: sample rate below 64 Hz (" +
-                                std::to_string(sample_rate_hz) + ")");
-  if (!(p.step_s > 0.0) || !(p.window_s >= p.step_s) || p.min_channels < 1 ||
-      !(p.max_frequency_hz > p.min_frequency_hz) || !(p.max_duration_s > p.min_duration_s))
-    throw std::invalid_argument("BirdDetector: inconsistent parameters (window_s " +
-                                std::to_string(p.window_s) + ")");
+  dsp::require(sample_rate_hz >= 64.0, "BirdDetector", "sample_rate_hz", sample_rate_hz,
+               "must be >= 64 Hz");
+  validate(p);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "eegtrack/dsp/require.hpp"
 #include "evolving_seizure.hpp"
 #include "rhythm_criteria.hpp"
 #include "rhythm_run.hpp"
@@ -20,20 +21,57 @@ using detail::RhythmRun;
 using detail::RhythmWindow;
 using detail::RhythmWindowStream;
 
+void validate(const SeizureParams& p) {
+  constexpr const char* w = "SeizureParams";
+  const auto positive = [&](const char* field, double v) {
+    dsp::require(v > 0.0 && std::isfinite(v), w, field, v, "must be finite and > 0");
+  };
+  const auto fraction = [&](const char* field, double v) {
+    dsp::require(v >= 0.0 && v <= 1.0, w, field, v, "must be in [0, 1]");
+  };
+  positive("step_s", p.step_s);
+  dsp::require(p.window_s >= p.step_s && std::isfinite(p.window_s), w, "window_s", p.window_s,
+               "must be finite and >= step_s");
+  fraction("min_rhythmicity", p.min_rhythmicity);
+  positive("min_frequency_hz", p.min_frequency_hz);
+  dsp::require(p.max_frequency_hz > p.min_frequency_hz && std::isfinite(p.max_frequency_hz), w,
+               "max_frequency_hz", p.max_frequency_hz, "must be finite and > min_frequency_hz");
+  positive("absolute_rms_uv", p.absolute_rms_uv);
+  positive("relative_amplitude", p.relative_amplitude);
+  dsp::require(p.background_s >= p.step_s && std::isfinite(p.background_s), w, "background_s",
+               p.background_s, "must be finite and >= step_s");
+  dsp::require(p.background_warmup_s >= 0.0 && std::isfinite(p.background_warmup_s), w,
+               "background_warmup_s", p.background_warmup_s, "must be finite and >= 0");
+  dsp::require(p.min_channels >= 1, w, "min_channels", p.min_channels, "must be >= 1");
+  positive("min_duration_s", p.min_duration_s);
+  dsp::require(p.max_gap_s >= 0.0 && std::isfinite(p.max_gap_s), w, "max_gap_s", p.max_gap_s,
+               "must be finite and >= 0");
+  positive("onset_s", p.onset_s);
+  positive("evolution_block_s", p.evolution_block_s);
+  positive("evolution_step_hz", p.evolution_step_hz);
+  dsp::require(p.evolution_window_s >= p.step_s && std::isfinite(p.evolution_window_s), w,
+               "evolution_window_s", p.evolution_window_s, "must be finite and >= step_s");
+  positive("evolution_min_frequency_hz", p.evolution_min_frequency_hz);
+  dsp::require(p.evolution_max_frequency_hz > p.evolution_min_frequency_hz &&
+                   std::isfinite(p.evolution_max_frequency_hz),
+               w, "evolution_max_frequency_hz", p.evolution_max_frequency_hz,
+               "must be finite and > evolution_min_frequency_hz");
+  fraction("evolution_min_rhythmicity", p.evolution_min_rhythmicity);
+  positive("evolution_absolute_rms_uv", p.evolution_absolute_rms_uv);
+  positive("evolution_relative_amplitude", p.evolution_relative_amplitude);
+  dsp::require(p.evolution_min_channels >= 1, w, "evolution_min_channels", p.evolution_min_channels,
+               "must be >= 1");
+  fraction("evolution_field_fraction", p.evolution_field_fraction);
+  dsp::require(p.evolution_min_steps >= 1, w, "evolution_min_steps", p.evolution_min_steps,
+               "must be >= 1");
+}
+
 namespace {
 
 void check_params(const SeizureParams& p, double sample_rate_hz) {
-  if (!(sample_rate_hz >= 64.0))
-    throw std::invalid_argument("SeizureDetector: sample rate below 64 Hz (" +
-                                std::to_string(sample_rate_hz) + ")");
-  if (!(p.step_s > 0.0) || !(p.window_s >= p.step_s) || p.min_channels < 1 ||
-      !(p.min_frequency_hz > 0.0) || !(p.max_frequency_hz > p.min_frequency_hz) ||
-      !(p.evolution_block_s > 0.0) || !(p.background_s >= p.step_s) ||
-      !(p.evolution_window_s >= p.step_s) || !(p.evolution_min_frequency_hz > 0.0) ||
-      !(p.evolution_max_frequency_hz > p.evolution_min_frequency_hz) ||
-      p.evolution_min_channels < 1 || p.evolution_min_steps < 1 || !(p.evolution_step_hz > 0.0))
-    throw std::invalid_argument("SeizureDetector: inconsistent parameters (window_s " +
-                                std::to_string(p.window_s) + ")");
+  dsp::require(sample_rate_hz >= 64.0, "SeizureDetector", "sample_rate_hz", sample_rate_hz,
+               "must be >= 64 Hz");
+  validate(p);
 }
 
 // ACNS 2021 ESz criterion (a) asks for discharges averaging > 2.5 Hz. The detector accepts

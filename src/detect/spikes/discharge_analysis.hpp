@@ -159,7 +159,4 @@ struct WhitenedDischarge {
 [[nodiscard]] std::size_t flank_end(std::span<const double> y, std::size_t peak, int step,
                                     std::size_t max_len, double hysteresis, double floor_tol);
 
-/// Median of a copy of x (x must not be empty).
-[[nodiscard]] double median_of(std::vector<double> x);
-
 }  // namespace eegtrack::detect::detail

@@ -6,12 +6,11 @@
 #include "discharge_analysis.hpp"
 #include "eegtrack/dsp/butterworth.hpp"
 #include "eegtrack/dsp/hilbert.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 #include "eegtrack/dsp/sos_filter.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
-
-constexpr double kMadToSd = 1.4826;
 
 dsp::Sos band(double low_hz, double high_hz, double fs) {
   // Edges near Nyquist are lowered so 128-Hz recordings still get a valid design.
@@ -23,12 +22,9 @@ dsp::Sos band(double low_hz, double high_hz, double fs) {
                            .sample_rate_hz = fs});
 }
 
+// The spike detector's robust SD takes the upper central value of an even count.
 double robust_sd(std::span<const double> x) {
-  std::vector<double> v(x.begin(), x.end());
-  const double med = median_of(v);
-  for (double& e : v)
-    e = std::abs(e - med);
-  return kMadToSd * median_of(std::move(v));
+  return dsp::robust_sd(x, dsp::EvenMedian::Upper);
 }
 
 /// Janča et al. 2015: the envelope is modelled as log-normal; threshold = k (mode + median).
@@ -37,7 +33,7 @@ double lognormal_threshold(std::span<const double> envelope, double k) {
   logs.reserve(envelope.size());
   for (double e : envelope)
     logs.push_back(std::log(std::max(e, 1e-9)));
-  const double mu = median_of(logs);
+  const double mu = dsp::median(logs, dsp::EvenMedian::Upper);
   const double sigma = robust_sd(logs);
   return k * (std::exp(mu - sigma * sigma) + std::exp(mu));
 }
@@ -180,12 +176,6 @@ std::size_t flank_end(std::span<const double> y, std::size_t peak, int step, std
     }
   }
   return best;
-}
-
-double median_of(std::vector<double> x) {
-  const auto mid = x.begin() + static_cast<std::ptrdiff_t>(x.size() / 2);
-  std::nth_element(x.begin(), mid, x.end());
-  return *mid;
 }
 
 IedFilters design_ied_filters(const IedParams& p, double sample_rate_hz) {

@@ -6,9 +6,50 @@
 #include <string>
 
 #include "discharge_analysis.hpp"
+#include "eegtrack/dsp/require.hpp"
 #include "segment_buffer.hpp"
 
 namespace eegtrack::detect {
+
+void validate(const IedParams& p) {
+  constexpr const char* w = "IedParams";
+  const auto positive = [&](const char* field, double v) {
+    dsp::require(v > 0.0 && std::isfinite(v), w, field, v, "must be finite and > 0");
+  };
+  dsp::require(p.core_window_s >= 1.0 && std::isfinite(p.core_window_s), w, "core_window_s",
+               p.core_window_s, "must be finite and >= 1 s");
+  dsp::require(p.context_s >= 1.0 && std::isfinite(p.context_s), w, "context_s", p.context_s,
+               "must be finite and >= 1 s");
+  positive("min_duration_s", p.min_duration_s);
+  dsp::require(p.spike_max_duration_s > p.min_duration_s, w, "spike_max_duration_s",
+               p.spike_max_duration_s, "must be > min_duration_s");
+  dsp::require(p.max_duration_s > p.spike_max_duration_s && std::isfinite(p.max_duration_s), w,
+               "max_duration_s", p.max_duration_s, "must be finite and > spike_max_duration_s");
+  positive("broadband_low_hz", p.broadband_low_hz);
+  dsp::require(p.broadband_high_hz > p.broadband_low_hz, w, "broadband_high_hz",
+               p.broadband_high_hz, "must be > broadband_low_hz");
+  positive("fast_low_hz", p.fast_low_hz);
+  dsp::require(p.fast_high_hz > p.fast_low_hz, w, "fast_high_hz", p.fast_high_hz,
+               "must be > fast_low_hz");
+  positive("min_amplitude_ratio", p.min_amplitude_ratio);
+  positive("min_slope_ratio", p.min_slope_ratio);
+  positive("min_field_ratio", p.min_field_ratio);
+  positive("min_asymmetry", p.min_asymmetry);
+  positive("min_slow_wave_fraction", p.min_slow_wave_fraction);
+  positive("envelope_k", p.envelope_k);
+  positive("whitening_regularisation", p.whitening_regularisation);
+  positive("whitening_clip_sd", p.whitening_clip_sd);
+  positive("similar_depth_fraction", p.similar_depth_fraction);
+  dsp::require(p.similar_duration_ratio >= 1.0, w, "similar_duration_ratio",
+               p.similar_duration_ratio, "must be >= 1");
+  dsp::require(p.rhythm_context_s >= 0.0, w, "rhythm_context_s", p.rhythm_context_s,
+               "must be >= 0");
+  positive("innovation_order_s", p.innovation_order_s);
+  dsp::require(p.whitened_candidate_ratio >= 0.0, w, "whitened_candidate_ratio",
+               p.whitened_candidate_ratio, "must be >= 0");
+  positive("max_opposite_ratio", p.max_opposite_ratio);
+}
+
 namespace detail {
 
 /// Running state: the samples of the current segment not yet analysed (plus the context the
@@ -84,32 +125,13 @@ void IedState::end_segment() {
 }
 
 void validate(const IedParams& p, double fs) {
-  if (!(fs >= 100.0 && fs <= 4096.0))
-    throw std::invalid_argument("IedDetector: sample rate outside [100, 4096] Hz (" +
-                                std::to_string(fs) + ")");
-  if (!(p.core_window_s >= 1.0 && p.context_s >= 1.0))
-    throw std::invalid_argument("IedDetector: core_window_s and context_s must be >= 1 s (" +
-                                std::to_string(p.core_window_s) + ")");
-  if (!(p.min_duration_s > 0.0 && p.min_duration_s < p.spike_max_duration_s &&
-        p.spike_max_duration_s < p.max_duration_s))
-    throw std::invalid_argument("IedDetector: durations must satisfy 0 < min < spike_max < max (" +
-                                std::to_string(p.spike_max_duration_s) + ")");
-  if (!(p.broadband_low_hz > 0.0 && p.broadband_low_hz < p.broadband_high_hz &&
-        p.fast_low_hz > 0.0 && p.fast_low_hz < p.fast_high_hz && p.fast_low_hz < 0.45 * fs &&
-        p.broadband_low_hz < 0.45 * fs))
-    throw std::invalid_argument("IedDetector: band edges must be 0 < low < high (" +
-                                std::to_string(p.fast_low_hz) + ")");
-  if (!(p.min_amplitude_ratio > 0.0 && p.min_slope_ratio > 0.0 && p.min_field_ratio > 0.0 &&
-        p.min_asymmetry > 0.0 && p.min_slow_wave_fraction > 0.0 && p.envelope_k > 0.0))
-    throw std::invalid_argument("IedDetector: ratio thresholds must be > 0 (" +
-                                std::to_string(p.min_amplitude_ratio) + ")");
-  if (!(p.whitening_regularisation > 0.0 && p.whitening_clip_sd > 0.0 &&
-        p.similar_depth_fraction > 0.0 && p.similar_duration_ratio >= 1.0 &&
-        p.rhythm_context_s >= 0.0 && p.innovation_order_s > 0.0 &&
-        p.whitened_candidate_ratio >= 0.0 && p.max_opposite_ratio > 0.0))
-    throw std::invalid_argument(
-        "IedDetector: whitening and rhythm-context parameters out of range (" +
-        std::to_string(p.whitening_regularisation) + ")");
+  dsp::require(fs >= 100.0 && fs <= 4096.0, "IedDetector", "sample_rate_hz", fs,
+               "must be in [100, 4096] Hz");
+  detect::validate(p);
+  dsp::require(p.fast_low_hz < 0.45 * fs, "IedDetector", "fast_low_hz", p.fast_low_hz,
+               "must be below 0.45 x the sample rate");
+  dsp::require(p.broadband_low_hz < 0.45 * fs, "IedDetector", "broadband_low_hz",
+               p.broadband_low_hz, "must be below 0.45 x the sample rate");
 }
 
 }  // namespace detail

@@ -10,17 +10,14 @@
 #include <utility>
 
 #include "discharge_analysis.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
 
-constexpr double kMadToSd = 1.4826;
-
-double robust_sd_of(std::vector<double> v) {
-  const double med = median_of(v);
-  for (double& e : v)
-    e = std::abs(e - med);
-  return kMadToSd * median_of(std::move(v));
+// The spike detector's robust SD takes the upper central value of an even count.
+double robust_sd_of(std::span<const double> v) {
+  return dsp::robust_sd(v, dsp::EvenMedian::Upper);
 }
 
 std::size_t samples_of(double seconds, double fs) {
@@ -132,7 +129,7 @@ double innovation_energy(std::span<const double> x, std::size_t left, std::size_
   }
   if (around.size() < 2 * order)
     return 0.0;
-  const double level = std::max(robust_sd_of(std::move(around)), 1e-12);
+  const double level = std::max(robust_sd_of(around), 1e-12);
   double energy = 0.0;
   for (std::size_t k = std::max(left, order); k <= right; ++k) {
     const double z = innovation(k) / level;

@@ -75,6 +75,10 @@ struct ArtifactParams {
   ArtifactReason reject_reasons = kRejectingReasons;  ///< reasons that reject an epoch
 };
 
+/// Checks every threshold on its own, before any data is seen.
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const ArtifactParams& params);
+
 /// Verdict on one epoch of one channel plus the measured values behind it, so a report can
 /// show why an epoch was rejected. Measures that could not be computed are NaN (e.g. the EMG
 /// ratio below 35 Hz Nyquist) and never raise a flag.

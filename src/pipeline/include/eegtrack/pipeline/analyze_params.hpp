@@ -48,8 +48,14 @@ struct AnalyzeParams {
   DetectionParams detection{};       ///< epileptiform detectors (docs/epileptiform.md)
 };
 
-/// Checks ranges and that the four clinical bands are present.
-/// @throws std::invalid_argument ("AnalyzeParams: ... (value)").
+/// Checks every parameter on its own, the detectors' too when detection is enabled, before any
+/// recording is read: ranges, the four clinical bands, each band name once.
+/// @throws dsp::ParameterError ("AnalyzeParams: epoch_s = 1e+308: must be in (0, 3600] s")
+///         naming the first parameter out of range and its value.
 void validate(const AnalyzeParams& params);
+
+/// Fills the parameters that follow from others: the borderline PDR band starts no lower than
+/// pdr_slow_below_hz. Call after setting parameters, before validate().
+void derive(AnalyzeParams& params);
 
 }  // namespace eegtrack::pipeline

@@ -28,6 +28,10 @@ struct AveragePsdParams {
   bool adaptive = false;  ///< multitaper: adaptive weights (else eigenvalue weights)
 };
 
+/// Checks each parameter on its own, before any reading.
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const AveragePsdParams& params);
+
 /// The mean spectrum of every derived channel over all segments of the window.
 struct AveragePsd {
   std::vector<double> frequencies_hz;

@@ -38,6 +38,10 @@ struct PatternParams {
   double max_event_s = 300.0;  ///< longer patterns are reported as consecutive events
 };
 
+/// Checks every field on its own, before any data is seen.
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const PatternParams& p);
+
 /// Every threshold of `p`, named with its unit, for provenance.
 [[nodiscard]] ParameterList parameter_list(const PatternParams& p);
 

@@ -32,6 +32,10 @@ struct BirdParams {
   double max_duration_s = 10.0;  ///< exclusive: >= 10 s is a seizure candidate, not a BIRD
 };
 
+/// Checks every field on its own, before any data is seen.
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const BirdParams& p);
+
 /// ParameterList of every BirdParams threshold, named with units.
 [[nodiscard]] ParameterList parameter_list(const BirdParams& p);
 

@@ -64,6 +64,10 @@ struct SeizureParams {
   int evolution_min_steps = 2;
 };
 
+/// Checks every field on its own, before any data is seen.
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const SeizureParams& p);
+
 /// ParameterList of every SeizureParams threshold, named with units.
 [[nodiscard]] ParameterList parameter_list(const SeizureParams& p);
 

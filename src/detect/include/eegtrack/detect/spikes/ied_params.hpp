@@ -64,6 +64,11 @@ struct IedParams {
   double min_confidence = 0.0;          ///< events below are dropped (0: no extra gate)
 };
 
+/// Checks every field on its own, before any data is seen (band edges against the sample
+/// rate are checked by the detector).
+/// @throws dsp::ParameterError naming the first field out of range and its value.
+void validate(const IedParams& p);
+
 /// Every threshold of `p`, named with its unit, for provenance.
 [[nodiscard]] ParameterList parameter_list(const IedParams& p);
 

@@ -1,0 +1,158 @@
+#include "eegtrack/dsp/robust_stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+namespace eegtrack::dsp {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Selection reorders its input; one buffer per thread (the detectors run on their own
+// threads) saves an allocation per call on the hot path of artifact screening and detection.
+std::vector<double>& scratch() {
+  thread_local std::vector<double> buffer;
+  return buffer;
+}
+
+void require_values(const char* fn, std::size_t n) {
+  if (n == 0)
+    throw std::invalid_argument(std::string(fn) + ": no values (0)");
+}
+
+bool any_nan(const std::vector<double>& v) {
+  bool nan = false;
+  for (const double e : v)
+    nan |= std::isnan(e);  // no early exit: the loop vectorises
+  return nan;
+}
+
+// Median of v (not empty, no NaN), reordering v.
+double median_in_place(std::vector<double>& v, EvenMedian rule) {
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  const double upper = *mid;
+  if (v.size() % 2 == 1 || rule == EvenMedian::Upper)
+    return upper;
+  // nth_element leaves the lower half below mid: its largest is the lower central value.
+  return 0.5 * (*std::max_element(v.begin(), mid) + upper);
+}
+
+// Median of an ascending, NaN-free vector.
+double median_of_sorted(const std::vector<double>& v, EvenMedian rule) {
+  const std::size_t mid = v.size() / 2;
+  if (v.size() % 2 == 1 || rule == EvenMedian::Upper)
+    return v[mid];
+  return 0.5 * (v[mid - 1] + v[mid]);
+}
+
+}  // namespace
+
+double order_statistic(std::span<const double> x, std::size_t k) {
+  require_values("order_statistic", x.size());
+  if (k >= x.size())
+    throw std::invalid_argument("order_statistic: k must be below the count (" + std::to_string(k) +
+                                " >= " + std::to_string(x.size()) + ")");
+  auto& v = scratch();
+  v.assign(x.begin(), x.end());
+  if (any_nan(v))
+    return kNaN;
+  const auto kth = v.begin() + static_cast<std::ptrdiff_t>(k);
+  std::nth_element(v.begin(), kth, v.end());
+  return *kth;
+}
+
+double median(std::span<const double> x, EvenMedian rule) {
+  require_values("median", x.size());
+  auto& v = scratch();
+  v.assign(x.begin(), x.end());
+  return any_nan(v) ? kNaN : median_in_place(v, rule);
+}
+
+double mad(std::span<const double> x, double centre, EvenMedian rule) {
+  require_values("mad", x.size());
+  auto& v = scratch();
+  v.resize(x.size());
+  std::transform(x.begin(), x.end(), v.begin(),
+                 [centre](double e) { return std::abs(e - centre); });
+  return any_nan(v) ? kNaN : median_in_place(v, rule);
+}
+
+double robust_sd(std::span<const double> x, EvenMedian rule) {
+  return kMadToSd * mad(x, median(x, rule), rule);
+}
+
+double quantile(std::span<const double> x, double q) {
+  require_values("quantile", x.size());
+  if (!(q >= 0.0 && q <= 1.0))
+    throw std::invalid_argument("quantile: q must be in [0, 1] (" + std::to_string(q) + ")");
+  auto& v = scratch();
+  v.assign(x.begin(), x.end());
+  if (any_nan(v))
+    return kNaN;
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const auto lo_it = v.begin() + static_cast<std::ptrdiff_t>(lo);
+  std::nth_element(v.begin(), lo_it, v.end());
+  const double a = *lo_it;
+  // The next order statistic is the smallest value above the selected one.
+  const double b = lo + 1 < v.size() ? *std::min_element(lo_it + 1, v.end()) : a;
+  return a + (pos - static_cast<double>(lo)) * (b - a);
+}
+
+SlidingMedian::SlidingMedian(std::span<const double> x, EvenMedian rule) : x_(x), rule_(rule) {}
+
+void SlidingMedian::insert(double v) {
+  if (std::isnan(v)) {
+    ++nan_count_;
+    return;
+  }
+  sorted_.insert(std::upper_bound(sorted_.begin(), sorted_.end(), v), v);
+}
+
+void SlidingMedian::erase(double v) {
+  if (std::isnan(v)) {
+    --nan_count_;
+    return;
+  }
+  sorted_.erase(std::lower_bound(sorted_.begin(), sorted_.end(), v));
+}
+
+double SlidingMedian::median(std::size_t begin, std::size_t end) {
+  if (!(begin < end && end <= x_.size()))
+    throw std::invalid_argument("SlidingMedian: window [" + std::to_string(begin) + ", " +
+                                std::to_string(end) + ") is empty or beyond the signal (" +
+                                std::to_string(x_.size()) + " samples)");
+  const bool overlaps = begin < end_ && begin_ < end;
+  // Samples leaving plus samples entering; past the window's own size a rebuild is cheaper.
+  const std::size_t moves =
+      (begin > begin_ ? begin - begin_ : begin_ - begin) + (end > end_ ? end - end_ : end_ - end);
+  if (!overlaps || moves >= end - begin) {
+    sorted_.clear();
+    nan_count_ = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      if (std::isnan(x_[i]))
+        ++nan_count_;
+      else
+        sorted_.push_back(x_[i]);
+    }
+    std::sort(sorted_.begin(), sorted_.end());
+  } else {
+    for (std::size_t i = begin_; i < begin; ++i)  // left edge moved right
+      erase(x_[i]);
+    for (std::size_t i = end; i < end_; ++i)  // right edge moved left
+      erase(x_[i]);
+    for (std::size_t i = begin; i < begin_; ++i)  // left edge moved left
+      insert(x_[i]);
+    for (std::size_t i = end_; i < end; ++i)  // right edge moved right
+      insert(x_[i]);
+  }
+  begin_ = begin;
+  end_ = end;
+  return nan_count_ > 0 ? kNaN : median_of_sorted(sorted_, rule_);
+}
+
+}  // namespace eegtrack::dsp
