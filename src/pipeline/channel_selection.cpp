@@ -70,6 +70,11 @@ Selection select_referential(const io::Header& header, const std::vector<io::Cha
   out.sample_rate_hz = reference_rate(header, names);
   if (request.channels.empty()) {
     for (const int i : header.data_signals()) {
+      if (request.eeg_only && names[i].type != io::ChannelType::Eeg) {
+        out.warnings.push_back("left out " + header.signals[i].label + " (" +
+                               io::to_string(names[i].type) + ", not EEG)");
+        continue;
+      }
       if (header.signals[i].sample_rate_hz == out.sample_rate_hz) {
         out.signals.push_back(i);
       } else {
@@ -93,6 +98,10 @@ Selection select_referential(const io::Header& header, const std::vector<io::Cha
       }
     }
   }
+  if (request.eeg_only && out.signals.empty())
+    throw io::UsageError(header.path.string() +
+                         ": no EEG channel to analyse (every data signal "
+                         "is EOG, ECG, EMG, respiration or unrecognised)");
   out.plan.kind = io::MontageKind::Referential;
   for (std::size_t k = 0; k < out.signals.size(); ++k) {
     const auto& signal = header.signals[out.signals[k]];

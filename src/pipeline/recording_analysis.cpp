@@ -178,15 +178,15 @@ Selection select_for(const io::Header& header, const AnalyzeParams& params,
                      RecordingAnalysis& out) {
   out.montage = params.montage;
   if (params.montage != io::MontageKind::Average)
-    return select_channels(header, SelectionRequest{{}, params.montage, {}});
+    return select_channels(header, SelectionRequest{{}, params.montage, {}, true});
   try {
-    return select_channels(header, SelectionRequest{{}, params.montage, {}});
+    return select_channels(header, SelectionRequest{{}, params.montage, {}, true});
   } catch (const std::invalid_argument& e) {
     out.montage = io::MontageKind::Referential;
     out.warnings.push_back(std::string("average reference not possible, channels analysed as "
                                        "recorded: ") +
                            e.what());
-    return select_channels(header, SelectionRequest{{}, io::MontageKind::Referential, {}});
+    return select_channels(header, SelectionRequest{{}, io::MontageKind::Referential, {}, true});
   }
 }
 

@@ -162,6 +162,24 @@ TEST(CliAnalyze, BipolarRecordingIsAnalysedAsRecorded) {
   EXPECT_EQ(h5.read_doubles("/epochs/onset_s").values.size(), 10u);  // 41 s in 4-s epochs
 }
 
+// A polysomnogram analysed as recorded (its EEG is bipolar): the EOG, EMG, respiration,
+// temperature and marker channels never enter the EEG measures, and each is named in a
+// warning. With the EOG left in, the global relative delta read 0.64 instead of 0.58.
+TEST(CliAnalyze, NonEegChannelsNeverEnterEegMeasures) {
+  const fs::path dir = scratch_dir() / "analyze_psg";
+  const auto edf = sample_dir() / "sleepedf_SC4001E0_first5min.edf";
+  const auto r = run_cli({"analyze", edf.string(), "-o", dir.string(), "--no-detect"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.err.find("left out EOG horizontal (EOG, not EEG)"), std::string::npos) << r.err;
+  const auto j =
+      nlohmann::json::parse(read_text((dir / "sleepedf_SC4001E0_first5min.summary.json").string()));
+  std::vector<std::string> labels;
+  for (const auto& c : j["quality"]["channels"])
+    labels.push_back(c["label"].get<std::string>());
+  EXPECT_EQ(labels, (std::vector<std::string>{"Fpz-Cz", "Pz-Oz"}));
+  EXPECT_NEAR(j["background"]["rel_power"]["delta"].get<double>(), 0.58, 0.02);
+}
+
 TEST(CliAnalyze, UsageErrorsExitTwo) {
   const auto edf = (sample_dir() / (std::string(kStem) + ".edf")).string();
   const auto dir = (scratch_dir() / "analyze_usage").string();

@@ -17,6 +17,10 @@ struct SelectionRequest {
   io::MontageKind montage = io::MontageKind::Referential;
   /// Channels left out of the common average (e.g. bad channels), by label.
   std::vector<std::string> average_excluded;
+  /// Leave out every channel that is not EEG (EOG, ECG, EMG, respiration, unrecognised), with
+  /// a warning: EEG measures (analyze) must never average an eye or heart channel in. The
+  /// average and bipolar montages take EEG channels only in any case.
+  bool eeg_only = false;
 };
 
 /// The resolved selection: which header signals to read and how to combine them.
