@@ -98,15 +98,27 @@ void print_warnings(const fs::path& file, const nlohmann::json& summary) {
 
 // One line on discharges and seizures, one on rhythmic and periodic patterns.
 void print_epileptiform(const nlohmann::json& e) {
-  std::cout << "\n  epileptiform: " << e["spike_count"].get<long>() << " spikes/sharp waves ("
-            << fixed(e["spike_rate_per_h"], 1) << " /h";
+  const bool enough = e["long_enough_for_rates"].get<bool>();
+  const auto& interval = e["spike_rate_95ci_per_h"];
+  std::cout << "\n  epileptiform: " << e["spike_count"].get<long>() << " spikes/sharp waves (";
+  if (enough)
+    std::cout << fixed(e["spike_rate_per_h"], 1) << " /h, ";
+  else
+    std::cout << "in " << format_duration(e["analysed_s"].get<double>())
+              << ", too short for a rate; ";
+  std::cout << "95 % CI " << fixed(interval[0], 1) << "-" << fixed(interval[1], 1) << " /h";
   if (const auto& f = e["dominant_focus"]; !f.is_null())
     std::cout << ", focus " << text(f["electrode"]) << ' ' << text(f["side"]) << ' '
               << text(f["region"]);
   const long seizures = e["seizure_count"].get<long>();
   std::cout << "), " << seizures << " seizure(s)";
   if (seizures > 0)
-    std::cout << " (burden " << fixed(e["seizure_burden_max_per_h"], 1) << " min in the worst hour"
+    std::cout << " (burden " << fixed(e["seizure_burden_max_per_h"], 1)
+              << (e["seizure_burden_window_s"].get<double>() < 3600.0
+                      ? " min in the " +
+                            format_duration(e["seizure_burden_window_s"].get<double>()) +
+                            " analysed (less than an hour)"
+                      : std::string(" min in the worst hour"))
               << (e["electrographic_status"].get<bool>() ? ", STATUS" : "") << ')';
   std::cout << ", " << e["bird_count"].get<long>() << " BIRD(s)\n  patterns:";
   bool any = false;
@@ -117,6 +129,9 @@ void print_epileptiform(const nlohmann::json& e) {
     std::cout << ' ' << printable(type) << ' ' << pattern["episodes"].get<long>() << " ("
               << text(pattern["prevalence"]) << ')';
   }
+  if (any && !enough)
+    std::cout << " [prevalence over " << format_duration(e["analysed_s"].get<double>())
+              << " only: too short to describe a recording]";
   if (!any)
     std::cout << " none";
 }
@@ -140,7 +155,7 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs:
   }
   std::cout << "\n  PDR: ";
   if (bg["pdr_hz"].is_null())
-    std::cout << "absent";
+    std::cout << "absent (" << text(bg["pdr_absent_reason"]) << ')';
   else
     std::cout << fixed(bg["pdr_hz"], 2) << " Hz (confidence " << fixed(bg["pdr_confidence"], 2)
               << ")";

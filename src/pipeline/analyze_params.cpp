@@ -52,6 +52,9 @@ void validate_detection(const DetectionParams& p) {
                    p.bipolar_montage == io::MontageKind::TransverseBipolar,
                "DetectionParams", "bipolar_montage",
                std::string_view(io::to_string(p.bipolar_montage)), "must be bipolar or transverse");
+  dsp::require(p.min_analysed_for_rates_s > 0.0 && std::isfinite(p.min_analysed_for_rates_s),
+               "DetectionParams", "min_analysed_for_rates_s", p.min_analysed_for_rates_s,
+               "must be finite and > 0");
   dsp::require(p.max_masked_channel_fraction >= 0.0 && p.max_masked_channel_fraction <= 1.0,
                "DetectionParams", "max_masked_channel_fraction", p.max_masked_channel_fraction,
                "must be in [0, 1]");

@@ -47,7 +47,15 @@ findings::Epileptiform epileptiform_from_json(const JsonField& j) {
   e.main_channels = j["main_channels"].strings();
   e.bipolar_channels = j["bipolar_channels"].strings();
   e.spike_count = static_cast<int>(j["spike_count"].integer());
-  e.spike_rate_per_h = j["spike_rate_per_h"].number();
+  if (!j["spike_rate_per_h"].is_null())
+    e.spike_rate_per_h = j["spike_rate_per_h"].number();
+  const auto interval = j["spike_rate_95ci_per_h"].elements();
+  if (interval.size() != 2)
+    j["spike_rate_95ci_per_h"].fail("expected [low, high]");
+  e.spike_rate_low_per_h = interval[0].number();
+  e.spike_rate_high_per_h = interval[1].number();
+  e.long_enough_for_rates = j["long_enough_for_rates"].boolean();
+  e.burden_window_s = j["seizure_burden_window_s"].number();
   e.per_electrode = rates_of(j["spike_rate_per_electrode"]);
   e.per_region = rates_of(j["spike_rate_per_region"]);
   if (const auto f = j["dominant_focus"]; !f.is_null())

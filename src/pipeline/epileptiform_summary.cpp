@@ -7,6 +7,7 @@
 #include "eegtrack/detect/patterns/pattern_prevalence.hpp"
 #include "eegtrack/detect/rhythm/seizure_burden.hpp"
 #include "eegtrack/detect/spikes/ied_rates.hpp"
+#include "eegtrack/dsp/poisson_interval.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -30,7 +31,8 @@ std::vector<DischargeRate> ranked(const std::map<std::string, int>& counts, doub
 
 }  // namespace
 
-findings::Epileptiform summarize_epileptiform(const DetectionResult& result) {
+findings::Epileptiform summarize_epileptiform(const DetectionResult& result,
+                                              double min_analysed_for_rates_s) {
   findings::Epileptiform s;
   s.analysed_s = result.analysed_s;
   s.main_montage = result.main_montage;
@@ -55,7 +57,12 @@ findings::Epileptiform summarize_epileptiform(const DetectionResult& result) {
   if (result.analysed_s > 0.0) {
     const auto rates = detect::ied_rates(result.events, result.analysed_s);
     s.spike_count = rates.total;
-    s.spike_rate_per_h = rates.per_hour;
+    s.long_enough_for_rates = result.analysed_s >= min_analysed_for_rates_s;
+    if (s.long_enough_for_rates)
+      s.spike_rate_per_h = rates.per_hour;
+    const auto interval = dsp::poisson_count_interval(rates.total);
+    s.spike_rate_low_per_h = interval.low / analysed_h;
+    s.spike_rate_high_per_h = interval.high / analysed_h;
     for (const auto& r : rates.by_channel)
       s.per_electrode.push_back({r.name, r.count, r.per_hour});
     std::stable_sort(
@@ -70,6 +77,7 @@ findings::Epileptiform summarize_epileptiform(const DetectionResult& result) {
         top.name,  where[top.name].first, where[top.name].second,
         top.count, top.rate_per_h,        static_cast<double>(top.count) / s.spike_count};
   }
+  s.burden_window_s = std::min(3600.0, result.analysed_s);
   const auto burden = detect::seizure_burden(result.events);
   s.seizures = {burden.seizure_count, burden.longest_seizure_s, burden.seizure_burden_max_min_per_h,
                 burden.electrographic_status};

@@ -272,7 +272,8 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   out.continuity = continuity->result();
   out.spectrogram = spectrogram->finish();
   out.detection = detection.finish();
-  out.epileptiform = summarize_epileptiform(out.detection);
+  out.epileptiform =
+      summarize_epileptiform(out.detection, params.detection.min_analysed_for_rates_s);
   detail::aggregate_recording(st, params, out);
   return out;
 }

@@ -63,7 +63,13 @@ TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
   const auto s = summarize_epileptiform(two_hours());
   EXPECT_DOUBLE_EQ(s.analysed_s, 7200.0);
   EXPECT_EQ(s.spike_count, 8);
-  EXPECT_DOUBLE_EQ(s.spike_rate_per_h, 4.0);
+  ASSERT_TRUE(s.spike_rate_per_h);
+  EXPECT_DOUBLE_EQ(*s.spike_rate_per_h, 4.0);
+  EXPECT_TRUE(s.long_enough_for_rates);
+  // 8 discharges in 2 h: Garwood 95 % interval of the count [3.4538, 15.7632] / 2 h (SciPy).
+  EXPECT_NEAR(s.spike_rate_low_per_h, 3.4538 / 2.0, 1e-4);
+  EXPECT_NEAR(s.spike_rate_high_per_h, 15.7632 / 2.0, 1e-4);
+  EXPECT_DOUBLE_EQ(s.burden_window_s, 3600.0);
   ASSERT_TRUE(s.dominant_focus);
   EXPECT_EQ(s.dominant_focus->electrode, "T7");
   EXPECT_EQ(s.dominant_focus->side, "left");
@@ -82,6 +88,28 @@ TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
   EXPECT_EQ(s.patterns[1].episodes, 1);
   // BIRDs 2 + LPD 1 + sporadic discharges 1 + plus modifier 1; the LPD is 1.5 Hz (not > 2 Hz).
   EXPECT_EQ(helps_points(s, two_hours()), 5);
+}
+
+// One spike in one minute is not "60 /h": the rate is absent (insufficient), the count stands
+// with the time analysed and an interval that says how little it pins down.
+TEST(EpileptiformSummary, ShortRecordingGivesNoRateButAnInterval) {
+  DetectionResult r;
+  r.analysed_s = 60.0;
+  detect::Event spike;
+  spike.type = EventType::Spike;
+  spike.onset_s = 20.0;
+  spike.duration_s = 0.07;
+  spike.focus = "T7";
+  r.events = {spike};
+  const auto s = summarize_epileptiform(r);
+  EXPECT_EQ(s.spike_count, 1);
+  EXPECT_FALSE(s.spike_rate_per_h);
+  EXPECT_FALSE(s.long_enough_for_rates);
+  EXPECT_NEAR(s.spike_rate_low_per_h, 0.025317807984289876 * 60.0, 1e-6);  // SciPy chi2
+  EXPECT_NEAR(s.spike_rate_high_per_h, 5.571643390938898 * 60.0, 1e-6);
+  EXPECT_DOUBLE_EQ(s.burden_window_s, 60.0);
+  // The same minute counts as enough when the threshold is lowered.
+  EXPECT_TRUE(summarize_epileptiform(r, 30.0).spike_rate_per_h);
 }
 
 TEST(EpileptiformSummary, NothingFoundGivesZerosAndNoFocus) {

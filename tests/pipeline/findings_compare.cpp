@@ -36,7 +36,14 @@ void same_epileptiform(const findings::Epileptiform& a, const findings::Epilepti
   EXPECT_EQ(a.main_channels, b.main_channels);
   EXPECT_EQ(a.bipolar_channels, b.bipolar_channels);
   EXPECT_EQ(a.spike_count, b.spike_count);
-  same_double(a.spike_rate_per_h, b.spike_rate_per_h, "epileptiform.spike_rate_per_h");
+  EXPECT_EQ(a.spike_rate_per_h.has_value(), b.spike_rate_per_h.has_value());
+  if (a.spike_rate_per_h && b.spike_rate_per_h)
+    same_double(*a.spike_rate_per_h, *b.spike_rate_per_h, "epileptiform.spike_rate_per_h");
+  same_double(a.spike_rate_low_per_h, b.spike_rate_low_per_h, "epileptiform.spike_rate_low_per_h");
+  same_double(a.spike_rate_high_per_h, b.spike_rate_high_per_h,
+              "epileptiform.spike_rate_high_per_h");
+  EXPECT_EQ(a.long_enough_for_rates, b.long_enough_for_rates);
+  same_double(a.burden_window_s, b.burden_window_s, "epileptiform.burden_window_s");
   EXPECT_EQ(a.per_electrode, b.per_electrode);
   EXPECT_EQ(a.per_region, b.per_region);
   EXPECT_EQ(a.dominant_focus, b.dominant_focus);

@@ -47,7 +47,17 @@ struct Epileptiform {
   std::vector<std::string> main_channels;     ///< derivations of the main view
   std::vector<std::string> bipolar_channels;  ///< derivations of the bipolar view
   int spike_count = 0;                        ///< spikes and sharp waves after reconciliation
-  double spike_rate_per_h = 0.0;
+  /// Absent when the recording is too short for a rate (long_enough_for_rates false): a count
+  /// over a minute is not extrapolated to an hour.
+  std::optional<double> spike_rate_per_h;
+  /// Exact 95 % Poisson interval of the spike rate, per hour, at any duration.
+  double spike_rate_low_per_h = 0.0;
+  double spike_rate_high_per_h = 0.0;
+  /// analysed_s >= DetectionParams::min_analysed_for_rates_s: rates and pattern prevalences
+  /// describe the recording; otherwise they are reported as counts over the time analysed.
+  bool long_enough_for_rates = false;
+  /// Window of the seizure burden: 60 min, or the whole analysed time when it is shorter.
+  double burden_window_s = 0.0;
   std::vector<DischargeRate> per_electrode;  ///< by focus electrode, highest rate first
   std::vector<DischargeRate> per_region;     ///< by side and region, highest rate first
   std::optional<DominantFocus> dominant_focus;

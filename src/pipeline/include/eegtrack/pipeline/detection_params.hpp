@@ -28,6 +28,10 @@ struct DetectionParams {
                                              features::ArtifactReason::Clipping |
                                              features::ArtifactReason::ElectrodePop;
   double max_masked_channel_fraction = 0.5;
+  /// Rates per hour and ACNS prevalence categories need this much analysed EEG (heuristic:
+  /// 10 min, half of a routine 20-min recording). Below it a recording reports its counts, the
+  /// time analysed and a 95 % interval, and says the rate is insufficient.
+  double min_analysed_for_rates_s = 600.0;
 };
 
 }  // namespace eegtrack::pipeline
