@@ -24,7 +24,7 @@ constexpr auto kElectrodes = std::to_array<std::string_view>(
      "O2",   "O10", "I1",   "Iz",  "I2",  "A1",  "A2",  "M1",  "M2"});
 
 // 10-20 names replaced in the 10-10 system (ACNS Guideline 2). MNE's alias table maps T5/T6
-// to T9/T10 instead, which misplaces them (PRIOR_ART.md §4).
+// to T9/T10 instead, which misplaces them (MNE-Python 1.x alias table).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 4> kOldNames = {
     {{"T3", "T7"}, {"T4", "T8"}, {"T5", "P7"}, {"T6", "P8"}}};
 

@@ -35,7 +35,7 @@ struct NormalCase {
   SlowingGrade grade;
 };
 
-// README values of ../shared/eeg/normal. Subject07's PDR (8.4 Hz) is in the borderline band
+// Values of tests/data/eeg/normal/README.md. Subject07's PDR (8.4 Hz) is in the borderline band
 // 8.0-8.5 Hz (docs/qeeg-features.md): noted in the criteria, not graded on its own.
 TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
   for (const auto& c : {NormalCase{"Subject03", 10.0, SlowingGrade::None},

@@ -11,7 +11,7 @@
 
 namespace eegtrack::detect {
 
-/// ACNS 2021 critical-care terms (CLINICAL.md §5) plus interictal discharges and seizures.
+/// ACNS 2021 critical-care terms (docs/clinical-background.md §5) plus interictal discharges and seizures.
 enum class EventType { Spike, Sharp, GPD, LPD, BIPD, GRDA, LRDA, BIRD, Seizure };
 
 /// "spike", "sharp", "GPD", "LPD", "BIPD", "GRDA", "LRDA", "BIRD", "seizure".

@@ -8,7 +8,7 @@
 namespace eegtrack::features {
 
 /// Which published definition a parameter set follows; carried into the result so a report
-/// can say which suppression was measured (CLINICAL.md §4.5).
+/// can say which suppression was measured (docs/clinical-background.md §4.5).
 enum class SuppressionDefinition {
   Acns,   ///< ACNS "suppressed": < 10 µV peak to trough (Hirsch et al., J Clin Neurophysiol
           ///< 2021;38:1)

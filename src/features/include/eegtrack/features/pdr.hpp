@@ -58,7 +58,7 @@ struct PdrResult {
   AperiodicFit aperiodic{};         ///< fit of the mean spectrum
 };
 
-/// Posterior dominant rhythm (CLINICAL.md §4.2) from the PSDs of posterior channels, each
+/// Posterior dominant rhythm (docs/clinical-background.md §4.2) from the PSDs of posterior channels, each
 /// already averaged over clean epochs (see mean_over_epochs). The channels' PSDs are averaged;
 /// the mean spectrum is flattened by its robust aperiodic fit (fit_aperiodic); the dominant
 /// peak is the highest local maximum of the flattened spectrum whose bin lies in the search

@@ -51,7 +51,7 @@ struct SymmetryResult {
   std::vector<RegionAsymmetry> regions{};       ///< regions with channels on both sides, enum order
 };
 
-/// Revised brain symmetry index (van Putten, Clin Neurophysiol 2007;118:2362; CLINICAL.md §4.4)
+/// Revised brain symmetry index (van Putten, Clin Neurophysiol 2007;118:2362; docs/clinical-background.md §4.4)
 /// of two spectra on one grid: mean over the bins low_hz <= f <= high_hz (or < high_hz when
 /// half_open) of |(R - L) / (R + L)|; bins with R + L = 0 count as symmetric (0).
 /// 0 = symmetric, 1 = one side silent.

@@ -18,7 +18,7 @@ namespace eegtrack::pipeline {
 /// into both outputs. Defaults and their sources: docs/qeeg-features.md,
 /// docs/artifacts-and-continuity.md.
 struct AnalyzeParams {
-  /// Montage of the spectral features (common average by default, CLINICAL.md §4.1).
+  /// Montage of the spectral features (common average by default, docs/clinical-background.md §4.1).
   io::MontageKind montage = io::MontageKind::Average;
   double epoch_s = 4.0;  ///< fixed epoch length, epochs never cross an EDF+D gap
   /// Bands of the band powers. Must include "delta", "theta", "alpha" and "beta" (the slowing

@@ -1,6 +1,6 @@
 #pragma once
 
-// Electrographic seizure detection (ACNS 2021 ESz, CLINICAL.md §5.4). Algorithm, validation figures
+// Electrographic seizure detection (ACNS 2021 ESz, docs/clinical-background.md §5.4). Algorithm, validation figures
 // and limits: docs/detect-seizures.md.
 
 #include <memory>
