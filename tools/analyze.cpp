@@ -1,13 +1,10 @@
 // eegtrack analyze: background qEEG of each recording (issue 4). Per FILE writes
 // OUTDIR/<stem>.h5 (docs/hdf5-layout.md) and OUTDIR/<stem>.summary.json and prints a short
 // human summary. A file that fails is reported by name; the others still run.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -16,14 +13,10 @@
 
 #include "detection_options.hpp"
 #include "eegtrack/features/bands.hpp"
-#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/montage.hpp"
-#include "eegtrack/pipeline/events_output.hpp"
-#include "eegtrack/pipeline/hdf5_store.hpp"
-#include "eegtrack/pipeline/recording_analysis.hpp"
-#include "eegtrack/pipeline/summary_json.hpp"
-#include "json_out.hpp"
+#include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "eegtrack/pipeline/average_psd.hpp"
 #include "option_names.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
@@ -55,19 +48,6 @@ pipeline::AnalyzeParams resolve(const AnalyzeOptions& o) {
   pipeline::derive(p);
   pipeline::validate(p);
   return p;
-}
-
-// Written beside the final name, then renamed: a reader never sees half a summary.
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out)
-      throw std::runtime_error(tmp.string() + ": cannot write the summary");
-  }
-  fs::rename(tmp, path);
 }
 
 std::string fixed(double v, int digits) {
@@ -188,21 +168,10 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs:
 }
 
 void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p) {
-  const io::EdfReader reader(file);
-  const std::string stem = file.stem().string();
-  const fs::path h5 = outdir / (stem + ".h5");
-  const fs::path json_path = outdir / (stem + ".summary.json");
-  const fs::path tsv_path = outdir / (stem + ".events.tsv");
-  pipeline::Hdf5Store store(h5);
-  const auto analysis = pipeline::analyze_recording(reader, p, &store);
-  const auto provenance = pipeline::recording_provenance(reader);
-  const auto summary = pipeline::summary_json(analysis, p, provenance);
-  store.finish(analysis, p, provenance, summary);
-  write_text_atomically(json_path, dump_json(summary) + "\n");
-  write_text_atomically(tsv_path, pipeline::events_tsv(analysis.detection.events, provenance.start,
-                                                       provenance.duration_s));
-  print_warnings(file, summary);
-  print_summary(summary, analysis.spectrogram.step_s, h5, json_path, tsv_path);
+  const auto analysed = pipeline::analyze_to_outputs(file, outdir, p);
+  print_warnings(file, analysed.summary);
+  print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths.store,
+                analysed.paths.summary_json, analysed.paths.events_tsv);
 }
 
 int run_analyze(const AnalyzeOptions& options) {

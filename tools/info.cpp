@@ -3,7 +3,7 @@
 
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
-#include "json_out.hpp"
+#include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -127,7 +127,7 @@ void add_info(CLI::App& app) {
     run_guarded([&] {
       const io::EdfReader reader(options->file);
       if (options->json) {
-        std::cout << dump_json(info_json(reader, *options)) << '\n';
+        std::cout << pipeline::dump_json(info_json(reader, *options)) << '\n';
       } else {
         print_info(reader, *options, std::cout);
       }

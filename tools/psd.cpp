@@ -15,9 +15,9 @@
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/montage.hpp"
+#include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "eegtrack/pipeline/average_psd.hpp"
 #include "eegtrack/version.hpp"
-#include "json_out.hpp"
 #include "option_names.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
@@ -171,7 +171,7 @@ int run_psd(const PsdOptions& options) {
            {"psd", std::vector<double>(spectrum.begin(), spectrum.begin() + nf)}});
     }
     out["warnings"] = selection.warnings;
-    std::cout << dump_json(out) << '\n';
+    std::cout << pipeline::dump_json(out) << '\n';
   } else {
     write_summary(psd, selection, parameters, std::cout);
   }

@@ -1,0 +1,87 @@
+#include "eegtrack/pipeline/analysis_outputs.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/io/sha256.hpp"
+#include "eegtrack/pipeline/events_output.hpp"
+#include "eegtrack/pipeline/hdf5_store.hpp"
+#include "eegtrack/pipeline/read_findings.hpp"
+#include "eegtrack/pipeline/recording_analysis.hpp"
+#include "eegtrack/pipeline/summary_json.hpp"
+#include "eegtrack/version.hpp"
+
+namespace eegtrack::pipeline {
+
+namespace fs = std::filesystem;
+
+AnalysisOutputPaths analysis_output_paths(const fs::path& outdir, const fs::path& input) {
+  const std::string stem = input.stem().string();
+  return {outdir / (stem + ".h5"), outdir / (stem + ".summary.json"),
+          outdir / (stem + ".events.tsv")};
+}
+
+std::string dump_json(const nlohmann::json& value) {
+  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out)
+      throw std::runtime_error(tmp.string() + ": cannot write");
+  }
+  fs::rename(tmp, path);
+}
+
+AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outdir,
+                                     const AnalyzeParams& params) {
+  const io::EdfReader reader(input);
+  AnalysedRecording out;
+  out.paths = analysis_output_paths(outdir, input);
+  Hdf5Store store(out.paths.store);
+  const auto analysis = analyze_recording(reader, params, &store);
+  const auto provenance = recording_provenance(reader);
+  out.summary = summary_json(analysis, params, provenance);
+  store.finish(analysis, params, provenance, out.summary);
+  write_text_atomically(out.paths.summary_json, dump_json(out.summary) + "\n");
+  write_text_atomically(out.paths.events_tsv, events_tsv(analysis.detection.events,
+                                                         provenance.start, provenance.duration_s));
+  out.spectrogram_step_s = analysis.spectrogram.step_s;
+  return out;
+}
+
+std::optional<findings::RecordingFindings> reusable_findings(const fs::path& input,
+                                                             const fs::path& outdir,
+                                                             const AnalyzeParams& params,
+                                                             std::string* why_not) {
+  const auto refuse = [&](const std::string& reason) {
+    if (why_not != nullptr)
+      *why_not = reason;
+    return std::optional<findings::RecordingFindings>();
+  };
+  const auto paths = analysis_output_paths(outdir, input);
+  if (!fs::exists(paths.summary_json) || !fs::exists(paths.store) || !fs::exists(paths.events_tsv))
+    return refuse("no earlier output");
+  findings::RecordingFindings found;
+  try {
+    found = read_findings(paths.summary_json);
+  } catch (const std::exception& e) {
+    return refuse(std::string("earlier output unreadable (") + e.what() + ")");
+  }
+  if (found.recording.eegtrack_version != kVersion)
+    return refuse("written by eegtrack " + found.recording.eegtrack_version);
+  if (found.parameters != parameters_json(params))
+    return refuse("parameters changed");
+  if (found.recording.sha256 != io::sha256_file(input))
+    return refuse("file content changed");
+  return found;
+}
+
+}  // namespace eegtrack::pipeline

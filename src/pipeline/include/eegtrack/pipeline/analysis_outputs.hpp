@@ -1,0 +1,56 @@
+#pragma once
+// One recording analysed into its three outputs, as `eegtrack analyze` writes them and
+// `eegtrack followup` reuses them: <stem>.h5, <stem>.summary.json and <stem>.events.tsv.
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "eegtrack/findings/recording_findings.hpp"
+#include "eegtrack/pipeline/analyze_params.hpp"
+
+namespace eegtrack::pipeline {
+
+/// Where the outputs of one input file go: named after the file's stem ("a/b/x.edf" -> x).
+struct AnalysisOutputPaths {
+  std::filesystem::path store;         ///< <stem>.h5 (docs/hdf5-layout.md)
+  std::filesystem::path summary_json;  ///< <stem>.summary.json (docs/findings.md)
+  std::filesystem::path events_tsv;    ///< <stem>.events.tsv (docs/epileptiform.md)
+};
+
+[[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
+                                                        const std::filesystem::path& input);
+
+/// What analysing one file left behind.
+struct AnalysedRecording {
+  AnalysisOutputPaths paths;
+  nlohmann::json summary;           ///< the content of summary.json
+  double spectrogram_step_s = 0.0;  ///< real column width (whole epochs), not in the summary
+};
+
+/// Analyses `input` with `params` and writes its three outputs into `outdir` (which must exist).
+/// Each text output is written beside its final name and renamed, so a reader never sees half
+/// a file. @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable
+/// output.
+AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
+                                     const std::filesystem::path& outdir,
+                                     const AnalyzeParams& params);
+
+/// The findings already in `outdir` for `input` when they can stand for a new analysis: the
+/// summary exists, reads back, and was produced from the same file content (SHA-256), by the
+/// same eegtrack version and with the same parameters. Otherwise nullopt, with the reason in
+/// `why_not` when given (no output yet, file changed, parameters changed, ...).
+[[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
+    const std::filesystem::path& input, const std::filesystem::path& outdir,
+    const AnalyzeParams& params, std::string* why_not = nullptr);
+
+/// Pretty JSON as eegtrack writes it; invalid UTF-8 in file-derived text (labels,
+/// annotations) is replaced by U+FFFD instead of aborting the output.
+[[nodiscard]] std::string dump_json(const nlohmann::json& value);
+
+/// Writes `text` to `path` through a temporary file beside it and a rename.
+/// @throws std::runtime_error naming the file when it cannot be written.
+void write_text_atomically(const std::filesystem::path& path, const std::string& text);
+
+}  // namespace eegtrack::pipeline
