@@ -1,0 +1,99 @@
+#include "eegtrack/clinical/normalization.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace eegtrack::clinical {
+namespace {
+
+std::string number(double v, int digits) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", digits, v);
+  return text;
+}
+
+// The value must not exceed `limit`; a missing value is a reason of its own.
+void at_most(const Estimate& e, std::optional<double> limit, const std::string& name,
+             std::vector<std::string>& abnormal) {
+  if (!e.value)
+    abnormal.push_back(name + " not computed");
+  else if (limit && *e.value > *limit)
+    abnormal.push_back(name + " " + number(*e.value, 2) + " > " + number(*limit, 2));
+}
+
+void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
+                 std::vector<std::string>& abnormal) {
+  if (m.seizure_count > 0 && (baseline == nullptr || baseline->seizure_count == 0))
+    abnormal.push_back(std::to_string(m.seizure_count) + " seizure(s)");
+  for (std::size_t i = 0; i < m.patterns.size(); ++i) {
+    const auto& p = m.patterns[i];
+    const bool in_baseline =
+        baseline != nullptr && i < baseline->patterns.size() && baseline->patterns[i].episodes > 0;
+    if (p.episodes > 0 && !in_baseline)
+      abnormal.push_back(std::string(detect::to_string(p.type)) + " (" +
+                         std::to_string(p.episodes) + " episode(s))");
+  }
+}
+
+std::optional<double> top(const Estimate& e) {
+  return e.high ? e.high : e.value;
+}
+std::optional<double> bottom(const Estimate& e) {
+  return e.low ? e.low : e.value;
+}
+
+}  // namespace
+
+const char* to_string(NormalReference reference) noexcept {
+  return reference == NormalReference::Baseline ? "baseline" : "adult limits";
+}
+
+NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& limits) {
+  NormalityCheck c;
+  c.reference = NormalReference::AdultLimits;
+  if (!m.pdr_hz.value)
+    c.abnormal.push_back("PDR absent");
+  else if (*m.pdr_hz.value < limits.min_pdr_hz)
+    c.abnormal.push_back("PDR " + number(*m.pdr_hz.value, 1) + " Hz < " +
+                         number(limits.min_pdr_hz, 1) + " Hz");
+  at_most(m.relative_delta, limits.max_relative_delta, "relative delta", c.abnormal);
+  at_most(m.encephalopathy_index, limits.max_encephalopathy_index, "encephalopathy index",
+          c.abnormal);
+  no_patterns(m, nullptr, c.abnormal);
+  c.normal = c.abnormal.empty();
+  return c;
+}
+
+NormalityCheck check_against_baseline(const EegMeasures& m, const EegMeasures& baseline) {
+  NormalityCheck c;
+  c.reference = NormalReference::Baseline;
+  if (baseline.pdr_hz.value) {
+    const double floor = *bottom(baseline.pdr_hz);
+    if (!m.pdr_hz.value)
+      c.abnormal.push_back("PDR absent (baseline " + number(*baseline.pdr_hz.value, 1) + " Hz)");
+    else if (*m.pdr_hz.value < floor)
+      c.abnormal.push_back("PDR " + number(*m.pdr_hz.value, 1) + " Hz < baseline " +
+                           number(floor, 1) + " Hz");
+  }
+  at_most(m.relative_delta, top(baseline.relative_delta), "relative delta", c.abnormal);
+  at_most(m.encephalopathy_index, top(baseline.encephalopathy_index), "encephalopathy index",
+          c.abnormal);
+  no_patterns(m, &baseline, c.abnormal);
+  c.normal = c.abnormal.empty();
+  return c;
+}
+
+Change compare(const Estimate& before, const Estimate& after) {
+  Change c;
+  if (!before.value || !after.value)
+    return c;
+  c.difference = *after.value - *before.value;
+  if (before.low && before.high && after.low && after.high) {
+    const double hb = 0.5 * (*before.high - *before.low);
+    const double ha = 0.5 * (*after.high - *after.low);
+    c.beyond_variability = std::abs(*c.difference) > std::sqrt(hb * hb + ha * ha);
+  }
+  return c;
+}
+
+}  // namespace eegtrack::clinical

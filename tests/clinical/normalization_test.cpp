@@ -1,0 +1,94 @@
+// Normal against adult limits and against the patient's baseline; changes beyond variability.
+#include "eegtrack/clinical/normalization.hpp"
+
+#include <gtest/gtest.h>
+
+namespace eegtrack::clinical {
+namespace {
+
+EegMeasures healthy() {
+  EegMeasures m;
+  m.pdr_hz = {10.2, 9.9, 10.5};
+  m.relative_delta = {0.25, 0.22, 0.28};
+  m.encephalopathy_index = {0.02, 0.0, 0.05};
+  for (auto type : {detect::EventType::GPD, detect::EventType::LPD, detect::EventType::BIPD,
+                    detect::EventType::GRDA, detect::EventType::LRDA}) {
+    detect::PatternPrevalence p;
+    p.type = type;
+    m.patterns.push_back(p);
+  }
+  return m;
+}
+
+TEST(NormalLimits, HealthyMeasuresAreNormal) {
+  const auto c = check_against_limits(healthy(), NormalLimits{});
+  EXPECT_TRUE(c.normal);
+  EXPECT_TRUE(c.abnormal.empty());
+  EXPECT_EQ(c.reference, NormalReference::AdultLimits);
+}
+
+TEST(NormalLimits, EachViolationIsNamed) {
+  auto m = healthy();
+  m.pdr_hz = {};
+  m.relative_delta = {0.52, 0.5, 0.55};
+  m.encephalopathy_index = {0.40, 0.35, 0.45};
+  m.patterns[1].episodes = 3;  // LPD
+  m.seizure_count = 1;
+  const auto c = check_against_limits(m, NormalLimits{});
+  EXPECT_FALSE(c.normal);
+  const std::vector<std::string> expected{"PDR absent", "relative delta 0.52 > 0.35",
+                                          "encephalopathy index 0.40 > 0.15", "1 seizure(s)",
+                                          "LPD (3 episode(s))"};
+  EXPECT_EQ(c.abnormal, expected);
+}
+
+TEST(NormalLimits, SlowPdrAndMissingIndexAreNotNormal) {
+  auto m = healthy();
+  m.pdr_hz = {7.4, 7.0, 7.8};
+  m.encephalopathy_index = {};
+  const auto c = check_against_limits(m, NormalLimits{});
+  EXPECT_FALSE(c.normal);
+  EXPECT_EQ(c.abnormal.front(), "PDR 7.4 Hz < 8.0 Hz");
+  EXPECT_EQ(c.abnormal.back(), "encephalopathy index not computed");
+}
+
+TEST(NormalBaseline, BackWithinTheBaselineIntervalIsNormal) {
+  const auto baseline = healthy();
+  auto m = healthy();
+  m.relative_delta = {0.27, 0.24, 0.30};  // above the baseline value, inside its interval
+  m.pdr_hz = {9.95, 9.7, 10.2};
+  EXPECT_TRUE(check_against_baseline(m, baseline).normal);
+  m.relative_delta = {0.29, 0.26, 0.32};
+  m.pdr_hz = {9.5, 9.2, 9.8};
+  const auto c = check_against_baseline(m, baseline);
+  EXPECT_FALSE(c.normal);
+  EXPECT_EQ(c.abnormal, (std::vector<std::string>{"PDR 9.5 Hz < baseline 9.9 Hz",
+                                                  "relative delta 0.29 > 0.28"}));
+}
+
+TEST(NormalBaseline, PatternsAlreadyInTheBaselineDoNotCount) {
+  auto baseline = healthy();
+  baseline.patterns[3].episodes = 1;  // GRDA at baseline
+  auto m = healthy();
+  m.patterns[3].episodes = 2;
+  EXPECT_TRUE(check_against_baseline(m, baseline).normal);
+  m.patterns[0].episodes = 1;  // new GPD
+  EXPECT_FALSE(check_against_baseline(m, baseline).normal);
+}
+
+TEST(Change, CalledOnlyBeyondBothRecordingsVariability) {
+  // Half-widths 0.03 and 0.04: combined 0.05.
+  const Estimate before{0.30, 0.27, 0.33};
+  const auto small = compare(before, {0.35, 0.31, 0.39});
+  EXPECT_NEAR(*small.difference, 0.05, 1e-12);
+  EXPECT_FALSE(*small.beyond_variability);
+  const auto large = compare(before, {0.36, 0.32, 0.40});
+  EXPECT_TRUE(*large.beyond_variability);
+  const auto unknown = compare(before, {0.9, std::nullopt, std::nullopt});
+  EXPECT_TRUE(unknown.difference);
+  EXPECT_FALSE(unknown.beyond_variability);
+  EXPECT_FALSE(compare({}, before).difference);
+}
+
+}  // namespace
+}  // namespace eegtrack::clinical
