@@ -27,25 +27,16 @@ std::optional<std::size_t> nearest_grade(double day, const std::vector<TimedGrad
   return best;
 }
 
-std::vector<std::string> active_at(double day, const std::vector<TreatmentSpan>& treatments) {
-  std::vector<std::string> out;
-  for (const auto& t : treatments)
-    if (t.start_day <= day && day <= t.stop_day &&
-        std::find(out.begin(), out.end(), t.drug) == out.end())
-      out.push_back(t.drug);
-  return out;
-}
-
 NormalityCheck check(const TimedRecording& r, const std::vector<TimedRecording>& all,
                      std::optional<std::size_t> baseline, const NormalLimits& limits) {
   return baseline ? check_against_baseline(r.measures, all[*baseline].measures)
                   : check_against_limits(r.measures, limits);
 }
 
-EpisodeNormalization episode_course(std::size_t e, const EpisodeSpan& episode,
+EpisodeNormalization episode_course(std::size_t e, const Episode& episode,
                                     const std::vector<TimedRecording>& recordings,
                                     const std::vector<RecordingVerdict>& verdicts,
-                                    const std::vector<TreatmentSpan>& treatments,
+                                    const std::vector<Exposure>& treatments,
                                     std::optional<double> next_onset) {
   EpisodeNormalization n;
   n.episode = e;
@@ -70,7 +61,7 @@ EpisodeNormalization episode_course(std::size_t e, const EpisodeSpan& episode,
 }  // namespace
 
 Fusion fuse(const std::vector<TimedRecording>& recordings, const std::vector<TimedGrade>& grades,
-            const std::vector<EpisodeSpan>& episodes, const std::vector<TreatmentSpan>& treatments,
+            const std::vector<Episode>& episodes, const std::vector<Exposure>& treatments,
             const FusionParams& params) {
   require_sorted(recordings, "recordings");
   require_sorted(grades, "assessments");
@@ -86,7 +77,7 @@ Fusion fuse(const std::vector<TimedRecording>& recordings, const std::vector<Tim
     RecordingVerdict v;
     v.normality = check(rec, recordings, f.baseline, params.limits);
     v.paired_grade = nearest_grade(rec.day, grades, params.pairing_window_days);
-    v.active_treatments = active_at(rec.day, treatments);
+    v.active_treatments = active_at(treatments, rec.day);
     if (r > 0) {
       const auto& before = recordings[r - 1].measures;
       v.previous = r - 1;

@@ -27,8 +27,8 @@ EegMeasures measures(double index, double delta, std::optional<double> pdr) {
 struct Course {
   std::vector<TimedRecording> recordings;
   std::vector<TimedGrade> grades;
-  std::vector<EpisodeSpan> episodes;
-  std::vector<TreatmentSpan> treatments;
+  std::vector<Episode> episodes;
+  std::vector<Exposure> treatments;
 };
 
 Course biphasic() {
@@ -53,7 +53,7 @@ Course biphasic() {
               {45.0, 1, false, ""},
               {50.0, 0, false, ""},
               {70.0, 0, false, ""}};
-  c.episodes = {{14.0, 22.0, 4, false}, {40.0, 50.0, 3, true}};
+  c.episodes = {{14.0, 4, 14.0, 22.0, false}, {40.0, 3, 40.0, 50.0, true}};
   c.treatments = {{"tocilizumab", 3.0, 3.0}, {"methylprednisolone", 14.0, 16.0},
                   {"anakinra", 14.0, 16.0},  {"levetiracetam", 40.0, 90.0},
                   {"anakinra", 40.0, 102.0}, {"dexamethasone", 40.0, 47.0}};
@@ -141,7 +141,7 @@ TEST(Fusion, WithoutABaselineAdultLimitsAreTheReference) {
 TEST(Fusion, NeverResolvedEpisodeHasNoNormalRecordingAndUnsortedInputIsRefused) {
   auto c = biphasic();
   c.recordings.resize(3);
-  c.episodes = {{14.0, std::nullopt, 4, false}};
+  c.episodes = {{14.0, 4, 14.0, std::nullopt, false}};
   const auto f = fused(c);
   EXPECT_FALSE(f.episodes[0].first_normal);
   EXPECT_TRUE(f.episodes[0].lags.empty());

@@ -11,8 +11,10 @@
 #include <vector>
 
 #include "eegtrack/clinical/eeg_measures.hpp"
+#include "eegtrack/clinical/episodes.hpp"
 #include "eegtrack/clinical/normalization.hpp"
 #include "eegtrack/clinical/spearman.hpp"
+#include "eegtrack/clinical/treatments.hpp"
 
 namespace eegtrack::clinical {
 
@@ -31,21 +33,6 @@ struct TimedGrade {
   /// A clinical or nonconvulsive seizure is recorded in the assessment's seizure domain.
   bool seizure_recorded = false;
   std::string note;
-};
-
-/// One ICANS episode (onset = first grade >= 1; resolution = first grade 0 after it).
-struct EpisodeSpan {
-  double onset_day = 0.0;
-  std::optional<double> resolution_day;  ///< absent: not resolved by the last assessment
-  int peak_grade = 0;
-  bool relapse = false;  ///< began after an earlier episode had resolved
-};
-
-/// One treatment's exposure, [start_day, stop_day].
-struct TreatmentSpan {
-  std::string drug;
-  double start_day = 0.0;
-  double stop_day = 0.0;
 };
 
 struct FusionParams {
@@ -105,12 +92,12 @@ struct Fusion {
   std::vector<Flag> flags;  ///< by day
 };
 
-/// Fuses recordings (sorted by day), grades (sorted by day), ICANS episodes and treatments.
+/// Fuses recordings (sorted by day), grades (sorted by day), the ICANS episodes of those grades
+/// and the treatments' exposures.
 /// @throws std::invalid_argument when recordings or grades are not sorted by day.
 [[nodiscard]] Fusion fuse(const std::vector<TimedRecording>& recordings,
                           const std::vector<TimedGrade>& grades,
-                          const std::vector<EpisodeSpan>& episodes,
-                          const std::vector<TreatmentSpan>& treatments,
-                          const FusionParams& params = {});
+                          const std::vector<Episode>& episodes,
+                          const std::vector<Exposure>& treatments, const FusionParams& params = {});
 
 }  // namespace eegtrack::clinical
