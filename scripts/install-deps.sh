@@ -7,7 +7,8 @@
 set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libfftw3-dev libeigen3-dev libedf-dev
-          libhdf5-dev libgtest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev)
+          libhdf5-dev libgtest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
+          libyaml-cpp-dev)
 if [[ "${1:-}" == "--reference" ]]; then
   packages+=(python3-scipy python3-mne python3-h5py python3-numpy time)
 fi
