@@ -17,6 +17,7 @@ void register_subcommands(CLI::App& app) {
   add_psd(app);
   add_analyze(app);
   add_score_seizures(app);
+  add_followup(app);
 }
 
 int exit_status() {

@@ -20,5 +20,6 @@ void add_export(CLI::App& app);
 void add_psd(CLI::App& app);
 void add_analyze(CLI::App& app);
 void add_score_seizures(CLI::App& app);
+void add_followup(CLI::App& app);
 
 }  // namespace eegtrack::cli

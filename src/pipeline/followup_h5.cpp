@@ -15,13 +15,14 @@ namespace {
 using nlohmann::json;
 
 // One row as flat fields: {"icans": {"grade": 3}} -> icans_grade; [low, high] pairs of numbers
-// -> _low/_high; other lists -> text joined by "; ".
+// (or nulls) -> _low/_high; other lists -> text joined by "; ".
 void flatten(const json& value, const std::string& name, std::map<std::string, json>& row) {
   if (value.is_object()) {
     for (const auto& [key, v] : value.items())
       flatten(v, name.empty() ? key : name + "_" + key, row);
-  } else if (value.is_array() && value.size() == 2 && value[0].is_number() &&
-             value[1].is_number()) {
+  } else if (value.is_array() && value.size() == 2 &&
+             (value[0].is_number() || value[0].is_null()) &&
+             (value[1].is_number() || value[1].is_null())) {
     row[name + "_low"] = value[0];
     row[name + "_high"] = value[1];
   } else if (value.is_array()) {

@@ -8,8 +8,7 @@ namespace eegtrack::pipeline::detail {
 using nlohmann::json;
 
 json estimate_json(const clinical::Estimate& e) {
-  return {{"value", number(e.value)},
-          {"ci95", e.low && e.high ? json::array({*e.low, *e.high}) : json(nullptr)}};
+  return {{"value", number(e.value)}, {"ci95", json::array({number(e.low), number(e.high)})}};
 }
 
 json measures_json(const clinical::EegMeasures& m) {

@@ -8,7 +8,7 @@
 
 namespace eegtrack::pipeline::detail {
 
-/// {"value", "ci95": [low, high] or null}; null value when not computed.
+/// {"value", "ci95": [low, high]}; nulls where not computed or not measured.
 [[nodiscard]] nlohmann::json estimate_json(const clinical::Estimate& e);
 
 /// The follow-up measures of one recording (docs/followup.md, recordings[].measures).

@@ -1,0 +1,94 @@
+// eegtrack followup: a patient's course file (docs/course-file.md) and its EEG recordings into
+// OUTDIR/<patient>.followup.json and .h5 (docs/followup.md), and a day-by-day table.
+#include "eegtrack/pipeline/followup.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "analysis_options.hpp"
+#include "eegtrack/io/errors.hpp"
+#include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "eegtrack/pipeline/course_file.hpp"
+#include "followup_table.hpp"
+#include "option_names.hpp"
+#include "subcommands.hpp"
+#include "text_out.hpp"
+
+namespace eegtrack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FollowupCliOptions {
+  std::string course;
+  std::string outdir;
+  bool reanalyze = false;
+  double pairing_window_days = 1.0;
+  AnalysisOptions analysis;
+};
+
+// The patient id names the outputs: keep it a plain file name.
+std::string safe_stem(const std::string& patient) {
+  std::string out;
+  for (const char c : patient)
+    out +=
+        (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
+  return out.empty() || out[0] == '.' ? "patient" + out : out;
+}
+
+int run_followup_cli(const FollowupCliOptions& o) {
+  if (o.outdir.empty())
+    throw io::UsageError("-o/--outdir '': an output directory is required");
+  if (!(o.pairing_window_days > 0.0 && o.pairing_window_days <= 30.0))
+    throw io::UsageError("--pairing-window-days " + std::to_string(o.pairing_window_days) +
+                         ": must be in (0, 30]");
+  pipeline::FollowupOptions options;
+  options.analysis = resolve_analysis(o.analysis);  // usage errors before any file is read
+  options.outdir = o.outdir;
+  options.reanalyze = o.reanalyze;
+  options.fusion.pairing_window_days = o.pairing_window_days;
+  const auto course = pipeline::read_course_file(o.course);
+  fs::create_directories(options.outdir);
+  const auto result = pipeline::run_followup(
+      course, options, [](std::size_t i, std::size_t n, const std::string& label) {
+        std::cerr << "eegtrack: followup: recording " << i + 1 << " of " << n << ": "
+                  << printable(label) << '\n';
+      });
+  const auto json = pipeline::followup_json(result, options);
+  const std::string stem = safe_stem(course.patient);
+  const fs::path json_path = options.outdir / (stem + ".followup.json");
+  const fs::path h5_path = options.outdir / (stem + ".followup.h5");
+  pipeline::write_text_atomically(json_path, pipeline::dump_json(json) + "\n");
+  pipeline::write_followup_h5(h5_path, json);
+  print_followup(json, std::cout);
+  std::cout << "\nwrote " << printable(json_path.string()) << ", " << printable(h5_path.string())
+            << ", recordings' outputs in " << printable((options.outdir / "recordings").string())
+            << '\n';
+  return 0;
+}
+
+}  // namespace
+
+void add_followup(CLI::App& app) {
+  auto o = std::make_shared<FollowupCliOptions>();
+  auto* cmd = app.add_subcommand(
+      "followup",
+      "A patient's course (ICANS/CRS grades, labs, treatments) fused with serial EEG: "
+      "<patient>.followup.json/.h5 and a day-by-day table");
+  cmd->footer(
+      "Example: eegtrack followup course.yaml -o followup   (course file: docs/course-file.md)");
+  cmd->add_option("course", o->course, "Course file (YAML)")->required();
+  cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
+  cmd->add_flag("--reanalyze", o->reanalyze,
+                "Analyse every recording again, even when earlier outputs from the same file "
+                "content, version and parameters are in OUTDIR/recordings");
+  cmd->add_option("--pairing-window-days", o->pairing_window_days,
+                  "A recording is compared with the nearest assessment at most this many days "
+                  "away, (0, 30]")
+      ->capture_default_str();
+  add_analysis_options(*cmd, o->analysis);
+  cmd->callback([o] { run_guarded([&] { return run_followup_cli(*o); }); });
+}
+
+}  // namespace eegtrack::cli
