@@ -37,13 +37,22 @@ void flatten(const json& value, const std::string& name, std::map<std::string, j
 
 io::ColumnValues column(const std::vector<std::map<std::string, json>>& rows,
                         const std::string& name) {
-  bool numbers = true, bools = true;
+  bool numbers = true, bools = true, integers = true;
   for (const auto& r : rows) {
     const auto it = r.find(name);
-    if (it == r.end() || it->second.is_null())
+    if (it == r.end() || it->second.is_null()) {
+      integers = false;  // a gap needs NaN
       continue;
+    }
     numbers = numbers && it->second.is_number();
+    integers = integers && it->second.is_number_integer();
     bools = bools && it->second.is_boolean();
+  }
+  if (numbers && integers) {
+    std::vector<std::int64_t> v;
+    for (const auto& r : rows)
+      v.push_back(r.at(name).get<std::int64_t>());
+    return v;
   }
   if (bools && !numbers) {
     std::vector<std::int64_t> v;
