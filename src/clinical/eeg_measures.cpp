@@ -12,6 +12,14 @@ Estimate point(const std::optional<double>& value) {
   return {value, std::nullopt, std::nullopt};
 }
 
+// The value with its bootstrap interval when there is one.
+Estimate estimate(const std::optional<double>& value,
+                  const std::optional<findings::Interval>& interval) {
+  if (!value || !interval)
+    return point(value);
+  return {value, interval->low, interval->high};
+}
+
 std::optional<double> relative_band(const findings::Background& b, const std::string& name) {
   const auto* band = findings::find_band(b.band_powers, name);
   return band != nullptr ? band->relative : std::nullopt;
@@ -38,13 +46,14 @@ EegMeasures eeg_measures(const findings::RecordingFindings& f) {
   const auto& b = f.background;
   m.duration_s = f.recording.duration_s;
   m.clean_fraction = f.quality.clean_fraction;
-  m.encephalopathy_index = point(b.encephalopathy_index);
+  const auto& iv = b.intervals;
+  m.encephalopathy_index = estimate(b.encephalopathy_index, iv.encephalopathy_index);
   if (b.pdr)
-    m.pdr_hz = point(b.pdr->frequency_hz);
+    m.pdr_hz = estimate(b.pdr->frequency_hz, iv.pdr_hz);
   m.pdr_absent_reason = b.pdr_absent_reason;
-  m.relative_delta = point(relative_band(b, "delta"));
-  m.relative_theta = point(relative_band(b, "theta"));
-  m.delta_alpha_ratio = point(b.delta_alpha_ratio);
+  m.relative_delta = estimate(relative_band(b, "delta"), iv.relative_delta);
+  m.relative_theta = estimate(relative_band(b, "theta"), iv.relative_theta);
+  m.delta_alpha_ratio = estimate(b.delta_alpha_ratio, iv.delta_alpha_ratio);
   m.bsi = point(b.bsi);
   m.suppression_fraction = point(f.continuity.suppressed_fraction);
   if (f.slowing) {

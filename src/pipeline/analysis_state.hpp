@@ -3,6 +3,7 @@
 // aggregate_recording().
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "eegtrack/pipeline/recording_analysis.hpp"
@@ -18,12 +19,29 @@ struct AnalysisState {
   std::vector<double> frequencies_hz;
   std::vector<double> psd_sum;         ///< [channel][frequency], sum over clean cells
   std::vector<std::size_t> psd_count;  ///< per channel
+  /// For the block bootstrap (bootstrap_intervals): per block of block_epochs epochs, the PSD
+  /// sums (float, the first block_bins bins) and counts of the channels the PDR reads
+  /// (block_channels: occipital, parietal and frontal), a few MB per 24 h.
+  std::size_t block_epochs = 1;
+  std::vector<std::size_t> block_channels;
+  std::size_t block_bins = 0;
+  std::vector<float> block_psd_sum;            ///< [block][block channel][bin]
+  std::vector<std::uint32_t> block_psd_count;  ///< [block][block channel]
+  std::size_t n_epochs = 0;                    ///< epochs accumulated so far
 };
 
 /// Fills the recording-level fields of `out` (bad channels, clean epochs, medians, regions,
 /// PDR, symmetry, slowing) from the accumulated state. out.continuity must be set.
 void aggregate_recording(const AnalysisState& state, const AnalyzeParams& params,
                          RecordingAnalysis& out);
+
+/// Percentile intervals of the main measures over a block bootstrap of the clean epochs
+/// (docs/findings.md, intervals). `good` are the channels that are not bad; `out` must hold
+/// the point estimates (after the rest of aggregate_recording).
+[[nodiscard]] findings::Intervals bootstrap_intervals(const AnalysisState& state,
+                                                      const AnalyzeParams& params,
+                                                      const std::vector<std::size_t>& good,
+                                                      const RecordingAnalysis& out);
 
 /// Quartiles of the finite values (NaN fields when there are none); reorders `values`.
 [[nodiscard]] Quantiles quantiles(std::vector<double>& values);

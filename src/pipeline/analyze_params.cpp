@@ -100,6 +100,15 @@ void validate(const AnalyzeParams& p) {
       "SlowingParams", "pdr_slow_below_hz", p.slowing.pdr_slow_below_hz,
       "must be in (0, pdr_reference_hz " + dsp::format_value(p.slowing.pdr_reference_hz) + " Hz)");
   validate_detection(p.detection);
+  const auto& b = p.bootstrap;
+  dsp::require(b.block_s > 0.0 && b.block_s <= 3600.0, "BootstrapParams", "block_s", b.block_s,
+               "must be in (0, 3600] s");
+  dsp::require(b.resamples >= 100 && b.resamples <= 100000, "BootstrapParams", "resamples",
+               static_cast<double>(b.resamples), "must be in [100, 100000]");
+  dsp::require(b.level > 0.5 && b.level < 1.0, "BootstrapParams", "level", b.level,
+               "must be in (0.5, 1)");
+  dsp::require(b.min_blocks >= 2, "BootstrapParams", "min_blocks",
+               static_cast<double>(b.min_blocks), "must be >= 2");
 }
 
 void derive(AnalyzeParams& p) {

@@ -21,6 +21,36 @@ findings::Quantiles quantiles(const JsonField& q) {
 
 }  // namespace
 
+namespace {
+
+std::optional<findings::Interval> interval(const JsonField& j) {
+  if (j.is_null())
+    return std::nullopt;
+  const auto pair = j.elements();
+  if (pair.size() != 2)
+    j.fail("expected [low, high] or null");
+  return findings::Interval{pair[0].number(), pair[1].number()};
+}
+
+findings::Intervals intervals(const JsonField& j) {
+  findings::Intervals iv;
+  iv.level = j["level"].number();
+  iv.block_s = j["block_s"].number();
+  iv.n_blocks = j["n_blocks"].count();
+  iv.resamples = static_cast<int>(j["resamples"].count());
+  iv.seed = j["seed"].count();
+  iv.unavailable = j["unavailable"].string_or_empty();
+  iv.encephalopathy_index = interval(j["encephalopathy_index"]);
+  iv.pdr_hz = interval(j["pdr_hz"]);
+  iv.pdr_present_fraction = j["pdr_present_fraction"].number();
+  iv.relative_delta = interval(j["relative_delta"]);
+  iv.relative_theta = interval(j["relative_theta"]);
+  iv.delta_alpha_ratio = interval(j["dar"]);
+  return iv;
+}
+
+}  // namespace
+
 findings::Background background_from_json(const JsonField& j,
                                           const std::vector<std::string>& bands) {
   findings::Background b;
@@ -46,6 +76,7 @@ findings::Background background_from_json(const JsonField& j,
   b.encephalopathy_index = j["encephalopathy_index"].optional_number();
   for (const auto& [name, q] : j["medians"].members())
     b.feature_quantiles[name] = quantiles(q);
+  b.intervals = intervals(j["intervals"]);
   return b;
 }
 

@@ -32,6 +32,26 @@ json pairs_json(const std::vector<findings::SlowAsymmetryPair>& pairs) {
   return out;
 }
 
+json interval_json(const std::optional<findings::Interval>& i) {
+  return i ? json::array({i->low, i->high}) : json(nullptr);
+}
+
+// The block-bootstrap intervals and how they were made (docs/findings.md, intervals).
+json intervals_json(const findings::Intervals& iv) {
+  return {{"level", iv.level},
+          {"block_s", iv.block_s},
+          {"n_blocks", iv.n_blocks},
+          {"resamples", iv.resamples},
+          {"seed", iv.seed},
+          {"unavailable", iv.unavailable.empty() ? json(nullptr) : json(iv.unavailable)},
+          {"encephalopathy_index", interval_json(iv.encephalopathy_index)},
+          {"pdr_hz", interval_json(iv.pdr_hz)},
+          {"pdr_present_fraction", iv.pdr_present_fraction},
+          {"relative_delta", interval_json(iv.relative_delta)},
+          {"relative_theta", interval_json(iv.relative_theta)},
+          {"dar", interval_json(iv.delta_alpha_ratio)}};
+}
+
 }  // namespace
 
 json background_json(const findings::RecordingFindings& f) {
@@ -60,7 +80,8 @@ json background_json(const findings::RecordingFindings& f) {
           {"pdbsi", number(b.pdbsi)},
           {"suppression_fraction", number(b.suppression_fraction)},
           {"encephalopathy_index", number(b.encephalopathy_index)},
-          {"medians", medians}};
+          {"medians", medians},
+          {"intervals", intervals_json(b.intervals)}};
 }
 
 json regions_json(const findings::RecordingFindings& f) {

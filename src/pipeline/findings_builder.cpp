@@ -76,6 +76,7 @@ findings::Background background_of(const RecordingAnalysis& a, const AnalyzePara
   b.median_frequency_hz = median("sef50_hz");
   b.aperiodic_exponent = median("aperiodic_exponent");
   b.bsi = value(a.bsi);
+  b.intervals = a.intervals;
   b.pdbsi = value(a.pdbsi);
   b.suppression_fraction = value(a.continuity.suppressed_fraction);
   if (a.graded)

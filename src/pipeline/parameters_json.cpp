@@ -88,7 +88,14 @@ json parameters_json(const AnalyzeParams& p) {
           {"spectrogram_step_s", p.spectrogram_step_s},
           {"spectrogram_bin_hz", p.spectrogram_bin_hz},
           {"spectrogram_max_hz", p.spectrogram_max_hz},
-          {"detection", detail::detection_parameters_json(p.detection)}};
+          {"detection", detail::detection_parameters_json(p.detection)},
+          {"bootstrap",
+           {{"block_s", p.bootstrap.block_s},
+            {"resamples", p.bootstrap.resamples},
+            {"seed", p.bootstrap.seed},
+            {"level", p.bootstrap.level},
+            {"min_blocks", p.bootstrap.min_blocks},
+            {"method", "block bootstrap over clean epochs, percentile interval"}}}};
 }
 
 }  // namespace eegtrack::pipeline

@@ -258,6 +258,8 @@ void aggregate_recording(const AnalysisState& st, const AnalyzeParams& p, Record
     symmetry(st, p, good, out);
   }
   grade(p, out);
+  if (!st.frequencies_hz.empty())
+    out.intervals = bootstrap_intervals(st, p, good, out);
 }
 
 }  // namespace eegtrack::pipeline::detail

@@ -155,13 +155,40 @@ class SpectrogramBuilder {
   ReducedSpectrogram out_;
 };
 
-void accumulate(const detail::EpochResult& r, detail::AnalysisState& st) {
+// Per-block sums of the channels the PDR reads, for the block bootstrap.
+void accumulate_block(const detail::EpochResult& r, detail::AnalysisState& st) {
+  const std::size_t block = st.n_epochs / st.block_epochs;
+  const std::size_t nb = st.block_channels.size();
+  if (st.block_psd_count.size() < (block + 1) * nb) {
+    st.block_psd_count.resize((block + 1) * nb, 0);
+    st.block_psd_sum.resize((block + 1) * nb * st.block_bins, 0.0F);
+  }
+  for (std::size_t i = 0; i < nb; ++i) {
+    const std::size_t c = st.block_channels[i];
+    if (r.rejected[c])
+      continue;
+    ++st.block_psd_count[block * nb + i];
+    float* sum = &st.block_psd_sum[(block * nb + i) * st.block_bins];
+    for (std::size_t k = 0; k < st.block_bins; ++k)
+      sum[k] += static_cast<float>(
+          r.psd.psd_uv2_per_hz(static_cast<Eigen::Index>(c), static_cast<Eigen::Index>(k)));
+  }
+}
+
+void accumulate(const detail::EpochResult& r, const AnalyzeParams& p, detail::AnalysisState& st) {
   st.cells.insert(st.cells.end(), r.values.begin(), r.values.end());
   const std::size_t nf = r.psd.frequencies_hz.size();
   if (st.frequencies_hz.empty()) {
     st.frequencies_hz = r.psd.frequencies_hz;
     st.psd_sum.assign(st.n_channels * nf, 0.0);
+    // The PDR's aperiodic fit reads up to aperiodic_high_hz: blocks keep the bins up to there.
+    const double top = std::max(p.pdr.aperiodic.high_hz, p.pdr.search_high_hz) + 1.0;
+    st.block_bins = static_cast<std::size_t>(
+        std::upper_bound(st.frequencies_hz.begin(), st.frequencies_hz.end(), top) -
+        st.frequencies_hz.begin());
   }
+  accumulate_block(r, st);
+  ++st.n_epochs;
   for (std::size_t c = 0; c < st.n_channels; ++c) {
     if (r.rejected[c])
       continue;
@@ -235,6 +262,15 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   EpochStream epochs(reader, selection.signals, params.epoch_s, params.chunk_s);
   const double epoch_len_s = static_cast<double>(epochs.epoch_samples()) / fs;
   out.epochs.epoch_s = epoch_len_s;
+  st.block_epochs = std::max<std::size_t>(
+      1, static_cast<std::size_t>(std::lround(params.bootstrap.block_s / epoch_len_s)));
+  for (std::size_t c = 0; c < st.n_channels; ++c) {
+    const auto region = out.channels[c].site.region;
+    if (out.channels[c].has_site &&
+        (region == sites::Region::Occipital || region == sites::Region::Parietal ||
+         region == sites::Region::Frontal))
+      st.block_channels.push_back(c);
+  }
   out.epochs.n_channels = st.n_channels;
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
   DetectionRunner detection(header, selection, params.detection);
@@ -262,7 +298,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
     previous_end_s = epoch.onset_s + epoch_len_s;
 
     record_epoch(epoch, r, out.epochs);
-    accumulate(r, st);
+    accumulate(r, params, st);
     sink_buffer.add(r.values);
   }
   if (!continuity)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,6 +38,32 @@ struct PosteriorRhythm {
   friend bool operator==(const PosteriorRhythm&, const PosteriorRhythm&) = default;
 };
 
+/// A central interval of one measure.
+struct Interval {
+  double low = 0.0;
+  double high = 0.0;
+  friend bool operator==(const Interval&, const Interval&) = default;
+};
+
+/// The recording's own variability: percentile intervals of its main measures over a block
+/// bootstrap of its clean epochs (docs/findings.md, intervals). Every interval is absent, with
+/// `unavailable` saying why, when the recording has too few clean blocks.
+struct Intervals {
+  double level = 0.95;
+  double block_s = 0.0;      ///< block length actually used (whole epochs)
+  std::size_t n_blocks = 0;  ///< blocks holding clean epochs
+  int resamples = 0;
+  std::uint64_t seed = 0;
+  std::string unavailable;  ///< "" when computed
+  std::optional<Interval> encephalopathy_index;
+  std::optional<Interval> pdr_hz;     ///< over the resamples where a PDR was found
+  double pdr_present_fraction = 0.0;  ///< share of resamples in which a PDR was found
+  std::optional<Interval> relative_delta;
+  std::optional<Interval> relative_theta;
+  std::optional<Interval> delta_alpha_ratio;
+  friend bool operator==(const Intervals&, const Intervals&) = default;
+};
+
 /// Recording-level background measures (summary.json "background").
 struct Background {
   /// Absent: no posterior dominant rhythm (also when it could not be estimated).
@@ -62,6 +89,7 @@ struct Background {
   std::optional<double> encephalopathy_index;  ///< [0, 1]; absent when not graded
   /// Every per-epoch feature by name ("alpha_relative", "sef95_hz", ...).
   std::map<std::string, Quantiles> feature_quantiles;
+  Intervals intervals;
   friend bool operator==(const Background&, const Background&) = default;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,23 @@
 
 namespace eegtrack::pipeline {
 
+/// The block bootstrap of a recording's own variability (docs/findings.md, intervals): clean
+/// epochs are resampled in contiguous blocks, because neighbouring epochs are alike, and the
+/// recording-level measures are recomputed on each resample.
+struct BootstrapParams {
+  double block_s = 30.0;          ///< block length; whole epochs, round(block_s / epoch_s)
+  int resamples = 1000;           ///< resamples of the blocks, with replacement
+  std::uint64_t seed = 20261204;  ///< fixed, so the same input gives the same intervals
+  double level = 0.95;            ///< central percentile interval
+  int min_blocks = 5;             ///< fewer blocks holding clean epochs: no interval
+};
+
 /// Every parameter of one background analysis (`eegtrack analyze`); all of them are written
 /// into both outputs. Defaults and their sources: docs/qeeg-features.md,
 /// docs/artifacts-and-continuity.md.
 struct AnalyzeParams {
-  /// Montage of the spectral features (common average by default, docs/clinical-background.md §4.1).
+  /// Montage of the spectral features (common average by default, docs/clinical-background.md
+  /// §4.1).
   io::MontageKind montage = io::MontageKind::Average;
   double epoch_s = 4.0;  ///< fixed epoch length, epochs never cross an EDF+D gap
   /// Bands of the band powers. Must include "delta", "theta", "alpha" and "beta" (the slowing
@@ -46,6 +59,7 @@ struct AnalyzeParams {
   double spectrogram_max_hz = 40.0;  ///< ... up to this frequency (clipped to Nyquist)
   double chunk_s = 60.0;             ///< read granularity; results do not depend on it
   DetectionParams detection{};       ///< epileptiform detectors (docs/epileptiform.md)
+  BootstrapParams bootstrap{};       ///< 95 % intervals of the main measures
 };
 
 /// Checks every parameter on its own, the detectors' too when detection is enabled, before any

@@ -12,6 +12,7 @@
 #include "eegtrack/features/pdr.hpp"
 #include "eegtrack/features/slowing_grade.hpp"
 #include "eegtrack/features/symmetry.hpp"
+#include "eegtrack/findings/background.hpp"
 #include "eegtrack/findings/epoch_table.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
@@ -119,6 +120,7 @@ struct RecordingAnalysis {
   double pdbsi = std::numeric_limits<double>::quiet_NaN();
   std::vector<features::PairAsymmetry> slow_pairs;  ///< delta + theta asymmetry per pair
   features::ContinuityResult continuity;
+  findings::Intervals intervals;  ///< block-bootstrap intervals of the main measures
   features::SlowingAssessment slowing;
   bool graded = false;  ///< false without clean epochs
   ReducedSpectrogram spectrogram;

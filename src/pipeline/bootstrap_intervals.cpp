@@ -1,0 +1,237 @@
+// Block bootstrap of a recording's own variability (docs/findings.md, intervals): contiguous
+// blocks of epochs are drawn with replacement and the recording-level measures recomputed with
+// the same functions as the point estimates (medians of per-epoch features over clean epochs,
+// the PDR of the mean posterior spectrum, the slowing index). Suppression is held at its
+// recording value: it is measured on samples, not per epoch.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+
+#include "analysis_state.hpp"
+
+namespace eegtrack::pipeline::detail {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Per-epoch global values the index needs: relative delta, theta, alpha, beta, DAR, SEF50.
+enum Measure { kDelta, kTheta, kAlpha, kBeta, kDar, kSef50, kMeasures };
+
+std::size_t feature_named(const RecordingAnalysis& out, const std::string& name) {
+  for (std::size_t i = 0; i < out.features.size(); ++i)
+    if (out.features[i].name == name)
+      return i;
+  return out.features.size();
+}
+
+std::size_t band_relative(const AnalyzeParams& p, const char* name) {
+  for (std::size_t b = 0; b < p.bands.size(); ++b)
+    if (p.bands[b].name == name)
+      return 2 * b + 1;
+  return static_cast<std::size_t>(-1);
+}
+
+// Mean over the good channels of feature f in epoch e (NaN when none has a value).
+double epoch_mean(const AnalysisState& st, std::size_t e, const std::vector<std::size_t>& good,
+                  std::size_t f) {
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (std::size_t c : good) {
+    const double v = st.cells[(e * st.n_channels + c) * st.n_features + f];
+    if (std::isfinite(v)) {
+      sum += v;
+      ++n;
+    }
+  }
+  return n > 0 ? sum / static_cast<double>(n) : kNaN;
+}
+
+// Median with linear interpolation (as quantiles()), in O(n); reorders `v`.
+double median(std::vector<double>& v) {
+  std::erase_if(v, [](double x) { return !std::isfinite(x); });
+  if (v.empty())
+    return kNaN;
+  const double pos = 0.5 * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
+  const double a = v[lo];
+  if (lo + 1 >= v.size() || pos == static_cast<double>(lo))
+    return a;
+  const double b = *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end());
+  return a + (pos - static_cast<double>(lo)) * (b - a);
+}
+
+std::optional<findings::Interval> percentile_interval(std::vector<double> v, double level) {
+  std::erase_if(v, [](double x) { return !std::isfinite(x); });
+  if (v.size() < 2)
+    return std::nullopt;
+  std::sort(v.begin(), v.end());
+  const auto at = [&](double prob) {
+    const double pos = prob * static_cast<double>(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(pos));
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
+  };
+  const double tail = 0.5 * (1.0 - level);
+  return findings::Interval{at(tail), at(1.0 - tail)};
+}
+
+// The posterior rows (occipital, else parietal) and the frontal rows among the good block
+// channels, as posterior_rhythm chooses them; positions into st.block_channels.
+struct PdrRows {
+  std::vector<std::size_t> posterior, frontal;
+  std::vector<sites::Side> sides;
+};
+
+PdrRows pdr_rows(const AnalysisState& st, const std::vector<std::size_t>& good,
+                 const RecordingAnalysis& out) {
+  PdrRows rows;
+  std::vector<std::size_t> occipital, parietal;
+  for (std::size_t i = 0; i < st.block_channels.size(); ++i) {
+    const std::size_t c = st.block_channels[i];
+    if (std::find(good.begin(), good.end(), c) == good.end() || st.psd_count[c] == 0)
+      continue;
+    const auto r = out.channels[c].site.region;
+    (r == sites::Region::Occipital  ? occipital
+     : r == sites::Region::Parietal ? parietal
+                                    : rows.frontal)
+        .push_back(i);
+  }
+  rows.posterior = occipital.empty() ? parietal : occipital;
+  for (std::size_t i : rows.posterior)
+    rows.sides.push_back(out.channels[st.block_channels[i]].site.side);
+  return rows;
+}
+
+// Mean spectrum of each row channel over the drawn blocks (rows without data are dropped).
+Eigen::MatrixXd drawn_psd(const AnalysisState& st, const std::vector<std::size_t>& rows,
+                          const std::vector<std::size_t>& blocks, std::vector<sites::Side>* sides,
+                          const std::vector<sites::Side>& all_sides) {
+  const std::size_t nb = st.block_channels.size(), bins = st.block_bins;
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(bins));
+  std::vector<double> sum(bins);
+  Eigen::Index kept = 0;
+  if (sides)
+    sides->clear();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::fill(sum.begin(), sum.end(), 0.0);
+    std::uint64_t count = 0;
+    for (std::size_t b : blocks) {
+      count += st.block_psd_count[b * nb + rows[r]];
+      const float* s = &st.block_psd_sum[(b * nb + rows[r]) * bins];
+      for (std::size_t k = 0; k < bins; ++k)
+        sum[k] += s[k];
+    }
+    if (count == 0)
+      continue;
+    for (std::size_t k = 0; k < bins; ++k)
+      m(kept, static_cast<Eigen::Index>(k)) = sum[k] / static_cast<double>(count);
+    if (sides)
+      sides->push_back(all_sides[r]);
+    ++kept;
+  }
+  return m.topRows(kept);
+}
+
+}  // namespace
+
+findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzeParams& p,
+                                        const std::vector<std::size_t>& good,
+                                        const RecordingAnalysis& out) {
+  const auto& bp = p.bootstrap;
+  findings::Intervals iv;
+  iv.level = bp.level;
+  iv.block_s = static_cast<double>(st.block_epochs) * out.epochs.epoch_s;
+  iv.resamples = bp.resamples;
+  iv.seed = bp.seed;
+  const std::size_t feature[kMeasures] = {band_relative(p, "delta"),
+                                          band_relative(p, "theta"),
+                                          band_relative(p, "alpha"),
+                                          band_relative(p, "beta"),
+                                          feature_named(out, "delta_alpha_ratio"),
+                                          feature_named(out, "sef50_hz")};
+
+  // Clean epochs by block, with their per-epoch global values.
+  std::map<std::size_t, std::vector<std::size_t>> by_block;
+  std::vector<std::array<double, kMeasures>> values(out.epochs.size());
+  for (std::size_t e = 0; e < out.epochs.size(); ++e) {
+    if (!out.epochs.clean[e])
+      continue;
+    by_block[e / st.block_epochs].push_back(e);
+    for (int k = 0; k < kMeasures; ++k)
+      values[e][k] = feature[k] < st.n_features ? epoch_mean(st, e, good, feature[k]) : kNaN;
+  }
+  std::vector<std::size_t> blocks;
+  for (const auto& [b, epochs] : by_block)
+    blocks.push_back(b);
+  iv.n_blocks = blocks.size();
+  if (blocks.size() < static_cast<std::size_t>(bp.min_blocks) || !out.graded) {
+    iv.unavailable = out.graded ? "too few clean blocks (" + std::to_string(blocks.size()) + " < " +
+                                      std::to_string(bp.min_blocks) + " of " +
+                                      std::to_string(iv.block_s).substr(0, 4) + " s)"
+                                : "not graded (no clean epoch)";
+    return iv;
+  }
+
+  const PdrRows rows = pdr_rows(st, good, out);
+  const std::span<const double> freqs(st.frequencies_hz.data(), st.block_bins);
+  auto pp = p.pdr;
+  pp.aperiodic.high_hz = std::min(pp.aperiodic.high_hz, st.frequencies_hz.back());
+  std::mt19937_64 rng(bp.seed);
+  std::uniform_int_distribution<std::size_t> pick(0, blocks.size() - 1);
+  std::vector<double> index, pdr, delta, theta, dar;
+  std::vector<std::size_t> drawn(blocks.size());
+  std::array<std::vector<double>, kMeasures> v;
+  std::vector<sites::Side> sides;
+  int present = 0;
+  for (int r = 0; r < bp.resamples; ++r) {
+    for (auto& d : drawn)
+      d = blocks[pick(rng)];
+    for (auto& x : v)
+      x.clear();
+    for (std::size_t b : drawn)
+      for (std::size_t e : by_block[b])
+        for (int k = 0; k < kMeasures; ++k)
+          v[k].push_back(values[e][k]);
+    double med[kMeasures];
+    for (int k = 0; k < kMeasures; ++k)
+      med[k] = median(v[k]);
+    features::SlowingInputs s;
+    if (!rows.posterior.empty()) {
+      const auto m = drawn_psd(st, rows.posterior, drawn, &sides, rows.sides);
+      const auto front = drawn_psd(st, rows.frontal, drawn, nullptr, {});
+      if (m.rows() > 0) {
+        const auto found = features::posterior_dominant_rhythm(freqs, m, sides, pp, front);
+        s.pdr_present = found.present;
+        s.pdr_frequency_hz = found.present ? found.frequency_hz : 0.0;
+      }
+    }
+    if (s.pdr_present) {
+      ++present;
+      pdr.push_back(s.pdr_frequency_hz);
+    }
+    if (!std::isfinite(med[kDelta]) || !std::isfinite(med[kTheta]) || !std::isfinite(med[kAlpha]) ||
+        !std::isfinite(med[kBeta]))
+      continue;
+    s.relative_delta = std::clamp(med[kDelta], 0.0, 1.0);
+    s.relative_theta = std::clamp(med[kTheta], 0.0, 1.0);
+    s.relative_alpha = std::clamp(med[kAlpha], 0.0, 1.0);
+    s.relative_beta = std::clamp(med[kBeta], 0.0, 1.0);
+    s.suppression_fraction = std::clamp(out.continuity.suppressed_fraction, 0.0, 1.0);
+    s.median_frequency_hz = med[kSef50];
+    index.push_back(features::grade_slowing(s, p.slowing).encephalopathy_index);
+    delta.push_back(med[kDelta]);
+    theta.push_back(med[kTheta]);
+    dar.push_back(med[kDar]);
+  }
+  iv.encephalopathy_index = percentile_interval(index, bp.level);
+  iv.pdr_hz = percentile_interval(pdr, bp.level);
+  iv.pdr_present_fraction = static_cast<double>(present) / static_cast<double>(bp.resamples);
+  iv.relative_delta = percentile_interval(delta, bp.level);
+  iv.relative_theta = percentile_interval(theta, bp.level);
+  iv.delta_alpha_ratio = percentile_interval(dar, bp.level);
+  return iv;
+}
+
+}  // namespace eegtrack::pipeline::detail
