@@ -59,6 +59,14 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o) {
                      "PDR below this (Hz) grades mild on its own; 8.5 = the published rule")
           ->capture_default_str(),
       "SlowingParams", "pdr_slow_below_hz");
+  names_parameter(cmd.add_option("--bootstrap-block-s", p.bootstrap.block_s,
+                                 "Block of the bootstrap intervals (s, whole epochs), (0, 3600]")
+                      ->capture_default_str(),
+                  "BootstrapParams", "block_s");
+  names_parameter(cmd.add_option("--bootstrap-resamples", p.bootstrap.resamples,
+                                 "Resamples of the bootstrap intervals, [100, 100000]")
+                      ->capture_default_str(),
+                  "BootstrapParams", "resamples");
   // The detectors always analyse the main view (common average, or the channels as recorded
   // when no average is possible); this option only chooses the bipolar chain whose labels are
   // written beside each event.
