@@ -55,15 +55,17 @@ void grades(const json& f, std::map<long, Row>& rows) {
   for (const auto& a : f["assessments"]) {
     const long d = day_of(a["day"]);
     auto& row = rows[d];
-    const int ig = a["icans"]["grade"].get<int>();
-    const int cg = a["crs"]["grade"].get<int>();
+    // An unknown grade (nothing could be scored) shows as "?", below any known grade.
+    const int ig = a["icans"]["grade"].is_null() ? -1 : a["icans"]["grade"].get<int>();
+    const int cg = a["crs"]["grade"].is_null() ? -1 : a["crs"]["grade"].get<int>();
     if (!icans.count(d) || ig > icans[d]) {
       icans[d] = ig;
-      row.icans = std::to_string(ig) + (a["sedated"].get<bool>() ? "s" : "");
+      row.icans =
+          (ig < 0 ? std::string("?") : std::to_string(ig)) + (a["sedated"].get<bool>() ? "s" : "");
     }
     if (!crs.count(d) || cg > crs[d]) {
       crs[d] = cg;
-      row.crs = std::to_string(cg);
+      row.crs = cg < 0 ? std::string("?") : std::to_string(cg);
     }
   }
 }
@@ -214,7 +216,8 @@ void print_followup(const json& f, std::ostream& os) {
   for (const auto& [day, r] : rows)
     print_row(os, {std::to_string(day), r.icans, r.crs, r.treatments, r.m_easix, r.index, r.pdr,
                    r.delta, r.events, r.flags});
-  os << "  (ICANS \"s\": consciousness not scored, sedated; index: encephalopathy index 0-1;\n"
+  os << "  (ICANS \"s\": consciousness not scored, sedated; \"?\": nothing could be scored;\n"
+        "   index: encephalopathy index 0-1;\n"
         "   rel.d: relative delta power; EEG events: Sz seizures, periodic/rhythmic patterns,\n"
         "   IED spikes and sharp waves)\n\n";
   print_episodes(f, os);

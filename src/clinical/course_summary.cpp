@@ -50,8 +50,10 @@ CourseSummary summarize_course(const Course& course) {
   for (const auto& a : course.assessments) {
     GradedAssessment g{days_after(course.infusion, a.at), icans_grade(a),
                        crs_grade(a, course.treatments)};
-    icans.push_back({g.day, g.icans.grade});
-    crs.push_back({g.day, g.crs.grade});
+    if (g.icans.assessable)
+      icans.push_back({g.day, g.icans.grade});
+    if (g.crs.assessable)
+      crs.push_back({g.day, g.crs.grade});
     s.assessments.push_back(std::move(g));
   }
   s.icans_episodes = find_episodes(icans);

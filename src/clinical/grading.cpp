@@ -83,6 +83,10 @@ Grade icans_grade(const Assessment& a) {
          : a.edema == Edema::Focal ? 3
                                    : 0,
          std::string("edema: ") + to_string(a.edema));
+  const bool consciousness_scored = a.consciousness.has_value() && !a.sedated;
+  g.assessable = a.ice.has_value() || consciousness_scored || g.grade > 0;
+  if (!g.assessable)
+    g.notes.emplace_back("not assessable: no domain could be scored");
   return g;
 }
 
@@ -96,6 +100,8 @@ bool waives_fever(const std::string& drug) {
 Grade crs_grade(const Assessment& a, bool fever_waived) {
   Grade g;
   const bool fever = a.temperature_c && *a.temperature_c >= 38.0;
+  g.assessable =
+      a.temperature_c.has_value() || a.hypotension != Hypotension::None || a.oxygen != Oxygen::None;
   if (!a.temperature_c)
     g.notes.emplace_back("temperature not recorded");
   const int hypotension = a.hypotension == Hypotension::NoVasopressor          ? 2

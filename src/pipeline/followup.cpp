@@ -46,6 +46,8 @@ std::vector<clinical::TimedGrade> timed_grades(const FollowupResult& f) {
   std::vector<clinical::TimedGrade> out;
   for (std::size_t i = 0; i < f.course.assessments.size(); ++i) {
     const auto& a = f.course.assessments[i];
+    if (!f.summary.assessments[i].icans.assessable)
+      continue;  // an unknown grade is not paired with a recording
     out.push_back({f.summary.assessments[i].day, f.summary.assessments[i].icans.grade,
                    a.seizure != clinical::SeizureFinding::None, a.note});
   }

@@ -19,7 +19,10 @@ json opt_text(const std::string& s) {
 }
 
 json grade_json(const clinical::Grade& g) {
-  return {{"grade", g.grade}, {"deciding", g.deciding}, {"notes", g.notes}};
+  return {{"grade", g.assessable ? json(g.grade) : json(nullptr)},
+          {"assessable", g.assessable},
+          {"deciding", g.deciding},
+          {"notes", g.notes}};
 }
 
 json assessments_json(const FollowupResult& f) {

@@ -37,10 +37,14 @@ Course biphasic() {
   after_tocilizumab.hypotension = Hypotension::NoVasopressor;  // afebrile, still graded
   auto relapse = assessed("2026-02-14", 8, Consciousness::Awake);
   relapse.seizure = SeizureFinding::ClinicalResolved;
+  Assessment intubated;
+  intubated.at = at("2026-01-19T14:00");
+  intubated.sedated = true;  // nothing can be scored: must not end the episode
   c.assessments = {crs,
                    after_tocilizumab,
                    assessed("2026-01-10", 10, Consciousness::Awake),
                    assessed("2026-01-19", 0, Consciousness::Unarousable),
+                   intubated,
                    assessed("2026-01-20", 0, Consciousness::Unarousable, true),
                    assessed("2026-01-27", 10, Consciousness::Awake),
                    relapse,
@@ -57,12 +61,13 @@ Course biphasic() {
 
 TEST(CourseSummary, GradesEpisodesAndRelapse) {
   const auto s = summarize_course(biphasic());
-  ASSERT_EQ(s.assessments.size(), 8U);
+  ASSERT_EQ(s.assessments.size(), 9U);
   EXPECT_EQ(s.assessments[0].crs.grade, 2);  // fever + hypotension
   EXPECT_EQ(s.assessments[1].crs.grade, 2);  // no fever needed after tocilizumab
   EXPECT_EQ(s.assessments[3].icans.grade, 4);
-  EXPECT_EQ(s.assessments[4].icans.grade, 3);  // sedated: ICE 0 alone
-  EXPECT_EQ(s.assessments[4].icans.notes.back(), "consciousness not scored: sedated");
+  EXPECT_FALSE(s.assessments[4].icans.assessable);
+  EXPECT_EQ(s.assessments[5].icans.grade, 3);  // sedated: ICE 0 alone
+  EXPECT_EQ(s.assessments[5].icans.notes.back(), "consciousness not scored: sedated");
   ASSERT_EQ(s.icans_episodes.size(), 2U);
   EXPECT_DOUBLE_EQ(s.icans_episodes[0].onset_day, 14.0);
   EXPECT_DOUBLE_EQ(*s.icans_episodes[0].resolution_day, 22.0);

@@ -63,9 +63,14 @@ TEST(IcansGrade, SedationMeansConsciousnessIsNotScored) {
   EXPECT_EQ(g.deciding, std::vector<std::string>{"ICE 0"});
   EXPECT_EQ(g.notes, std::vector<std::string>{"consciousness not scored: sedated"});
   a.ice.reset();
-  const auto only_sedated = icans_grade(a);
-  EXPECT_EQ(only_sedated.grade, 0);
-  EXPECT_EQ(only_sedated.notes.front(), "ICE not assessed");
+  const auto only_sedated = icans_grade(a);  // intubated on propofol, nothing to score
+  EXPECT_FALSE(only_sedated.assessable);
+  EXPECT_EQ(only_sedated.notes,
+            (std::vector<std::string>{"ICE not assessed", "consciousness not scored: sedated",
+                                      "not assessable: no domain could be scored"}));
+  a.seizure = SeizureFinding::Repetitive;  // seizures are seen under sedation too
+  EXPECT_TRUE(icans_grade(a).assessable);
+  EXPECT_EQ(icans_grade(a).grade, 4);
 }
 
 TEST(IcansGrade, SeizureMotorAndEdemaCells) {

@@ -57,6 +57,7 @@ struct CourseSummary {
 inline constexpr double kPeakLeadDays = 3.0;
 
 /// Grades, episodes, exposures, indices and peaks of a course (assessments and labs sorted).
+/// Assessments that are not assessable (Grade::assessable) do not enter the episodes.
 /// @throws std::invalid_argument for a lab value in a unit that is not accepted.
 [[nodiscard]] CourseSummary summarize_course(const Course& course);
 

@@ -14,6 +14,9 @@ namespace eegtrack::clinical {
 /// and notes on what could not be scored.
 struct Grade {
   int grade = 0;
+  /// False when no domain could be scored (e.g. sedated, ICE not tested, nothing else found):
+  /// the grade is then unknown, not 0, and episodes and comparisons skip the assessment.
+  bool assessable = true;
   std::vector<std::string> deciding;  ///< empty at grade 0
   std::vector<std::string> notes;     ///< "consciousness not scored: sedated", ...
 };
@@ -27,6 +30,8 @@ struct Grade {
 ///   repetitive without return to baseline 4;
 /// - deep focal motor weakness 4; edema focal 3, diffuse 4.
 /// Tremor, myoclonus and intracranial haemorrhage are not ICANS domains and have no input.
+/// Not assessable when there is no ICE, consciousness is absent or not scored, and the
+/// seizure, motor and edema domains are all negative.
 [[nodiscard]] Grade icans_grade(const Assessment& a);
 
 /// True for drugs after which CRS is graded without fever (ASTCT: antipyretic or anticytokine
@@ -38,7 +43,8 @@ struct Grade {
 /// before the assessment (`fever_waived`); then fever alone is grade 1 and the grade is the
 /// worse of hypotension (no vasopressor 2, one 3, several 4) and oxygen (low flow 2, high flow
 /// 3, positive pressure 4). Without fever and without a waiving drug, hypotension and hypoxia
-/// are not CRS (grade 0, with a note).
+/// are not CRS (grade 0, with a note). Not assessable without a temperature, hypotension or
+/// oxygen entry.
 [[nodiscard]] Grade crs_grade(const Assessment& a, bool fever_waived);
 
 /// crs_grade with fever_waived from the course's treatments started at or before `a.at`.
