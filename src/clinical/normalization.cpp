@@ -35,8 +35,9 @@ void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
   }
 }
 
-std::optional<double> top(const Estimate& e) {
-  return e.high ? e.high : e.value;
+std::optional<double> top(const Estimate& e, double resolution) {
+  const auto t = e.high ? e.high : e.value;
+  return t ? std::optional<double>(*t + resolution) : std::nullopt;
 }
 std::optional<double> bottom(const Estimate& e) {
   return e.low ? e.low : e.value;
@@ -68,16 +69,17 @@ NormalityCheck check_against_baseline(const EegMeasures& m, const EegMeasures& b
   NormalityCheck c;
   c.reference = NormalReference::Baseline;
   if (baseline.pdr_hz.value) {
-    const double floor = *bottom(baseline.pdr_hz);
+    const double floor = *bottom(baseline.pdr_hz) - kPdrResolutionHz;
     if (!m.pdr_hz.value)
       c.abnormal.push_back("PDR absent (baseline " + number(*baseline.pdr_hz.value, 1) + " Hz)");
     else if (*m.pdr_hz.value < floor)
       c.abnormal.push_back("PDR " + number(*m.pdr_hz.value, 1) + " Hz < baseline " +
                            number(floor, 1) + " Hz");
   }
-  at_most(m.relative_delta, top(baseline.relative_delta), "relative delta", c.abnormal);
-  at_most(m.encephalopathy_index, top(baseline.encephalopathy_index), "encephalopathy index",
-          c.abnormal);
+  at_most(m.relative_delta, top(baseline.relative_delta, kRelativePowerResolution),
+          "relative delta", c.abnormal);
+  at_most(m.encephalopathy_index, top(baseline.encephalopathy_index, kIndexResolution),
+          "encephalopathy index", c.abnormal);
   no_patterns(m, &baseline, c.abnormal);
   c.normal = c.abnormal.empty();
   return c;

@@ -58,12 +58,15 @@ TEST(NormalBaseline, BackWithinTheBaselineIntervalIsNormal) {
   m.relative_delta = {0.27, 0.24, 0.30};  // above the baseline value, inside its interval
   m.pdr_hz = {9.95, 9.7, 10.2};
   EXPECT_TRUE(check_against_baseline(m, baseline).normal);
-  m.relative_delta = {0.29, 0.26, 0.32};
+  m.relative_delta = {0.285, 0.26, 0.31};  // within the 0.01 resolution of the top
+  m.pdr_hz = {9.85, 9.6, 10.1};            // within 0.1 Hz of the bottom
+  EXPECT_TRUE(check_against_baseline(m, baseline).normal);
+  m.relative_delta = {0.30, 0.27, 0.33};
   m.pdr_hz = {9.5, 9.2, 9.8};
   const auto c = check_against_baseline(m, baseline);
   EXPECT_FALSE(c.normal);
-  EXPECT_EQ(c.abnormal, (std::vector<std::string>{"PDR 9.5 Hz < baseline 9.9 Hz",
-                                                  "relative delta 0.29 > 0.28"}));
+  EXPECT_EQ(c.abnormal, (std::vector<std::string>{"PDR 9.5 Hz < baseline 9.8 Hz",
+                                                  "relative delta 0.30 > 0.29"}));
 }
 
 TEST(NormalBaseline, PatternsAlreadyInTheBaselineDoNotCount) {

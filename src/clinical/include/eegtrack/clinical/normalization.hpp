@@ -37,10 +37,16 @@ struct NormalityCheck {
 /// is a reason too ("index not computed"): normality is never assumed.
 [[nodiscard]] NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& limits);
 
+/// Differences smaller than the resolution the measures are reported at are not differences:
+/// a baseline whose index interval is [0, 0] must not make an index of 0.0004 abnormal.
+inline constexpr double kIndexResolution = 0.01;
+inline constexpr double kRelativePowerResolution = 0.01;
+inline constexpr double kPdrResolutionHz = 0.1;
+
 /// Against the patient's baseline: index and relative delta at most the top of the baseline's
-/// 95 % interval (its value when it has none), a PDR when the baseline had one and no lower than
-/// the bottom of its interval, no periodic or rhythmic pattern or seizure the baseline did not
-/// have.
+/// 95 % interval (its value when it has none) plus the resolution above, a PDR when the
+/// baseline had one and no lower than the bottom of its interval minus kPdrResolutionHz, no
+/// periodic or rhythmic pattern or seizure the baseline did not have.
 [[nodiscard]] NormalityCheck check_against_baseline(const EegMeasures& m,
                                                     const EegMeasures& baseline);
 
