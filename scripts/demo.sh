@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# The main job on the bundled samples: describe a recording, analyse its background and its
-# epileptiform activity (HDF5 feature store + summary.json + events.tsv), write its average
-# spectrum, then analyse the bundled CHB-MIT seizure clip, where a seizure must be found.
-# Usage: scripts/demo.sh path/to/eegtrack
+# The main job on the bundled sample: the follow-up of a (simulated) patient after CAR-T
+# therapy, modelled on the case of docs/clinical-background.md §7. eegtrack-demo-patient derives
+# its course file and eight EEG recordings from the bundled healthy recording
+# (docs/demo-patient.md); `eegtrack followup` grades the course, analyses every recording and
+# prints the day-by-day table. Then one recording on its own: `eegtrack analyze` on the bundled
+# CHB-MIT seizure clip, where a seizure must be found.
+# Usage: scripts/demo.sh [path/to/eegtrack] [path/to/eegtrack-demo-patient]
 set -euo pipefail
 cli=${1:-build/release/tools/eegtrack}
+demo_patient=${2:-$(dirname "$cli")/demo_patient/eegtrack-demo-patient}
 sample=sample_edf/eegmat_Subject00_1_rest_eyes_closed.edf
 out=out/demo
 mkdir -p "$out"
 
-echo "== eegtrack info $sample"
-"$cli" info "$sample"
+echo "== eegtrack-demo-patient $out/patient   (SIMULATED course and EEG, docs/demo-patient.md)"
+"$demo_patient" "$out/patient" --source "$sample"
 echo
-echo "== eegtrack analyze $sample -o $out"
-"$cli" analyze "$sample" -o "$out"
+echo "== eegtrack followup $out/patient/course.yaml -o $out/followup"
+"$cli" followup "$out/patient/course.yaml" -o "$out/followup"
 echo
 seizure=sample_edf/chbmit_chb01_03_seizure_2995-3036s.edf
 echo "== eegtrack analyze $seizure -o $out   (annotated seizure from 1 s to the end)"
@@ -21,10 +25,7 @@ echo "== eegtrack analyze $seizure -o $out   (annotated seizure from 1 s to the 
 echo "-- events: $out/chbmit_chb01_03_seizure_2995-3036s.events.tsv"
 cut -f1-8 "$out/chbmit_chb01_03_seizure_2995-3036s.events.tsv"
 echo
-echo "== eegtrack psd $sample --montage average --fmax 30 (Welch, 2-s Hann segments, 50 % overlap)"
-"$cli" psd "$sample" --montage average --fmax 30 --csv > "$out/psd_average.csv"
-"$cli" psd "$sample" --montage average --fmax 30 --summary
-echo
-echo "Wrote $out/: <stem>.h5 (feature store, docs/hdf5-layout.md), <stem>.summary.json,"
-echo "<stem>.events.tsv (detected events, docs/epileptiform.md),"
-echo "psd_average.csv (one row per frequency, one column per channel, µV²/Hz)."
+echo "Wrote $out/followup/: DEMO-ICANS-01.followup.json and .h5 (docs/followup.md) and each"
+echo "recording's analysis in recordings/ (<stem>.h5, .summary.json, .events.tsv; docs/findings.md);"
+echo "$out/: the seizure clip's analysis. Try your own: eegtrack followup COURSE.yaml -o OUT"
+echo "(docs/course-file.md), eegtrack analyze FILE.edf -o OUT."

@@ -130,7 +130,7 @@ void flags(const json& f, std::map<long, Row>& rows) {
 }
 
 void print_row(std::ostream& os, const std::vector<std::string>& cells) {
-  static const int kWidths[] = {5, 6, 4, 34, 8, 6, 7, 7, 26, 0};
+  static const int kWidths[] = {5, 6, 4, 42, 8, 6, 7, 7, 30, 0};
   std::string line;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     std::string cell = cells[i];
