@@ -29,6 +29,11 @@ void add_detection_options(CLI::App& cmd, pipeline::DetectionParams& p) {
                                  "Rhythmic delta: power near the peak over 0.5-25 Hz power, (0, 1]")
                       ->capture_default_str(),
                   "PatternParams", "rda_min_peak_fraction");
+  names_parameter(cmd.add_option("--assembly-max-gap-s", p.assembly.max_gap_s,
+                                 "Pieces of one ictal rhythm (BIRDs, RDA/PD, seizures) this close "
+                                 "form one run, [0, 30] s")
+                      ->capture_default_str(),
+                  "AssemblyParams", "max_gap_s");
 }
 
 }  // namespace eegtrack::cli

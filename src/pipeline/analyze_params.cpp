@@ -64,6 +64,7 @@ void validate_detection(const DetectionParams& p) {
   detect::validate(p.patterns);
   detect::validate(p.seizures);
   detect::validate(p.birds);
+  detect::validate(p.assembly);
 }
 
 }  // namespace

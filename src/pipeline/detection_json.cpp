@@ -46,7 +46,8 @@ json detection_parameters_json(const DetectionParams& p) {
           {"spikes", parameters_of(detect::parameter_list(p.ied))},
           {"patterns", parameters_of(detect::parameter_list(p.patterns))},
           {"seizures", parameters_of(detect::parameter_list(p.seizures))},
-          {"birds", parameters_of(detect::parameter_list(p.birds))}};
+          {"birds", parameters_of(detect::parameter_list(p.birds))},
+          {"assembly", parameters_of(detect::parameter_list(p.assembly))}};
 }
 
 json epileptiform_json(const findings::RecordingFindings& findings) {

@@ -203,6 +203,7 @@ DetectionResult DetectionRunner::finish() {
     else
       clean.push_back(std::move(e));
   }
+  clean = detect::assemble_seizures(std::move(clean), st.params.assembly);
   st.result.events = detect::reconcile_events(std::move(clean), &st.result.reconciled);
   return std::move(st.result);
 }

@@ -2,6 +2,7 @@
 
 #include "eegtrack/detect/patterns/pattern_params.hpp"
 #include "eegtrack/detect/rhythm/bird_params.hpp"
+#include "eegtrack/detect/rhythm/seizure_assembly.hpp"
 #include "eegtrack/detect/rhythm/seizure_params.hpp"
 #include "eegtrack/detect/spikes/ied_params.hpp"
 #include "eegtrack/features/artifacts.hpp"
@@ -20,6 +21,9 @@ struct DetectionParams {
   detect::PatternParams patterns{};
   detect::SeizureParams seizures{};
   detect::BirdParams birds{};
+  /// Pieces of one ictal rhythm (BIRDs, RDA/PD fragments, short seizures) assembled into one
+  /// seizure (detect/rhythm/seizure_assembly.hpp).
+  detect::AssemblyParams assembly{};
   /// Technical artifacts that void events: an event is dropped when its leading (largest)
   /// channel, or more than max_masked_channel_fraction of its channels, touch an electrode
   /// with one of these reasons in an epoch the event overlaps. High amplitude and muscle are not
