@@ -17,10 +17,10 @@ void add_detection_options(CLI::App& cmd, pipeline::DetectionParams& p) {
                       ->capture_default_str(),
                   "SeizureParams", "min_channels");
   names_parameter(
-      cmd.add_option("--seizure-absolute-rms-uv", p.seizures.absolute_rms_uv,
+      cmd.add_option("--seizure-absolute-rms-uv", p.seizures.criteria.absolute_rms_uv,
                      "RMS that makes a rhythmic window ictal-like without a baseline (µV, > 0)")
           ->capture_default_str(),
-      "SeizureParams", "absolute_rms_uv");
+      "SeizureParams", "criteria.absolute_rms_uv");
   names_parameter(cmd.add_option("--pd-amplitude-ratio", p.patterns.pd_amplitude_ratio,
                                  "Periodic discharge peak over the local background SD (> 0)")
                       ->capture_default_str(),

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "eegtrack/dsp/butterworth.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 #include "eegtrack/dsp/sos_filter.hpp"
 
 namespace eegtrack::detect::detail {
@@ -44,9 +45,7 @@ double background_rms(const std::vector<double>& x, double fs) {
   }
   if (rms.empty())
     return 0.0;
-  auto quartile = rms.begin() + static_cast<std::ptrdiff_t>(rms.size() / 4);
-  std::nth_element(rms.begin(), quartile, rms.end());
-  return *quartile;
+  return dsp::order_statistic(rms, rms.size() / 4);
 }
 
 // Local maxima of |x| over the threshold, at most one per +-half_width.

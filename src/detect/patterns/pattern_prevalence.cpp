@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "eegtrack/dsp/robust_stats.hpp"
+
 namespace eegtrack::detect {
 
 PrevalenceCategory prevalence_category(double fraction) {
@@ -89,10 +91,8 @@ std::vector<PatternPrevalence> pattern_prevalence(std::span<const Event> events,
     p.covered_s = union_length(spans);
     p.fraction = std::min(1.0, p.covered_s / analysed_s);
     p.prevalence = prevalence_category(p.fraction);
-    if (!durations.empty()) {
-      std::sort(durations.begin(), durations.end());
-      p.median_duration_s = durations[durations.size() / 2];
-    }
+    if (!durations.empty())
+      p.median_duration_s = dsp::median(durations, dsp::EvenMedian::Upper);
     p.duration = duration_category(p.median_duration_s);
     out.push_back(p);
   }

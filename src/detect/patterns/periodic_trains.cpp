@@ -4,17 +4,15 @@
 #include <cmath>
 #include <iterator>
 
+#include "eegtrack/dsp/robust_stats.hpp"
 #include "train_morphology.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
 
-double median(std::vector<double> v) {
-  if (v.empty())
-    return 0.0;
-  auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
+// The upper median x_(n/2); 0 for no values (one discharge has no interval).
+double median(const std::vector<double>& v) {
+  return v.empty() ? 0.0 : dsp::median(v, dsp::EvenMedian::Upper);
 }
 
 std::vector<double> mean_field(const std::vector<Discharge>& d) {

@@ -9,6 +9,7 @@
 
 #include "analysis_window.hpp"
 #include "eegtrack/dsp/fft.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
@@ -121,10 +122,8 @@ RdaFrame make_frame(const FilteredWindow& f, std::size_t begin, std::size_t n, d
     if (v.rhythmic)
       rhythmic_peaks.push_back(v.peak_hz);
   }
-  if (!rhythmic_peaks.empty()) {
-    std::sort(rhythmic_peaks.begin(), rhythmic_peaks.end());
-    frame.frequency_hz = rhythmic_peaks[rhythmic_peaks.size() / 2];
-  }
+  if (!rhythmic_peaks.empty())
+    frame.frequency_hz = dsp::median(rhythmic_peaks, dsp::EvenMedian::Upper);
   int agreeing = 0;
   for (double hz : rhythmic_peaks)
     agreeing += std::abs(hz - frame.frequency_hz) <= 0.5 ? 1 : 0;

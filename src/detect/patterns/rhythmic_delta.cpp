@@ -5,16 +5,11 @@
 #include <set>
 #include <string>
 
+#include "eegtrack/dsp/robust_stats.hpp"
 #include "periodic_trains.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
-
-double median(std::vector<double> v) {
-  auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
-}
 
 // Eye movements are slow rhythmic frontopolar waves: their field lies on the eye row (Fp1, Fp2,
 // F7, F8) and, in the average montage, as a mirror image over the posterior channels. A field
@@ -38,7 +33,9 @@ bool ocular_field(const std::vector<int>& involved, const std::vector<PatternCha
 std::optional<Event> RdaRuns::add(const RdaFrame& frame) {
   std::optional<Event> closed;
   if (!frequencies_.empty()) {
-    const bool fits = frame.rhythmic && std::abs(frame.frequency_hz - median(frequencies_)) <= 0.75;
+    const bool fits =
+        frame.rhythmic &&
+        std::abs(frame.frequency_hz - dsp::median(frequencies_, dsp::EvenMedian::Upper)) <= 0.75;
     if (frame.centre_s - last_centre_s_ > 2.5 || (frame.rhythmic && !fits)) {
       closed = close();  // a gap, or rhythmic at another frequency: a new run may start
     } else if (!fits) {
@@ -78,7 +75,7 @@ std::optional<Event> RdaRuns::close() {
 std::optional<Event> RdaRuns::describe() const {
   const PatternParams& p = *params_;
   const auto& channels = *channels_;
-  const double hz = median(frequencies_);
+  const double hz = dsp::median(frequencies_, dsp::EvenMedian::Upper);
   // A frame is rhythmic once its 4 s are half filled: the run extends ~1 s beyond its centres.
   const double onset = first_centre_s_ - 1.0;
   const double end = last_centre_s_ + 1.0;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eegtrack/dsp/robust_stats.hpp"
 namespace eegtrack::detect::detail {
 namespace {
 
@@ -13,9 +14,7 @@ std::vector<double> median_waveform(const std::vector<Discharge>& train) {
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t k = 0; k < train.size(); ++k)
       column[k] = train[k].waveform[i];
-    auto mid = column.begin() + static_cast<std::ptrdiff_t>(column.size() / 2);
-    std::nth_element(column.begin(), mid, column.end());
-    out[i] = *mid;
+    out[i] = dsp::median(column, dsp::EvenMedian::Upper);
   }
   return out;
 }

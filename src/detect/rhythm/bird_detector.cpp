@@ -20,13 +20,8 @@ using detail::RhythmWindowStream;
 
 void validate(const BirdParams& p) {
   constexpr const char* w = "BirdParams";
-  dsp::require(p.step_s > 0.0 && std::isfinite(p.step_s), w, "step_s", p.step_s,
-               "must be finite and > 0");
-  dsp::require(p.window_s >= p.step_s && std::isfinite(p.window_s), w, "window_s", p.window_s,
-               "must be finite and >= step_s");
+  validate(p.criteria, w, "criteria.");
   dsp::require(p.min_channels >= 1, w, "min_channels", p.min_channels, "must be >= 1");
-  dsp::require(p.max_frequency_hz > p.min_frequency_hz && std::isfinite(p.max_frequency_hz), w,
-               "max_frequency_hz", p.max_frequency_hz, "must be finite and > min_frequency_hz");
   dsp::require(p.max_duration_s > p.min_duration_s && std::isfinite(p.max_duration_s), w,
                "max_duration_s", p.max_duration_s, "must be finite and > min_duration_s");
 }
@@ -50,13 +45,12 @@ struct BirdDetector::State {
 
   State(std::vector<DetectionChannel> ch, double fs, const BirdParams& p)
       : params(p),
-        rhythm(std::move(ch), detail::bird_criteria(p), p.background_s, p.background_warmup_s,
-               p.step_s),
+        rhythm(std::move(ch), detail::bird_criteria(p)),
         stream(rhythm.size(), fs,
-               {.window_s = p.window_s,
-                .step_s = p.step_s,
+               {.window_s = p.criteria.window_s,
+                .step_s = p.criteria.step_s,
                 .min_frequency_hz = 1.5,
-                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}) {}
+                .max_frequency_hz = std::max(14.0, p.criteria.max_frequency_hz)}) {}
 
   void close_run() {
     if (!run)
@@ -77,9 +71,9 @@ struct BirdDetector::State {
 
   void analyse(const RhythmWindow& window) {
     auto margins = rhythm.margins(window);
-    // BIRDs are > min_frequency_hz; the shared criterion includes its lower edge.
+    // BIRDs are > criteria.min_frequency_hz; the shared criterion includes its lower edge.
     for (std::size_t c = 0; c < margins.size(); ++c) {
-      if (window.channels[c].frequency_hz <= params.min_frequency_hz)
+      if (window.channels[c].frequency_hz <= params.criteria.min_frequency_hz)
         margins[c] = 0.0;
     }
     rhythm.update_backgrounds(window, margins);
@@ -91,9 +85,9 @@ struct BirdDetector::State {
     }
     if (!run)
       run.emplace(rhythm.size(), window.start_s,
-                  detail::RunSettings{.window_s = params.window_s,
-                                      .onset_s = params.window_s,
-                                      .evolution_block_s = params.window_s,
+                  detail::RunSettings{.window_s = params.criteria.window_s,
+                                      .onset_s = params.criteria.window_s,
+                                      .evolution_block_s = params.criteria.window_s,
                                       .evolution_step_hz = 0.5});
     run->add(window, margins);
   }

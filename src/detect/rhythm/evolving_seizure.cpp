@@ -21,11 +21,10 @@ constexpr double kFastestSearchedHz = 12.0;
 EvolvingPatternRule::EvolvingPatternRule(std::vector<DetectionChannel> channels,
                                          double sample_rate_hz, const SeizureParams& params)
     : params_(params),
-      rhythm_(std::move(channels), evolution_criteria(params), params.background_s,
-              params.background_warmup_s, params.step_s),
+      rhythm_(std::move(channels), evolution_criteria(params)),
       stream_(rhythm_.size(), sample_rate_hz,
               {.window_s = params.evolution_window_s,
-               .step_s = params.step_s,
+               .step_s = params.criteria.step_s,
                .low_hz = kLowHz,
                .high_hz = kHighHz,
                .min_frequency_hz = params.evolution_min_frequency_hz,
@@ -97,7 +96,7 @@ std::vector<double> EvolvingPatternRule::field_shares(const RhythmWindow& window
 }
 
 void EvolvingPatternRule::analyse(const RhythmWindow& window) {
-  frontier_s_ = window.start_s + params_.step_s;
+  frontier_s_ = window.start_s + params_.criteria.step_s;
   const auto margins = rhythm_.margins(window);
   rhythm_.update_backgrounds(window, margins);
   std::vector<bool> involved = rhythm_.supporting_mask(window, margins);
@@ -117,7 +116,7 @@ void EvolvingPatternRule::analyse(const RhythmWindow& window) {
                                .evolution_step_hz = params_.evolution_step_hz});
       evolution_.emplace(
           rhythm_.size(), window.start_s,
-          EvolutionSettings{.step_s = params_.step_s,
+          EvolutionSettings{.step_s = params_.criteria.step_s,
                             .block_s = params_.evolution_block_s,
                             .step_hz = params_.evolution_step_hz,
                             .location_step_channels = params_.evolution_location_step_channels,
@@ -129,7 +128,8 @@ void EvolvingPatternRule::analyse(const RhythmWindow& window) {
                     field_shares(window, involved));
     return;
   }
-  if (run_ && window.start_s - run_->last_start_s() > params_.max_gap_s + 0.5 * params_.step_s)
+  if (run_ &&
+      window.start_s - run_->last_start_s() > params_.max_gap_s + 0.5 * params_.criteria.step_s)
     close_run();
 }
 

@@ -7,12 +7,7 @@
 namespace eegtrack::detect::detail {
 
 RhythmCriteria ictal_criteria(const SeizureParams& p) {
-  return {.min_rhythmicity = p.min_rhythmicity,
-          .min_frequency_hz = p.min_frequency_hz,
-          .max_frequency_hz = p.max_frequency_hz,
-          .alpha_low_hz = p.alpha_low_hz,
-          .absolute_rms_uv = p.absolute_rms_uv,
-          .relative_amplitude = p.relative_amplitude,
+  return {.params = p.criteria,
           .support_rhythmicity = p.support_rhythmicity,
           .support_frequency_tolerance_hz = p.support_frequency_tolerance_hz,
           .support_amplitude_fraction = p.support_amplitude_fraction};
@@ -20,23 +15,17 @@ RhythmCriteria ictal_criteria(const SeizureParams& p) {
 
 RhythmCriteria evolution_criteria(const SeizureParams& p) {
   RhythmCriteria c = ictal_criteria(p);
-  c.min_rhythmicity = p.evolution_min_rhythmicity;
-  c.min_frequency_hz = p.evolution_min_frequency_hz;
-  c.max_frequency_hz = p.evolution_max_frequency_hz;
-  c.absolute_rms_uv = p.evolution_absolute_rms_uv;
-  c.relative_amplitude = p.evolution_relative_amplitude;
+  c.params.window_s = p.evolution_window_s;
+  c.params.min_rhythmicity = p.evolution_min_rhythmicity;
+  c.params.min_frequency_hz = p.evolution_min_frequency_hz;
+  c.params.max_frequency_hz = p.evolution_max_frequency_hz;
+  c.params.absolute_rms_uv = p.evolution_absolute_rms_uv;
+  c.params.relative_amplitude = p.evolution_relative_amplitude;
   return c;
 }
 
 RhythmCriteria bird_criteria(const BirdParams& p) {
-  return {.min_rhythmicity = p.min_rhythmicity,
-          .min_frequency_hz = p.min_frequency_hz,
-          .max_frequency_hz = p.max_frequency_hz,
-          .alpha_low_hz = p.alpha_low_hz,
-          .alpha_high_hz = p.alpha_high_hz,
-          .exclude_alpha_field = true,
-          .absolute_rms_uv = p.absolute_rms_uv,
-          .relative_amplitude = p.relative_amplitude};
+  return {.params = p.criteria, .alpha_high_hz = p.alpha_high_hz, .exclude_alpha_field = true};
 }
 
 namespace {
@@ -47,12 +36,13 @@ bool is_posterior(const DetectionChannel& channel) {
 }
 
 bool in_alpha_band(const ChannelRhythm& r, const RhythmCriteria& criteria) {
-  return r.frequency_hz >= criteria.alpha_low_hz && r.frequency_hz <= criteria.alpha_high_hz;
+  return r.frequency_hz >= criteria.params.alpha_low_hz && r.frequency_hz <= criteria.alpha_high_hz;
 }
 
 bool rhythmic_in_range(const ChannelRhythm& r, const RhythmCriteria& criteria) {
-  return r.valid && r.rhythmicity >= criteria.min_rhythmicity &&
-         r.frequency_hz >= criteria.min_frequency_hz && r.frequency_hz <= criteria.max_frequency_hz;
+  const RhythmCriteriaParams& p = criteria.params;
+  return r.valid && r.rhythmicity >= p.min_rhythmicity && r.frequency_hz >= p.min_frequency_hz &&
+         r.frequency_hz <= p.max_frequency_hz;
 }
 
 }  // namespace
@@ -75,9 +65,10 @@ double ChannelBackgrounds::background_uv(std::size_t c) const {
 }
 
 double ChannelBackgrounds::threshold(std::size_t c, const RhythmCriteria& criteria) const {
+  const RhythmCriteriaParams& p = criteria.params;
   if (!warm(c))
-    return criteria.absolute_rms_uv;
-  return std::min(criteria.absolute_rms_uv, criteria.relative_amplitude * medians_[c].median());
+    return p.absolute_rms_uv;
+  return std::min(p.absolute_rms_uv, p.relative_amplitude * medians_[c].median());
 }
 
 void ChannelBackgrounds::update(const RhythmWindow& window, const std::vector<bool>& used,
@@ -97,9 +88,9 @@ std::vector<bool> alpha_excluded(const RhythmWindow& window,
   bool posterior_alpha = false;
   for (std::size_t c = 0; c < n; ++c) {
     const ChannelRhythm& r = window.channels[c];
-    posterior_alpha = posterior_alpha ||
-                      (used[c] && is_posterior(channels[c]) && r.valid &&
-                       r.rhythmicity >= criteria.min_rhythmicity && in_alpha_band(r, criteria));
+    posterior_alpha = posterior_alpha || (used[c] && is_posterior(channels[c]) && r.valid &&
+                                          r.rhythmicity >= criteria.params.min_rhythmicity &&
+                                          in_alpha_band(r, criteria));
   }
   std::vector<bool> excluded(n, false);
   for (std::size_t c = 0; c < n; ++c) {
@@ -165,12 +156,12 @@ std::size_t supporting_channels(const RhythmWindow& window,
 }
 
 RhythmChannels::RhythmChannels(std::vector<DetectionChannel> channels,
-                               const RhythmCriteria& criteria, double background_s, double warmup_s,
-                               double step_s)
+                               const RhythmCriteria& criteria)
     : channels_(std::move(channels)),
       criteria_(criteria),
-      backgrounds_(channels_.size(), windows_in(background_s, step_s),
-                   windows_in(warmup_s, step_s)) {
+      backgrounds_(channels_.size(),
+                   windows_in(criteria.params.background_s, criteria.params.step_s),
+                   windows_in(criteria.params.background_warmup_s, criteria.params.step_s)) {
   for (const auto& c : channels_)
     used_.push_back(c.site.has_value());
 }

@@ -10,22 +10,20 @@
 
 #include "eegtrack/detect/detection_block.hpp"
 #include "eegtrack/detect/rhythm/bird_params.hpp"
+#include "eegtrack/detect/rhythm/rhythm_criteria_params.hpp"
 #include "eegtrack/detect/rhythm/seizure_params.hpp"
 #include "rhythm_windows.hpp"
 
 namespace eegtrack::detect::detail {
 
+/// One analysis's criterion: the detector's RhythmCriteriaParams (for rule (b), with its
+/// evolution_* thresholds in place of rule (a)'s) and what only some analyses set.
 struct RhythmCriteria {
-  double min_rhythmicity = 0.2;
-  double min_frequency_hz = 2.0;
-  double max_frequency_hz = 12.0;
-  double alpha_low_hz = 7.5;
-  double alpha_high_hz = 13.0;
+  RhythmCriteriaParams params;
+  double alpha_high_hz = 13.0;  ///< top of the posterior alpha band starting at alpha_low_hz
   /// Also drop alpha-band rhythm on non-posterior channels while a posterior channel shows it
   /// (the posterior dominant rhythm's field, spread further by an average reference).
   bool exclude_alpha_field = false;
-  double absolute_rms_uv = 45.0;
-  double relative_amplitude = 2.5;
   /// A supporting channel (the field around a core channel) shows the same rhythm, at least
   /// this rhythmic, within support_frequency_tolerance_hz of a core channel's frequency, with
   /// an RMS of at least support_amplitude_fraction x its own amplitude threshold.
@@ -34,12 +32,13 @@ struct RhythmCriteria {
   double support_amplitude_fraction = 0.4;
 };
 
-/// ESz rule (a): SeizureParams' own thresholds.
+/// ESz rule (a): SeizureParams' criteria and support thresholds.
 [[nodiscard]] RhythmCriteria ictal_criteria(const SeizureParams& p);
-/// ESz rule (b)'s slower analysis: SeizureParams' evolution_* thresholds where they exist, the
-/// shared ones (alpha, support) otherwise.
+/// ESz rule (b)'s slower analysis: SeizureParams' evolution_* thresholds where they exist
+/// (window, rhythmicity, frequency range, amplitude), rule (a)'s otherwise (step, alpha,
+/// background, support).
 [[nodiscard]] RhythmCriteria evolution_criteria(const SeizureParams& p);
-/// BIRDs: BirdParams' thresholds, with the posterior alpha field excluded.
+/// BIRDs: BirdParams' criteria and alpha band, with the posterior alpha field excluded.
 [[nodiscard]] RhythmCriteria bird_criteria(const BirdParams& p);
 
 /// Number of analysis windows (one every step_s) in `seconds`: sizes a ChannelBackgrounds.
@@ -98,9 +97,9 @@ class ChannelBackgrounds {
 /// the BIRD detector each hold one, so their per-window steps read the same.
 class RhythmChannels {
  public:
-  /// Backgrounds keep background_s of windows (step_s apart) and are warm after warmup_s.
-  RhythmChannels(std::vector<DetectionChannel> channels, const RhythmCriteria& criteria,
-                 double background_s, double warmup_s, double step_s);
+  /// Backgrounds keep criteria.params.background_s of windows (step_s apart) and are warm
+  /// after its background_warmup_s.
+  RhythmChannels(std::vector<DetectionChannel> channels, const RhythmCriteria& criteria);
 
   [[nodiscard]] const std::vector<DetectionChannel>& channels() const { return channels_; }
   [[nodiscard]] std::size_t size() const { return channels_.size(); }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eegtrack/dsp/robust_stats.hpp"
+
 namespace eegtrack::detect::detail {
 
 namespace {
@@ -42,9 +44,7 @@ void EvolutionTrack::close_block() {
   const double expected = settings_.block_s / settings_.step_s;
   const std::size_t windows = block_hz_.size();
   if (windows > 0 && static_cast<double>(windows) >= 0.5 * expected) {
-    std::vector<double> hz = block_hz_;
-    const auto mid = hz.begin() + static_cast<std::ptrdiff_t>(hz.size() / 2);
-    std::nth_element(hz.begin(), mid, hz.end());
+    const double block_hz = dsp::median(block_hz_, dsp::EvenMedian::Upper);
     std::vector<bool> set(block_share_.size(), false);
     for (std::size_t c = 0; c < set.size(); ++c) {
       const double share = block_share_[c] / static_cast<double>(windows);
@@ -52,11 +52,11 @@ void EvolutionTrack::close_block() {
     }
     if (!has_anchor_) {
       has_anchor_ = true;
-      anchor_hz_ = *mid;
+      anchor_hz_ = block_hz;
       anchor_size_ = static_cast<std::size_t>(std::count(set.begin(), set.end(), true));
       anchor_set_ = std::move(set);
     } else {
-      compare_frequency(*mid);
+      compare_frequency(block_hz);
       compare_location(std::move(set));
     }
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eegtrack/dsp/robust_stats.hpp"
 #include "onset_site.hpp"
 
 namespace eegtrack::detect::detail {
@@ -22,9 +23,7 @@ double median_frequency(const RhythmWindow& window, const std::vector<double>& m
   }
   if (f.empty())
     return 0.0;
-  const auto mid = f.begin() + static_cast<std::ptrdiff_t>(f.size() / 2);
-  std::nth_element(f.begin(), mid, f.end());
-  return *mid;
+  return dsp::median(f, dsp::EvenMedian::Upper);
 }
 
 void RhythmRun::add(const RhythmWindow& window, const std::vector<double>& margins) {

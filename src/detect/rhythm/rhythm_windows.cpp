@@ -9,6 +9,7 @@
 
 #include "eegtrack/dsp/butterworth.hpp"
 #include "eegtrack/dsp/fft.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::detect::detail {
 
@@ -208,10 +209,7 @@ void RunningMedian::clear() {
 double RunningMedian::median() const {
   if (values_.empty())
     return std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> v = values_;
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
+  return dsp::median(values_, dsp::EvenMedian::Upper);
 }
 
 }  // namespace eegtrack::detect::detail

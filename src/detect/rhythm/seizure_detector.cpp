@@ -29,19 +29,7 @@ void validate(const SeizureParams& p) {
   const auto fraction = [&](const char* field, double v) {
     dsp::require(v >= 0.0 && v <= 1.0, w, field, v, "must be in [0, 1]");
   };
-  positive("step_s", p.step_s);
-  dsp::require(p.window_s >= p.step_s && std::isfinite(p.window_s), w, "window_s", p.window_s,
-               "must be finite and >= step_s");
-  fraction("min_rhythmicity", p.min_rhythmicity);
-  positive("min_frequency_hz", p.min_frequency_hz);
-  dsp::require(p.max_frequency_hz > p.min_frequency_hz && std::isfinite(p.max_frequency_hz), w,
-               "max_frequency_hz", p.max_frequency_hz, "must be finite and > min_frequency_hz");
-  positive("absolute_rms_uv", p.absolute_rms_uv);
-  positive("relative_amplitude", p.relative_amplitude);
-  dsp::require(p.background_s >= p.step_s && std::isfinite(p.background_s), w, "background_s",
-               p.background_s, "must be finite and >= step_s");
-  dsp::require(p.background_warmup_s >= 0.0 && std::isfinite(p.background_warmup_s), w,
-               "background_warmup_s", p.background_warmup_s, "must be finite and >= 0");
+  validate(p.criteria, w, "criteria.");
   dsp::require(p.min_channels >= 1, w, "min_channels", p.min_channels, "must be >= 1");
   positive("min_duration_s", p.min_duration_s);
   dsp::require(p.max_gap_s >= 0.0 && std::isfinite(p.max_gap_s), w, "max_gap_s", p.max_gap_s,
@@ -49,8 +37,8 @@ void validate(const SeizureParams& p) {
   positive("onset_s", p.onset_s);
   positive("evolution_block_s", p.evolution_block_s);
   positive("evolution_step_hz", p.evolution_step_hz);
-  dsp::require(p.evolution_window_s >= p.step_s && std::isfinite(p.evolution_window_s), w,
-               "evolution_window_s", p.evolution_window_s, "must be finite and >= step_s");
+  dsp::require(p.evolution_window_s >= p.criteria.step_s && std::isfinite(p.evolution_window_s), w,
+               "evolution_window_s", p.evolution_window_s, "must be finite and >= criteria.step_s");
   positive("evolution_min_frequency_hz", p.evolution_min_frequency_hz);
   dsp::require(p.evolution_max_frequency_hz > p.evolution_min_frequency_hz &&
                    std::isfinite(p.evolution_max_frequency_hz),
@@ -101,13 +89,12 @@ struct SeizureDetector::State {
 
   State(std::vector<DetectionChannel> ch, double fs, const SeizureParams& p)
       : params(p),
-        rhythm(std::move(ch), detail::ictal_criteria(p), p.background_s, p.background_warmup_s,
-               p.step_s),
+        rhythm(std::move(ch), detail::ictal_criteria(p)),
         stream(rhythm.size(), fs,
-               {.window_s = p.window_s,
-                .step_s = p.step_s,
-                .min_frequency_hz = std::min(1.5, p.min_frequency_hz),
-                .max_frequency_hz = std::max(14.0, p.max_frequency_hz)}) {
+               {.window_s = p.criteria.window_s,
+                .step_s = p.criteria.step_s,
+                .min_frequency_hz = std::min(1.5, p.criteria.min_frequency_hz),
+                .max_frequency_hz = std::max(14.0, p.criteria.max_frequency_hz)}) {
     if (p.evolution_rule)
       evolving_rule.emplace(rhythm.channels(), fs, p);
   }
@@ -151,7 +138,7 @@ struct SeizureDetector::State {
   }
 
   void analyse(const RhythmWindow& window) {
-    frontier_s = window.start_s + params.step_s;
+    frontier_s = window.start_s + params.criteria.step_s;
     const auto margins = rhythm.margins(window);
     rhythm.update_backgrounds(window, margins);
     const auto taking_part = static_cast<std::size_t>(
@@ -160,14 +147,15 @@ struct SeizureDetector::State {
     if (taking_part >= 1 && taking_part + support >= params.min_channels) {
       if (!run)
         run.emplace(rhythm.size(), window.start_s,
-                    detail::RunSettings{.window_s = params.window_s,
+                    detail::RunSettings{.window_s = params.criteria.window_s,
                                         .onset_s = params.onset_s,
                                         .evolution_block_s = params.evolution_block_s,
                                         .evolution_step_hz = params.evolution_step_hz});
       run->add(window, margins);
       return;
     }
-    if (run && window.start_s - run->last_start_s() > params.max_gap_s + 0.5 * params.step_s)
+    if (run &&
+        window.start_s - run->last_start_s() > params.max_gap_s + 0.5 * params.criteria.step_s)
       close_run();
   }
 };

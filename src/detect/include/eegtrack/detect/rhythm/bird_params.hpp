@@ -6,26 +6,25 @@
 #include <cstddef>
 
 #include "eegtrack/detect/parameter.hpp"
+#include "eegtrack/detect/rhythm/rhythm_criteria_params.hpp"
 
 namespace eegtrack::detect {
 
 /// Thresholds of BirdDetector. 1-s windows (0.5-s step) of 1-20 Hz activity; a channel takes
-/// part when its autocorrelation rhythmicity >= min_rhythmicity at a frequency in
-/// (min_frequency_hz, max_frequency_hz], it is not alpha-band rhythm belonging to the posterior
-/// dominant rhythm (alpha_low_hz..alpha_high_hz on P/O channels, or anywhere while a posterior
-/// channel shows it), and its RMS reaches min(relative_amplitude x background, absolute_rms_uv).
+/// part when it meets `criteria` (RhythmCriteriaParams: rhythmicity >= 0.5, RMS of at least
+/// min(2.5 x background, 45 uV)) at a frequency in (criteria.min_frequency_hz,
+/// criteria.max_frequency_hz] = (4, 15] Hz, and it is not alpha-band rhythm belonging to the
+/// posterior dominant rhythm (criteria.alpha_low_hz..alpha_high_hz on P/O channels, or anywhere
+/// while a posterior channel shows it).
 struct BirdParams {
-  double window_s = 1.0;
-  double step_s = 0.5;
-  double min_rhythmicity = 0.5;
-  double min_frequency_hz = 4.0;  ///< exclusive: BIRDs are > 4 Hz
-  double max_frequency_hz = 15.0;
-  double alpha_low_hz = 7.5;
-  double alpha_high_hz = 13.0;
-  double absolute_rms_uv = 45.0;
-  double relative_amplitude = 2.5;
-  double background_s = 300.0;
-  double background_warmup_s = 60.0;
+  /// min_frequency_hz is exclusive here: BIRDs are > 4 Hz (the detector drops channels at or
+  /// below it after the shared, inclusive criterion).
+  RhythmCriteriaParams criteria{.window_s = 1.0,
+                                .step_s = 0.5,
+                                .min_rhythmicity = 0.5,
+                                .min_frequency_hz = 4.0,
+                                .max_frequency_hz = 15.0};
+  double alpha_high_hz = 13.0;  ///< top of the excluded alpha band (the seizure detector: 13 Hz)
   std::size_t min_channels = 1;
   double min_waves = 6.0;
   double min_duration_s = 0.5;

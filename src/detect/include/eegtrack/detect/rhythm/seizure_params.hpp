@@ -6,27 +6,23 @@
 #include <cstddef>
 
 #include "eegtrack/detect/parameter.hpp"
+#include "eegtrack/detect/rhythm/rhythm_criteria_params.hpp"
 
 namespace eegtrack::detect {
 
 /// Thresholds of SeizureDetector. A 2-s window (1-s step) is "ictal-like" on a channel when
-/// its 1-20 Hz activity is rhythmic (autocorrelation peak >= min_rhythmicity) at a discharge
-/// frequency in [min_frequency_hz, max_frequency_hz] (posterior alpha excluded) and its RMS
-/// reaches the amplitude criterion: min(relative_amplitude x the channel's background RMS,
-/// absolute_rms_uv), the background being used only once warm. A seizure is a run of windows
-/// with >= min_channels ictal-like channels lasting >= min_duration_s, bridging gaps of up to
-/// max_gap_s (ESz rule (a)). Rule (b), evolving patterns, is described at evolution_rule.
+/// its 1-20 Hz activity meets `criteria` (RhythmCriteriaParams): rhythmic (autocorrelation
+/// peak >= 0.2) at a discharge frequency in [2, 12] Hz, not posterior alpha (7.5-13 Hz on P/O
+/// channels), with an RMS of at least min(2.5 x the channel's background RMS, 45 uV). A seizure
+/// is a run of windows with >= min_channels ictal-like channels lasting >= min_duration_s,
+/// bridging gaps of up to max_gap_s (ESz rule (a)). Rule (b), evolving patterns, is described
+/// at evolution_rule; it shares criteria's step and background.
 struct SeizureParams {
-  double window_s = 2.0;
-  double step_s = 1.0;
-  double min_rhythmicity = 0.2;
-  double min_frequency_hz = 2.0;
-  double max_frequency_hz = 12.0;
-  double alpha_low_hz = 7.5;        ///< posterior channels in [alpha_low_hz, 13] Hz are not counted
-  double absolute_rms_uv = 45.0;    ///< amplitude always sufficient (no baseline needed)
-  double relative_amplitude = 2.5;  ///< x background RMS, once the background is warm
-  double background_s = 300.0;      ///< history of non-ictal windows kept for the background
-  double background_warmup_s = 60.0;
+  RhythmCriteriaParams criteria{.window_s = 2.0,
+                                .step_s = 1.0,
+                                .min_rhythmicity = 0.2,
+                                .min_frequency_hz = 2.0,
+                                .max_frequency_hz = 12.0};
   /// Supporting channels carry a core channel's rhythm (same frequency within the tolerance,
   /// rhythmicity >= support_rhythmicity) at >= support_amplitude_fraction x their amplitude
   /// threshold: the field around a focal onset. They count towards min_channels; at least one
@@ -41,10 +37,10 @@ struct SeizureParams {
   double evolution_block_s = 5.0;  ///< frequency compared between consecutive blocks
   double evolution_step_hz = 0.5;  ///< change counted as one evolution step
   /// ESz rule (b), "any pattern with definite evolution lasting >= 10 s": a second, slower
-  /// rhythm analysis (evolution_window_s windows, step_s apart, 0.5-7 Hz band) marks a channel
-  /// when it is rhythmic (>= evolution_min_rhythmicity) at evolution_min..max_frequency_hz with
-  /// RMS >= min(evolution_relative_amplitude x its background, evolution_absolute_rms_uv). A run
-  /// of windows with >= evolution_min_channels marked or supporting channels, lasting
+  /// rhythm analysis (evolution_window_s windows, criteria.step_s apart, 0.5-7 Hz band) marks a
+  /// channel when it is rhythmic (>= evolution_min_rhythmicity) at evolution_min..max_frequency_hz
+  /// with RMS >= min(evolution_relative_amplitude x its background, evolution_absolute_rms_uv). A
+  /// run of windows with >= evolution_min_channels marked or supporting channels, lasting
   /// >= min_duration_s (gaps <= max_gap_s bridged), is a seizure only when it evolves:
   /// >= evolution_min_steps same-direction changes between evolution_block_s blocks, each of
   /// >= evolution_step_hz in frequency or >= evolution_location_step_channels in the set of
