@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numbers>
+#include <string>
 #include <vector>
 
 #include "eegtrack/io/channels.hpp"
@@ -160,6 +162,29 @@ TEST(AnalysisArtifacts, AHighVoltageFieldIsKeptAndMarked) {
     if (spare) {
       EXPECT_EQ(a.n_clean_epochs, 15u);  // the epoch with the field stays clean
     }
+  }
+}
+
+// Healthy adults never produce a high-amplitude field: the shipped normal recordings keep their
+// masks, clean epochs and slowing grade whether or not fields are spared.
+TEST(AnalysisArtifacts, HealthyRecordingsAreUnchangedByFieldSparing) {
+  AnalyzeParams without;
+  without.artifacts.spare_high_amplitude_fields = false;
+  for (const char* name :
+       {"eegmat_Subject00_2_mental_arithmetic.edf", "eegmat_Subject01_2_mental_arithmetic.edf",
+        "eegmat_Subject03_1_rest_eyes_closed.edf", "eegmat_Subject05_1_rest_eyes_closed.edf",
+        "eegmat_Subject07_1_rest_eyes_closed.edf"}) {
+    const io::EdfReader reader(test::eeg_path(std::string("normal/") + name));
+    const auto a = analyze_recording(reader, AnalyzeParams{});
+    const auto b = analyze_recording(reader, without);
+    for (const std::uint8_t m : a.epochs.artifact_mask)
+      ASSERT_FALSE(
+          features::has_any(static_cast<ArtifactReason>(m), ArtifactReason::HighAmplitudeField))
+          << name;
+    EXPECT_EQ(a.epochs.artifact_mask, b.epochs.artifact_mask) << name;
+    EXPECT_EQ(a.n_clean_epochs, b.n_clean_epochs) << name;
+    ASSERT_EQ(a.graded, b.graded) << name;
+    EXPECT_EQ(a.slowing.grade, b.slowing.grade) << name;
   }
 }
 
