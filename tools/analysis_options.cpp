@@ -37,6 +37,21 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o) {
                       ->capture_default_str(),
                   "ArtifactParams", "amplitude_limit_uv");
   names_parameter(
+      cmd.add_option("--field-min-neighbours", p.artifacts.field_min_neighbours,
+                     "Keep high amplitude when at least this many neighbouring channels "
+                     "(within --field-neighbour-deg) exceed the limit too (>= 1)")
+          ->capture_default_str(),
+      "ArtifactParams", "field_min_neighbours");
+  names_parameter(cmd.add_option("--field-neighbour-deg", p.artifacts.field_neighbour_deg,
+                                 "Channels whose centres are this close are neighbours "
+                                 "(degrees, (0, 180])")
+                      ->capture_default_str(),
+                  "ArtifactParams", "field_neighbour_deg");
+  cmd.add_flag_callback(
+      "--no-field-sparing", [&p] { p.artifacts.spare_high_amplitude_fields = false; },
+      "Reject every epoch above --amplitude-limit-uv, even inside a field of neighbouring "
+      "channels");
+  names_parameter(
       cmd.add_option("--flat-std-uv", p.artifacts.flat_std_uv, "Flat below this SD (µV, > 0)")
           ->capture_default_str(),
       "ArtifactParams", "flat_std_uv");

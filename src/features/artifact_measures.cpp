@@ -24,6 +24,21 @@ std::size_t longest_run(std::span<const double> x, Pred pred) {
   return best;
 }
 
+// Whether a sample lies within tolerance * range width of either limit of the range.
+class AtLimit {
+ public:
+  AtLimit(const ChannelRange& range, double tolerance)
+      : lo_(std::min(range.physical_min_uv, range.physical_max_uv)),
+        hi_(std::max(range.physical_min_uv, range.physical_max_uv)),
+        tol_(tolerance * (hi_ - lo_)) {}
+  bool operator()(double v) const { return v <= lo_ + tol_ || v >= hi_ - tol_; }
+
+ private:
+  double lo_;
+  double hi_;
+  double tol_;
+};
+
 }  // namespace
 
 std::size_t longest_constant_run(std::span<const double> x) {
@@ -39,12 +54,13 @@ std::size_t longest_constant_run(std::span<const double> x) {
 }
 
 double clipped_fraction(std::span<const double> x, const ChannelRange& range, double tolerance) {
-  const double lo = std::min(range.physical_min_uv, range.physical_max_uv);
-  const double hi = std::max(range.physical_min_uv, range.physical_max_uv);
-  const double tol = tolerance * (hi - lo);
-  const auto n =
-      std::count_if(x.begin(), x.end(), [&](double v) { return v <= lo + tol || v >= hi - tol; });
+  const auto n = std::count_if(x.begin(), x.end(), AtLimit(range, tolerance));
   return static_cast<double>(n) / static_cast<double>(x.size());
+}
+
+std::size_t longest_limit_run(std::span<const double> x, const ChannelRange& range,
+                              double tolerance) {
+  return longest_run(x, AtLimit(range, tolerance));
 }
 
 std::size_t longest_extreme_run(std::span<const double> x) {

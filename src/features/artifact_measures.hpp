@@ -17,6 +17,10 @@ namespace eegtrack::features::detail {
 [[nodiscard]] double clipped_fraction(std::span<const double> x, const ChannelRange& range,
                                       double tolerance);
 
+/// Longest run of consecutive samples within tolerance * range width of either limit.
+[[nodiscard]] std::size_t longest_limit_run(std::span<const double> x, const ChannelRange& range,
+                                            double tolerance);
+
 /// Longest run of samples equal to the epoch maximum or to the epoch minimum.
 [[nodiscard]] std::size_t longest_extreme_run(std::span<const double> x);
 

@@ -88,16 +88,22 @@ void validate(const ArtifactParams& p) {
   dsp::require(std::isfinite(p.line_prominence_db), w, "line_prominence_db", p.line_prominence_db,
                "must be finite");
   positive("psd_segment_s", p.psd_segment_s);
+  dsp::require(p.field_neighbour_deg > 0.0 && p.field_neighbour_deg <= 180.0, w,
+               "field_neighbour_deg", p.field_neighbour_deg, "must be in (0, 180]");
+  dsp::require(p.field_min_neighbours >= 1, w, "field_min_neighbours",
+               static_cast<double>(p.field_min_neighbours), "must be >= 1");
+  positive("field_max_clip_run_s", p.field_max_clip_run_s);
 }
 
 std::string to_string(ArtifactReason mask) {
-  static constexpr std::array<std::pair<ArtifactReason, const char*>, 6> kNames{{
+  static constexpr std::array<std::pair<ArtifactReason, const char*>, 7> kNames{{
       {ArtifactReason::Flat, "flat"},
       {ArtifactReason::Clipping, "clipping"},
       {ArtifactReason::Amplitude, "amplitude"},
       {ArtifactReason::Muscle, "muscle"},
       {ArtifactReason::ElectrodePop, "electrode_pop"},
       {ArtifactReason::LineNoise, "line_noise"},
+      {ArtifactReason::HighAmplitudeField, "high_amplitude_field"},
   }};
   std::string out;
   for (const auto& [bit, name] : kNames) {
@@ -124,13 +130,16 @@ ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_
 
   if (range) {
     s.clipped_fraction = detail::clipped_fraction(samples, *range, p.clip_tolerance);
+    s.longest_clipped_run_s =
+        static_cast<double>(detail::longest_limit_run(samples, *range, p.clip_tolerance)) / fs;
     if (s.clipped_fraction > p.clip_fraction)
       s.reasons |= ArtifactReason::Clipping;
-  } else if (static_cast<double>(detail::longest_extreme_run(samples)) / fs >= p.clip_run_s &&
-             s.std_uv >= p.flat_std_uv) {
+  } else {
+    s.longest_clipped_run_s = static_cast<double>(detail::longest_extreme_run(samples)) / fs;
     // Without the limits, a plateau at the epoch's own maximum or minimum is the sign of an
     // amplifier saturating; a flat epoch has such a plateau too and is already Flat.
-    s.reasons |= ArtifactReason::Clipping;
+    if (s.longest_clipped_run_s >= p.clip_run_s && s.std_uv >= p.flat_std_uv)
+      s.reasons |= ArtifactReason::Clipping;
   }
 
   s.max_deviation_uv = detail::max_deviation_from_median(samples);

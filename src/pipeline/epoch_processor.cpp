@@ -7,17 +7,36 @@
 #include "eegtrack/dsp/multitaper.hpp"
 #include "eegtrack/dsp/welch.hpp"
 #include "eegtrack/features/aperiodic.hpp"
+#include "eegtrack/io/channels.hpp"
 
 namespace eegtrack::pipeline::detail {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// The scalp electrodes each selected signal records, from its label: "FP1-F7" -> {Fp1, F7},
+// "EEG T3-REF" -> {T7}; none for a label that names no electrode.
+std::vector<std::vector<std::string>> recorded_electrodes(const io::Header& header,
+                                                          const Selection& selection) {
+  std::vector<std::vector<std::string>> out;
+  for (int s : selection.signals) {
+    const auto& info = header.signals[static_cast<std::size_t>(s)];
+    const auto name = io::normalize_channel(info.label, info.unit);
+    out.push_back(name.plus.empty()
+                      ? std::vector<std::string>{}
+                      : sites::electrodes_of({name.normalized, name.plus, name.minus}));
+  }
+  return out;
+}
+
 }  // namespace
 
 EpochProcessor::EpochProcessor(const io::Header& header, const Selection& selection,
                                const AnalyzeParams& p)
-    : selection_(&selection), params_(p), n_features_(2 * p.bands.size() + 12) {
+    : selection_(&selection),
+      params_(p),
+      field_layout_(features::field_layout(recorded_electrodes(header, selection), p.artifacts)),
+      n_features_(2 * p.bands.size() + 12) {
   spectral_.bands = p.bands;
   spectral_.total_low_hz = spectral_.edge_low_hz = spectral_.entropy_low_hz =
       spectral_.peak_low_hz = p.total_low_hz;
@@ -44,13 +63,17 @@ EpochProcessor::EpochProcessor(const io::Header& header, const Selection& select
   }
 }
 
-void EpochProcessor::screen(const Epoch& epoch, std::vector<features::ArtifactReason>& raw) const {
-  raw.resize(epoch.samples.size());
-  for (std::size_t c = 0; c < epoch.samples.size(); ++c) {
-    raw[c] = features::screen_epoch(epoch.samples[c], epoch.sample_rate_hz, ranges_[c],
-                                    params_.artifacts)
-                 .reasons;
-  }
+// Each recorded channel on its own, then across channels: an entry high only because it is part
+// of a cerebral field is kept (features::spare_cerebral_fields).
+void EpochProcessor::screen(const Epoch& epoch, EpochResult& out) const {
+  out.screens.resize(epoch.samples.size());
+  for (std::size_t c = 0; c < epoch.samples.size(); ++c)
+    out.screens[c] = features::screen_epoch(epoch.samples[c], epoch.sample_rate_hz, ranges_[c],
+                                            params_.artifacts);
+  features::spare_cerebral_fields(out.screens, field_layout_, params_.artifacts);
+  out.recorded_masks.resize(out.screens.size());
+  for (std::size_t c = 0; c < out.screens.size(); ++c)
+    out.recorded_masks[c] = out.screens[c].reasons;
 }
 
 // The average reference is taken over the members clean in this epoch, so one channel's
@@ -152,7 +175,7 @@ void EpochProcessor::features_of(EpochResult& out) const {
 }
 
 void EpochProcessor::process(const Epoch& epoch, EpochResult& out) const {
-  screen(epoch, out.recorded_masks);
+  screen(epoch, out);
   montage(epoch, out.recorded_masks, out);
   spectrum(out, epoch.sample_rate_hz);
   features_of(out);

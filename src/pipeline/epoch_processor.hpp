@@ -7,6 +7,7 @@
 
 #include "eegtrack/dsp/psd.hpp"
 #include "eegtrack/features/artifacts.hpp"
+#include "eegtrack/features/cerebral_field.hpp"
 #include "eegtrack/features/spectral_features.hpp"
 #include "eegtrack/io/edf_header.hpp"
 #include "eegtrack/pipeline/channel_selection.hpp"
@@ -17,6 +18,7 @@ namespace eegtrack::pipeline::detail {
 
 /// Results of one epoch; buffers are reused from epoch to epoch.
 struct EpochResult {
+  std::vector<features::ArtifactScreen> screens;         ///< per selected (recorded) signal
   std::vector<features::ArtifactReason> masks;           ///< per derivation
   std::vector<features::ArtifactReason> recorded_masks;  ///< per selected (recorded) signal
   std::vector<bool> rejected;                            ///< per derivation
@@ -34,7 +36,7 @@ class EpochProcessor {
   [[nodiscard]] std::size_t n_recorded() const noexcept { return recorded_rows_.size(); }
 
  private:
-  void screen(const Epoch& epoch, std::vector<features::ArtifactReason>& raw) const;
+  void screen(const Epoch& epoch, EpochResult& out) const;
   void montage(const Epoch& epoch, const std::vector<features::ArtifactReason>& raw,
                EpochResult& out) const;
   void spectrum(EpochResult& out, double fs) const;
@@ -44,6 +46,7 @@ class EpochProcessor {
   AnalyzeParams params_;
   features::SpectralParams spectral_;
   std::vector<std::optional<features::ChannelRange>> ranges_;  ///< per selected signal
+  features::FieldLayout field_layout_;                         ///< of the selected signals
   std::size_t n_features_ = 0;
   std::vector<std::size_t> recorded_rows_;  ///< selected signals measured for continuity
 };

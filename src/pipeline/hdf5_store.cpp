@@ -118,12 +118,15 @@ void write_spectrogram(io::Hdf5Writer& w, const RecordingAnalysis& a, const Anal
 void write_mask(io::Hdf5Writer& w, const findings::EpochTable& epochs) {
   w.write_dataset("/artifacts/mask", std::span<const std::uint8_t>(epochs.artifact_mask),
                   {epochs.size(), epochs.n_channels});
-  w.write_attribute("/artifacts/mask", "bits",
-                    std::vector<std::string>{"flat", "clipping", "high_amplitude", "muscle",
-                                             "electrode_pop", "line_noise"});
+  w.write_attribute(
+      "/artifacts/mask", "bits",
+      std::vector<std::string>{"flat", "clipping", "high_amplitude", "muscle", "electrode_pop",
+                               "line_noise", "high_amplitude_field"});
   w.write_attribute("/artifacts/mask", "description",
-                    "features::screen_epoch on the recorded channels of each epoch; a derivation "
-                    "carries the bits of its recorded channel(s); line_noise does not reject");
+                    "features::screen_epoch on the recorded channels of each epoch, then "
+                    "features::spare_cerebral_fields (high amplitude shared by neighbouring "
+                    "channels becomes high_amplitude_field); a derivation carries the bits of its "
+                    "recorded channel(s); line_noise and high_amplitude_field do not reject");
 }
 
 }  // namespace

@@ -26,7 +26,11 @@ json artifact_json(const features::ArtifactParams& a) {
           {"pop_persistence", a.pop_persistence},
           {"line_prominence_db", a.line_prominence_db},
           {"psd_segment_s", a.psd_segment_s},
-          {"reject_reasons", features::to_string(a.reject_reasons)}};
+          {"reject_reasons", features::to_string(a.reject_reasons)},
+          {"spare_high_amplitude_fields", a.spare_high_amplitude_fields},
+          {"field_neighbour_deg", a.field_neighbour_deg},
+          {"field_min_neighbours", a.field_min_neighbours},
+          {"field_max_clip_run_s", a.field_max_clip_run_s}};
 }
 
 json slowing_params_json(const features::SlowingParams& s) {

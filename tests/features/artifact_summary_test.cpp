@@ -34,6 +34,15 @@ TEST(SummarizeChannel, ChannelIsBadWhenMostlyRejected) {
   EXPECT_FALSE(summarize_channel(noisy).bad);
 }
 
+TEST(SummarizeChannel, CountsHighAmplitudeFieldsWithoutRejecting) {
+  const std::vector<R> masks{R::HighAmplitudeField, R::HighAmplitudeField | R::LineNoise,
+                             R::Amplitude};
+  const auto s = summarize_channel(masks);
+  EXPECT_EQ(s.n_rejected, 1U);
+  EXPECT_EQ(s.reason_counts[2], 1U);  // amplitude
+  EXPECT_EQ(s.reason_counts[6], 2U);  // high_amplitude_field
+}
+
 TEST(SummarizeChannel, RejectsBadArguments) {
   EXPECT_THROW((void)summarize_channel(std::vector<R>{}), std::invalid_argument);
   ArtifactSummaryParams p;

@@ -168,6 +168,19 @@ TEST(ScreenEpoch, FlagsSaturationAtThePhysicalLimit) {
       ArtifactReason::Clipping);
 }
 
+TEST(ScreenEpoch, MeasuresTheLongestRunAtALimit) {
+  const auto& o1 = clean_recording().channel("EEG O1");
+  std::vector<double> x = epoch_of(o1, 12);
+  EXPECT_EQ(screen_epoch(x, kFs, o1.range).longest_clipped_run_s, 0.0);
+  for (std::size_t i = 500; i < 520; ++i)
+    x[i] = o1.range.physical_max_uv;  // 20 samples = 40 ms
+  for (std::size_t i = 700; i < 710; ++i)
+    x[i] = o1.range.physical_min_uv;
+  EXPECT_DOUBLE_EQ(screen_epoch(x, kFs, o1.range).longest_clipped_run_s, 0.04);
+  // Without a range: the longest hold of the epoch's own extreme.
+  EXPECT_DOUBLE_EQ(screen_epoch(x, kFs).longest_clipped_run_s, 0.04);
+}
+
 TEST(ScreenEpoch, FlagsAHeldExtremeWhenTheRangeIsUnknown) {
   expect_detected(
       [](std::vector<double>& x, std::size_t) {
@@ -288,7 +301,10 @@ TEST(ScreenEpoch, RejectsBadArguments) {
 TEST(ArtifactReasonNames, JoinsBitsInOrder) {
   EXPECT_EQ(to_string(ArtifactReason::None), "none");
   EXPECT_EQ(to_string(ArtifactReason::LineNoise | ArtifactReason::Flat), "flat|line_noise");
+  EXPECT_EQ(to_string(ArtifactReason::HighAmplitudeField | ArtifactReason::Muscle),
+            "muscle|high_amplitude_field");
   EXPECT_FALSE(has_any(kRejectingReasons, ArtifactReason::LineNoise));
+  EXPECT_FALSE(has_any(kRejectingReasons, ArtifactReason::HighAmplitudeField));
 }
 
 }  // namespace

@@ -1,12 +1,17 @@
 // Each artifact kind injected into one epoch of one channel of a clean real recording is
 // flagged in the mask and that cell is excluded (NaN per-epoch features, left out of the
-// medians); line noise is flagged but, by default, not rejected.
+// medians); line noise is flagged but, by default, not rejected. A high-voltage rhythm over
+// several neighbouring electrodes is cerebral: it is marked, not excluded.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numbers>
+#include <string>
+#include <vector>
 
+#include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
 #include "recording_fixture.hpp"
@@ -109,6 +114,78 @@ TEST(AnalysisArtifacts, EachInjectedKindIsFlaggedAndExcluded) {
   // Excluding the artifact keeps the clean PDR of this recording.
   ASSERT_TRUE(a.pdr.present);
   EXPECT_NEAR(a.pdr.frequency_hz, 10.5, 0.5);
+}
+
+// A 700-µV, 3-Hz rhythm over F3, Fz, F4, C3, Cz and C4 (falling to 250 µV over their other
+// neighbours) in epoch 7 of the same recording: an ictal-like field, not an artifact.
+TEST(AnalysisArtifacts, AHighVoltageFieldIsKeptAndMarked) {
+  auto r = test::load_eeg(test::eeg_path("normal/eegmat_Subject05_1_rest_eyes_closed.edf"), 60.0);
+  const auto rhythm = [](double amplitude_uv) {
+    return
+        [amplitude_uv](double t, double x) { return x + amplitude_uv * std::sin(6.0 * kPi * t); };
+  };
+  const std::vector<const char*> field{"EEG F3", "EEG Fz", "EEG F4", "EEG C3", "EEG Cz", "EEG C4"};
+  for (const char* label : field)
+    inject(r, {label, 7, ArtifactReason::None}, rhythm(700.0));
+  for (const char* label :
+       {"EEG Fp1", "EEG Fp2", "EEG F7", "EEG F8", "EEG T3", "EEG T4", "EEG P3", "EEG Pz", "EEG P4"})
+    inject(r, {label, 7, ArtifactReason::None}, rhythm(250.0));
+  const auto file = test::scratch_dir() / "field.edf";
+  test::write_recording(file, r);
+  const io::EdfReader reader(file);
+
+  AnalyzeParams without;
+  without.artifacts.spare_high_amplitude_fields = false;
+  for (const bool spare : {true, false}) {
+    CaptureSink sink("alpha_relative");
+    const auto a = analyze_recording(reader, spare ? AnalyzeParams{} : without, &sink);
+    const std::size_t nc = a.channels.size();
+    ASSERT_EQ(a.epochs.size(), 15u);
+    for (const char* label : field) {
+      const std::string site = io::normalize_channel(label).normalized + "-avg";
+      std::size_t c = nc;
+      for (std::size_t k = 0; k < nc; ++k)
+        if (a.channels[k].normalized_label == site)
+          c = k;
+      ASSERT_LT(c, nc) << site;
+      const std::size_t cell = 7 * nc + c;
+      const auto mask = static_cast<ArtifactReason>(a.epochs.artifact_mask[cell]);
+      if (spare) {
+        EXPECT_EQ(mask, ArtifactReason::HighAmplitudeField)
+            << site << ": " << features::to_string(mask);
+        EXPECT_TRUE(std::isfinite(sink.values[cell])) << site;
+      } else {
+        EXPECT_EQ(mask, ArtifactReason::Amplitude) << site << ": " << features::to_string(mask);
+        EXPECT_TRUE(std::isnan(sink.values[cell])) << site;
+      }
+    }
+    if (spare) {
+      EXPECT_EQ(a.n_clean_epochs, 15u);  // the epoch with the field stays clean
+    }
+  }
+}
+
+// Healthy adults never produce a high-amplitude field: the shipped normal recordings keep their
+// masks, clean epochs and slowing grade whether or not fields are spared.
+TEST(AnalysisArtifacts, HealthyRecordingsAreUnchangedByFieldSparing) {
+  AnalyzeParams without;
+  without.artifacts.spare_high_amplitude_fields = false;
+  for (const char* name :
+       {"eegmat_Subject00_2_mental_arithmetic.edf", "eegmat_Subject01_2_mental_arithmetic.edf",
+        "eegmat_Subject03_1_rest_eyes_closed.edf", "eegmat_Subject05_1_rest_eyes_closed.edf",
+        "eegmat_Subject07_1_rest_eyes_closed.edf"}) {
+    const io::EdfReader reader(test::eeg_path(std::string("normal/") + name));
+    const auto a = analyze_recording(reader, AnalyzeParams{});
+    const auto b = analyze_recording(reader, without);
+    for (const std::uint8_t m : a.epochs.artifact_mask)
+      ASSERT_FALSE(
+          features::has_any(static_cast<ArtifactReason>(m), ArtifactReason::HighAmplitudeField))
+          << name;
+    EXPECT_EQ(a.epochs.artifact_mask, b.epochs.artifact_mask) << name;
+    EXPECT_EQ(a.n_clean_epochs, b.n_clean_epochs) << name;
+    ASSERT_EQ(a.graded, b.graded) << name;
+    EXPECT_EQ(a.slowing.grade, b.slowing.grade) << name;
+  }
 }
 
 }  // namespace

@@ -9,8 +9,8 @@
 
 namespace eegtrack::features {
 
-/// Number of ArtifactReason bits (Flat .. LineNoise).
-inline constexpr std::size_t kArtifactReasonCount = 6;
+/// Number of ArtifactReason bits (Flat .. HighAmplitudeField).
+inline constexpr std::size_t kArtifactReasonCount = 7;
 
 /// Parameters of the summaries over epochs and channels.
 struct ArtifactSummaryParams {
@@ -24,7 +24,7 @@ struct ChannelArtifactSummary {
   std::size_t n_rejected = 0;      ///< epochs with a rejecting reason
   double rejected_fraction = 0.0;  ///< n_rejected / n_epochs
   bool bad = false;                ///< rejected_fraction > bad_channel_fraction
-  /// Epochs showing each reason, indexed by bit position (0 = Flat ... 5 = LineNoise).
+  /// Epochs showing each reason, indexed by bit position (0 = Flat ... 6 = HighAmplitudeField).
   std::array<std::size_t, kArtifactReasonCount> reason_counts{};
 };
 

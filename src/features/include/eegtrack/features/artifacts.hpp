@@ -18,6 +18,10 @@ enum class ArtifactReason : std::uint32_t {
   Muscle = 1U << 3,        ///< excess 30-70 Hz power relative to 1-30 Hz (EMG)
   ElectrodePop = 1U << 4,  ///< an isolated one-sample step whose displacement persists
   LineNoise = 1U << 5,     ///< a prominent 50 or 60 Hz peak (reported, not rejected by default)
+  /// Above amplitude_limit_uv together with neighbouring channels: a cerebral field, kept
+  /// (spare_cerebral_fields, cerebral_field.hpp). Never rejects; replaces Amplitude and brief
+  /// Clipping on the entries it marks.
+  HighAmplitudeField = 1U << 6,
 };
 
 /// Union of two masks.
@@ -36,7 +40,8 @@ constexpr ArtifactReason& operator|=(ArtifactReason& a, ArtifactReason b) {
 [[nodiscard]] constexpr bool has_any(ArtifactReason mask, ArtifactReason reasons) {
   return (mask & reasons) != ArtifactReason::None;
 }
-/// Every reason but LineNoise: the default set of reasons that reject an epoch.
+/// Every technical reason but LineNoise: the default set of reasons that reject an epoch
+/// (HighAmplitudeField is a finding, never a reason to reject).
 inline constexpr ArtifactReason kRejectingReasons =
     ArtifactReason::Flat | ArtifactReason::Clipping | ArtifactReason::Amplitude |
     ArtifactReason::Muscle | ArtifactReason::ElectrodePop;
@@ -73,6 +78,14 @@ struct ArtifactParams {
                                       ///< 2-6 Hz neighbours' median by this (dsp::detect_mains)
   double psd_segment_s = 1.0;  ///< Welch segment (Hann, 50 %); shortened to the epoch if longer
   ArtifactReason reject_reasons = kRejectingReasons;  ///< reasons that reject an epoch
+  /// spare_cerebral_fields (cerebral_field.hpp): an entry rejected only for amplitude (and
+  /// clipping shorter than field_max_clip_run_s) is kept when at least field_min_neighbours
+  /// neighbours within field_neighbour_deg are above the limit too, unless the field is one
+  /// electrode's or frontal only (ocular).
+  bool spare_high_amplitude_fields = true;
+  double field_neighbour_deg = 46.0;     ///< channels whose centres are this close are neighbours
+  std::size_t field_min_neighbours = 2;  ///< neighbours above the limit that make a field
+  double field_max_clip_run_s = 0.25;    ///< a limit held this long is saturation: no field
 };
 
 /// Checks every threshold on its own, before any data is seen.
@@ -87,7 +100,9 @@ struct ArtifactScreen {
   bool rejected = false;                          ///< reasons & params.reject_reasons is not empty
   double std_uv = 0.0;                            ///< population standard deviation
   double longest_constant_run_s = 0.0;            ///< longest run of identical consecutive samples
-  double clipped_fraction = 0.0;    ///< fraction of samples at a limit (0 without a range)
+  double clipped_fraction = 0.0;  ///< fraction of samples at a limit (0 without a range)
+  /// Longest run of samples at a limit; without a range, at the epoch's own maximum or minimum.
+  double longest_clipped_run_s = 0.0;
   double max_deviation_uv = 0.0;    ///< max |x - median(x)|
   double muscle_ratio = 0.0;        ///< P(EMG band) / P(1-30 Hz)
   double max_step_z = 0.0;          ///< largest |x[i+1] - x[i]| in robust SDs (1.4826 MAD)
