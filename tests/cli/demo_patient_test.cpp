@@ -1,13 +1,13 @@
 // The demo patient (docs/demo-patient.md) through `eegtrack followup`: the course of the case
 // must show in the fusion. The index rises at day 14 and falls after treatment, the day-40
 // relapse has left-sided findings matching the right-sided clinical sign, each episode's EEG
-// normalises on the right recording; and the generator writes the same bytes every time.
+// normalises on the right recording. The recordings themselves: demo_patient_recordings_test.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
 
+#include "cli/demo_patient_support.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 
@@ -15,16 +15,6 @@ namespace eegtrack::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path make_demo(const std::string& name) {
-  const fs::path dir = program_scratch_dir() / name;
-  fs::remove_all(dir);
-  const std::string command =
-      std::string("'") + EEGTRACK_DEMO_PATIENT_PATH + "' '" + dir.string() + "' --source '" +
-      (sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf").string() + "' > /dev/null";
-  EXPECT_EQ(std::system(command.c_str()), 0);
-  return dir;
-}
 
 const nlohmann::json& followup() {
   static const nlohmann::json j = [] {
@@ -98,18 +88,6 @@ TEST(DemoPatient, GradingHandlesTheSedatedAssessmentsAndTheIndexFollowsTheGrade)
   const auto& c = followup()["concordance"];
   EXPECT_GE(c["n_pairs"].get<int>(), 5);
   EXPECT_GT(c["rho"].get<double>(), 0.6);
-}
-
-TEST(DemoPatient, TheGeneratorIsDeterministic) {
-  const auto a = make_demo("demo_patient_a");
-  const auto b = make_demo("demo_patient_b");
-  std::vector<std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(a))
-    if (entry.is_regular_file())
-      files.push_back(fs::relative(entry.path(), a).string());
-  EXPECT_EQ(files.size(), 9U);  // course.yaml and eight recordings
-  for (const auto& f : files)
-    EXPECT_EQ(read_text((a / f).string()), read_text((b / f).string())) << f;
 }
 
 }  // namespace

@@ -33,8 +33,16 @@ std::string read_text(const std::string& path) {
 }
 
 CliResult run_cli(const std::vector<std::string>& args) {
+  return run_program(cli_path(), args);
+}
+
+CliResult run_demo_patient(const std::vector<std::string>& args) {
+  return run_program(EEGTRACK_DEMO_PATIENT_PATH, args);
+}
+
+CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& args) {
   const auto err_path = scratch_dir() / "stderr.txt";
-  std::string command = shell_quote(cli_path().string());
+  std::string command = shell_quote(program.string());
   for (const auto& arg : args)
     command += ' ' + shell_quote(arg);
   command += " </dev/null 2>" + shell_quote(err_path.string());

@@ -11,7 +11,7 @@ std::vector<PlannedRecording> planned_recordings() {
       {"d14.edf", "day 14 coma", "2026-01-19T15:30", "propofol", Picture::Coma},
       {"d17.edf", "day 17 improving", "2026-01-22T10:00", "", Picture::Improving},
       {"d30.edf", "day 30", "2026-02-04T10:00", "", Picture::Normal},
-      {"d40.edf", "day 40 relapse", "2026-02-14T11:00", "", Picture::Relapse},
+      {"d40.edf", "day 40 relapse", "2026-02-14T11:00", "", Picture::Relapse, 300.0},
       {"d45.edf", "day 45", "2026-02-19T10:00", "", Picture::FocalResidue},
       {"d70.edf", "day 70 follow-up", "2026-03-16T10:00", "", Picture::Normal},
   };
@@ -65,8 +65,15 @@ treatments:
   - {drug: anakinra, dose: 100, unit: mg, route: sc, every_h: 6,
      start: 2026-01-19T10:00, stop: 2026-01-21}
   - {drug: propofol, route: iv, start: 2026-01-19T13:30, stop: 2026-01-21T09:00}
+  # the 17-day taper (days 17-33), one entry per dose step
   - {drug: methylprednisolone, dose: 60, unit: mg, route: po, every_h: 24,
-     start: 2026-01-22, stop: 2026-02-07}
+     start: 2026-01-22, stop: 2026-01-25}
+  - {drug: methylprednisolone, dose: 40, unit: mg, route: po, every_h: 24,
+     start: 2026-01-26, stop: 2026-01-29}
+  - {drug: methylprednisolone, dose: 20, unit: mg, route: po, every_h: 24,
+     start: 2026-01-30, stop: 2026-02-02}
+  - {drug: methylprednisolone, dose: 10, unit: mg, route: po, every_h: 24,
+     start: 2026-02-03, stop: 2026-02-07}
   - {drug: levetiracetam, dose: 500, unit: mg, route: iv, every_h: 12, start: 2026-02-14T09:00,
      stop: 2026-04-15}
   - {drug: anakinra, dose: 100, unit: mg, route: sc, every_h: 12, start: 2026-02-14T09:00,

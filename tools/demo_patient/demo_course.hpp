@@ -24,6 +24,7 @@ struct PlannedRecording {
   std::string at;        ///< ISO 8601 local
   std::string sedation;  ///< "" when none
   Picture picture;
+  double duration_s = 180.0;  ///< the relapse is longer: background, discharges, seizure
 };
 
 /// The recordings of the course, in time order.

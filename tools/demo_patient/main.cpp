@@ -1,7 +1,10 @@
-// eegtrack-demo-patient OUTDIR [--source EDF]: writes the simulated demo patient of the README's
-// main job (docs/demo-patient.md): OUTDIR/course.yaml and OUTDIR/eeg/*.edf, EDF+ files derived
-// from a real healthy recording and marked as simulated. Deterministic: the same bytes on every
-// run.
+// eegtrack-demo-patient OUTDIR [--seed N] [--source EDF]: writes the simulated demo patient of
+// the README's main job (docs/demo-patient.md): OUTDIR/course.yaml and OUTDIR/eeg/*.edf, EDF+
+// files derived from a real healthy recording and marked as simulated. Deterministic: the same
+// bytes on every run with the same seed and source. Exit status 0 success, 1 file problem, 2
+// usage problem (as eegtrack).
+#include <CLI/CLI.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -9,50 +12,12 @@
 
 #include "demo_course.hpp"
 #include "eegtrack/io/edf_writer.hpp"
-#include "simulated_eeg.hpp"
+#include "pictures.hpp"
 
 namespace fs = std::filesystem;
 using namespace eegtrack;
 
 namespace {
-
-constexpr double kDurationS = 180.0;
-
-demo::Eeg picture(const demo::Eeg& source, demo::Picture p, std::uint64_t seed) {
-  using demo::Picture;
-  demo::Eeg eeg;
-  switch (p) {
-    case Picture::Baseline:
-      eeg = demo::time_stretched(source, 1, 1, kDurationS);
-      break;
-    case Picture::MildSlowing:
-      eeg = demo::time_stretched(source, 11, 10, kDurationS);
-      break;
-    case Picture::Coma:
-      eeg = demo::time_stretched(source, 14, 5, kDurationS);
-      demo::scale(eeg, 1.5);
-      break;
-    case Picture::Improving:
-      eeg = demo::time_stretched(source, 8, 5, kDurationS);
-      break;
-    case Picture::Normal:
-      eeg = demo::time_stretched(source, 1, 1, kDurationS);
-      break;
-    case Picture::Relapse:
-      eeg = demo::time_stretched(demo::reversed(source), 1, 1, kDurationS);
-      demo::add_left_delta(eeg, 25.0, 0.0, kDurationS, seed + 1);
-      demo::add_left_periodic_discharges(eeg, 90.0, 1.1, 30.0, 100.0, seed + 2);
-      demo::add_left_seizure(eeg, 110.0, 30.0, seed + 3);
-      break;
-    case Picture::FocalResidue:
-      eeg = demo::time_stretched(source, 1, 1, kDurationS);
-      demo::add_left_delta(eeg, 12.0, 0.0, kDurationS, seed + 1);
-      break;
-  }
-  if (p != Picture::Baseline)
-    demo::add_noise(eeg, 1.0, seed);  // each session has its own electrode noise
-  return eeg;
-}
 
 io::StartTime start_of(const std::string& iso) {
   io::StartTime t;
@@ -64,53 +29,77 @@ io::StartTime start_of(const std::string& iso) {
   return t;
 }
 
-void write_recording(const fs::path& path, const demo::Eeg& eeg, const demo::PlannedRecording& r) {
+void write_recording(const fs::path& path, const demo::SimulatedRecording& r,
+                     const demo::PlannedRecording& plan) {
   io::WriteParams params;
-  params.start = start_of(r.at);
+  params.start = start_of(plan.at);
   params.patient_code = "DEMO-ICANS-01";
   params.patient_name = "SIMULATED";
   params.patient_additional = "simulated demo patient, not patient data";
-  params.recording_additional = "SIMULATED from EEGMAT Subject00 (PhysioNet, ODC-By)";
-  params.equipment = "eegtrack-demo-patient";
+  // EDFlib fills the recording field up to column 66 only: "Startdate dd-MMM-yyyy X X ", the
+  // equipment and a space leave these 31 characters.
+  params.equipment = "eegtrack";
+  params.recording_additional = "SIMULATED from PhysioNet EEGMAT";
   std::vector<io::WriteSignal> signals;
-  for (const auto& label : eeg.labels) {
+  for (const auto& label : r.eeg.labels) {
     io::WriteSignal s;
     s.label = label;
-    s.samples_per_record = static_cast<int>(eeg.rate_hz);
+    s.samples_per_record = static_cast<int>(r.eeg.rate_hz);
     s.prefilter = "simulated";
+    // A 0.1-uV step with limits EDFlib writes exactly (it writes 3276.7 as "3276.699", which
+    // would shift every decoded value by up to 0.0005 uV from the value written).
+    s.physical_min = -3276.0;
+    s.physical_max = 3276.0;
+    s.digital_min = -32760;
+    s.digital_max = 32760;
     signals.push_back(s);
   }
-  std::vector<io::Annotation> notes{{0.0, -1.0, "SIMULATED recording"}};
-  if (r.picture == demo::Picture::Relapse) {
-    notes.push_back({30.0, 70.0, "simulated left PDs"});
-    notes.push_back({110.0, 30.0, "simulated left seizure"});
-  }
-  io::write_edf(path, params, signals, eeg.x, notes);
+  io::write_edf(path, params, signals, r.eeg.x, r.annotations);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) == "--help") {
-    std::cerr
-        << "usage: eegtrack-demo-patient OUTDIR [--source EDF]\n"
-           "  writes OUTDIR/course.yaml and OUTDIR/eeg/*.edf (simulated, docs/demo-patient.md)\n";
-    return argc < 2 ? 2 : 0;
-  }
-  const fs::path out = argv[1];
-  std::string source_path = "sample_edf/eegmat_Subject00_1_rest_eyes_closed.edf";
-  for (int i = 2; i + 1 < argc; i += 2)
-    if (std::string(argv[i]) == "--source")
-      source_path = argv[i + 1];
+  CLI::App app{
+      "eegtrack-demo-patient: writes the SIMULATED demo patient DEMO-ICANS-01 (course.yaml and "
+      "eeg/*.edf, docs/demo-patient.md), derived from a real healthy recording"};
+  std::string out_dir;
+  std::uint64_t seed = 1;
+  std::string source = "sample_edf/eegmat_Subject00_1_rest_eyes_closed.edf";
+  app.add_option("OUTDIR", out_dir, "directory to write course.yaml and eeg/ into")->required();
+  app.add_option("--seed", seed,
+                 "seed of every random part (electrode noise, delta, discharge jitter); the same "
+                 "seed writes the same bytes")
+      ->capture_default_str();
+  app.add_option("--source", source,
+                 "healthy eyes-closed recording the EEG derives from (10-20 scalp channels, "
+                 "at least 3 min)")
+      ->capture_default_str();
   try {
-    const auto source = demo::load_scalp_eeg(source_path);
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  try {
+    if (!fs::exists(source))
+      throw std::runtime_error(source +
+                               ": source recording not found (run from the repository root or "
+                               "give --source)");
+    const auto eeg = demo::load_scalp_eeg(source);
+    const fs::path out = out_dir;
     fs::create_directories(out / "eeg");
-    std::uint64_t seed = 1;
-    for (const auto& r : demo::planned_recordings()) {
-      write_recording(out / "eeg" / r.file, picture(source, r.picture, 1000 * seed++), r);
-      std::cout << "wrote " << (out / "eeg" / r.file).string() << " (" << r.label << ")\n";
+    std::uint64_t k = 1;
+    for (const auto& plan : demo::planned_recordings()) {
+      // Each recording its own seeds (simulate uses seed + 0..9), distinct for every --seed:
+      // editing one recording leaves the others' bytes alone.
+      write_recording(out / "eeg" / plan.file, demo::simulate(eeg, plan, (seed << 16) + 1000 * k++),
+                      plan);
+      std::cout << "wrote " << (out / "eeg" / plan.file).string() << " (" << plan.label << ")\n";
     }
-    std::ofstream(out / "course.yaml") << demo::course_yaml();
+    std::ofstream course(out / "course.yaml");
+    course << demo::course_yaml();
+    if (!course.flush())
+      throw std::runtime_error((out / "course.yaml").string() + ": cannot write");
     std::cout << "wrote " << (out / "course.yaml").string() << '\n';
   } catch (const std::exception& e) {
     std::cerr << "eegtrack-demo-patient: " << e.what() << '\n';

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <random>
 #include <stdexcept>
@@ -11,6 +12,7 @@
 #include "eegtrack/dsp/sos_filter.hpp"
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/sites/position.hpp"
 #include "eegtrack/sites/site.hpp"
 
 namespace eegtrack::demo {
@@ -48,8 +50,10 @@ Eeg load_scalp_eeg(const std::string& path) {
   std::vector<int> signals;
   for (int s : reader.header().data_signals()) {
     const auto& info = reader.header().signals[static_cast<std::size_t>(s)];
-    if (!sites::electrode_site(normalized(info.label)))
-      continue;  // A2-A1, ECG
+    // One scalp electrode per channel: a derivation (A2-A1), an ear site or the ECG has no
+    // position on the scalp sphere.
+    if (!sites::electrode_position(normalized(info.label)))
+      continue;
     signals.push_back(s);
     eeg.labels.push_back(info.label);
     eeg.rate_hz = info.sample_rate_hz;
@@ -60,6 +64,26 @@ Eeg load_scalp_eeg(const std::string& path) {
   for (auto& s : chunks.at(0).signals)
     eeg.x.push_back(std::move(s.samples));
   return eeg;
+}
+
+Eeg palindrome_extended(const Eeg& eeg, double duration_s) {
+  const auto n = static_cast<std::size_t>(std::lround(duration_s * eeg.rate_hz));
+  Eeg out = eeg;
+  for (std::size_t c = 0; c < eeg.x.size(); ++c) {
+    const auto& x = eeg.x[c];
+    if (x.size() < 2)
+      throw std::runtime_error("palindrome_extended: fewer than two samples");
+    auto& y = out.x[c];
+    y.clear();
+    y.reserve(n);
+    // Index walks 0 .. m-1 .. 0 .. m-1 ...: period 2 (m - 1), the turning samples once each.
+    const std::size_t period = 2 * (x.size() - 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t k = i % period;
+      y.push_back(x[k < x.size() ? k : period - k]);
+    }
+  }
+  return out;
 }
 
 Eeg time_stretched(const Eeg& eeg, int up, int down, double duration_s) {
@@ -128,6 +152,18 @@ void add_left_delta(Eeg& eeg, double rms_uv, double start_s, double end_s, std::
     power += v * v;
   const double gain = rms_uv / std::sqrt(power / static_cast<double>(delta.size()));
   const std::size_t a = samples(eeg, start_s), b = samples(eeg, end_s);
+  // 0.5-s cosine ramps where the delta starts or stops inside the recording: no step.
+  const double ramp = 0.5 * eeg.rate_hz;
+  const bool ramp_in = a > 0, ramp_out = b < eeg.x[0].size();
+  for (std::size_t i = a; i < b; ++i) {
+    double edge = std::numeric_limits<double>::infinity();
+    if (ramp_in)
+      edge = static_cast<double>(i - a);
+    if (ramp_out)
+      edge = std::min(edge, static_cast<double>(b - 1 - i));
+    if (edge < ramp)
+      delta[i] *= 0.5 * (1.0 - std::cos(std::numbers::pi * edge / ramp));
+  }
   for (std::size_t c = 0; c < eeg.x.size(); ++c) {
     const double w = left_temporal_weight(eeg.labels[c]) * gain;
     for (std::size_t i = a; i < b; ++i)
@@ -160,18 +196,22 @@ void add_left_periodic_discharges(Eeg& eeg, double amplitude_uv, double period_s
   }
 }
 
-void add_left_seizure(Eeg& eeg, double onset_s, double duration_s, std::uint64_t seed) {
+void add_left_seizure(Eeg& eeg, const SeizureShape& z, std::uint64_t seed) {
   const double fs = eeg.rate_hz;
-  const std::size_t a = samples(eeg, onset_s), b = samples(eeg, onset_s + duration_s);
+  const std::size_t a = samples(eeg, z.onset_s), b = samples(eeg, z.onset_s + z.duration_s);
+  constexpr double kRampS = 0.5;  // onset and offset tapers: no step
   double phase = 0.0;
   for (std::size_t i = a; i < b; ++i) {
     const double u = static_cast<double>(i - a) / static_cast<double>(b - a);  // 0..1
-    const double f = 6.0 - 3.5 * u;
+    const double f = z.start_hz + (z.end_hz - z.start_hz) * u;
     phase += 2.0 * std::numbers::pi * f / fs;
     // Sharp, asymmetric waves: a fundamental with two harmonics.
     const double wave =
         std::sin(phase) + 0.45 * std::sin(2.0 * phase + 0.4) + 0.2 * std::sin(3.0 * phase + 0.8);
-    const double amplitude = 30.0 + 120.0 * u;
+    const double edge_s = std::min(u, 1.0 - u) * z.duration_s;
+    const double taper =
+        edge_s >= kRampS ? 1.0 : 0.5 * (1.0 - std::cos(std::numbers::pi * edge_s / kRampS));
+    const double amplitude = (z.start_uv + (z.end_uv - z.start_uv) * u) * taper;
     for (std::size_t c = 0; c < eeg.x.size(); ++c) {
       const double w = left_temporal_weight(eeg.labels[c]);
       // The field spreads from the temporal electrodes to the rest of the left hemisphere.
@@ -179,7 +219,9 @@ void add_left_seizure(Eeg& eeg, double onset_s, double duration_s, std::uint64_t
       eeg.x[c][i] += spread * amplitude * wave / 1.3;
     }
   }
-  add_left_delta(eeg, 40.0, onset_s + duration_s, onset_s + duration_s + 20.0, seed);
+  if (z.postictal_s > 0.0)
+    add_left_delta(eeg, z.postictal_rms_uv, z.onset_s + z.duration_s,
+                   z.onset_s + z.duration_s + z.postictal_s, seed);
 }
 
 }  // namespace eegtrack::demo

@@ -16,8 +16,16 @@ struct Eeg {
   std::vector<std::vector<double>> x;
 };
 
-/// The EEG channels of `path` (scalp electrodes only; reference and ECG channels left out).
+/// The scalp electrodes of `path` (one 10-20 electrode per channel; the ear reference A2-A1
+/// and the ECG are left out). @throws io::EdfError naming the file; std::runtime_error when it
+/// holds no scalp channel.
 [[nodiscard]] Eeg load_scalp_eeg(const std::string& path);
+
+/// The recording played forwards, then backwards, then forwards ... until it lasts
+/// `duration_s`, cut there. At each end the signal turns back (the turning sample once), so it
+/// stays continuous (no step for the artifact and spike detectors) and keeps its spectra: a
+/// longer session from a 3-min source, without invented signal.
+[[nodiscard]] Eeg palindrome_extended(const Eeg& eeg, double duration_s);
 
 /// Every frequency divided by k = up / down (resampled by up/down, kept at the original rate),
 /// cut to `duration_s` from the start: the slowing of an encephalopathy, with the real
@@ -40,7 +48,8 @@ void add_noise(Eeg& eeg, double rms_uv, std::uint64_t seed);
 [[nodiscard]] double left_temporal_weight(const std::string& label);
 
 /// Polymorphic delta (0.5-3 Hz band-limited noise) of `rms_uv` at weight 1, in the left
-/// temporal field, from start_s to end_s.
+/// temporal field, from start_s to end_s, with 0.5-s cosine ramps where it starts or stops
+/// inside the recording (no step).
 void add_left_delta(Eeg& eeg, double rms_uv, double start_s, double end_s, std::uint64_t seed);
 
 /// Periodic sharp discharges (60-ms negative sharp wave, then a 200-ms slow wave) of
@@ -48,9 +57,21 @@ void add_left_delta(Eeg& eeg, double rms_uv, double start_s, double end_s, std::
 void add_left_periodic_discharges(Eeg& eeg, double amplitude_uv, double period_s, double start_s,
                                   double end_s, std::uint64_t seed);
 
-/// A left temporal seizure from onset_s lasting duration_s: rhythmic sharp activity whose
-/// frequency falls from 6 to 2.5 Hz while its amplitude rises from 30 to 150 µV, spreading
-/// from the temporal field to the whole left hemisphere; then 20 s of post-ictal left delta.
-void add_left_seizure(Eeg& eeg, double onset_s, double duration_s, std::uint64_t seed);
+/// How a simulated focal seizure evolves: linear glides from start to end.
+struct SeizureShape {
+  double onset_s = 0.0;
+  double duration_s = 0.0;
+  double start_hz = 0.0;     ///< frequency at onset ...
+  double end_hz = 0.0;       ///< ... and at the end
+  double start_uv = 0.0;     ///< peak amplitude at weight 1 at onset ...
+  double end_uv = 0.0;       ///< ... and at the end
+  double postictal_s = 0.0;  ///< left delta after the seizure
+  double postictal_rms_uv = 0.0;
+};
+
+/// A left temporal seizure: rhythmic sharp activity whose frequency and amplitude glide as
+/// `shape` says, spreading from the temporal field to the whole left hemisphere, then
+/// post-ictal left delta.
+void add_left_seizure(Eeg& eeg, const SeizureShape& shape, std::uint64_t seed);
 
 }  // namespace eegtrack::demo
