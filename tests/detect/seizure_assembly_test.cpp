@@ -67,6 +67,10 @@ TEST(SeizureAssembly, SlowShortSparseOrSinglePiecesAreNotSeizures) {
   EXPECT_TRUE(seizures_in(assemble_seizures({piece(EventType::BIRD, 0, 4, 6.0),
                                              piece(EventType::BIRD, 11, 4, 6.0)}))
                   .empty());
+  // Rhythmic delta alone at 4 Hz (a slowed background) is not epileptiform.
+  EXPECT_TRUE(seizures_in(assemble_seizures({piece(EventType::GRDA, 0, 20, 4.0),
+                                             piece(EventType::GRDA, 21, 20, 4.0)}))
+                  .empty());
   // One long LRDA at 3 Hz is the pattern detector's call, not a run.
   EXPECT_TRUE(seizures_in(assemble_seizures({piece(EventType::LRDA, 0, 30, 3.0)})).empty());
 }

@@ -140,8 +140,14 @@ std::vector<Event> assemble_seizures(std::vector<Event> events, const AssemblyPa
       }
       continue;
     }
-    if (static_cast<int>(members.size()) < p.min_pieces || end - onset < p.min_duration_s ||
-        !(mean_frequency(run) > p.min_mean_frequency_hz))
+    // Rhythmic delta alone is not epileptiform (a slowed background gives long GRDA at 3-4 Hz):
+    // a run needs a BIRD or a periodic discharge train among its pieces.
+    const bool epileptiform = std::any_of(run.begin(), run.end(), [](const Event* e) {
+      return e->type == EventType::BIRD || e->type == EventType::GPD || e->type == EventType::LPD ||
+             e->type == EventType::BIPD;
+    });
+    if (!epileptiform || static_cast<int>(members.size()) < p.min_pieces ||
+        end - onset < p.min_duration_s || !(mean_frequency(run) > p.min_mean_frequency_hz))
       continue;
     added.push_back(run_seizure(run, onset, end));
     ++count;

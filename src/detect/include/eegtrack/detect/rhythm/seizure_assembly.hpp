@@ -37,7 +37,8 @@ void validate(const AssemblyParams& p);
 /// becomes one seizure spanning the run, marked "assembled" when it grew, provided the run's
 /// duration-weighted mean frequency exceeds min_mean_frequency_hz (post-ictal delta does not
 /// stretch a seizure). A run without one
-/// becomes a seizure when it has at least min_pieces pieces, lasts at least min_duration_s and
+/// becomes a seizure when it holds a BIRD or a periodic discharge train (rhythmic delta alone is
+/// not epileptiform), has at least min_pieces pieces, lasts at least min_duration_s and
 /// the duration-weighted mean frequency of its pieces exceeds min_mean_frequency_hz; its side is
 /// the pieces' common side (bilateral when they differ), its channels and focus those of its
 /// longest piece, its confidence their duration-weighted mean. `assembled`, when given, receives
