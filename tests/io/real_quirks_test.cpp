@@ -1,5 +1,5 @@
 // Quirks of real recordings: the shipped ones (sample_edf, tests/data/eeg) and, where a
-// development machine has them, the vendor clips of ../shared/eeg/format (vendor TAL faults,
+// development machine has them, the vendor clips of EEGTRACK_VENDOR_CLIP_DIR (vendor TAL faults,
 // sub-second starts, BDF+ with many annotation signals, labels), which are not redistributable;
 // vendor_quirks_test.cpp covers each of their quirks on built files. Reference values come from
 // MNE-Python 1.3 (mne.read_annotations) and from the data READMEs.

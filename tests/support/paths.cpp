@@ -71,7 +71,8 @@ std::filesystem::path eeg_path(const std::string& folder_and_file) {
   return path;
 }
 std::filesystem::path vendor_clip_path(const std::string& file) {
-  return std::filesystem::path(EEGTRACK_VENDOR_CLIP_DIR) / file;
+  const std::filesystem::path dir(EEGTRACK_VENDOR_CLIP_DIR);
+  return dir.empty() ? std::filesystem::path() : dir / file;  // no folder given: nothing exists
 }
 std::filesystem::path recording_path(const std::string& folder_and_file) {
   if (folder_and_file.rfind("format/", 0) == 0)

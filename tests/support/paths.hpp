@@ -12,9 +12,10 @@ namespace eegtrack::test {
 /// std::runtime_error naming the missing file, so a test whose data is missing fails with that
 /// message instead of an unrelated reader error.
 [[nodiscard]] std::filesystem::path eeg_path(const std::string& folder_and_file);
-/// A vendor export from the optional folder of development clips (../shared/eeg/format beside
-/// the project). These files have no clear licence and are never committed: every quirk they
-/// show is also covered by built files. Use with EEGTRACK_REQUIRE_VENDOR_CLIP.
+/// A vendor export from the optional folder of development clips (CMake cache variable
+/// EEGTRACK_VENDOR_CLIP_DIR; empty path when none was given). These files have no clear licence and
+/// are never committed: every quirk they show is also covered by built files. Use with
+/// EEGTRACK_REQUIRE_VENDOR_CLIP.
 [[nodiscard]] std::filesystem::path vendor_clip_path(const std::string& file);
 /// eeg_path for shipped recordings, vendor_clip_path for "format/<file>" (the layout of the
 /// development folder), so one table can list both kinds.
