@@ -1,23 +1,15 @@
 #include "fusion_flags.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "eegtrack/clinical/focal_signs.hpp"
+#include "fixed_text.hpp"
 
 namespace eegtrack::clinical::detail {
 namespace {
 
 std::string day_text(double day) {
-  char text[32];
-  std::snprintf(text, sizeof text, "day %.1f", day);
-  return text;
-}
-
-std::string number(double v, int digits) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", digits, v);
-  return text;
+  return "day " + fixed_text(day, 1);
 }
 
 // The index rose beyond both recordings' variability while the paired grade fell.
@@ -36,8 +28,8 @@ void worsening_while_better(const std::vector<TimedRecording>& recs,
     out.push_back({recs[r].day,
                    "eeg_worse_grade_better",
                    "EEG worse while the ICANS grade improved",
-                   {"encephalopathy index +" + number(*v.index_change.difference, 3) + " from " +
-                        recs[*v.previous].label + " to " + recs[r].label +
+                   {"encephalopathy index +" + fixed_text(*v.index_change.difference, 3) +
+                        " from " + recs[*v.previous].label + " to " + recs[r].label +
                         " (beyond both recordings' 95 % intervals)",
                     "ICANS grade " + std::to_string(before) + " -> " + std::to_string(after)}});
   }

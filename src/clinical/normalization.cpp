@@ -1,16 +1,11 @@
 #include "eegtrack/clinical/normalization.hpp"
 
 #include <cmath>
-#include <cstdio>
+
+#include "fixed_text.hpp"
 
 namespace eegtrack::clinical {
 namespace {
-
-std::string number(double v, int digits) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*f", digits, v);
-  return text;
-}
 
 // The value must not exceed `limit`; a missing value is a reason of its own.
 void at_most(const Estimate& e, std::optional<double> limit, const std::string& name,
@@ -18,7 +13,8 @@ void at_most(const Estimate& e, std::optional<double> limit, const std::string& 
   if (!e.value)
     abnormal.push_back(name + " not computed");
   else if (limit && *e.value > *limit)
-    abnormal.push_back(name + " " + number(*e.value, 2) + " > " + number(*limit, 2));
+    abnormal.push_back(name + " " + detail::fixed_text(*e.value, 2) + " > " +
+                       detail::fixed_text(*limit, 2));
 }
 
 void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
@@ -55,8 +51,8 @@ NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& li
   if (!m.pdr_hz.value)
     c.abnormal.push_back("PDR absent");
   else if (*m.pdr_hz.value < limits.min_pdr_hz)
-    c.abnormal.push_back("PDR " + number(*m.pdr_hz.value, 1) + " Hz < " +
-                         number(limits.min_pdr_hz, 1) + " Hz");
+    c.abnormal.push_back("PDR " + detail::fixed_text(*m.pdr_hz.value, 1) + " Hz < " +
+                         detail::fixed_text(limits.min_pdr_hz, 1) + " Hz");
   at_most(m.relative_delta, limits.max_relative_delta, "relative delta", c.abnormal);
   at_most(m.encephalopathy_index, limits.max_encephalopathy_index, "encephalopathy index",
           c.abnormal);
@@ -71,10 +67,11 @@ NormalityCheck check_against_baseline(const EegMeasures& m, const EegMeasures& b
   if (baseline.pdr_hz.value) {
     const double floor = *bottom(baseline.pdr_hz) - kPdrResolutionHz;
     if (!m.pdr_hz.value)
-      c.abnormal.push_back("PDR absent (baseline " + number(*baseline.pdr_hz.value, 1) + " Hz)");
+      c.abnormal.push_back("PDR absent (baseline " + detail::fixed_text(*baseline.pdr_hz.value, 1) +
+                           " Hz)");
     else if (*m.pdr_hz.value < floor)
-      c.abnormal.push_back("PDR " + number(*m.pdr_hz.value, 1) + " Hz < baseline " +
-                           number(floor, 1) + " Hz");
+      c.abnormal.push_back("PDR " + detail::fixed_text(*m.pdr_hz.value, 1) + " Hz < baseline " +
+                           detail::fixed_text(floor, 1) + " Hz");
   }
   at_most(m.relative_delta, top(baseline.relative_delta, kRelativePowerResolution),
           "relative delta", c.abnormal);

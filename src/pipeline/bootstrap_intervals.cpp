@@ -9,6 +9,7 @@
 #include <random>
 
 #include "analysis_state.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::pipeline::detail {
 namespace {
@@ -47,34 +48,18 @@ double epoch_mean(const AnalysisState& st, std::size_t e, const std::vector<std:
   return n > 0 ? sum / static_cast<double>(n) : kNaN;
 }
 
-// Median with linear interpolation (as quantiles()), in O(n); reorders `v`.
+// Median of the finite values (NaN when none), by the rule of quantiles().
 double median(std::vector<double>& v) {
   std::erase_if(v, [](double x) { return !std::isfinite(x); });
-  if (v.empty())
-    return kNaN;
-  const double pos = 0.5 * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
-  const double a = v[lo];
-  if (lo + 1 >= v.size() || pos == static_cast<double>(lo))
-    return a;
-  const double b = *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end());
-  return a + (pos - static_cast<double>(lo)) * (b - a);
+  return v.empty() ? kNaN : dsp::quantile(v, 0.5);
 }
 
 std::optional<findings::Interval> percentile_interval(std::vector<double> v, double level) {
   std::erase_if(v, [](double x) { return !std::isfinite(x); });
   if (v.size() < 2)
     return std::nullopt;
-  std::sort(v.begin(), v.end());
-  const auto at = [&](double prob) {
-    const double pos = prob * static_cast<double>(v.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-  };
   const double tail = 0.5 * (1.0 - level);
-  return findings::Interval{at(tail), at(1.0 - tail)};
+  return findings::Interval{dsp::quantile(v, tail), dsp::quantile(v, 1.0 - tail)};
 }
 
 // The posterior rows (occipital, else parietal) and the frontal rows among the good block
