@@ -39,6 +39,14 @@ EventType parse_event_type(std::string_view text) {
   throw std::invalid_argument("parse_event_type: unknown event type (" + std::string(text) + ")");
 }
 
+bool leads_posteriorly(const Event& e) {
+  auto region = e.region;
+  if (!region)
+    if (const auto site = sites::electrode_site(e.focus))
+      region = site->region;
+  return region && (*region == sites::Region::Parietal || *region == sites::Region::Occipital);
+}
+
 void sort_events(std::vector<Event>& events) {
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
     const std::string& ca = a.channels.empty() ? std::string() : a.channels.front();

@@ -146,7 +146,18 @@ std::vector<Event> assemble_seizures(std::vector<Event> events, const AssemblyPa
       return e->type == EventType::BIRD || e->type == EventType::GPD || e->type == EventType::LPD ||
              e->type == EventType::BIPD;
     });
-    if (!epileptiform || static_cast<int>(members.size()) < p.min_pieces ||
+    // A slowed posterior dominant rhythm comes and goes as posterior theta "BIRDs" and RDA: a
+    // run whose fast pieces (those above the ESz frequency, which make its mean) all lead from
+    // parietal or occipital channels is that rhythm, not a seizure, even with a slow periodic
+    // fragment elsewhere (time-stretched healthy EEG, docs/detect-seizures.md).
+    bool any_fast = false, fast_elsewhere = false;
+    for (const Event* e : run)
+      if (std::isfinite(e->frequency_hz) && e->frequency_hz > p.min_mean_frequency_hz) {
+        any_fast = true;
+        fast_elsewhere = fast_elsewhere || !leads_posteriorly(*e);
+      }
+    const bool posterior_rhythm = any_fast && !fast_elsewhere;
+    if (!epileptiform || posterior_rhythm || static_cast<int>(members.size()) < p.min_pieces ||
         end - onset < p.min_duration_s || !(mean_frequency(run) > p.min_mean_frequency_hz))
       continue;
     added.push_back(run_seizure(run, onset, end));

@@ -69,6 +69,17 @@ void check_params(const SeizureParams& p, double sample_rate_hz) {
 // rhythmic delta at 2-2.5 Hz, common on slow encephalopathic backgrounds, lands here).
 constexpr double kAcnsSeizureHz = 2.5;
 
+// A run that does not evolve and whose involved channels are all parietal or occipital.
+bool static_posterior(const Event& e) {
+  if (e.modifiers.find("evolving") != std::string::npos || e.channels.empty())
+    return false;
+  return std::all_of(e.channels.begin(), e.channels.end(), [](const std::string& label) {
+    const auto site = sites::electrode_site(label);
+    return site &&
+           (site->region == sites::Region::Parietal || site->region == sites::Region::Occipital);
+  });
+}
+
 void mark_borderline_frequency(Event& e) {
   if (e.modifiers.find("evolving") != std::string::npos || e.frequency_hz > kAcnsSeizureHz)
     return;
@@ -126,6 +137,10 @@ struct SeizureDetector::State {
       return;
     if (run->span_s() >= params.min_duration_s - 1e-9) {
       Event e = run->to_event(EventType::Seizure, rhythm.channels());
+      if (params.static_posterior_is_background && static_posterior(e)) {
+        run.reset();
+        return;
+      }
       // Margins: how far the run exceeds the channel count and the duration it needs.
       const double channel_margin = std::min(
           1.0, run->mean_channel_count() / (2.0 * static_cast<double>(params.min_channels)));

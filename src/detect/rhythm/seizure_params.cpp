@@ -25,6 +25,7 @@ ParameterList parameter_list(const SeizureParams& p) {
           {"seizure_evolution_block_s", p.evolution_block_s},
           {"seizure_evolution_step_hz", p.evolution_step_hz},
           {"seizure_rule_b_enabled", p.evolution_rule ? 1.0 : 0.0},
+          {"seizure_static_posterior_is_background", p.static_posterior_is_background ? 1.0 : 0.0},
           {"seizure_evolution_window_s", p.evolution_window_s},
           {"seizure_evolution_min_frequency_hz", p.evolution_min_frequency_hz},
           {"seizure_evolution_max_frequency_hz", p.evolution_max_frequency_hz},

@@ -11,7 +11,8 @@
 
 namespace eegtrack::detect {
 
-/// ACNS 2021 critical-care terms (docs/clinical-background.md §5) plus interictal discharges and seizures.
+/// ACNS 2021 critical-care terms (docs/clinical-background.md §5) plus interictal discharges and
+/// seizures.
 enum class EventType { Spike, Sharp, GPD, LPD, BIPD, GRDA, LRDA, BIRD, Seizure };
 
 /// "spike", "sharp", "GPD", "LPD", "BIPD", "GRDA", "LRDA", "BIRD", "seizure".
@@ -40,5 +41,9 @@ struct Event {
 
 /// Events sorted by onset, then type, then first channel (a stable order for outputs).
 void sort_events(std::vector<Event>& events);
+
+/// The event leads from parietal or occipital channels: by its region, or by its focus
+/// electrode's when the region is not set (a bilateral field).
+[[nodiscard]] bool leads_posteriorly(const Event& e);
 
 }  // namespace eegtrack::detect

@@ -46,6 +46,11 @@ struct SeizureParams {
   /// >= evolution_step_hz in frequency or >= evolution_location_step_channels in the set of
   /// involved channels. Static rhythmic delta (GRDA/LRDA) is never a seizure here.
   bool evolution_rule = true;
+  /// A rule (a) run that does not evolve and involves only parietal and occipital channels is
+  /// the posterior background rhythm, slowed into the 2-7 Hz range in encephalopathy, not a
+  /// seizure (time-stretched healthy EEG drew such calls; docs/detect-seizures.md). Evolving
+  /// runs, runs that reach other regions and rule (b) seizures are kept.
+  bool static_posterior_is_background = true;
   double evolution_window_s = 4.0;
   double evolution_min_frequency_hz = 0.5;
   double evolution_max_frequency_hz = 4.0;
