@@ -5,9 +5,9 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "eegtrack/exports/events_edf.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/sha256.hpp"
-#include "eegtrack/pipeline/events_output.hpp"
 #include "eegtrack/pipeline/hdf5_store.hpp"
 #include "eegtrack/pipeline/read_findings.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 AnalysisOutputPaths analysis_output_paths(const fs::path& outdir, const fs::path& input) {
   const std::string stem = input.stem().string();
   return {outdir / (stem + ".h5"), outdir / (stem + ".summary.json"),
-          outdir / (stem + ".events.tsv")};
+          outdir / (stem + ".events.tsv"), outdir / (stem + ".events.json"),
+          outdir / (stem + ".events.edf")};
 }
 
 std::string dump_json(const nlohmann::json& value) {
@@ -41,7 +42,7 @@ void write_text_atomically(const fs::path& path, const std::string& text) {
 }
 
 AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outdir,
-                                     const AnalyzeParams& params) {
+                                     const AnalyzeParams& params, const OutputOptions& outputs) {
   const io::EdfReader reader(input);
   AnalysedRecording out;
   out.paths = analysis_output_paths(outdir, input);
@@ -51,8 +52,18 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outd
   out.summary = summary_json(analysis, params, provenance);
   store.finish(analysis, params, provenance, out.summary);
   write_text_atomically(out.paths.summary_json, dump_json(out.summary) + "\n");
-  write_text_atomically(out.paths.events_tsv, events_tsv(analysis.detection.events,
-                                                         provenance.start, provenance.duration_s));
+  const auto& events = analysis.detection.events;
+  const auto events_table = exports::events_table(outputs.events_format, events,
+                                                  reader.header().start, provenance.duration_s);
+  write_text_atomically(
+      out.paths.events_json,
+      events_table.sidecar.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  write_text_atomically(out.paths.events_tsv, events_table.tsv);
+  if (outputs.events_edf)
+    exports::write_events_edf(out.paths.events_edf, events, reader.header().start,
+                              provenance.duration_s, params.detection.enabled);
+  else
+    fs::remove(out.paths.events_edf);
   out.spectrogram_step_s = analysis.spectrogram.step_s;
   return out;
 }
@@ -67,8 +78,11 @@ std::optional<findings::RecordingFindings> reusable_findings(const fs::path& inp
     return std::optional<findings::RecordingFindings>();
   };
   const auto paths = analysis_output_paths(outdir, input);
-  if (!fs::exists(paths.summary_json) || !fs::exists(paths.store) || !fs::exists(paths.events_tsv))
+  if (!fs::exists(paths.summary_json) || !fs::exists(paths.store))
     return refuse("no earlier output");
+  for (const auto* path : {&paths.events_tsv, &paths.events_json, &paths.events_edf})
+    if (!fs::exists(*path))
+      return refuse("earlier output incomplete (no " + path->filename().string() + ")");
   findings::RecordingFindings found;
   try {
     found = read_findings(paths.summary_json);
