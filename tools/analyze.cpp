@@ -29,6 +29,7 @@ struct AnalyzeOptions {
   AnalysisOptions analysis;
   std::string events_format = "bids";
   bool no_events_edf = false;
+  bool no_tables = false;
 };
 
 std::string fixed(double v, int digits) {
@@ -101,7 +102,8 @@ void print_epileptiform(const nlohmann::json& e) {
 // and the file cannot disagree; only the spectrogram's column width, which summary.json does
 // not hold, is read from the analysis.
 void print_summary(const nlohmann::json& j, double spectrogram_step_s,
-                   const pipeline::AnalysisOutputPaths& paths, bool wrote_edf) {
+                   const pipeline::AnalysisOutputPaths& paths,
+                   const pipeline::OutputOptions& outputs) {
   const auto& bg = j["background"];
   const auto& quality = j["quality"];
   const auto& p = j["parameters"];
@@ -147,8 +149,11 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s,
   std::cout << "\n  wrote " << printable(paths.store.string()) << ", "
             << printable(paths.summary_json.string()) << ", "
             << printable(paths.events_tsv.string()) << " (+ .json)";
-  if (wrote_edf)
+  if (outputs.events_edf)
     std::cout << ", " << printable(paths.events_edf.string());
+  if (outputs.tables)
+    std::cout << ", " << printable(paths.epochs_tsv.string()) << ", "
+              << printable(paths.recording_tsv.string()) << " (+ .json)";
   std::cout << '\n';
 }
 
@@ -156,14 +161,15 @@ void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::A
                  const pipeline::OutputOptions& outputs) {
   const auto analysed = pipeline::analyze_to_outputs(file, outdir, p, outputs);
   print_warnings(file, analysed.summary);
-  print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths, outputs.events_edf);
+  print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths, outputs);
 }
 
 pipeline::OutputOptions resolve_outputs(const AnalyzeOptions& options) {
   const auto format = exports::parse_events_format(options.events_format);
   if (!format)
     throw io::UsageError("--events-format " + options.events_format + ": must be bids or szcore");
-  return {.events_format = *format, .events_edf = !options.no_events_edf};
+  return {
+      .events_format = *format, .events_edf = !options.no_events_edf, .tables = !options.no_tables};
 }
 
 int run_analyze(const AnalyzeOptions& options) {
@@ -204,6 +210,9 @@ void add_analyze(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--no-events-edf", o->no_events_edf,
                 "Do not write OUTDIR/<stem>.events.edf (the events as EDF+ annotations)");
+  cmd->add_flag("--no-tables", o->no_tables,
+                "Do not write OUTDIR/<stem>.epochs.tsv and <stem>.recording.tsv (per-epoch "
+                "features and the summary as tables)");
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 

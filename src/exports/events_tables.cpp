@@ -106,18 +106,18 @@ std::optional<EventsFormat> parse_events_format(std::string_view text) noexcept 
   return std::nullopt;
 }
 
-EventsTable bids_events_table(const std::vector<detect::Event>& events) {
-  EventsTable out{tsv_line(bids_header()), bids_sidecar()};
+TableWithSidecar bids_events_table(const std::vector<detect::Event>& events) {
+  TableWithSidecar out{tsv_line(bids_header()), bids_sidecar()};
   for (const auto& e : events)
     out.tsv += tsv_line(bids_row(e));
   return out;
 }
 
-EventsTable szcore_events_table(const std::vector<detect::Event>& events,
-                                const io::StartTime& start, double recording_duration_s) {
-  EventsTable out{tsv_line({"onset", "duration", "eventType", "confidence", "channels", "dateTime",
-                            "recordingDuration"}),
-                  szcore_sidecar()};
+TableWithSidecar szcore_events_table(const std::vector<detect::Event>& events,
+                                     const io::StartTime& start, double recording_duration_s) {
+  TableWithSidecar out{tsv_line({"onset", "duration", "eventType", "confidence", "channels",
+                                 "dateTime", "recordingDuration"}),
+                       szcore_sidecar()};
   const std::string date_time = szcore_date_time(start);
   const std::string duration = fixed_cell(recording_duration_s, 2);
   bool any_seizure = false;
@@ -134,8 +134,8 @@ EventsTable szcore_events_table(const std::vector<detect::Event>& events,
   return out;
 }
 
-EventsTable events_table(EventsFormat format, const std::vector<detect::Event>& events,
-                         const io::StartTime& start, double recording_duration_s) {
+TableWithSidecar events_table(EventsFormat format, const std::vector<detect::Event>& events,
+                              const io::StartTime& start, double recording_duration_s) {
   return format == EventsFormat::Szcore ? szcore_events_table(events, start, recording_duration_s)
                                         : bids_events_table(events);
 }

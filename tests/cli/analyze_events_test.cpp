@@ -1,7 +1,7 @@
 // eegtrack analyze, epileptiform part: the sample seizure recording gives a seizure event that
 // appears identically in summary.json, the HDF5 /events table, <stem>.events.tsv (with its
 // sidecar) and <stem>.events.edf, with every detector parameter written beside it; the SzCORE
-// convention on request.
+// convention and leaving out the EDF+ file and the tables on request.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -156,15 +156,31 @@ TEST(CliAnalyzeEvents, SzcoreFormatAndNoEventsEdf) {
   const auto start = j["recording"]["start"].get<std::string>();  // "2076-11-06T14:32:59"
   EXPECT_EQ(rows[1][5], start.substr(0, 10) + " " + start.substr(11, 8));
   EXPECT_DOUBLE_EQ(std::stod(rows[1][6]), j["recording"]["duration_s"].get<double>());
-  for (const auto& e : j["events"])
-    if (e["type"] == "seizure")
+  for (const auto& e : j["events"]) {
+    if (e["type"] == "seizure") {
       EXPECT_NEAR(std::stod(rows[1][0]), e["onset_s"].get<double>(), 0.005);
+    }
+  }
   const auto sidecar = nlohmann::json::parse(read_text(stem.string() + ".events.json"));
   EXPECT_TRUE(sidecar.contains("eventType"));
 
   r = run_cli({"analyze", edf.string(), "-o", dir.string(), "--events-format", "csv"});
   EXPECT_EQ(r.exit_status, 2);
   EXPECT_NE(r.err.find("--events-format csv"), std::string::npos) << r.err;
+}
+
+TEST(CliAnalyzeEvents, NoTablesRemovesEarlierTables) {
+  const auto dir = scratch_dir();
+  const auto edf = sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf";
+  auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto stem = dir / "chbmit_chb01_03_seizure_2995-3036s";
+  EXPECT_TRUE(fs::exists(stem.string() + ".epochs.tsv"));
+  EXPECT_TRUE(fs::exists(stem.string() + ".recording.json"));
+  r = run_cli({"analyze", edf.string(), "-o", dir.string(), "--no-tables"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  for (const char* suffix : {".epochs.tsv", ".epochs.json", ".recording.tsv", ".recording.json"})
+    EXPECT_FALSE(fs::exists(stem.string() + suffix)) << suffix;
 }
 
 }  // namespace

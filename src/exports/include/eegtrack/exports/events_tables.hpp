@@ -8,13 +8,13 @@
 //   them: columns `onset duration eventType confidence channels dateTime recordingDuration`,
 //   `sz` for a seizure, and one `bckg` row spanning the recording when there is none.
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "eegtrack/detect/event.hpp"
+#include "eegtrack/exports/column_sidecar.hpp"
 #include "eegtrack/io/edf_header.hpp"
 
 namespace eegtrack::exports {
@@ -26,29 +26,24 @@ enum class EventsFormat { Bids, Szcore };
 /// Inverse of to_string(EventsFormat); nullopt for any other text.
 [[nodiscard]] std::optional<EventsFormat> parse_events_format(std::string_view text) noexcept;
 
-/// An events table and its sidecar (BIDS: <name>.tsv is described by <name>.json).
-struct EventsTable {
-  std::string tsv;
-  nlohmann::ordered_json sidecar;
-};
-
 /// BIDS events table of `events` (sorted by onset, as detect::sort_events leaves them): times
 /// in seconds to the millisecond, confidence to 0.001, frequency to 0.01 Hz, channels
 /// comma-separated. Zero events give the header line only.
-[[nodiscard]] EventsTable bids_events_table(const std::vector<detect::Event>& events);
+[[nodiscard]] TableWithSidecar bids_events_table(const std::vector<detect::Event>& events);
 
 /// SzCORE events table: one `sz` row per seizure event (onset, duration, confidence to 0.01 s
 /// or 0.01, as epilepsy2bids writes them; channels comma-separated or "n/a"), or one `bckg`
 /// row from 0 to `recording_duration_s` when `events` holds no seizure; dateTime is `start`
 /// to the second ("%Y-%m-%d %H:%M:%S"), recordingDuration the recording's duration in
 /// seconds, on every row. Other event types are not part of the convention and are left out.
-[[nodiscard]] EventsTable szcore_events_table(const std::vector<detect::Event>& events,
-                                              const io::StartTime& start,
-                                              double recording_duration_s);
+[[nodiscard]] TableWithSidecar szcore_events_table(const std::vector<detect::Event>& events,
+                                                   const io::StartTime& start,
+                                                   double recording_duration_s);
 
 /// The table of `format` (`start` and `recording_duration_s` are used by SzCORE only).
-[[nodiscard]] EventsTable events_table(EventsFormat format,
-                                       const std::vector<detect::Event>& events,
-                                       const io::StartTime& start, double recording_duration_s);
+[[nodiscard]] TableWithSidecar events_table(EventsFormat format,
+                                            const std::vector<detect::Event>& events,
+                                            const io::StartTime& start,
+                                            double recording_duration_s);
 
 }  // namespace eegtrack::exports

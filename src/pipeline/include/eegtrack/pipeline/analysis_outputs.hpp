@@ -2,7 +2,8 @@
 // One recording analysed into its outputs, as `eegtrack analyze` writes them and
 // `eegtrack followup` reuses them: <stem>.h5, <stem>.summary.json, and the files for other
 // tools (docs/events-and-tables.md): the events table <stem>.events.tsv with its sidecar
-// <stem>.events.json, and the events as EDF+ annotations <stem>.events.edf.
+// <stem>.events.json, the events as EDF+ annotations <stem>.events.edf, and the tables of
+// epochs and of the recording <stem>.epochs.tsv and <stem>.recording.tsv with their sidecars.
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -17,11 +18,15 @@ namespace eegtrack::pipeline {
 
 /// Where the outputs of one input file go: named after the file's stem ("a/b/x.edf" -> x).
 struct AnalysisOutputPaths {
-  std::filesystem::path store;         ///< <stem>.h5 (docs/hdf5-layout.md)
-  std::filesystem::path summary_json;  ///< <stem>.summary.json (docs/findings.md)
-  std::filesystem::path events_tsv;    ///< <stem>.events.tsv (docs/events-and-tables.md)
-  std::filesystem::path events_json;   ///< <stem>.events.json, the sidecar of events_tsv
-  std::filesystem::path events_edf;    ///< <stem>.events.edf, EDF+ annotations
+  std::filesystem::path store;           ///< <stem>.h5 (docs/hdf5-layout.md)
+  std::filesystem::path summary_json;    ///< <stem>.summary.json (docs/findings.md)
+  std::filesystem::path events_tsv;      ///< <stem>.events.tsv (docs/events-and-tables.md)
+  std::filesystem::path events_json;     ///< <stem>.events.json, the sidecar of events_tsv
+  std::filesystem::path events_edf;      ///< <stem>.events.edf, EDF+ annotations
+  std::filesystem::path epochs_tsv;      ///< <stem>.epochs.tsv, one row per epoch
+  std::filesystem::path epochs_json;     ///< its sidecar
+  std::filesystem::path recording_tsv;   ///< <stem>.recording.tsv, the summary as one row
+  std::filesystem::path recording_json;  ///< its sidecar
 };
 
 /// The outputs for other tools that `eegtrack analyze` lets the user choose; `followup`
@@ -29,6 +34,7 @@ struct AnalysisOutputPaths {
 struct OutputOptions {
   exports::EventsFormat events_format = exports::EventsFormat::Bids;
   bool events_edf = true;  ///< write <stem>.events.edf
+  bool tables = true;      ///< write <stem>.epochs.tsv and <stem>.recording.tsv
 };
 
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
@@ -43,8 +49,8 @@ struct AnalysedRecording {
 
 /// Analyses `input` with `params` and writes its outputs into `outdir` (which must exist), as
 /// `outputs` asks. Each output is written beside its final name and renamed, so a reader never
-/// sees half a file. An events EDF+ file left by an earlier run is removed when
-/// `outputs.events_edf` is false, so that no output disagrees with the others.
+/// sees half a file. An optional output left by an earlier run is removed when `outputs` turns
+/// it off, so that no output disagrees with the others.
 /// @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable output.
 AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
                                      const std::filesystem::path& outdir,
