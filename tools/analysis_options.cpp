@@ -51,6 +51,18 @@ void add_analysis_options(CLI::App& cmd, AnalysisOptions& o) {
       "--no-field-sparing", [&p] { p.artifacts.spare_high_amplitude_fields = false; },
       "Reject every epoch above --amplitude-limit-uv, even inside a field of neighbouring "
       "channels");
+  names_parameter(cmd.add_option("--ocular-ratio", p.artifacts.ocular_ratio,
+                                 "Eye movement when periocular slow amplitude on both sides is "
+                                 "this many times the posterior channels' median (>= 1)")
+                      ->capture_default_str(),
+                  "ArtifactParams", "ocular_ratio");
+  names_parameter(cmd.add_option("--ocular-min-uv", p.artifacts.ocular_min_uv,
+                                 "... and at least this slow amplitude (µV, > 0)")
+                      ->capture_default_str(),
+                  "ArtifactParams", "ocular_min_uv");
+  cmd.add_flag_callback(
+      "--no-ocular-screen", [&p] { p.artifacts.screen_ocular = false; },
+      "Keep blinks and eye movements on the periocular channels in the background measures");
   names_parameter(
       cmd.add_option("--flat-std-uv", p.artifacts.flat_std_uv, "Flat below this SD (µV, > 0)")
           ->capture_default_str(),

@@ -1,6 +1,7 @@
 #include "eegtrack/features/artifact_summary.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <sstream>
 #include <stdexcept>
 
@@ -18,15 +19,22 @@ ChannelArtifactSummary summarize_channel(std::span<const ArtifactReason> epoch_m
   }
   ChannelArtifactSummary s;
   s.n_epochs = epoch_masks.size();
+  const auto technical =
+      static_cast<ArtifactReason>(static_cast<std::uint32_t>(params.reject_reasons) &
+                                  ~static_cast<std::uint32_t>(ArtifactReason::Ocular));
+  std::size_t n_technical = 0;
   for (const ArtifactReason mask : epoch_masks) {
     if (has_any(mask, params.reject_reasons))
       ++s.n_rejected;
+    if (has_any(mask, technical))
+      ++n_technical;
     for (std::size_t bit = 0; bit < kArtifactReasonCount; ++bit)
       if (has_any(mask, static_cast<ArtifactReason>(1U << bit)))
         ++s.reason_counts[bit];
   }
   s.rejected_fraction = static_cast<double>(s.n_rejected) / static_cast<double>(s.n_epochs);
-  s.bad = s.rejected_fraction > params.bad_channel_fraction;
+  s.bad = static_cast<double>(n_technical) / static_cast<double>(s.n_epochs) >
+          params.bad_channel_fraction;
   return s;
 }
 

@@ -93,10 +93,14 @@ void validate(const ArtifactParams& p) {
   dsp::require(p.field_min_neighbours >= 1, w, "field_min_neighbours",
                static_cast<double>(p.field_min_neighbours), "must be >= 1");
   positive("field_max_clip_run_s", p.field_max_clip_run_s);
+  dsp::require(p.ocular_ratio >= 1.0 && std::isfinite(p.ocular_ratio), w, "ocular_ratio",
+               p.ocular_ratio, "must be finite and >= 1");
+  positive("ocular_min_uv", p.ocular_min_uv);
+  positive("ocular_smooth_s", p.ocular_smooth_s);
 }
 
 std::string to_string(ArtifactReason mask) {
-  static constexpr std::array<std::pair<ArtifactReason, const char*>, 7> kNames{{
+  static constexpr std::array<std::pair<ArtifactReason, const char*>, 8> kNames{{
       {ArtifactReason::Flat, "flat"},
       {ArtifactReason::Clipping, "clipping"},
       {ArtifactReason::Amplitude, "amplitude"},
@@ -104,6 +108,7 @@ std::string to_string(ArtifactReason mask) {
       {ArtifactReason::ElectrodePop, "electrode_pop"},
       {ArtifactReason::LineNoise, "line_noise"},
       {ArtifactReason::HighAmplitudeField, "high_amplitude_field"},
+      {ArtifactReason::Ocular, "ocular"},
   }};
   std::string out;
   for (const auto& [bit, name] : kNames) {

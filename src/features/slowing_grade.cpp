@@ -70,23 +70,40 @@ SlowingGrade grade(const SlowingInputs& s, const SlowingParams& p, std::vector<s
   };
   fire(SlowingGrade::Severe, s.suppression_fraction >= p.severe_suppression_fraction,
        "suppressed fraction " + fmt(s.suppression_fraction));
-  fire(SlowingGrade::Severe, delta_largest && s.relative_delta >= p.severe_relative_delta,
-       "delta-dominant, " + delta);
-  fire(SlowingGrade::Moderate, s.suppression_fraction >= p.moderate_suppression_fraction,
-       "suppressed fraction " + fmt(s.suppression_fraction));
   // A PDR of normal frequency argues against a moderately slow background (Yale scale: the
   // PDR is lost from moderate slowing on); slow bands that still dominate then grade mild.
   const bool normal_pdr = s.pdr_present && s.pdr_frequency_hz >= p.pdr_slow_below_hz;
+  // Delta beside a clearly normal PDR is not graded: in an awake EEG it is where eye movements,
+  // sweat and electrode drift land, and opening the eyes blocks alpha and so raises every other
+  // band's share. It is noted as borderline with its reason instead.
+  const bool clear_pdr = s.pdr_present && s.pdr_frequency_hz >= p.pdr_borderline_below_hz;
+  const std::string clear_text =
+      clear_pdr ? " beside a normal " + fmt(s.pdr_frequency_hz) +
+                      " Hz PDR (eyes open, eye movements or drift raise delta; read the EEG)"
+                : "";
+  bool noted = false;  // the strongest delta rule is noted once, not each rule it implies
+  const auto fire_delta = [&](SlowingGrade level, bool when, const std::string& text) {
+    if (!clear_pdr)
+      fire(level, when, text);
+    else if (when && !noted) {
+      why.push_back("borderline: " + text + clear_text);
+      noted = true;
+    }
+  };
+  fire_delta(SlowingGrade::Severe, delta_largest && s.relative_delta >= p.severe_relative_delta,
+             "delta-dominant, " + delta);
+  fire(SlowingGrade::Moderate, s.suppression_fraction >= p.moderate_suppression_fraction,
+       "suppressed fraction " + fmt(s.suppression_fraction));
   const SlowingGrade dominant = normal_pdr ? SlowingGrade::Mild : SlowingGrade::Moderate;
   const std::string with_pdr = normal_pdr ? " with a normal PDR" : "";
   fire(dominant, theta_largest, "theta-dominant" + with_pdr + ", " + theta);
-  fire(dominant, delta_largest, "delta is the largest band" + with_pdr + ", " + delta);
+  fire_delta(dominant, delta_largest, "delta is the largest band" + with_pdr + ", " + delta);
   fire(SlowingGrade::Moderate, !s.pdr_present && (excess_delta || excess_theta),
        "no PDR with excess slow activity, " + delta + ", " + theta);
   fire(SlowingGrade::Mild, !s.pdr_present, "no PDR");
   fire(SlowingGrade::Mild, s.pdr_present && s.pdr_frequency_hz < p.pdr_slow_below_hz,
        "PDR " + fmt(s.pdr_frequency_hz) + " Hz < " + fmt(p.pdr_slow_below_hz) + " Hz");
-  fire(SlowingGrade::Mild, excess_delta, "excess delta, " + delta);
+  fire_delta(SlowingGrade::Mild, excess_delta, "excess delta, " + delta);
   fire(SlowingGrade::Mild, excess_theta, "excess theta, " + theta);
   if (s.pdr_present && s.pdr_frequency_hz >= p.pdr_slow_below_hz &&
       s.pdr_frequency_hz < p.pdr_borderline_below_hz)

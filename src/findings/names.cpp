@@ -54,7 +54,7 @@ std::optional<sites::Laterality> parse_laterality(std::string_view text) {
 
 std::optional<detect::PrevalenceCategory> parse_prevalence(std::string_view text) {
   using enum detect::PrevalenceCategory;
-  return match(text, {None, Rare, Occasional, Frequent, Abundant, Continuous});
+  return match(text, {None, Rare, Occasional, Frequent, Abundant, Continuous, Insufficient});
 }
 
 std::optional<detect::DurationCategory> parse_duration_category(std::string_view text) {

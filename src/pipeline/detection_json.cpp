@@ -18,7 +18,9 @@ json parameters_of(const detect::ParameterList& list) {
 json rates_json(const std::vector<findings::DischargeRate>& rates) {
   json out = json::array();
   for (const auto& r : rates)
-    out.push_back({{"name", r.name}, {"count", r.count}, {"rate_per_h", r.rate_per_h}});
+    out.push_back({{"name", r.name},
+                   {"count", r.count},
+                   {"rate_per_h", r.rate_per_h ? json(*r.rate_per_h) : json(nullptr)}});
   return out;
 }
 
@@ -55,9 +57,12 @@ json epileptiform_json(const findings::RecordingFindings& findings) {
   json focus = nullptr;
   if (s.dominant_focus) {
     const auto& f = *s.dominant_focus;
-    focus = {{"electrode", f.electrode},   {"side", f.side},
-             {"region", f.region},         {"count", f.count},
-             {"rate_per_h", f.rate_per_h}, {"share", f.share}};
+    focus = {{"electrode", f.electrode},
+             {"side", f.side},
+             {"region", f.region},
+             {"count", f.count},
+             {"rate_per_h", f.rate_per_h ? json(*f.rate_per_h) : json(nullptr)},
+             {"share", f.share}};
   }
   return {{"analysed_s", s.analysed_s},
           {"main_montage", s.main_montage},

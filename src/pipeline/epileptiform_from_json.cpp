@@ -8,11 +8,17 @@
 namespace eegtrack::pipeline::detail {
 namespace {
 
+std::optional<double> optional_number(const JsonField& j) {
+  if (j.is_null())
+    return std::nullopt;
+  return j.number();
+}
+
 std::vector<findings::DischargeRate> rates_of(const JsonField& j) {
   std::vector<findings::DischargeRate> out;
   for (const auto& r : j.elements())
-    out.push_back(
-        {r["name"].string(), static_cast<int>(r["count"].integer()), r["rate_per_h"].number()});
+    out.push_back({r["name"].string(), static_cast<int>(r["count"].integer()),
+                   optional_number(r["rate_per_h"])});
   return out;
 }
 
@@ -48,8 +54,7 @@ findings::Epileptiform epileptiform_from_json(const JsonField& j) {
   e.main_channels = j["main_channels"].strings();
   e.bipolar_channels = j["bipolar_channels"].strings();
   e.spike_count = static_cast<int>(j["spike_count"].integer());
-  if (!j["spike_rate_per_h"].is_null())
-    e.spike_rate_per_h = j["spike_rate_per_h"].number();
+  e.spike_rate_per_h = optional_number(j["spike_rate_per_h"]);
   const auto interval = j["spike_rate_95ci_per_h"].elements();
   if (interval.size() != 2)
     j["spike_rate_95ci_per_h"].fail("expected [low, high]");
@@ -60,10 +65,12 @@ findings::Epileptiform epileptiform_from_json(const JsonField& j) {
   e.per_electrode = rates_of(j["spike_rate_per_electrode"]);
   e.per_region = rates_of(j["spike_rate_per_region"]);
   if (const auto f = j["dominant_focus"]; !f.is_null())
-    e.dominant_focus =
-        findings::DominantFocus{f["electrode"].string(),  f["side"].string(),
-                                f["region"].string(),     static_cast<int>(f["count"].integer()),
-                                f["rate_per_h"].number(), f["share"].number()};
+    e.dominant_focus = findings::DominantFocus{f["electrode"].string(),
+                                               f["side"].string(),
+                                               f["region"].string(),
+                                               static_cast<int>(f["count"].integer()),
+                                               optional_number(f["rate_per_h"]),
+                                               f["share"].number()};
   e.seizures = {static_cast<int>(j["seizure_count"].integer()), j["longest_seizure_s"].number(),
                 j["seizure_burden_max_per_h"].number(), j["electrographic_status"].boolean()};
   e.patterns = patterns_of(j["patterns"]);

@@ -19,10 +19,18 @@ bool is_discharge(EventType t) {
   return t == EventType::Spike || t == EventType::Sharp;
 }
 
-std::vector<DischargeRate> ranked(const std::map<std::string, int>& counts, double hours) {
+// Rates only when the recording is long enough for them: a count over a minute is not a rate.
+std::optional<double> rate(int count, double hours, bool long_enough) {
+  if (!long_enough || !(hours > 0.0))
+    return std::nullopt;
+  return count / hours;
+}
+
+std::vector<DischargeRate> ranked(const std::map<std::string, int>& counts, double hours,
+                                  bool long_enough) {
   std::vector<DischargeRate> out;
   for (const auto& [name, count] : counts)
-    out.push_back({name, count, hours > 0.0 ? count / hours : 0.0});
+    out.push_back({name, count, rate(count, hours, long_enough)});
   std::stable_sort(out.begin(), out.end(), [](const DischargeRate& a, const DischargeRate& b) {
     return a.count > b.count;
   });
@@ -64,12 +72,16 @@ findings::Epileptiform summarize_epileptiform(const DetectionResult& result,
     s.spike_rate_low_per_h = interval.low / analysed_h;
     s.spike_rate_high_per_h = interval.high / analysed_h;
     for (const auto& r : rates.by_channel)
-      s.per_electrode.push_back({r.name, r.count, r.per_hour});
+      s.per_electrode.push_back(
+          {r.name, r.count, rate(r.count, analysed_h, s.long_enough_for_rates)});
     std::stable_sort(
         s.per_electrode.begin(), s.per_electrode.end(),
         [](const DischargeRate& a, const DischargeRate& b) { return a.count > b.count; });
-    s.per_region = ranked(by_region, analysed_h);
+    s.per_region = ranked(by_region, analysed_h, s.long_enough_for_rates);
     s.patterns = detect::pattern_prevalence(result.events, result.analysed_s);
+    if (!s.long_enough_for_rates)
+      for (auto& p : s.patterns)
+        p.prevalence = detect::PrevalenceCategory::Insufficient;
   }
   if (!s.per_electrode.empty() && s.per_electrode.front().name != "unknown") {
     const auto& top = s.per_electrode.front();

@@ -36,6 +36,7 @@ EpochProcessor::EpochProcessor(const io::Header& header, const Selection& select
     : selection_(&selection),
       params_(p),
       field_layout_(features::field_layout(recorded_electrodes(header, selection), p.artifacts)),
+      ocular_layout_(features::ocular_layout(recorded_electrodes(header, selection))),
       n_features_(2 * p.bands.size() + 12) {
   spectral_.bands = p.bands;
   spectral_.total_low_hz = spectral_.edge_low_hz = spectral_.entropy_low_hz =
@@ -64,13 +65,17 @@ EpochProcessor::EpochProcessor(const io::Header& header, const Selection& select
 }
 
 // Each recorded channel on its own, then across channels: an entry high only because it is part
-// of a cerebral field is kept (features::spare_cerebral_fields).
+// of a cerebral field is kept (features::spare_cerebral_fields), and an eye movement on the
+// periocular channels is marked (features::flag_ocular), so that it stays out of the average
+// reference and of the background measures.
 void EpochProcessor::screen(const Epoch& epoch, EpochResult& out) const {
   out.screens.resize(epoch.samples.size());
   for (std::size_t c = 0; c < epoch.samples.size(); ++c)
     out.screens[c] = features::screen_epoch(epoch.samples[c], epoch.sample_rate_hz, ranges_[c],
                                             params_.artifacts);
   features::spare_cerebral_fields(out.screens, field_layout_, params_.artifacts);
+  features::flag_ocular(epoch.samples, epoch.sample_rate_hz, out.screens, ocular_layout_,
+                        params_.artifacts);
   out.recorded_masks.resize(out.screens.size());
   for (std::size_t c = 0; c < out.screens.size(); ++c)
     out.recorded_masks[c] = out.screens[c].reasons;

@@ -8,6 +8,7 @@
 #include "eegtrack/dsp/psd.hpp"
 #include "eegtrack/features/artifacts.hpp"
 #include "eegtrack/features/cerebral_field.hpp"
+#include "eegtrack/features/ocular.hpp"
 #include "eegtrack/features/spectral_features.hpp"
 #include "eegtrack/io/edf_header.hpp"
 #include "eegtrack/pipeline/channel_selection.hpp"
@@ -47,6 +48,7 @@ class EpochProcessor {
   features::SpectralParams spectral_;
   std::vector<std::optional<features::ChannelRange>> ranges_;  ///< per selected signal
   features::FieldLayout field_layout_;                         ///< of the selected signals
+  features::OcularLayout ocular_layout_;                       ///< of the selected signals
   std::size_t n_features_ = 0;
   std::vector<std::size_t> recorded_rows_;  ///< selected signals measured for continuity
 };

@@ -121,11 +121,12 @@ void write_mask(io::Hdf5Writer& w, const findings::EpochTable& epochs) {
   w.write_attribute(
       "/artifacts/mask", "bits",
       std::vector<std::string>{"flat", "clipping", "high_amplitude", "muscle", "electrode_pop",
-                               "line_noise", "high_amplitude_field"});
+                               "line_noise", "high_amplitude_field", "ocular"});
   w.write_attribute("/artifacts/mask", "description",
                     "features::screen_epoch on the recorded channels of each epoch, then "
                     "features::spare_cerebral_fields (high amplitude shared by neighbouring "
-                    "channels becomes high_amplitude_field); a derivation carries the bits of its "
+                    "channels becomes high_amplitude_field) and features::flag_ocular (blinks and "
+                    "eye movements on periocular channels); a derivation carries the bits of its "
                     "recorded channel(s); line_noise and high_amplitude_field do not reject");
 }
 

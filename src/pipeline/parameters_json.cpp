@@ -30,7 +30,11 @@ json artifact_json(const features::ArtifactParams& a) {
           {"spare_high_amplitude_fields", a.spare_high_amplitude_fields},
           {"field_neighbour_deg", a.field_neighbour_deg},
           {"field_min_neighbours", a.field_min_neighbours},
-          {"field_max_clip_run_s", a.field_max_clip_run_s}};
+          {"field_max_clip_run_s", a.field_max_clip_run_s},
+          {"screen_ocular", a.screen_ocular},
+          {"ocular_ratio", a.ocular_ratio},
+          {"ocular_min_uv", a.ocular_min_uv},
+          {"ocular_smooth_s", a.ocular_smooth_s}};
 }
 
 json slowing_params_json(const features::SlowingParams& s) {

@@ -58,6 +58,27 @@ TEST(SeizureDetectorChbMit, EveryIctalFileYieldsASeizureCoveringMostOfIt) {
   }
 }
 
+// A recording connected during a seizure has no interictal minute to learn from: each channel's
+// background is only trusted after 60 s of windows that take no part in a rhythm, and until
+// then the absolute level decides. Cut 20 s into the three longest chb01 seizures (no onset,
+// no pre-ictal background left), the seizure is still found from the first seconds and to the
+// end, past the minute at which the backgrounds would be warm.
+TEST(SeizureDetectorChbMit, RecordingThatStartsInsideASeizureIsRecognised) {
+  for (const char* id : {"18", "21", "26"}) {
+    test::Recording rec = test::read_scalp_eeg(
+        test::eeg_path(std::string("seizure/chbmit_chb01_") + id + "_ictal.edf"));
+    const auto skip = static_cast<std::ptrdiff_t>(20.0 * rec.sample_rate_hz);
+    for (auto& x : rec.samples)
+      x.erase(x.begin(), x.begin() + skip);
+    const auto events = detect_seizures(rec);
+    print(std::string("chb01_") + id + " from 20 s", events, rec.duration_s());
+    ASSERT_FALSE(events.empty()) << id;
+    EXPECT_LE(events.front().onset_s, 5.0) << id;
+    EXPECT_GE(covered_s(events), 0.6 * rec.duration_s()) << id;
+    EXPECT_GE(events.back().onset_s + events.back().duration_s, 0.85 * rec.duration_s()) << id;
+  }
+}
+
 TEST(SeizureDetectorChbMit, PostictalAndInterictalFilesYieldNone) {
   std::vector<std::filesystem::path> files;
   for (const char* id : {"03", "04", "15", "16"})

@@ -74,7 +74,8 @@ TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
   EXPECT_EQ(s.dominant_focus->electrode, "T7");
   EXPECT_EQ(s.dominant_focus->side, "left");
   EXPECT_EQ(s.dominant_focus->region, "temporal");
-  EXPECT_DOUBLE_EQ(s.dominant_focus->rate_per_h, 3.0);
+  ASSERT_TRUE(s.dominant_focus->rate_per_h);
+  EXPECT_DOUBLE_EQ(*s.dominant_focus->rate_per_h, 3.0);
   EXPECT_DOUBLE_EQ(s.dominant_focus->share, 0.75);
   ASSERT_EQ(s.per_region.size(), 2u);
   EXPECT_EQ(s.per_region[0].name, "left temporal");
@@ -108,8 +109,20 @@ TEST(EpileptiformSummary, ShortRecordingGivesNoRateButAnInterval) {
   EXPECT_NEAR(s.spike_rate_low_per_h, 0.025317807984289876 * 60.0, 1e-6);  // SciPy chi2
   EXPECT_NEAR(s.spike_rate_high_per_h, 5.571643390938898 * 60.0, 1e-6);
   EXPECT_DOUBLE_EQ(s.burden_window_s, 60.0);
+  // No rate anywhere, per electrode or per region, and no prevalence category either.
+  ASSERT_EQ(s.per_electrode.size(), 1u);
+  EXPECT_EQ(s.per_electrode[0].count, 1);
+  EXPECT_FALSE(s.per_electrode[0].rate_per_h);
+  ASSERT_TRUE(s.dominant_focus);
+  EXPECT_FALSE(s.dominant_focus->rate_per_h);
+  for (const auto& p : s.patterns)
+    EXPECT_EQ(p.prevalence, detect::PrevalenceCategory::Insufficient);
   // The same minute counts as enough when the threshold is lowered.
-  EXPECT_TRUE(summarize_epileptiform(r, 30.0).spike_rate_per_h);
+  const auto lowered = summarize_epileptiform(r, 30.0);
+  EXPECT_TRUE(lowered.spike_rate_per_h);
+  ASSERT_TRUE(lowered.per_electrode[0].rate_per_h);
+  EXPECT_DOUBLE_EQ(*lowered.per_electrode[0].rate_per_h, 60.0);
+  EXPECT_EQ(lowered.patterns[0].prevalence, detect::PrevalenceCategory::None);
 }
 
 TEST(EpileptiformSummary, NothingFoundGivesZerosAndNoFocus) {

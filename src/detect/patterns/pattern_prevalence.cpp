@@ -39,8 +39,8 @@ DurationCategory duration_category(double duration_s) {
 }
 
 const char* to_string(PrevalenceCategory category) noexcept {
-  constexpr std::array<const char*, 6> kNames = {"none",     "rare",     "occasional",
-                                                 "frequent", "abundant", "continuous"};
+  constexpr std::array<const char*, 7> kNames = {
+      "none", "rare", "occasional", "frequent", "abundant", "continuous", "insufficient"};
   return kNames[static_cast<std::size_t>(category)];
 }
 

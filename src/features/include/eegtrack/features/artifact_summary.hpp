@@ -9,8 +9,8 @@
 
 namespace eegtrack::features {
 
-/// Number of ArtifactReason bits (Flat .. HighAmplitudeField).
-inline constexpr std::size_t kArtifactReasonCount = 7;
+/// Number of ArtifactReason bits (Flat .. Ocular).
+inline constexpr std::size_t kArtifactReasonCount = 8;
 
 /// Parameters of the summaries over epochs and channels.
 struct ArtifactSummaryParams {
@@ -23,8 +23,10 @@ struct ChannelArtifactSummary {
   std::size_t n_epochs = 0;
   std::size_t n_rejected = 0;      ///< epochs with a rejecting reason
   double rejected_fraction = 0.0;  ///< n_rejected / n_epochs
-  bool bad = false;                ///< rejected_fraction > bad_channel_fraction
-  /// Epochs showing each reason, indexed by bit position (0 = Flat ... 6 = HighAmplitudeField).
+  /// More than bad_channel_fraction of the epochs rejected for technical reasons: eye movements
+  /// (Ocular) reject a frontopolar channel's epochs but do not make the channel bad.
+  bool bad = false;
+  /// Epochs showing each reason, indexed by bit position (0 = Flat ... 7 = Ocular).
   std::array<std::size_t, kArtifactReasonCount> reason_counts{};
 };
 

@@ -22,6 +22,9 @@ enum class ArtifactReason : std::uint32_t {
   /// (spare_cerebral_fields, cerebral_field.hpp). Never rejects; replaces Amplitude and brief
   /// Clipping on the entries it marks.
   HighAmplitudeField = 1U << 6,
+  /// A blink or eye movement on a periocular channel (flag_ocular, ocular.hpp): kept out of the
+  /// background measures; it rejects, but never makes a channel bad.
+  Ocular = 1U << 7,
 };
 
 /// Union of two masks.
@@ -40,11 +43,11 @@ constexpr ArtifactReason& operator|=(ArtifactReason& a, ArtifactReason b) {
 [[nodiscard]] constexpr bool has_any(ArtifactReason mask, ArtifactReason reasons) {
   return (mask & reasons) != ArtifactReason::None;
 }
-/// Every technical reason but LineNoise: the default set of reasons that reject an epoch
-/// (HighAmplitudeField is a finding, never a reason to reject).
+/// Every technical reason but LineNoise, and eye movements: the default set of reasons that
+/// reject an epoch (HighAmplitudeField is a finding, never a reason to reject).
 inline constexpr ArtifactReason kRejectingReasons =
     ArtifactReason::Flat | ArtifactReason::Clipping | ArtifactReason::Amplitude |
-    ArtifactReason::Muscle | ArtifactReason::ElectrodePop;
+    ArtifactReason::Muscle | ArtifactReason::ElectrodePop | ArtifactReason::Ocular;
 
 /// Lower-case names joined by '|' in bit order ("flat|clipping"), "none" for an empty mask.
 [[nodiscard]] std::string to_string(ArtifactReason mask);
@@ -86,6 +89,13 @@ struct ArtifactParams {
   double field_neighbour_deg = 46.0;     ///< channels whose centres are this close are neighbours
   std::size_t field_min_neighbours = 2;  ///< neighbours above the limit that make a field
   double field_max_clip_run_s = 0.25;    ///< a limit held this long is saturation: no field
+  /// flag_ocular (ocular.hpp): a periocular channel carries an eye movement when its slow
+  /// amplitude reaches ocular_min_uv and ocular_ratio times the posterior channels' median, on
+  /// both sides of the head.
+  bool screen_ocular = true;
+  double ocular_ratio = 4.0;
+  double ocular_min_uv = 40.0;
+  double ocular_smooth_s = 0.15;  ///< moving-average width of the slow amplitude (applied twice)
 };
 
 /// Checks every threshold on its own, before any data is seen.

@@ -14,7 +14,8 @@ namespace eegtrack::findings {
 struct DischargeRate {
   std::string name;  ///< focus electrode ("T7", "unknown") or "<side> <region>" ("left temporal")
   int count = 0;
-  double rate_per_h = 0.0;
+  /// Absent when the recording is too short for rates (Epileptiform::long_enough_for_rates).
+  std::optional<double> rate_per_h;
   friend bool operator==(const DischargeRate&, const DischargeRate&) = default;
 };
 
@@ -24,8 +25,8 @@ struct DominantFocus {
   std::string side;
   std::string region;
   int count = 0;
-  double rate_per_h = 0.0;
-  double share = 0.0;  ///< fraction of all discharges at this electrode
+  std::optional<double> rate_per_h;  ///< absent when the recording is too short for rates
+  double share = 0.0;                ///< fraction of all discharges at this electrode
   friend bool operator==(const DominantFocus&, const DominantFocus&) = default;
 };
 
@@ -54,7 +55,8 @@ struct Epileptiform {
   double spike_rate_low_per_h = 0.0;
   double spike_rate_high_per_h = 0.0;
   /// analysed_s >= DetectionParams::min_analysed_for_rates_s: rates and pattern prevalences
-  /// describe the recording; otherwise they are reported as counts over the time analysed.
+  /// describe the recording; otherwise they are reported as counts over the time analysed,
+  /// every rate is absent and every prevalence category is Insufficient.
   bool long_enough_for_rates = false;
   /// Window of the seizure burden: 60 min, or the whole analysed time when it is shorter.
   double burden_window_s = 0.0;

@@ -10,15 +10,24 @@
 namespace eegtrack::detect {
 
 /// ACNS prevalence: continuous >= 90 %, abundant 50-89 %, frequent 10-49 %, occasional 1-9 %,
-/// rare < 1 % of the record (or epoch).
-enum class PrevalenceCategory { None, Rare, Occasional, Frequent, Abundant, Continuous };
+/// rare < 1 % of the record (or epoch). Insufficient: the record is too short for a category to
+/// describe it (set by the caller that knows the minimum, pipeline::DetectionParams).
+enum class PrevalenceCategory {
+  None,
+  Rare,
+  Occasional,
+  Frequent,
+  Abundant,
+  Continuous,
+  Insufficient
+};
 /// ACNS duration: very brief < 10 s, brief 10-59 s, intermediate 1-4.9 min, long 5-59 min,
 /// very long >= 1 h.
 enum class DurationCategory { VeryBrief, Brief, Intermediate, Long, VeryLong };
 
 [[nodiscard]] PrevalenceCategory prevalence_category(double fraction);
 [[nodiscard]] DurationCategory duration_category(double duration_s);
-/// "none", "rare", "occasional", "frequent", "abundant", "continuous".
+/// "none", "rare", "occasional", "frequent", "abundant", "continuous", "insufficient".
 [[nodiscard]] const char* to_string(PrevalenceCategory category) noexcept;
 /// "very_brief", "brief", "intermediate", "long", "very_long".
 [[nodiscard]] const char* to_string(DurationCategory category) noexcept;

@@ -1,0 +1,144 @@
+#include "eegtrack/features/ocular.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <stdexcept>
+#include <string_view>
+
+namespace eegtrack::features {
+namespace {
+
+bool periocular_electrode(std::string_view name) {
+  static constexpr std::array<std::string_view, 5> kLateral = {"F7", "F8", "F9", "F10", "Nz"};
+  return name.starts_with("Fp") || name.starts_with("AF") ||
+         std::find(kLateral.begin(), kLateral.end(), name) != kLateral.end();
+}
+
+OcularChannel role_of(const std::vector<std::string>& electrodes) {
+  OcularChannel ch;
+  bool left = false, right = false, periocular = false, all_posterior = !electrodes.empty();
+  for (const auto& name : electrodes) {
+    const auto site = sites::electrode_site(name);
+    if (!site) {
+      all_posterior = false;
+      continue;
+    }
+    if (periocular_electrode(name)) {
+      periocular = true;
+      left = left || site->side == sites::Side::Left;
+      right = right || site->side == sites::Side::Right;
+    }
+    all_posterior = all_posterior && site->region != sites::Region::Frontal &&
+                    site->region != sites::Region::Auricular;
+  }
+  if (periocular) {
+    ch.role = OcularRole::Periocular;
+    // Fp1-Fp2 spans both eyes: it counts as midline, like Fpz.
+    ch.side =
+        left == right ? sites::Side::Midline : (left ? sites::Side::Left : sites::Side::Right);
+  } else if (all_posterior) {
+    ch.role = OcularRole::Posterior;
+  }
+  return ch;
+}
+
+// Moving average of odd width w (edges use the samples available), in place.
+void box_smooth(std::vector<double>& x, std::size_t w) {
+  const std::size_t n = x.size();
+  if (w < 2 || n == 0)
+    return;
+  std::vector<double> prefix(n + 1, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    prefix[i + 1] = prefix[i] + x[i];
+  const std::size_t h = w / 2;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t lo = i >= h ? i - h : 0;
+    const std::size_t hi = std::min(n, i + h + 1);
+    x[i] = (prefix[hi] - prefix[lo]) / static_cast<double>(hi - lo);
+  }
+}
+
+}  // namespace
+
+bool OcularLayout::usable() const noexcept {
+  const auto has = [&](OcularRole r) {
+    return std::any_of(channels.begin(), channels.end(),
+                       [r](const OcularChannel& c) { return c.role == r; });
+  };
+  return has(OcularRole::Periocular) && has(OcularRole::Posterior);
+}
+
+OcularLayout ocular_layout(std::span<const std::vector<std::string>> channel_electrodes) {
+  OcularLayout layout;
+  for (const auto& electrodes : channel_electrodes)
+    layout.channels.push_back(role_of(electrodes));
+  return layout;
+}
+
+double slow_amplitude_uv(std::span<const double> samples, double sample_rate_hz, double smooth_s) {
+  if (!(sample_rate_hz > 0.0) || !(smooth_s > 0.0))
+    throw std::invalid_argument("slow_amplitude_uv: sample rate and smoothing must be > 0 (" +
+                                std::to_string(sample_rate_hz) + ", " + std::to_string(smooth_s) +
+                                ")");
+  if (samples.empty())
+    return 0.0;
+  std::vector<double> x(samples.begin(), samples.end());
+  const auto w = static_cast<std::size_t>(std::lround(smooth_s * sample_rate_hz)) | 1U;
+  box_smooth(x, w);
+  box_smooth(x, w);
+  std::vector<double> sorted = x;
+  auto mid = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
+  std::nth_element(sorted.begin(), mid, sorted.end());
+  const double median = *mid;
+  double peak = 0.0;
+  for (const double v : x)
+    peak = std::max(peak, std::abs(v - median));
+  return peak;
+}
+
+void flag_ocular(std::span<const std::vector<double>> samples, double sample_rate_hz,
+                 std::span<ArtifactScreen> screens, const OcularLayout& layout,
+                 const ArtifactParams& params) {
+  if (samples.size() != screens.size() || screens.size() != layout.channels.size())
+    throw std::invalid_argument("flag_ocular: " + std::to_string(samples.size()) + " signals, " +
+                                std::to_string(screens.size()) + " screens and a layout of " +
+                                std::to_string(layout.channels.size()) + " channels");
+  if (!params.screen_ocular || !layout.usable())
+    return;
+  std::vector<double> amplitude(samples.size(), 0.0);
+  std::vector<double> posterior;
+  for (std::size_t c = 0; c < samples.size(); ++c) {
+    const auto role = layout.channels[c].role;
+    // A flat or clipped channel measures nothing; it neither carries nor sets the reference.
+    if (role == OcularRole::Other ||
+        has_any(screens[c].reasons, ArtifactReason::Flat | ArtifactReason::Clipping))
+      continue;
+    amplitude[c] = slow_amplitude_uv(samples[c], sample_rate_hz, params.ocular_smooth_s);
+    if (role == OcularRole::Posterior)
+      posterior.push_back(amplitude[c]);
+  }
+  if (posterior.empty())
+    return;
+  auto mid = posterior.begin() + static_cast<std::ptrdiff_t>(posterior.size() / 2);
+  std::nth_element(posterior.begin(), mid, posterior.end());
+  const double threshold = std::max(params.ocular_min_uv, params.ocular_ratio * *mid);
+  std::vector<std::size_t> marked;
+  bool left = false, right = false;
+  for (std::size_t c = 0; c < samples.size(); ++c) {
+    const auto& ch = layout.channels[c];
+    if (ch.role != OcularRole::Periocular || amplitude[c] < threshold)
+      continue;
+    marked.push_back(c);
+    left = left || ch.side != sites::Side::Right;
+    right = right || ch.side != sites::Side::Left;
+  }
+  if (!(left && right))
+    return;  // one side only: a frontal focus, not the eyes
+  for (const std::size_t c : marked) {
+    screens[c].reasons |= ArtifactReason::Ocular;
+    screens[c].rejected = has_any(screens[c].reasons, params.reject_reasons);
+  }
+}
+
+}  // namespace eegtrack::features
