@@ -1,6 +1,7 @@
-// eegtrack analyze: background qEEG of each recording (issue 4). Per FILE writes
-// OUTDIR/<stem>.h5 (docs/hdf5-layout.md) and OUTDIR/<stem>.summary.json and prints a short
-// human summary. A file that fails is reported by name; the others still run.
+// eegtrack analyze: background qEEG and epileptiform events of each recording. Per FILE writes
+// OUTDIR/<stem>.h5 (docs/hdf5-layout.md), OUTDIR/<stem>.summary.json and the files for other
+// tools (docs/events-and-tables.md), and prints a short human summary. A file that fails is
+// reported by name; the others still run.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -26,6 +27,9 @@ struct AnalyzeOptions {
   std::vector<std::string> files;
   std::string outdir;
   AnalysisOptions analysis;
+  std::string events_format = "bids";
+  bool no_events_edf = false;
+  bool no_tables = false;
 };
 
 std::string fixed(double v, int digits) {
@@ -97,8 +101,9 @@ void print_epileptiform(const nlohmann::json& e) {
 // Everything printed comes from the summary that was written (summary.json), so the terminal
 // and the file cannot disagree; only the spectrogram's column width, which summary.json does
 // not hold, is read from the analysis.
-void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs::path& h5,
-                   const fs::path& json_path, const fs::path& tsv_path) {
+void print_summary(const nlohmann::json& j, double spectrogram_step_s,
+                   const pipeline::AnalysisOutputPaths& paths,
+                   const pipeline::OutputOptions& outputs) {
   const auto& bg = j["background"];
   const auto& quality = j["quality"];
   const auto& p = j["parameters"];
@@ -141,27 +146,43 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs:
             << fixed(100.0 * j["continuity"]["suppressed_fraction"].get<double>(), 1) << " %, BSI "
             << fixed(bg["bsi"], 3);
   print_epileptiform(j["epileptiform"]);
-  std::cout << "\n  wrote " << printable(h5.string()) << ", " << printable(json_path.string())
-            << ", " << printable(tsv_path.string()) << '\n';
+  std::cout << "\n  wrote " << printable(paths.store.string()) << ", "
+            << printable(paths.summary_json.string()) << ", "
+            << printable(paths.events_tsv.string()) << " (+ .json)";
+  if (outputs.events_edf)
+    std::cout << ", " << printable(paths.events_edf.string());
+  if (outputs.tables)
+    std::cout << ", " << printable(paths.epochs_tsv.string()) << ", "
+              << printable(paths.recording_tsv.string()) << " (+ .json)";
+  std::cout << '\n';
 }
 
-void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p) {
-  const auto analysed = pipeline::analyze_to_outputs(file, outdir, p);
+void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p,
+                 const pipeline::OutputOptions& outputs) {
+  const auto analysed = pipeline::analyze_to_outputs(file, outdir, p, outputs);
   print_warnings(file, analysed.summary);
-  print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths.store,
-                analysed.paths.summary_json, analysed.paths.events_tsv);
+  print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths, outputs);
+}
+
+pipeline::OutputOptions resolve_outputs(const AnalyzeOptions& options) {
+  const auto format = exports::parse_events_format(options.events_format);
+  if (!format)
+    throw io::UsageError("--events-format " + options.events_format + ": must be bids or szcore");
+  return {
+      .events_format = *format, .events_edf = !options.no_events_edf, .tables = !options.no_tables};
 }
 
 int run_analyze(const AnalyzeOptions& options) {
   if (options.outdir.empty())
     throw io::UsageError("-o/--outdir '': an output directory is required");
   const auto params = resolve_analysis(options.analysis);  // usage errors before any file is read
+  const auto outputs = resolve_outputs(options);
   const fs::path outdir(options.outdir);
   fs::create_directories(outdir);
   int failed = 0;
   for (const auto& file : options.files) {
     try {
-      analyze_one(file, outdir, params);
+      analyze_one(file, outdir, params, outputs);
     } catch (const std::exception& e) {
       std::cerr << "eegtrack: analyze failed for " << printable(file) << ": " << printable(e.what())
                 << '\n';
@@ -183,6 +204,15 @@ void add_analyze(CLI::App& app) {
   cmd->add_option("files", o->files, "EDF/EDF+/BDF/BDF+ files")->required();
   cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
   add_analysis_options(*cmd, o->analysis);
+  cmd->add_option("--events-format", o->events_format,
+                  "Convention of OUTDIR/<stem>.events.tsv: bids (every event, default) or szcore "
+                  "(seizures only, for SzCORE scoring tools)")
+      ->capture_default_str();
+  cmd->add_flag("--no-events-edf", o->no_events_edf,
+                "Do not write OUTDIR/<stem>.events.edf (the events as EDF+ annotations)");
+  cmd->add_flag("--no-tables", o->no_tables,
+                "Do not write OUTDIR/<stem>.epochs.tsv and <stem>.recording.tsv (per-epoch "
+                "features and the summary as tables)");
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 

@@ -15,10 +15,12 @@ DetectionTable parse_events_tsv(const std::string& text, const std::string& sour
   const auto table = parse_delimited(text, '\t', source);
   const int onset = table.column("onset");
   const int duration = table.column("duration");
-  const int type = table.column("eventType");
+  // SzCORE names the event type `eventType`; eegtrack's BIDS events table names it `type`.
+  const int type =
+      table.column("eventType") >= 0 ? table.column("eventType") : table.column("type");
   const int recording_duration = table.column("recordingDuration");
-  for (const auto& [index, name] :
-       {std::pair{onset, "onset"}, std::pair{duration, "duration"}, std::pair{type, "eventType"}}) {
+  for (const auto& [index, name] : {std::pair{onset, "onset"}, std::pair{duration, "duration"},
+                                    std::pair{type, "eventType' or 'type"}}) {
     if (index < 0)
       throw std::runtime_error(source + ": no column '" + name + "' in the header");
   }

@@ -46,8 +46,8 @@ void validate_signal(const WriteSignal& s, WriteFormat format) {
 }
 
 void validate(const WriteParams& p, const std::vector<WriteSignal>& signals) {
-  if (signals.empty() || signals.size() > EDFLIB_MAXSIGNALS)
-    throw std::invalid_argument("EdfWriter: need 1 to 640 signals (" +
+  if (signals.size() > EDFLIB_MAXSIGNALS)
+    throw std::invalid_argument("EdfWriter: need at most 640 signals (" +
                                 std::to_string(signals.size()) + ")");
   const double units = p.record_duration_s * 1e5;
   if (!(p.record_duration_s >= 0.001 && p.record_duration_s <= 60.0) ||
@@ -179,6 +179,10 @@ void EdfWriter::write_records(std::span<const std::vector<double>> samples) {
   if (handle_ < 0)
     throw std::invalid_argument("EdfWriter::write_records: writer is closed (" + path_.string() +
                                 ")");
+  if (signals_.empty())
+    throw std::invalid_argument(
+        "EdfWriter::write_records: an annotation-only file has no records to write (" +
+        path_.string() + ")");
   if (samples.size() != signals_.size())
     throw std::invalid_argument("EdfWriter::write_records: expected one vector per signal (" +
                                 std::to_string(samples.size()) + ")");
@@ -239,6 +243,8 @@ void EdfWriter::close() {
   }
   if (rc != 0)
     fail(path_, "edfclose_file", rc);
+  if (signals_.empty())
+    return;  // EDFlib writes as many records as the annotations need
   const std::int64_t capacity = records_ * params_.annotation_signals;
   if (annotations_ > capacity)
     throw EdfError(path_, "EDFlib kept only " + std::to_string(capacity) + " of " +
@@ -251,7 +257,8 @@ void write_edf(const std::filesystem::path& path, const WriteParams& params,
                std::vector<WriteSignal> signals, std::span<const std::vector<double>> samples,
                std::span<const Annotation> annotations) {
   EdfWriter writer(path, params, std::move(signals));
-  writer.write_records(samples);
+  if (!samples.empty() || writer.signal_count() > 0)
+    writer.write_records(samples);
   for (const auto& a : annotations)
     writer.write_annotation(a);
   writer.close();

@@ -5,9 +5,11 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "eegtrack/exports/epoch_table.hpp"
+#include "eegtrack/exports/events_edf.hpp"
+#include "eegtrack/exports/recording_table.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/sha256.hpp"
-#include "eegtrack/pipeline/events_output.hpp"
 #include "eegtrack/pipeline/hdf5_store.hpp"
 #include "eegtrack/pipeline/read_findings.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
@@ -20,8 +22,15 @@ namespace fs = std::filesystem;
 
 AnalysisOutputPaths analysis_output_paths(const fs::path& outdir, const fs::path& input) {
   const std::string stem = input.stem().string();
-  return {outdir / (stem + ".h5"), outdir / (stem + ".summary.json"),
-          outdir / (stem + ".events.tsv")};
+  return {outdir / (stem + ".h5"),
+          outdir / (stem + ".summary.json"),
+          outdir / (stem + ".events.tsv"),
+          outdir / (stem + ".events.json"),
+          outdir / (stem + ".events.edf"),
+          outdir / (stem + ".epochs.tsv"),
+          outdir / (stem + ".epochs.json"),
+          outdir / (stem + ".recording.tsv"),
+          outdir / (stem + ".recording.json")};
 }
 
 std::string dump_json(const nlohmann::json& value) {
@@ -40,8 +49,29 @@ void write_text_atomically(const fs::path& path, const std::string& text) {
   fs::rename(tmp, path);
 }
 
+namespace {
+
+void write_table(const fs::path& tsv, const fs::path& json, const exports::TableWithSidecar& t) {
+  write_text_atomically(
+      json, t.sidecar.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  write_text_atomically(tsv, t.tsv);
+}
+
+// The per-epoch table reads the committed store back, one feature at a time.
+exports::EpochTableContext epoch_table_context(const RecordingAnalysis& a) {
+  exports::EpochTableContext c;
+  c.clean = a.epochs.clean;
+  for (const auto& channel : a.channel_artifacts)
+    c.good_channels.push_back(!channel.bad);
+  for (const auto& feature : a.features)
+    c.features.push_back(feature.name);
+  return c;
+}
+
+}  // namespace
+
 AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outdir,
-                                     const AnalyzeParams& params) {
+                                     const AnalyzeParams& params, const OutputOptions& outputs) {
   const io::EdfReader reader(input);
   AnalysedRecording out;
   out.paths = analysis_output_paths(outdir, input);
@@ -51,8 +81,25 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outd
   out.summary = summary_json(analysis, params, provenance);
   store.finish(analysis, params, provenance, out.summary);
   write_text_atomically(out.paths.summary_json, dump_json(out.summary) + "\n");
-  write_text_atomically(out.paths.events_tsv, events_tsv(analysis.detection.events,
-                                                         provenance.start, provenance.duration_s));
+  const auto& events = analysis.detection.events;
+  const auto events_table = exports::events_table(outputs.events_format, events,
+                                                  reader.header().start, provenance.duration_s);
+  write_table(out.paths.events_tsv, out.paths.events_json, events_table);
+  if (outputs.events_edf)
+    exports::write_events_edf(out.paths.events_edf, events, reader.header().start,
+                              provenance.duration_s, params.detection.enabled);
+  else
+    fs::remove(out.paths.events_edf);
+  if (outputs.tables) {
+    write_table(out.paths.epochs_tsv, out.paths.epochs_json,
+                exports::epochs_table(out.paths.store, epoch_table_context(analysis)));
+    write_table(out.paths.recording_tsv, out.paths.recording_json,
+                exports::recording_table(out.summary));
+  } else {
+    for (const auto* path : {&out.paths.epochs_tsv, &out.paths.epochs_json,
+                             &out.paths.recording_tsv, &out.paths.recording_json})
+      fs::remove(*path);
+  }
   out.spectrogram_step_s = analysis.spectrogram.step_s;
   return out;
 }
@@ -67,8 +114,12 @@ std::optional<findings::RecordingFindings> reusable_findings(const fs::path& inp
     return std::optional<findings::RecordingFindings>();
   };
   const auto paths = analysis_output_paths(outdir, input);
-  if (!fs::exists(paths.summary_json) || !fs::exists(paths.store) || !fs::exists(paths.events_tsv))
+  if (!fs::exists(paths.summary_json) || !fs::exists(paths.store))
     return refuse("no earlier output");
+  for (const auto* path : {&paths.events_tsv, &paths.events_json, &paths.events_edf,
+                           &paths.epochs_tsv, &paths.recording_tsv})
+    if (!fs::exists(*path))
+      return refuse("earlier output incomplete (no " + path->filename().string() + ")");
   findings::RecordingFindings found;
   try {
     found = read_findings(paths.summary_json);

@@ -1,6 +1,7 @@
 // summary.json "epileptiform" and "events" read back into findings.
 #include <algorithm>
 
+#include "eegtrack/findings/event_fields.hpp"
 #include "eegtrack/findings/names.hpp"
 #include "findings_json.hpp"
 
@@ -84,20 +85,22 @@ findings::Epileptiform epileptiform_from_json(const JsonField& j) {
 }
 
 std::vector<detect::Event> events_from_json(const JsonField& j) {
+  using namespace findings;
+  const auto at = [](const JsonField& e, const EventField& field) { return e[field.name]; };
   std::vector<detect::Event> out;
   for (const auto& e : j.elements()) {
     detect::Event v;
-    v.type = e["type"].parsed(findings::parse_event_type);
-    v.onset_s = e["onset_s"].number();
-    v.duration_s = e["duration_s"].number();
-    v.channels = e["channels"].strings();
-    v.side = e["side"].parsed(findings::parse_laterality);
-    if (!e["region"].is_null())
-      v.region = e["region"].parsed(findings::parse_region);
-    v.focus = e["focus"].string_or_empty();
-    v.frequency_hz = e["frequency_hz"].number();
-    v.confidence = e["confidence"].number();
-    v.modifiers = e["modifiers"].string();
+    v.type = at(e, kEventType).parsed(findings::parse_event_type);
+    v.onset_s = at(e, kEventOnset).number();
+    v.duration_s = at(e, kEventDuration).number();
+    v.channels = at(e, kEventChannels).strings();
+    v.side = at(e, kEventSide).parsed(findings::parse_laterality);
+    if (!at(e, kEventRegion).is_null())
+      v.region = at(e, kEventRegion).parsed(findings::parse_region);
+    v.focus = at(e, kEventFocus).string_or_empty();
+    v.frequency_hz = at(e, kEventFrequency).number();
+    v.confidence = at(e, kEventConfidence).number();
+    v.modifiers = at(e, kEventModifiers).string();
     out.push_back(std::move(v));
   }
   return out;

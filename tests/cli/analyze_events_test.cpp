@@ -1,11 +1,14 @@
 // eegtrack analyze, epileptiform part: the sample seizure recording gives a seizure event that
-// appears identically in summary.json, the HDF5 /events table and <stem>.events.tsv, with every
-// detector parameter written beside it.
+// appears identically in summary.json, the HDF5 /events table, <stem>.events.tsv (with its
+// sidecar) and <stem>.events.edf, with every detector parameter written beside it; the SzCORE
+// convention and leaving out the EDF+ file and the tables on request.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
+#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
@@ -32,7 +35,7 @@ std::vector<std::vector<std::string>> tsv_rows(const std::string& text) {
   return rows;
 }
 
-TEST(CliAnalyzeEvents, SeizureIsReportedInAllThreeOutputs) {
+TEST(CliAnalyzeEvents, SeizureIsReportedInEveryOutput) {
   const fs::path dir = scratch_dir() / "analyze_events";
   const auto edf = sample_dir() / (std::string(kSeizureStem) + ".edf");
   const auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
@@ -65,18 +68,45 @@ TEST(CliAnalyzeEvents, SeizureIsReportedInAllThreeOutputs) {
   for (const char* key : {"spikes", "patterns", "seizures", "birds"})
     EXPECT_TRUE(detection.contains(key)) << key;
 
+  // One vocabulary: the table's columns are the JSON keys, but for BIDS's onset and duration.
   const auto rows = tsv_rows(read_text(dir / (std::string(kSeizureStem) + ".events.tsv")));
   ASSERT_EQ(rows.size(), events.size() + 1);
-  EXPECT_EQ(rows[0][0], "onset");
-  EXPECT_EQ(rows[0][1], "duration");
-  EXPECT_EQ(rows[0][2], "eventType");
-  EXPECT_EQ(rows[0][3], "confidence");
-  EXPECT_EQ(rows[0][4], "channels");
+  const std::vector<std::string> header = {"onset",        "duration", "type",   "confidence",
+                                           "channels",     "side",     "region", "focus",
+                                           "frequency_hz", "modifiers"};
+  EXPECT_EQ(rows[0], header);
+  for (std::size_t c = 2; c < header.size(); ++c)
+    EXPECT_TRUE(events[0].contains(header[c])) << header[c];
   for (std::size_t i = 0; i < events.size(); ++i) {
     ASSERT_EQ(rows[i + 1].size(), rows[0].size());
     EXPECT_EQ(rows[i + 1][2], events[i]["type"].get<std::string>());
     EXPECT_NEAR(std::stod(rows[i + 1][0]), events[i]["onset_s"].get<double>(), 5e-4);
+    EXPECT_NEAR(std::stod(rows[i + 1][1]), events[i]["duration_s"].get<double>(), 5e-4);
+    EXPECT_NEAR(std::stod(rows[i + 1][8]), events[i]["frequency_hz"].get<double>(), 5e-3);
   }
+  const auto sidecar =
+      nlohmann::json::parse(read_text(dir / (std::string(kSeizureStem) + ".events.json")));
+  for (const auto& column : header)
+    EXPECT_TRUE(sidecar.contains(column)) << column;
+  EXPECT_EQ(sidecar["frequency_hz"]["Units"], "Hz");
+
+  // The EDF+ annotations start where the recording starts and hold the same events.
+  const io::EdfReader recording(edf);
+  const io::EdfReader annotations(dir / (std::string(kSeizureStem) + ".events.edf"));
+  const auto& a = annotations.header().start;
+  const auto& b = recording.header().start;
+  EXPECT_EQ(std::tie(a.year, a.month, a.day, a.hour, a.minute, a.second),
+            std::tie(b.year, b.month, b.day, b.hour, b.minute, b.second));
+  EXPECT_DOUBLE_EQ(a.subsecond_s, b.subsecond_s);
+  ASSERT_EQ(annotations.annotations().size(), events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    EXPECT_NEAR(annotations.annotations()[i].onset_s, events[i]["onset_s"].get<double>(), 5e-5);
+    EXPECT_EQ(annotations.annotations()[i].text.rfind(
+                  "eegtrack " + events[i]["type"].get<std::string>(), 0),
+              0u)
+        << annotations.annotations()[i].text;
+  }
+  EXPECT_EQ(annotations.header().patient, "X X X X");
 
   const io::Hdf5Reader h5(dir / (std::string(kSeizureStem) + ".h5"));
   EXPECT_EQ(std::get<std::string>(h5.attribute("/", "eegtrack_layout_version")), "1.1");
@@ -104,6 +134,53 @@ TEST(CliAnalyzeEvents, NormalRecordingRaisesNoSeizureAndNoDetectIsHonoured) {
   EXPECT_FALSE(j["parameters"]["detection"]["enabled"].get<bool>());
   const auto rows = tsv_rows(read_text(dir / "eegmat_Subject00_1_rest_eyes_closed.events.tsv"));
   EXPECT_EQ(rows.size(), 1u);  // the header only
+}
+
+TEST(CliAnalyzeEvents, SzcoreFormatAndNoEventsEdf) {
+  const fs::path dir = scratch_dir() / "analyze_szcore";
+  const auto edf = sample_dir() / (std::string(kSeizureStem) + ".edf");
+  const auto stem = dir / kSeizureStem;
+  auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_TRUE(fs::exists(stem.string() + ".events.edf"));
+  r = run_cli({"analyze", edf.string(), "-o", dir.string(), "--events-format", "szcore",
+               "--no-events-edf"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_FALSE(fs::exists(stem.string() + ".events.edf")) << "an earlier one is removed";
+  const auto j = nlohmann::json::parse(read_text(stem.string() + ".summary.json"));
+  const auto rows = tsv_rows(read_text(stem.string() + ".events.tsv"));
+  ASSERT_EQ(rows.size(), 2u);  // the header and the one seizure
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"onset", "duration", "eventType", "confidence",
+                                               "channels", "dateTime", "recordingDuration"}));
+  EXPECT_EQ(rows[1][2], "sz");
+  const auto start = j["recording"]["start"].get<std::string>();  // "2076-11-06T14:32:59"
+  EXPECT_EQ(rows[1][5], start.substr(0, 10) + " " + start.substr(11, 8));
+  EXPECT_DOUBLE_EQ(std::stod(rows[1][6]), j["recording"]["duration_s"].get<double>());
+  for (const auto& e : j["events"]) {
+    if (e["type"] == "seizure") {
+      EXPECT_NEAR(std::stod(rows[1][0]), e["onset_s"].get<double>(), 0.005);
+    }
+  }
+  const auto sidecar = nlohmann::json::parse(read_text(stem.string() + ".events.json"));
+  EXPECT_TRUE(sidecar.contains("eventType"));
+
+  r = run_cli({"analyze", edf.string(), "-o", dir.string(), "--events-format", "csv"});
+  EXPECT_EQ(r.exit_status, 2);
+  EXPECT_NE(r.err.find("--events-format csv"), std::string::npos) << r.err;
+}
+
+TEST(CliAnalyzeEvents, NoTablesRemovesEarlierTables) {
+  const auto dir = scratch_dir();
+  const auto edf = sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf";
+  auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto stem = dir / "chbmit_chb01_03_seizure_2995-3036s";
+  EXPECT_TRUE(fs::exists(stem.string() + ".epochs.tsv"));
+  EXPECT_TRUE(fs::exists(stem.string() + ".recording.json"));
+  r = run_cli({"analyze", edf.string(), "-o", dir.string(), "--no-tables"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  for (const char* suffix : {".epochs.tsv", ".epochs.json", ".recording.tsv", ".recording.json"})
+    EXPECT_FALSE(fs::exists(stem.string() + suffix)) << suffix;
 }
 
 }  // namespace

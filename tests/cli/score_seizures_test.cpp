@@ -56,7 +56,7 @@ void write_text(const fs::path& path, const std::string& text) {
 std::vector<std::pair<double, double>> detected_seizures(const fs::path& events_tsv) {
   std::vector<std::pair<double, double>> out;
   for (const auto& row : tsv_records(read_text(events_tsv.string())))
-    if (row.at("eventType") == "seizure")
+    if (row.at("type") == "seizure")
       out.emplace_back(std::stod(row.at("onset")),
                        std::stod(row.at("onset")) + std::stod(row.at("duration")));
   return out;

@@ -1,4 +1,5 @@
-// Reading the seizure events of an analyze events table (BIDS/SzCORE columns).
+// Reading the seizure events of an analyze events table: eegtrack's BIDS table (`type`), the
+// SzCORE convention (`eventType`) and the table written before the two were told apart.
 #include "eegtrack/evaluation/detection_table.hpp"
 
 #include <gtest/gtest.h>
@@ -8,9 +9,23 @@
 namespace eegtrack::evaluation {
 namespace {
 
+// The events table eegtrack analyze wrote before it was split into BIDS and SzCORE tables.
 const char* const kHeader =
     "onset\tduration\teventType\tconfidence\tchannels\tside\tregion\tfocus\tfrequency\t"
     "modifiers\tdateTime\trecordingDuration\n";
+
+TEST(EvaluationDetectionTable, ReadsTheBidsTableByItsTypeColumn) {
+  const auto table = parse_events_tsv(
+      "onset\tduration\ttype\tconfidence\tchannels\tside\tregion\tfocus\tfrequency_hz\t"
+      "modifiers\n"
+      "3.500\t0.060\tspike\t0.400\tT7-avg\tleft\ttemporal\tT7\tn/a\tn/a\n"
+      "12.000\t31.098\tseizure\t0.800\tF4-C4\tright\tfrontal\tF4\t2.80\tassembled\n",
+      "b.events.tsv");
+  ASSERT_EQ(table.seizures.size(), 1u);
+  EXPECT_DOUBLE_EQ(table.seizures[0].onset_s, 12.0);
+  EXPECT_DOUBLE_EQ(table.seizures[0].offset_s, 43.098);
+  EXPECT_FALSE(table.recording_duration_s.has_value());
+}
 
 TEST(EvaluationDetectionTable, KeepsSeizuresAndTheRecordingDuration) {
   const auto table = parse_events_tsv(
@@ -43,7 +58,7 @@ TEST(EvaluationDetectionTable, ErrorsNameTheFileLineAndField) {
     (void)parse_events_tsv("onset\tduration\n1\t2\n", "x.events.tsv");
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "x.events.tsv: no column 'eventType' in the header");
+    EXPECT_STREQ(e.what(), "x.events.tsv: no column 'eventType' or 'type' in the header");
   }
   try {
     (void)parse_events_tsv("onset\tduration\teventType\n1\tlong\tseizure\n", "x.events.tsv");

@@ -7,6 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "support/edf_compare.hpp"
 #include "support/edflib_oracle.hpp"
@@ -143,7 +144,49 @@ TEST(EdfWriter, RejectsInvalidSignals) {
   s = eeg("Cz", 10);
   s.digital_max = 40000;  // beyond 16 bits
   EXPECT_THROW(EdfWriter(path, {}, {s}), std::invalid_argument);
-  EXPECT_THROW(EdfWriter(path, {}, {}), std::invalid_argument);
+}
+
+// No signals: an annotation-only EDF+ file, as EDFbrowser exports annotations. More
+// annotations than any fixed record count would hold, a sub-second start, read back by EDFlib
+// and by eegtrack's reader.
+TEST(EdfWriter, AnnotationOnlyFileHoldsEveryAnnotation) {
+  const auto path = test::scratch_dir() / "annotations_only.edf";
+  const WriteParams p{.start = {.year = 2024,
+                                .month = 2,
+                                .day = 29,
+                                .hour = 23,
+                                .minute = 59,
+                                .second = 58,
+                                .subsecond_s = 0.25}};
+  std::vector<Annotation> a;
+  for (int k = 0; k < 150; ++k)
+    a.push_back({7.5 * k + 0.0125, k % 3 == 0 ? 0.0 : 0.5 * k, "event " + std::to_string(k)});
+  write_edf(path, p, {}, {}, a);
+  const auto o = read_with_edflib(path);
+  EXPECT_EQ(o.filetype, 1);  // EDFLIB_FILETYPE_EDFPLUS
+  EXPECT_TRUE(o.signals.empty());
+  EXPECT_EQ(o.year, 2024);
+  EXPECT_EQ(o.month, 2);
+  EXPECT_EQ(o.day, 29);
+  EXPECT_EQ(o.hour, 23);
+  EXPECT_EQ(o.minute, 59);
+  EXPECT_EQ(o.second, 58);
+  EXPECT_DOUBLE_EQ(o.subsecond_s, 0.25);
+  ASSERT_EQ(o.annotations.size(), a.size());
+  const EdfReader reader(path);
+  EXPECT_TRUE(reader.header().data_signals().empty());
+  EXPECT_DOUBLE_EQ(reader.header().start.subsecond_s, 0.25);
+  ASSERT_EQ(reader.annotations().size(), a.size());
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(o.annotations[k].text, a[k].text);
+    EXPECT_NEAR(o.annotations[k].onset_s, a[k].onset_s, 1e-9);
+    EXPECT_NEAR(o.annotations[k].duration_s, a[k].duration_s, 1e-9);
+    EXPECT_EQ(reader.annotations()[k].text, a[k].text);
+    EXPECT_NEAR(reader.annotations()[k].onset_s, a[k].onset_s, 1e-9);
+    EXPECT_NEAR(reader.annotations()[k].duration_s, a[k].duration_s, 1e-9);
+  }
+  EdfWriter w(test::scratch_dir() / "annotations_only_records.edf", {}, {});
+  EXPECT_THROW(w.write_records(std::vector<std::vector<double>>{}), std::invalid_argument);
 }
 
 TEST(EdfWriter, RejectsInvalidParams) {

@@ -1,5 +1,5 @@
-// Counts, rates, focus, burden and 2HELPS2B items of a hand-built event list; the events in
-// their TSV form (SzCORE-style columns, dates, "n/a", hostile labels).
+// Counts, rates, focus, burden and 2HELPS2B items of a hand-built event list; the events as
+// the HDF5 table /events (their tables for other tools: tests/exports).
 #include "eegtrack/pipeline/epileptiform_summary.hpp"
 
 #include <gtest/gtest.h>
@@ -136,32 +136,14 @@ TEST(EpileptiformSummary, NothingFoundGivesZerosAndNoFocus) {
   EXPECT_EQ(helps_points(s, r), 0);
 }
 
-TEST(EventsTsv, ColumnsDatesAndNotApplicable) {
-  auto events = two_hours().events;
-  events[0].channels = {"T7-avg", "bad\tlabel\n"};  // hostile text keeps the table intact
-  const auto tsv = events_tsv(events, "2024-01-01T23:59:30", 7200.0);
-  std::vector<std::string> lines;
-  for (std::size_t start = 0, end; (end = tsv.find('\n', start)) != std::string::npos;
-       start = end + 1)
-    lines.push_back(tsv.substr(start, end - start));
-  ASSERT_EQ(lines.size(), events.size() + 1);
-  EXPECT_EQ(lines[0],
-            "onset\tduration\teventType\tconfidence\tchannels\tside\tregion\tfocus\tfrequency\t"
-            "modifiers\tdateTime\trecordingDuration");
-  // 23:59:30 + 100 s crosses midnight.
-  EXPECT_EQ(lines[1],
-            "100.000\t0.050\tspike\t0.000\tT7-avg,bad label \tleft\ttemporal\tT7\tn/a\tn/a\t"
-            "2024-01-02T00:01:10.000\t7200.000");
-  EXPECT_NE(lines[9].find("\tLPD\t"), std::string::npos);
-  EXPECT_NE(lines[9].find("\t1.50\t+F\t"), std::string::npos);
-  EXPECT_NE(events_tsv(events, "unknown", 1.0).find("\tn/a\t1.000\n"), std::string::npos);
-}
-
 TEST(EventsTable, OneColumnPerFieldAndNaNForNoFrequency) {
   const auto table = events_table(two_hours().events);
   ASSERT_EQ(table.columns.size(), 10u);
   EXPECT_EQ(table.columns[0].name, "onset_s");
   EXPECT_EQ(table.columns[0].units, "s");
+  EXPECT_EQ(table.columns[2].name, "type");
+  EXPECT_EQ(table.columns[7].name, "frequency_hz");
+  EXPECT_EQ(table.columns[7].units, "Hz");
   const auto& frequency = std::get<std::vector<double>>(table.columns[7].values);
   EXPECT_TRUE(std::isnan(frequency[0]));
   EXPECT_DOUBLE_EQ(frequency[8], 1.5);

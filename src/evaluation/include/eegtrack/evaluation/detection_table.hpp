@@ -19,9 +19,10 @@ struct DetectionTable {
 /// labels that start with `sz` (`sz`, `sz_foc_ia`, ...).
 [[nodiscard]] bool is_seizure_event_type(const std::string& event_type);
 
-/// Reads a BIDS/SzCORE-style events table (tab separated, columns `onset`, `duration`,
-/// `eventType`, optionally `recordingDuration`), as written by `eegtrack analyze` to
-/// <stem>.events.tsv, and keeps the seizure events.
+/// Reads an events table (tab separated, columns `onset`, `duration` and the event type:
+/// `eventType` in the SzCORE convention, `type` in eegtrack's BIDS table; optionally
+/// `recordingDuration`), as `eegtrack analyze` writes <stem>.events.tsv in either convention,
+/// and keeps the seizure events.
 /// @throws std::runtime_error naming `source`, the line and the field of any bad input.
 [[nodiscard]] DetectionTable parse_events_tsv(const std::string& text, const std::string& source);
 

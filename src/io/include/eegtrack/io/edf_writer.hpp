@@ -54,11 +54,16 @@ inline constexpr std::size_t kMaxWriteAnnotationBytes = 40;
 /// RAII EDF+/BDF+ writer over EDFlib. The file is complete only after close() (or the
 /// destructor, which swallows errors: call close() to see them).
 ///
+/// With no signals the file is an annotation-only EDF+ file (as EDFbrowser exports and imports
+/// annotations): no records are written by the caller; on close EDFlib writes one data record
+/// of record_duration_s per annotation (per annotation signal), each holding its time-keeping
+/// TAL and one annotation, so any number of annotations fits.
+///
 /// Thread safety: one writer per thread; opening and closing are serialised internally because
 /// EDFlib's handle table is shared.
 class EdfWriter {
  public:
-  /// Opens (and silently overwrites) path and declares the signals.
+  /// Opens (and silently overwrites) path and declares the signals (none: annotation-only).
   /// @throws std::invalid_argument for invalid params/signals ("EdfWriter: ... (value)").
   /// @throws EdfError naming the path and EDFlib's code if EDFlib refuses the file or a field.
   EdfWriter(const std::filesystem::path& path, const WriteParams& params,
@@ -73,8 +78,8 @@ class EdfWriter {
   /// for k records, i.e. k * samples_per_record values, the same k for every signal. Each value
   /// is rounded to the nearest digital step (spec formula anchored at the minima); values
   /// outside the physical range are clipped to the digital range.
-  /// @throws std::invalid_argument on a wrong signal count, inconsistent lengths or non-finite
-  /// samples; EdfError if EDFlib fails to write.
+  /// @throws std::invalid_argument on a wrong signal count, inconsistent lengths, non-finite
+  /// samples or an annotation-only writer; EdfError if EDFlib fails to write.
   void write_records(std::span<const std::vector<double>> samples);
 
   /// Queues one annotation (onset seconds from the first sample, rounded to 100 µs; duration
@@ -83,11 +88,13 @@ class EdfWriter {
   void write_annotation(const Annotation& annotation);
 
   /// Finalises the file.
-  /// @throws EdfError if EDFlib fails, or if more annotations were queued than the file can
-  /// hold (records_written() * annotation_signals): EDFlib would drop the rest silently.
+  /// @throws EdfError if EDFlib fails, or if more annotations were queued than a file with
+  /// signals can hold (records_written() * annotation_signals): EDFlib would drop the rest
+  /// silently.
   void close();
 
   [[nodiscard]] std::int64_t records_written() const noexcept { return records_; }
+  [[nodiscard]] std::size_t signal_count() const noexcept { return signals_.size(); }
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
 
  private:
@@ -100,7 +107,8 @@ class EdfWriter {
   std::vector<int> digital_;
 };
 
-/// Writes a whole file in one call: samples[i] is signal i's full physical signal.
+/// Writes a whole file in one call: samples[i] is signal i's full physical signal (no signals
+/// and no samples: an annotation-only file).
 /// @throws as EdfWriter's members.
 void write_edf(const std::filesystem::path& path, const WriteParams& params,
                std::vector<WriteSignal> signals, std::span<const std::vector<double>> samples,

@@ -1,12 +1,16 @@
 #pragma once
-// One recording analysed into its three outputs, as `eegtrack analyze` writes them and
-// `eegtrack followup` reuses them: <stem>.h5, <stem>.summary.json and <stem>.events.tsv.
+// One recording analysed into its outputs, as `eegtrack analyze` writes them and
+// `eegtrack followup` reuses them: <stem>.h5, <stem>.summary.json, and the files for other
+// tools (docs/events-and-tables.md): the events table <stem>.events.tsv with its sidecar
+// <stem>.events.json, the events as EDF+ annotations <stem>.events.edf, and the tables of
+// epochs and of the recording <stem>.epochs.tsv and <stem>.recording.tsv with their sidecars.
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
+#include "eegtrack/exports/events_tables.hpp"
 #include "eegtrack/findings/recording_findings.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
 
@@ -14,9 +18,23 @@ namespace eegtrack::pipeline {
 
 /// Where the outputs of one input file go: named after the file's stem ("a/b/x.edf" -> x).
 struct AnalysisOutputPaths {
-  std::filesystem::path store;         ///< <stem>.h5 (docs/hdf5-layout.md)
-  std::filesystem::path summary_json;  ///< <stem>.summary.json (docs/findings.md)
-  std::filesystem::path events_tsv;    ///< <stem>.events.tsv (docs/epileptiform.md)
+  std::filesystem::path store;           ///< <stem>.h5 (docs/hdf5-layout.md)
+  std::filesystem::path summary_json;    ///< <stem>.summary.json (docs/findings.md)
+  std::filesystem::path events_tsv;      ///< <stem>.events.tsv (docs/events-and-tables.md)
+  std::filesystem::path events_json;     ///< <stem>.events.json, the sidecar of events_tsv
+  std::filesystem::path events_edf;      ///< <stem>.events.edf, EDF+ annotations
+  std::filesystem::path epochs_tsv;      ///< <stem>.epochs.tsv, one row per epoch
+  std::filesystem::path epochs_json;     ///< its sidecar
+  std::filesystem::path recording_tsv;   ///< <stem>.recording.tsv, the summary as one row
+  std::filesystem::path recording_json;  ///< its sidecar
+};
+
+/// The outputs for other tools that `eegtrack analyze` lets the user choose; `followup`
+/// writes the defaults.
+struct OutputOptions {
+  exports::EventsFormat events_format = exports::EventsFormat::Bids;
+  bool events_edf = true;  ///< write <stem>.events.edf
+  bool tables = true;      ///< write <stem>.epochs.tsv and <stem>.recording.tsv
 };
 
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
@@ -29,18 +47,21 @@ struct AnalysedRecording {
   double spectrogram_step_s = 0.0;  ///< real column width (whole epochs), not in the summary
 };
 
-/// Analyses `input` with `params` and writes its three outputs into `outdir` (which must exist).
-/// Each text output is written beside its final name and renamed, so a reader never sees half
-/// a file. @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable
-/// output.
+/// Analyses `input` with `params` and writes its outputs into `outdir` (which must exist), as
+/// `outputs` asks. Each output is written beside its final name and renamed, so a reader never
+/// sees half a file. An optional output left by an earlier run is removed when `outputs` turns
+/// it off, so that no output disagrees with the others.
+/// @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable output.
 AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
                                      const std::filesystem::path& outdir,
-                                     const AnalyzeParams& params);
+                                     const AnalyzeParams& params,
+                                     const OutputOptions& outputs = {});
 
-/// The findings already in `outdir` for `input` when they can stand for a new analysis: the
-/// summary exists, reads back, and was produced from the same file content (SHA-256), by the
-/// same eegtrack version and with the same parameters. Otherwise nullopt, with the reason in
-/// `why_not` when given (no output yet, file changed, parameters changed, ...).
+/// The findings already in `outdir` for `input` when they can stand for a new analysis: every
+/// default output exists, the summary reads back, and was produced from the same file content
+/// (SHA-256), by the same eegtrack version and with the same parameters. Otherwise nullopt,
+/// with the reason in `why_not` when given (no output yet, output incomplete, file changed,
+/// parameters changed, ...).
 [[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
     const std::filesystem::path& input, const std::filesystem::path& outdir,
     const AnalyzeParams& params, std::string* why_not = nullptr);
