@@ -40,10 +40,12 @@ io::Table channels_table(const RecordingAnalysis& a) {
 
 io::Table epochs_table(const findings::EpochTable& epochs) {
   const std::vector<double> duration(epochs.size(), epochs.epoch_s);
+  const std::vector<std::int64_t> clean(epochs.clean.begin(), epochs.clean.end());
   return {{{"onset_s", epochs.onset_s, "s"},
            {"duration_s", duration, "s"},
            {"segment", epochs.segment, ""},
-           {"kept_fraction", epochs.kept_fraction, "1"}}};
+           {"kept_fraction", epochs.kept_fraction, "1"},
+           {"clean", clean, ""}}};
 }
 
 void write_parameters(io::Hdf5Writer& w, const AnalyzeParams& p) {
