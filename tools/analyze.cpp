@@ -14,6 +14,7 @@
 #include "analysis_options.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "report_build.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -26,6 +27,7 @@ struct AnalyzeOptions {
   std::vector<std::string> files;
   std::string outdir;
   AnalysisOptions analysis;
+  bool report = false;
 };
 
 std::string fixed(double v, int digits) {
@@ -145,11 +147,17 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s, const fs:
             << ", " << printable(tsv_path.string()) << '\n';
 }
 
-void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p) {
+void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p,
+                 bool report) {
   const auto analysed = pipeline::analyze_to_outputs(file, outdir, p);
   print_warnings(file, analysed.summary);
   print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths.store,
                 analysed.paths.summary_json, analysed.paths.events_tsv);
+  if (report) {
+    const fs::path html = outdir / (file.stem().string() + ".report.html");
+    write_recording_report(analysed.paths.summary_json, html, {false, {file}, "", "", "", ""});
+    std::cout << "  wrote " << printable(html.string()) << '\n';
+  }
 }
 
 int run_analyze(const AnalyzeOptions& options) {
@@ -161,7 +169,7 @@ int run_analyze(const AnalyzeOptions& options) {
   int failed = 0;
   for (const auto& file : options.files) {
     try {
-      analyze_one(file, outdir, params);
+      analyze_one(file, outdir, params, options.report);
     } catch (const std::exception& e) {
       std::cerr << "eegtrack: analyze failed for " << printable(file) << ": " << printable(e.what())
                 << '\n';
@@ -183,6 +191,8 @@ void add_analyze(CLI::App& app) {
   cmd->add_option("files", o->files, "EDF/EDF+/BDF/BDF+ files")->required();
   cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
   add_analysis_options(*cmd, o->analysis);
+  cmd->add_flag("--report", o->report,
+                "Also write OUTDIR/<stem>.report.html, the recording report (docs/report.md)");
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 
