@@ -17,7 +17,7 @@ namespace {
 
 constexpr double kWidth = 540.0;
 constexpr double kHeight = 470.0;
-constexpr double kRadius = 172.0;  // the Fpz-T7-Oz-T8 circle
+constexpr double kRadius = 195.0;  // the equator; the Fpz-T7-Oz-T8 circle is at 0.8
 constexpr double kCx = 222.0;
 constexpr double kCy = 250.0;
 constexpr double kDisc = 16.0;
@@ -37,7 +37,7 @@ bool dark(Rgb c) {
 }
 
 void head_outline(Svg& svg) {
-  const double r = kRadius * 1.12;
+  const double r = kRadius;
   const Style outline{"head", "", "none", -1, "", -1};
   svg.circle(kCx, kCy, r, outline);
   // Nose and ears.

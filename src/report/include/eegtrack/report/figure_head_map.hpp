@@ -16,9 +16,11 @@ struct HeadValue {
   std::optional<double> value;
 };
 
-/// Where a label sits on the drawing of a head of radius 1 centred at the origin, x to the
-/// right ear, y to the nose (azimuthal equidistant projection from the vertex: Cz at the
-/// centre, the Fpz-T7-Oz-T8 circle at radius 1); nullopt for labels without a known electrode.
+/// Where a label sits on the drawing of a head centred at the origin, x to the right ear, y to
+/// the nose: azimuthal equidistant projection from the vertex, radius = angle from Cz / 90°, so
+/// Cz is at the centre, the sphere's equator at radius 1 and the Fpz-T7-Oz-T8 circle (10 % of
+/// the nasion-inion arc above it, sites::electrode_position) at radius 0.8; nullopt for labels
+/// without a known electrode.
 struct HeadPoint {
   double x = 0.0;
   double y = 0.0;
