@@ -83,20 +83,21 @@ bool simulated(const io::Header& header) {
 }
 
 std::string filters_text(const pipeline::EegDisplayParams& p) {
-  std::string out;
+  std::vector<std::string> parts;
   if (p.high_pass_hz > 0.0)
-    out += "LFF " + report::fixed(p.high_pass_hz, 1) + " Hz";
+    parts.push_back("LFF " + report::fixed(p.high_pass_hz, 1) + " Hz");
   if (p.low_pass_hz > 0.0)
-    out +=
-        (out.empty() ? "" : ", ") + std::string("HFF ") + report::fixed(p.low_pass_hz, 0) + " Hz";
+    parts.push_back("HFF " + report::fixed(p.low_pass_hz, 0) + " Hz");
   if (!p.notch_hz.empty()) {
-    out += (out.empty() ? "" : ", ") + std::string("notch");
+    std::string notch = "notch";
     for (const double f : p.notch_hz)
-      out += " " + report::fixed(f, 0);
-    out += " Hz";
+      notch.append(" ").append(report::fixed(f, 0));
+    parts.push_back(notch.append(" Hz"));
   }
-  out += " (Butterworth order " + std::to_string(p.order) + ", zero phase)";
-  return out;
+  std::string out;
+  for (const auto& part : parts)
+    out.append(out.empty() ? "" : ", ").append(part);
+  return out.append(" (Butterworth order ").append(std::to_string(p.order)).append(", zero phase)");
 }
 
 std::vector<report::EegPage> eeg_pages(const io::EdfReader& reader,
@@ -230,7 +231,8 @@ std::vector<fs::path> write_followup_report(const fs::path& followup_json, const
       one.recordings = {edf->second};
       one.subject = in.data.patient;
       one.label = row.label;
-      one.day = "day " + report::fixed(row.day, 1) + " after infusion";
+      one.day = "day " + report::fixed(row.day, 1) + " after infusion" +
+                (row.sedation.empty() ? "" : ", under " + row.sedation);
       one.followup_link = fs::relative(fs::absolute(html), fs::absolute(dir)).string();
       write_recording_report(dir / (stem + ".summary.json"), report_path, one);
       written.push_back(report_path);

@@ -61,7 +61,7 @@ double trace_spacing_uv(const std::vector<std::vector<double>>& samples) {
   const double typical = median(amplitudes);
   for (const double s : {10.0, 20.0, 30.0, 50.0, 70.0, 100.0, 150.0, 200.0, 300.0, 500.0, 700.0,
                          1000.0, 1500.0, 2000.0, 3000.0})
-    if (s >= 3.0 * typical)
+    if (s >= 2.5 * typical)
       return s;
   return 5000.0;
 }

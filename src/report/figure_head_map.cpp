@@ -85,8 +85,15 @@ std::string head_map(const std::vector<HeadValue>& values, const HeadMapParams& 
   Svg svg(kWidth, kHeight, id, p.title);
   svg.text(16.0, 20.0, p.title, {Anchor::Start, "panel-title"});
   head_outline(svg);
-  std::string unplaced;
+  std::string unplaced, doubled;
   const double span = p.high > p.low ? p.high - p.low : 1.0;
+  // Places first: a derivation at the place of an earlier one (T7-P7 and P7-T7) is listed, not
+  // drawn over it, and discs shrink so that close derivations (bipolar montages) do not overlap.
+  struct Placed {
+    const HeadValue* value;
+    double x, y;
+  };
+  std::vector<Placed> placed;
   for (const auto& v : values) {
     const auto at = head_position(v.label);
     if (!at) {
@@ -94,20 +101,66 @@ std::string head_map(const std::vector<HeadValue>& values, const HeadMapParams& 
       continue;
     }
     const double x = kCx + kRadius * at->x, y = kCy - kRadius * at->y;
-    const Rgb colour = v.value ? viridis((*v.value - p.low) / span) : kMissingColour;
-    const std::string value_text = v.value ? fixed(*v.value, p.digits) : "n/a";
-    svg.circle(x, y, kDisc, {"electrode", "", hex(colour), -1, "", -1},
-               v.label + ": " + value_text + (p.unit.empty() ? "" : " " + p.unit));
-    TextStyle value{Anchor::Middle, "disc-value"};
-    value.middle_baseline = true;
-    value.fill = v.value && dark(colour) ? "#ffffff" : "#111111";
-    svg.text(x, y, value_text, value);
+    const auto same = std::find_if(placed.begin(), placed.end(), [&](const Placed& q) {
+      return std::hypot(q.x - x, q.y - y) < 4.0;
+    });
+    if (same != placed.end()) {
+      doubled += (doubled.empty() ? "" : ", ") + v.label + " (at " + same->value->label + ")";
+      continue;
+    }
+    placed.push_back({&v, x, y});
+  }
+  // Each disc as large as its nearest neighbour allows; its value is written in it when it is
+  // large enough, its name under it when that clears every disc and every name drawn before
+  // (the title of each disc holds both in any case).
+  std::vector<double> radius(placed.size(), kDisc);
+  for (std::size_t i = 0; i < placed.size(); ++i)
+    for (std::size_t j = 0; j < placed.size(); ++j)
+      if (i != j)
+        radius[i] =
+            std::min(radius[i],
+                     std::hypot(placed[i].x - placed[j].x, placed[i].y - placed[j].y) / 2.0 - 1.0);
+  struct Box {
+    double x0, y0, x1, y1;
+  };
+  std::vector<Box> taken;
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    radius[i] = std::max(radius[i], 7.0);
+    taken.push_back({placed[i].x - radius[i], placed[i].y - radius[i], placed[i].x + radius[i],
+                     placed[i].y + radius[i]});
+  }
+  const auto clear = [&](const Box& b) {
+    return std::none_of(taken.begin(), taken.end(), [&](const Box& t) {
+      return b.x0 < t.x1 && t.x0 < b.x1 && b.y0 < t.y1 && t.y0 < b.y1;
+    });
+  };
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    const auto& [v, x, y] = placed[i];
+    const double disc = radius[i];
+    const Rgb colour = v->value ? viridis((*v->value - p.low) / span) : kMissingColour;
+    const std::string value_text = v->value ? fixed(*v->value, p.digits) : "n/a";
+    svg.circle(x, y, disc, {"electrode", "", hex(colour), -1, "", -1},
+               v->label + ": " + value_text + (p.unit.empty() ? "" : " " + p.unit));
+    if (disc >= 11.0) {
+      TextStyle value{Anchor::Middle, "disc-value"};
+      value.middle_baseline = true;
+      value.fill = v->value && dark(colour) ? "#ffffff" : "#111111";
+      value.size_px = disc < kDisc ? 9.0 : 0.0;
+      svg.text(x, y, value_text, value);
+    }
     // The derivation's name under its disc: "T7" for "T7-avg".
-    std::string name = v.label;
+    std::string name = v->label;
     if (name.size() > 4 && name.ends_with("-avg"))
       name.resize(name.size() - 4);
-    svg.text(x, y + kDisc + 10.0, name, {Anchor::Middle, "disc-label"});
+    const double w = text_width(name, 10.0);
+    const Box box{x - w / 2.0, y + disc + 1.0, x + w / 2.0, y + disc + 12.0};
+    if (clear(box)) {
+      svg.text(x, y + disc + 10.0, name, {Anchor::Middle, "disc-label"});
+      taken.push_back(box);
+    }
   }
+  if (!doubled.empty())
+    unplaced += (unplaced.empty() ? "" : "; ") + std::string("same place as another: ") + doubled;
   // The colour bar.
   RgbImage bar(1, 128);
   for (std::size_t i = 0; i < 128; ++i)
@@ -120,7 +173,7 @@ std::string head_map(const std::vector<HeadValue>& values, const HeadMapParams& 
       svg, {bx, top, 14.0, h}, [&](double v) { return scale(v); }, linear_ticks(p.low, p.high, 5),
       p.unit);
   if (!unplaced.empty())
-    svg.text(16.0, kHeight - 8.0, "not placed on the head: " + unplaced, {Anchor::Start, "small"});
+    svg.text(16.0, kHeight - 8.0, "not drawn: " + unplaced, {Anchor::Start, "small"});
   return svg.str();
 }
 

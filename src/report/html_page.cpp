@@ -89,7 +89,7 @@ a { color: var(--accent); }
 .eeg-abnormal { fill: #e69f00; }
 td.thumb { min-width: 172px; }
 .thumb svg { width: 160px; height: 40px; max-width: none; }
-@page { size: A4; margin: 12mm; }
+@page { size: A4 landscape; margin: 10mm; }
 @media print {
   body { font-size: 11px; }
   main { max-width: none; padding: 0; }

@@ -201,7 +201,7 @@ std::string pages_section(const RecordingReportInput& in, std::vector<std::strin
                clock_range(f, t.start_s, t.start_s + t.duration_s) + "; montage " +
                escape_html(t.montage) + "; filters " + escape_html(t.filters) + ".";
     for (const auto& n : t.notes)
-      caption += " " + escape_html(n) + ".";
+      caption.append(" ").append(escape_html(n)).append(".");
     out += "<figure class=\"eeg-page\" id=\"" + id + "\"><figcaption>" + caption + "</figcaption>" +
            eeg_page_figure(t, f.events, page.request.event, id + "-svg") + "</figure>";
   }

@@ -68,7 +68,7 @@ std::string duration_item(const RecordingFindings& f) {
   if (!q.bad_channels.empty()) {
     detail += "; bad channels:";
     for (const auto& b : q.bad_channels)
-      detail += " " + escape_html(b);
+      detail.append(" ").append(escape_html(b));
   }
   detail += "; montage " + std::string(io::to_string(f.montage_used)) + ", " +
             fixed(f.sample_rate_hz, 0) + " Hz";
@@ -117,13 +117,16 @@ std::string index_item(const RecordingFindings& f) {
   if (!b.encephalopathy_index || !f.slowing)
     return item("Encephalopathy index", "n/a", "not graded", "summary-index");
   const auto& s = *f.slowing;
-  return item("Encephalopathy index", fixed(*b.encephalopathy_index, 2),
-              "0 = normal, 1 = severe" + interval_of(b.intervals.encephalopathy_index, 2) +
-                  "; components PDR " + fixed(s.pdr_component, 2) + ", slow " +
-                  fixed(s.slow_component, 2) + ", suppression " +
-                  fixed(s.suppression_component, 2) + ", frequency " +
-                  fixed(s.frequency_component, 2),
-              "summary-index", *b.encephalopathy_index > 0.1);
+  return item(
+      "Encephalopathy index", fixed(*b.encephalopathy_index, 2),
+      "0 = normal, 1 = severe" + interval_of(b.intervals.encephalopathy_index, 2) +
+          (b.intervals.unavailable.empty()
+               ? std::string()
+               : " (95 % interval withheld: " + escape_html(b.intervals.unavailable) + ")") +
+          "; components PDR " + fixed(s.pdr_component, 2) + ", slow " + fixed(s.slow_component, 2) +
+          ", suppression " + fixed(s.suppression_component, 2) + ", frequency " +
+          fixed(s.frequency_component, 2),
+      "summary-index", *b.encephalopathy_index > 0.1);
 }
 
 std::string bands_item(const RecordingFindings& f) {

@@ -8,12 +8,20 @@
 namespace eegtrack::report {
 namespace {
 
+// Built by appending: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string chains.
+std::string name_value(std::string_view name, const std::string& value) {
+  std::string out;
+  out.reserve(name.size() + value.size() + 4);
+  out.append(" ").append(name).append("=\"").append(value).append("\"");
+  return out;
+}
+
 std::string attribute(std::string_view name, std::string_view value) {
-  return value.empty() ? std::string() : " " + std::string(name) + "=\"" + escape_html(value) + '"';
+  return value.empty() ? std::string() : name_value(name, escape_html(value));
 }
 
 std::string number_attribute(std::string_view name, double value) {
-  return " " + std::string(name) + "=\"" + coordinate(value) + '"';
+  return name_value(name, coordinate(value));
 }
 
 std::string style_attributes(const Style& s, bool filled) {

@@ -55,8 +55,9 @@ TEST(ReadTrends, StoreReadsBackAsPerEpochTrends) {
     double sum = 0.0;
     for (const auto& b : t.bands)
       sum += b.relative[e];
-    if (a.epochs.kept_fraction[e] > 0.0)
+    if (a.epochs.kept_fraction[e] > 0.0) {
       EXPECT_NEAR(sum, 1.0, 1e-9) << "epoch " << e;
+    }
   }
   ASSERT_EQ(t.regions.size(), 5u);  // 19 channels of the 10-20 system: every region
   EXPECT_EQ(t.regions.front().region, sites::Region::Frontal);

@@ -79,17 +79,17 @@ TEST(TracePoints, ReductionKeepsEveryPeak) {
   EXPECT_EQ(trace_points(std::vector<double>(500, 1.0), 1000.0).size(), 500u);
 }
 
-TEST(TraceSpacing, ThreeTimesTheTypicalAmplitudeRoundedUp) {
-  // A 20-µV sine: the 98th percentile of |x| is 20 sin(0.98 pi / 2) = 19.95, three times 59.9:
-  // the next spacing is 70 µV.
+TEST(TraceSpacing, TwoAndAHalfTimesTheTypicalAmplitudeRoundedUp) {
+  // A 20-µV sine: the 98th percentile of |x| is 20 sin(0.98 pi / 2) = 19.95, 2.5 times 49.9:
+  // the next spacing is 50 µV.
   std::vector<std::vector<double>> x(3, std::vector<double>(5000));
   for (auto& channel : x)
     for (std::size_t i = 0; i < channel.size(); ++i)
       channel[i] = 20.0 * std::sin(2.0 * std::numbers::pi * static_cast<double>(i) / 100.0);
-  EXPECT_DOUBLE_EQ(trace_spacing_uv(x), 70.0);
+  EXPECT_DOUBLE_EQ(trace_spacing_uv(x), 50.0);
   for (auto& channel : x)
     for (auto& v : channel)
-      v *= 10.0;  // 200 µV: 600 -> 700
+      v *= 12.0;  // 240 µV: 598.5 -> 700
   EXPECT_DOUBLE_EQ(trace_spacing_uv(x), 700.0);
 }
 

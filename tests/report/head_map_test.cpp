@@ -44,12 +44,17 @@ TEST(HeadPosition, MidlineAndEquator) {
 }
 
 TEST(HeadMap, ValuesAndUnplacedLabelsAreWritten) {
-  const auto svg = head_map({{"T7-avg", 0.72}, {"O1-avg", std::nullopt}, {"X<1>", 0.5}},
-                            {"Relative delta", "fraction", 2, 0.0, 1.0}, "map");
+  const auto svg =
+      head_map({{"T7-P7", 0.72}, {"O1-avg", std::nullopt}, {"X<1>", 0.5}, {"P7-T7", 0.1}},
+               {"Relative delta", "fraction", 2, 0.0, 1.0}, "map");
   EXPECT_NE(svg.find(">0.72<"), std::string::npos);
-  EXPECT_NE(svg.find(">T7<"), std::string::npos);  // the derivation named by its electrode
+  EXPECT_NE(svg.find(">T7-P7<"), std::string::npos);
+  EXPECT_NE(svg.find(">O1<"), std::string::npos);  // an average derivation named by its electrode
   EXPECT_NE(svg.find(">n/a<"), std::string::npos);
-  EXPECT_NE(svg.find("not placed on the head: X&lt;1&gt;"), std::string::npos);
+  // The unknown label and the derivation at the place of another are listed, not drawn.
+  EXPECT_NE(svg.find("not drawn: X&lt;1&gt;; same place as another: P7-T7 (at T7-P7)"),
+            std::string::npos);
+  EXPECT_EQ(svg.find(">0.10<"), std::string::npos);
 }
 
 }  // namespace

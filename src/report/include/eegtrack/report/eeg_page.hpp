@@ -34,7 +34,7 @@ struct EegTraces {
 };
 
 /// The µV between neighbouring trace baselines: the smallest of 10, 20, 30, 50, 70, 100, 150,
-/// 200, 300, 500, 700, 1000, 1500, 2000, 3000 and 5000 µV that is at least three times the
+/// 200, 300, 500, 700, 1000, 1500, 2000, 3000 and 5000 µV that is at least 2.5 times the
 /// typical amplitude (the median over channels of the 98th percentile of |x - median(x)|), so
 /// ordinary activity stays in its lane and high-voltage activity is seen to be high.
 [[nodiscard]] double trace_spacing_uv(const std::vector<std::vector<double>>& samples_uv);

@@ -18,7 +18,7 @@ inline constexpr std::string_view kContentSecurityPolicy =
 /// already escaped).
 [[nodiscard]] std::string html_document(std::string_view title, std::string_view body);
 
-/// The report style sheet (screen and print, A4).
+/// The report style sheet (screen, and print on A4 landscape: the figures are wide).
 [[nodiscard]] std::string_view report_style_sheet();
 
 }  // namespace eegtrack::report
