@@ -100,11 +100,19 @@ std::string filters_text(const pipeline::EegDisplayParams& p) {
   return out.append(" (Butterworth order ").append(std::to_string(p.order)).append(", zero phase)");
 }
 
+// The pages of the report; a page that cannot be read is named in `note` and left out, so one
+// unreadable window does not cost the whole report.
 std::vector<report::EegPage> eeg_pages(const io::EdfReader& reader,
-                                       const findings::RecordingFindings& f) {
+                                       const findings::RecordingFindings& f, std::string& note) {
   std::vector<report::EegPage> pages;
   for (const auto& request : report::select_eeg_pages(f.events, f.recording.duration_s)) {
-    const auto w = pipeline::read_eeg_window(reader, request.start_s, request.duration_s);
+    pipeline::EegWindow w;
+    try {
+      w = pipeline::read_eeg_window(reader, request.start_s, request.duration_s);
+    } catch (const std::exception& e) {
+      note += (note.empty() ? "" : " ") + request.title + " not drawn: " + e.what() + ".";
+      continue;
+    }
     report::EegPage page;
     page.request = request;
     page.traces = {
@@ -198,7 +206,7 @@ void write_recording_report(const fs::path& summary_json, const fs::path& html,
     in.simulated = simulated(reader.header());
     if (request.show_identity)
       in.identity = identity_of(reader.header());
-    in.pages = eeg_pages(reader, in.findings);
+    in.pages = eeg_pages(reader, in.findings, in.pages_note);
   } else if (!in.findings.events.empty()) {
     in.pages_note = "EEG pages need the recording: eegtrack report " + summary_json.string() +
                     " --edf " + in.file_name + " -o FILE.html";
