@@ -17,6 +17,23 @@ namespace fs = std::filesystem;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::uint8_t kRejectingBits = 0x1F;  // flat, clipping, amplitude, muscle, pop
 
+// The mask bits that reject a cell: every condition named in the mask's "bits" attribute except
+// the two that are only reported (docs/hdf5-layout.md §4.8), so conditions added by later
+// layouts count without this reader knowing them; bits 0-4 when the attribute is missing.
+std::uint8_t rejecting_bits(const io::Hdf5Reader& r) {
+  if (!r.has_attribute("/artifacts/mask", "bits"))
+    return kRejectingBits;
+  const auto value = r.attribute("/artifacts/mask", "bits");
+  const auto* names = std::get_if<std::vector<std::string>>(&value);
+  if (names == nullptr)
+    return kRejectingBits;
+  std::uint8_t bits = 0;
+  for (std::size_t k = 0; k < names->size() && k < 8; ++k)
+    if ((*names)[k] != "line_noise" && (*names)[k] != "high_amplitude_field")
+      bits = static_cast<std::uint8_t>(bits | (1u << k));
+  return bits;
+}
+
 constexpr sites::Region kRegions[] = {sites::Region::Frontal, sites::Region::Central,
                                       sites::Region::Temporal, sites::Region::Parietal,
                                       sites::Region::Occipital};
@@ -184,10 +201,11 @@ findings::RecordingTrends read(const io::Hdf5Reader& r) {
   if (mask.shape != std::vector<std::uint64_t>{ne, nc})
     throw FindingsFileError(r.path(), "/artifacts/mask", "expected shape [n_epochs, n_channels]");
   t.rejected_fraction.assign(ne, 0.0);
+  const std::uint8_t rejecting = rejecting_bits(r);
   for (std::size_t e = 0; e < ne && nc > 0; ++e) {
     std::size_t rejected = 0;
     for (std::size_t c = 0; c < nc; ++c)
-      rejected += (mask.values[e * nc + c] & kRejectingBits) != 0 ? 1 : 0;
+      rejected += (mask.values[e * nc + c] & rejecting) != 0 ? 1 : 0;
     t.rejected_fraction[e] = static_cast<double>(rejected) / static_cast<double>(nc);
   }
 

@@ -58,7 +58,7 @@ struct RecordingTrends {
   std::vector<std::int64_t> segment;
   /// 1 when the epoch counts in the recording-level measures; empty for stores before 1.2.
   std::vector<std::uint8_t> clean;
-  /// Share of channels whose artifact mask rejects the epoch (bits 0-4), [0, 1].
+  /// Share of channels whose artifact mask rejects the epoch (a rejecting condition), [0, 1].
   std::vector<double> rejected_fraction;
   std::vector<BandTrend> bands;           ///< every channel, in the order of the analysis bands
   std::vector<RegionBandTrends> regions;  ///< frontal .. occipital, those with channels
