@@ -3,8 +3,9 @@
 # therapy, modelled on the case of docs/clinical-background.md §7. eegtrack-demo-patient derives
 # its course file and eight EEG recordings from the bundled healthy recording
 # (docs/demo-patient.md); `eegtrack followup` grades the course, analyses every recording and
-# prints the day-by-day table. Then one recording on its own: `eegtrack analyze` on the bundled
-# CHB-MIT seizure clip, where a seizure must be found.
+# prints the day-by-day table, and writes the follow-up report with a report of every recording
+# (docs/report.md). Then one recording on its own: `eegtrack analyze` on the bundled CHB-MIT
+# seizure clip, where a seizure must be found. It ends with the paths of the reports.
 # Usage: scripts/demo.sh [path/to/eegtrack] [path/to/eegtrack-demo-patient]
 set -euo pipefail
 cli=${1:-build/release/tools/eegtrack}
@@ -16,8 +17,8 @@ mkdir -p "$out"
 echo "== eegtrack-demo-patient $out/patient   (SIMULATED course and EEG, docs/demo-patient.md)"
 "$demo_patient" "$out/patient" --source "$sample"
 echo
-echo "== eegtrack followup $out/patient/course.yaml -o $out/followup"
-"$cli" followup "$out/patient/course.yaml" -o "$out/followup"
+echo "== eegtrack followup $out/patient/course.yaml -o $out/followup --report"
+"$cli" followup "$out/patient/course.yaml" -o "$out/followup" --report
 echo
 seizure=sample_edf/chbmit_chb01_03_seizure_2995-3036s.edf
 echo "== eegtrack analyze $seizure -o $out   (annotated seizure from 1 s to the end)"
@@ -27,5 +28,10 @@ cut -f1-8 "$out/chbmit_chb01_03_seizure_2995-3036s.events.tsv"
 echo
 echo "Wrote $out/followup/: DEMO-ICANS-01.followup.json and .h5 (docs/followup.md) and each"
 echo "recording's analysis in recordings/ (<stem>.h5, .summary.json, .events.tsv; docs/findings.md);"
-echo "$out/: the seizure clip's analysis. Try your own: eegtrack followup COURSE.yaml -o OUT"
-echo "(docs/course-file.md), eegtrack analyze FILE.edf -o OUT."
+echo "$out/: the seizure clip's analysis. Try your own: eegtrack followup COURSE.yaml -o OUT --report"
+echo "(docs/course-file.md), eegtrack analyze FILE.edf -o OUT --report."
+echo
+echo "Reports (self-contained HTML: open them in any browser; docs/report.md):"
+echo "  follow-up of DEMO-ICANS-01:  $out/followup/DEMO-ICANS-01.followup.html"
+echo "  relapse EEG (day 40):        $out/followup/recordings/d40.report.html"
+echo "  PDF: $cli report $out/followup/DEMO-ICANS-01.followup.json -o F.html --pdf F.pdf"

@@ -15,6 +15,7 @@
 #include "analysis_options.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "report_build.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -30,6 +31,7 @@ struct AnalyzeOptions {
   std::string events_format = "bids";
   bool no_events_edf = false;
   bool no_tables = false;
+  bool report = false;
 };
 
 std::string fixed(double v, int digits) {
@@ -158,10 +160,15 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s,
 }
 
 void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p,
-                 const pipeline::OutputOptions& outputs) {
+                 const pipeline::OutputOptions& outputs, bool report) {
   const auto analysed = pipeline::analyze_to_outputs(file, outdir, p, outputs);
   print_warnings(file, analysed.summary);
   print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths, outputs);
+  if (report) {
+    const fs::path html = outdir / (file.stem().string() + ".report.html");
+    write_recording_report(analysed.paths.summary_json, html, {false, {file}, "", "", "", ""});
+    std::cout << "  wrote " << printable(html.string()) << '\n';
+  }
 }
 
 pipeline::OutputOptions resolve_outputs(const AnalyzeOptions& options) {
@@ -182,7 +189,7 @@ int run_analyze(const AnalyzeOptions& options) {
   int failed = 0;
   for (const auto& file : options.files) {
     try {
-      analyze_one(file, outdir, params, outputs);
+      analyze_one(file, outdir, params, outputs, options.report);
     } catch (const std::exception& e) {
       std::cerr << "eegtrack: analyze failed for " << printable(file) << ": " << printable(e.what())
                 << '\n';
@@ -213,6 +220,8 @@ void add_analyze(CLI::App& app) {
   cmd->add_flag("--no-tables", o->no_tables,
                 "Do not write OUTDIR/<stem>.epochs.tsv and <stem>.recording.tsv (per-epoch "
                 "features and the summary as tables)");
+  cmd->add_flag("--report", o->report,
+                "Also write OUTDIR/<stem>.report.html, the recording report (docs/report.md)");
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 

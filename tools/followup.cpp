@@ -12,6 +12,7 @@
 #include "eegtrack/pipeline/course_file.hpp"
 #include "followup_table.hpp"
 #include "option_names.hpp"
+#include "report_build.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -24,6 +25,7 @@ struct FollowupCliOptions {
   std::string course;
   std::string outdir;
   bool reanalyze = false;
+  bool report = false;
   double pairing_window_days = 1.0;
   AnalysisOptions analysis;
 };
@@ -65,6 +67,16 @@ int run_followup_cli(const FollowupCliOptions& o) {
   std::cout << "\nwrote " << printable(json_path.string()) << ", " << printable(h5_path.string())
             << ", recordings' outputs in " << printable((options.outdir / "recordings").string())
             << '\n';
+  if (o.report) {
+    ReportRequest request;
+    for (const auto& r : course.recordings)
+      request.recordings.emplace_back(r.file);
+    const fs::path html = options.outdir / (stem + ".followup.html");
+    const auto recordings = write_followup_report(json_path, html, request, true);
+    std::cout << "wrote " << printable(html.string()) << " and " << recordings.size()
+              << " recording report(s) in " << printable((options.outdir / "recordings").string())
+              << '\n';
+  }
   return 0;
 }
 
@@ -87,6 +99,9 @@ void add_followup(CLI::App& app) {
                   "A recording is compared with the nearest assessment at most this many days "
                   "away, (0, 30]")
       ->capture_default_str();
+  cmd->add_flag("--report", o->report,
+                "Also write OUTDIR/<patient>.followup.html, the follow-up report, and each "
+                "recording's report in OUTDIR/recordings (docs/report.md)");
   add_analysis_options(*cmd, o->analysis);
   cmd->callback([o] { run_guarded([&] { return run_followup_cli(*o); }); });
 }

@@ -18,6 +18,7 @@ void register_subcommands(CLI::App& app) {
   add_analyze(app);
   add_score_seizures(app);
   add_followup(app);
+  add_report(app);
 }
 
 int exit_status() {

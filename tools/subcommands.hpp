@@ -21,5 +21,6 @@ void add_psd(CLI::App& app);
 void add_analyze(CLI::App& app);
 void add_score_seizures(CLI::App& app);
 void add_followup(CLI::App& app);
+void add_report(CLI::App& app);
 
 }  // namespace eegtrack::cli

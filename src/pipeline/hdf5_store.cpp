@@ -40,10 +40,12 @@ io::Table channels_table(const RecordingAnalysis& a) {
 
 io::Table epochs_table(const findings::EpochTable& epochs) {
   const std::vector<double> duration(epochs.size(), epochs.epoch_s);
+  const std::vector<std::int64_t> clean(epochs.clean.begin(), epochs.clean.end());
   return {{{"onset_s", epochs.onset_s, "s"},
            {"duration_s", duration, "s"},
            {"segment", epochs.segment, ""},
-           {"kept_fraction", epochs.kept_fraction, "1"}}};
+           {"kept_fraction", epochs.kept_fraction, "1"},
+           {"clean", clean, ""}}};
 }
 
 void write_parameters(io::Hdf5Writer& w, const AnalyzeParams& p) {
@@ -130,6 +132,24 @@ void write_mask(io::Hdf5Writer& w, const findings::EpochTable& epochs) {
                     "recorded channel(s); line_noise and high_amplitude_field do not reject");
 }
 
+// Per-epoch trends (layout 1.2): one row per /epochs row.
+void write_trends(io::Hdf5Writer& w, const EpochTrends& t) {
+  io::Table table{
+      {{"bsr", t.bsr, "1"}, {"bsi", t.bsi, "1"}, {"slow_asymmetry", t.slow_asymmetry, "1"}}};
+  for (std::size_t g = 0; g < t.regions.size(); ++g)
+    table.columns.push_back({"slow_asymmetry_" + std::string(sites::to_string(t.regions[g])),
+                             t.region_slow_asymmetry[g], "1"});
+  w.write_table("/trends", table);
+  w.write_attribute("/trends", "bsr_window_s", t.bsr_window_s);
+  w.write_attribute(
+      "/trends", "description",
+      "per epoch: bsr = running burst-suppression ratio (suppressed fraction of the bsr_window_s "
+      "ending at the epoch's end, continuity parameters in /parameters); bsi = revised brain "
+      "symmetry index of the mean right against the mean left spectrum over bsi_low_hz to "
+      "bsi_high_hz; slow_asymmetry[_<region>] = (R - L) / (R + L) of delta + theta power of the "
+      "kept channels, > 0 more on the right; NaN where a side has no kept channel");
+}
+
 }  // namespace
 
 Hdf5Store::Hdf5Store(std::filesystem::path final_path) : writer_(std::move(final_path)) {}
@@ -170,6 +190,7 @@ void Hdf5Store::finish(const RecordingAnalysis& a, const AnalyzeParams& p,
   write_summary(w, a, summary);
   write_spectrogram(w, a, p);
   write_mask(w, a.epochs);
+  write_trends(w, a.trends);
   w.write_table("/events", events_table(a.detection.events));
   w.commit();
 }

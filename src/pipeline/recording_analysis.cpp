@@ -11,6 +11,7 @@
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/pipeline/detection_runner.hpp"
 #include "epoch_processor.hpp"
+#include "epoch_trends.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -274,6 +275,9 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   out.epochs.n_channels = st.n_channels;
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
   DetectionRunner detection(header, selection, params.detection);
+  features::SymmetryParams symmetry;
+  symmetry.bands = params.bands;
+  detail::EpochTrendBuilder trends(out.channels, out.features, symmetry);
   std::optional<features::ContinuityAnalyzer> continuity;
   std::optional<SpectrogramBuilder> spectrogram;
   Epoch epoch;
@@ -299,6 +303,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
 
     record_epoch(epoch, r, out.epochs);
     accumulate(r, params, st);
+    trends.add(r);
     sink_buffer.add(r.values);
   }
   if (!continuity)
@@ -306,6 +311,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
                                 std::to_string(params.epoch_s) + " s in " + header.path.string());
   sink_buffer.flush();
   out.continuity = continuity->result();
+  out.trends = trends.finish(out.continuity, out.epochs);
   out.spectrogram = spectrogram->finish();
   out.detection = detection.finish();
   out.epileptiform =

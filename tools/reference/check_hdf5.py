@@ -53,7 +53,7 @@ def validate(f):
     for name in f.attrs:
         if name.lower() in FORBIDDEN_ROOT:
             problems.append(f"patient identity attribute {name} must not be stored")
-    if f.attrs.get("eegtrack_layout_version") not in (None, "1.0", "1.1"):
+    if f.attrs.get("eegtrack_layout_version") not in (None, "1.0", "1.1", "1.2"):
         problems.append(f"unknown layout version {f.attrs['eegtrack_layout_version']}")
     n_epochs = f["epochs"].attrs["n_rows"] if "epochs" in f else None
     n_channels = f["channels"].attrs["n_rows"] if "channels" in f else None
@@ -62,6 +62,8 @@ def validate(f):
             if f[path].shape != (n_epochs, n_channels):
                 problems.append(f"{path} has shape {f[path].shape}, not "
                                 f"({n_epochs}, {n_channels})")
+    if "trends" in f and n_epochs is not None and f["trends"].attrs["n_rows"] != n_epochs:
+        problems.append(f"trends has {f['trends'].attrs['n_rows']} rows, not {n_epochs}")
     for path in [f"features/{k}" for k in f.get("features", {})]:
         for attr in ("units", "description"):
             if attr not in f[path].attrs:

@@ -11,7 +11,7 @@
 namespace eegtrack::pipeline {
 
 /// Layout version written by Hdf5Store (docs/hdf5-layout.md).
-inline constexpr const char* kHdf5LayoutVersion = "1.1";
+inline constexpr const char* kHdf5LayoutVersion = "1.2";
 
 /// The HDF5 feature store of one recording (docs/hdf5-layout.md, layout 1.0). Per-epoch
 /// feature arrays are appended as the analysis streams them (pass the store as the
@@ -30,7 +30,7 @@ class Hdf5Store final : public FeatureSink {
                           std::size_t n_freqs) override;
 
   /// Writes root attributes, /parameters, /channels, /epochs, feature attributes, /summary,
-  /// /spectrogram, /artifacts/mask and /events, then commits (fsync + rename).
+  /// /spectrogram, /artifacts/mask, /events and /trends, then commits (fsync + rename).
   /// @throws io::H5Error if HDF5 fails.
   void finish(const RecordingAnalysis& analysis, const AnalyzeParams& params,
               const RecordingProvenance& provenance, const nlohmann::json& summary);

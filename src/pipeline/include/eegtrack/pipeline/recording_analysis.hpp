@@ -92,6 +92,22 @@ struct ReducedSpectrogram {
   double bin_hz = 0.0;
 };
 
+/// Per-epoch trends of the whole record, one value per row of the epoch table (the HDF5 /trends
+/// table, docs/hdf5-layout.md); NaN where an epoch has no kept channel on one side.
+struct EpochTrends {
+  /// Running burst-suppression ratio: suppressed fraction of the bsr_window_s ending at the
+  /// epoch's end (shorter near a segment start), from the continuity analysis.
+  std::vector<double> bsr;
+  double bsr_window_s = 0.0;
+  /// Revised brain symmetry index of the epoch's mean right against mean left spectrum, [0, 1].
+  std::vector<double> bsi;
+  /// Signed (R - L) / (R + L) delta + theta power of the hemispheres, > 0: more on the right.
+  std::vector<double> slow_asymmetry;
+  /// The same per region with channels on both sides, front to back.
+  std::vector<sites::Region> regions;
+  std::vector<std::vector<double>> region_slow_asymmetry;  ///< [region][epoch]
+};
+
 /// Everything `eegtrack analyze` computes of one recording, as the pipeline works with it (the
 /// per-epoch feature arrays go to the FeatureSink instead). What it means for the recording
 /// is make_findings() (findings_builder.hpp); this struct stays the pipeline's working form.
@@ -104,6 +120,7 @@ struct RecordingAnalysis {
   std::vector<AnalysisChannel> channels;
   std::vector<std::string> warnings;  ///< montage notes and skipped analyses
   findings::EpochTable epochs;        ///< one row per epoch, in time order
+  EpochTrends trends;                 ///< per-epoch asymmetry and burst suppression
   std::size_t n_clean_epochs = 0;
   double clean_fraction = 0.0;
   std::vector<features::ChannelArtifactSummary> channel_artifacts;

@@ -1,0 +1,164 @@
+// Both reports rendered from hand-built inputs whose every file-derived text is hostile: no
+// markup gets through, the page forbids scripts and network access, the key elements are
+// there, and identity appears only when it is given.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "eegtrack/report/followup_report.hpp"
+#include "eegtrack/report/html_page.hpp"
+#include "eegtrack/report/recording_report.hpp"
+
+namespace eegtrack::report {
+namespace {
+
+const std::string kHostile = "<script>alert('x')</script>\"&";
+
+findings::RecordingFindings hostile_findings() {
+  findings::RecordingFindings f;
+  f.recording = {1000, std::string(64, 'a'), "EDF+C", 60.0, "0.1.0"};
+  f.time.start = "2026-02-14T11:00:00";
+  f.sample_rate_hz = 256.0;
+  f.parameters = {{"epoch_s", 4.0}, {"method", "welch"}, {kHostile, kHostile}};
+  f.quality.n_epochs = 15;
+  f.quality.n_clean_epochs = 15;
+  f.quality.clean_fraction = 1.0;
+  f.quality.channels = {{"T7-avg", sites::Region::Temporal, sites::Side::Left, 0.0},
+                        {kHostile, std::nullopt, std::nullopt, 0.5}};
+  f.quality.bad_channels = {kHostile};
+  f.background.pdr_absent_reason = kHostile;
+  f.background.band_powers = {{"delta", 0.4, 10.0}, {kHostile, 0.1, 1.0}};
+  f.warnings = {kHostile};
+  detect::Event e;
+  e.type = detect::EventType::Seizure;
+  e.onset_s = 20.0;
+  e.duration_s = 15.0;
+  e.channels = {kHostile};
+  e.focus = kHostile;
+  e.modifiers = kHostile;
+  f.events = {e};
+  f.epileptiform.seizures.seizure_count = 1;
+  return f;
+}
+
+findings::RecordingTrends small_trends() {
+  findings::RecordingTrends t;
+  t.layout_version = "1.2";
+  t.epoch_s = 4.0;
+  for (int i = 0; i < 15; ++i) {
+    t.onset_s.push_back(4.0 * i);
+    t.segment.push_back(0);
+    t.clean.push_back(i == 7 ? 0 : 1);
+    t.rejected_fraction.push_back(i == 7 ? 0.8 : 0.0);
+    t.bsr.push_back(0.0);
+    t.bsi.push_back(0.1);
+    t.slow_asymmetry.push_back(-0.2);
+  }
+  t.bands = {{"delta", std::vector<double>(15, 0.4)}, {"alpha", std::vector<double>(15, 0.6)}};
+  t.spectrogram_time_s = {16.0, 48.0};
+  t.spectrogram_frequencies_hz = {0.0, 0.5, 1.0, 1.5, 2.0};
+  t.spectrogram_window_s = 32.0;
+  t.spectrograms = {{std::nullopt, 2, std::vector<double>(10, 3.0)},
+                    {sites::Region::Temporal, 1, {1, 2, 3, 4, 5, NAN, 7, 8, 9, 10}}};
+  t.channel_relative_delta = {{"T7-avg", 0.4}, {kHostile, 0.2}};
+  return t;
+}
+
+void expect_inert(const std::string& html) {
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("alert('x')"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;"),
+            std::string::npos);
+  EXPECT_NE(html.find(std::string(kContentSecurityPolicy)), std::string::npos);
+  EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
+  // Self-contained: nothing is fetched from anywhere.
+  for (const char* fetch : {"src=\"http", "href=\"http", "url(http", "@import"})
+    EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
+}
+
+TEST(RecordingReport, HostileTextsStayTextAndKeyElementsArePresent) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = kHostile + ".edf";
+  in.subject = kHostile;
+  in.label = kHostile;
+  in.trends = small_trends();
+  EegPage page;
+  page.request = {0, 18.0, 10.0, "Seizure 1"};
+  page.traces.start_s = 18.0;
+  page.traces.duration_s = 10.0;
+  page.traces.sample_rate_hz = 10.0;
+  page.traces.labels = {kHostile};
+  page.traces.samples_uv = {std::vector<double>(100, 1.0)};
+  page.traces.annotations = {{19.0, 0.0, kHostile}};
+  page.traces.montage = kHostile;
+  in.pages = {page};
+  const auto html = render_recording_report(in);
+  expect_inert(html);
+  for (const char* id :
+       {"id=\"report-header\"", "id=\"summary\"", "id=\"summary-pdr\"", "id=\"cdsa-figure\"",
+        "id=\"band-trend-figure\"", "id=\"asymmetry-figure\"", "id=\"head-map-delta\"",
+        "id=\"head-map-spikes\"", "id=\"event-table\"", "id=\"page-1\"", "id=\"channel-table\"",
+        "id=\"provenance\""})
+    EXPECT_NE(html.find(id), std::string::npos) << id;
+  EXPECT_NE(html.find("href=\"#page-1\""), std::string::npos);  // the event table links its page
+  EXPECT_EQ(html.find("id=\"identity\""), std::string::npos);
+  in.identity =
+      Identity{"Jane Doe", "01-JAN-1950", "MRN-42", "F", "MRN-42 F 01-JAN-1950 Jane_Doe", ""};
+  const auto shown = render_recording_report(in);
+  EXPECT_NE(shown.find("id=\"identity\""), std::string::npos);
+  EXPECT_NE(shown.find("Jane Doe"), std::string::npos);
+  EXPECT_NE(shown.find("01-JAN-1950"), std::string::npos);
+  EXPECT_EQ(html.find("Jane Doe"), std::string::npos);
+}
+
+TEST(RecordingReport, WithoutPerEpochDataOrRecordingItSaysWhy) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  in.trends_note = "No feature store x.h5 beside the summary";
+  in.pages_note = "EEG pages need the recording";
+  const auto html = render_recording_report(in);
+  EXPECT_NE(html.find("No feature store x.h5 beside the summary"), std::string::npos);
+  EXPECT_NE(html.find("EEG pages need the recording"), std::string::npos);
+  EXPECT_EQ(html.find("id=\"cdsa-figure\""), std::string::npos);
+}
+
+TEST(FollowupReport, HostileCourseFieldsStayText) {
+  FollowupReportInput in;
+  auto& d = in.data;
+  d.layout_version = "1.0";
+  d.patient = kHostile;
+  d.infusion = kHostile;
+  d.product = kHostile;
+  d.assessments = {{-4.0, "", 0, 0, false, kHostile},
+                   {14.0, "", 4, 0, false, ""},
+                   {15.0, "", std::nullopt, 0, true, ""}};
+  d.treatments = {{kHostile, 100.0, kHostile, kHostile, 6.0, 14.0, 17.0}};
+  d.labs = {{3.0, 1.8, 5.5, 45.0}};
+  d.car_t = {{7.0, 120.0, kHostile}};
+  d.episodes = {{"ICANS", 13.9, 4, 13.9, 19.0, false, 30.0, kHostile}};
+  RecordingRow r;
+  r.label = kHostile;
+  r.file = kHostile;
+  r.day = 14.3;
+  r.index = {0.49, 0.48, 0.5};
+  r.pdr_absent_reason = kHostile;
+  r.abnormal = {kHostile};
+  r.patterns = {{kHostile, 2}};
+  d.recordings = {r};
+  d.flags = {{14.2, kHostile, kHostile, {kHostile}}};
+  d.parameters = {{kHostile, kHostile}};
+  in.trends = {small_trends()};
+  in.recording_links = {kHostile};
+  const auto html = render_followup_report(in);
+  expect_inert(html);
+  for (const char* id : {"id=\"course-figure\"", "id=\"flag-table\"", "id=\"recording-table\"",
+                         "id=\"episode-table\"", "id=\"treatment-table\"", "id=\"provenance\""})
+    EXPECT_NE(html.find(id), std::string::npos) << id;
+  EXPECT_NE(html.find("Days after infusion"), std::string::npos);
+  EXPECT_EQ(html.find("id=\"identity\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace eegtrack::report

@@ -1,0 +1,73 @@
+// eegtrack report: the HTML report of an analyze output (a recording) or of a follow-up, and
+// its PDF through headless Chromium (docs/report.md).
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "eegtrack/io/errors.hpp"
+#include "report_build.hpp"
+#include "report_pdf.hpp"
+#include "subcommands.hpp"
+#include "text_out.hpp"
+
+namespace eegtrack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReportCliOptions {
+  std::string input;
+  std::string html;
+  std::string pdf;
+  std::vector<std::string> edf;
+  bool show_identity = false;
+};
+
+int run_report(const ReportCliOptions& o) {
+  if (o.html.empty())
+    throw io::UsageError("-o/--output '': an HTML file to write is required");
+  const auto input = resolve_report_input(o.input);
+  ReportRequest request;
+  request.show_identity = o.show_identity;
+  for (const auto& e : o.edf) {
+    if (!fs::exists(e))
+      throw io::EdfError(e, "no such file");
+    request.recordings.emplace_back(e);
+  }
+  if (input.followup)
+    write_followup_report(input.file, o.html, request, false);
+  else
+    write_recording_report(input.file, o.html, request);
+  std::cout << "wrote " << printable(o.html) << '\n';
+  if (!o.pdf.empty()) {
+    print_to_pdf(o.html, o.pdf);
+    std::cout << "wrote " << printable(o.pdf) << '\n';
+  }
+  return 0;
+}
+
+}  // namespace
+
+void add_report(CLI::App& app) {
+  auto o = std::make_shared<ReportCliOptions>();
+  auto* cmd = app.add_subcommand(
+      "report", "HTML (and PDF) report of a recording's analysis or of a follow-up");
+  cmd->footer(
+      "Examples: eegtrack report out/rec.summary.json --edf rec.edf -o rec.html --pdf rec.pdf\n"
+      "          eegtrack report followup/P1.followup.json -o P1.html   (docs/report.md)");
+  cmd->add_option("input", o->input,
+                  "An analyze output (<stem>.summary.json or its folder) or a follow-up "
+                  "(<patient>.followup.json or its folder)")
+      ->required();
+  cmd->add_option("-o,--output", o->html, "HTML file to write")->required();
+  cmd->add_option("--pdf", o->pdf, "Also print the report to this PDF (needs Chromium)");
+  cmd->add_option("--edf", o->edf,
+                  "The recording(s) the outputs came from (matched by SHA-256): EEG pages of a "
+                  "recording report, identity with --show-identity");
+  cmd->add_flag("--show-identity", o->show_identity,
+                "Show the patient name, birth date and hospital code of the recording's header "
+                "(default: the pseudonymous id only)");
+  cmd->callback([o] { run_guarded([&] { return run_report(*o); }); });
+}
+
+}  // namespace eegtrack::cli
