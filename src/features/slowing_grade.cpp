@@ -79,7 +79,8 @@ SlowingGrade grade(const SlowingInputs& s, const SlowingParams& p, std::vector<s
   const bool clear_pdr = s.pdr_present && s.pdr_frequency_hz >= p.pdr_borderline_below_hz;
   const std::string clear_text =
       clear_pdr ? " beside a normal " + fmt(s.pdr_frequency_hz) +
-                      " Hz PDR (eyes open, eye movements or drift raise delta; read the EEG)"
+                      " Hz PDR, not graded (eyes open, eye movements, drift or a focal process "
+                      "raise delta; read the EEG)"
                 : "";
   bool noted = false;  // the strongest delta rule is noted once, not each rule it implies
   const auto fire_delta = [&](SlowingGrade level, bool when, const std::string& text) {

@@ -136,7 +136,7 @@ std::string head_maps_section(const RecordingReportInput& in) {
     double value = 0.0;
     for (const auto& r : e.per_electrode)
       if (r.name == d.plus)
-        value = rates ? r.rate_per_h : r.count;
+        value = rates && r.rate_per_h ? *r.rate_per_h : r.count;
     high = std::max(high, value);
     if (std::none_of(spikes.begin(), spikes.end(),
                      [&](const HeadValue& h) { return h.label == d.plus; }))
