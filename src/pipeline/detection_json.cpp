@@ -27,12 +27,14 @@ json rates_json(const std::vector<findings::DischargeRate>& rates) {
 json patterns_json(const std::vector<detect::PatternPrevalence>& patterns) {
   json out = json::object();
   for (const auto& p : patterns)
-    out[detect::to_string(p.type)] = {{"episodes", p.episodes},
-                                      {"covered_s", p.covered_s},
-                                      {"fraction", p.fraction},
-                                      {"prevalence", detect::to_string(p.prevalence)},
-                                      {"median_duration_s", p.median_duration_s},
-                                      {"duration", detect::to_string(p.duration)}};
+    out[detect::to_string(p.type)] = {
+        {"episodes", p.episodes},
+        {"covered_s", p.covered_s},
+        {"fraction", p.fraction},
+        {"prevalence", detect::to_string(p.prevalence)},
+        {"median_duration_s", p.median_duration_s},
+        {"episodes_95ci_per_h", {p.episodes_low_per_h, p.episodes_high_per_h}},
+        {"duration", detect::to_string(p.duration)}};
   return out;
 }
 

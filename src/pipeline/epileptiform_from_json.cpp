@@ -35,6 +35,13 @@ std::vector<detect::PatternPrevalence> patterns_of(const JsonField& j) {
     v.fraction = p["fraction"].number();
     v.prevalence = p["prevalence"].parsed(findings::parse_prevalence);
     v.median_duration_s = p["median_duration_s"].number();
+    if (p.has("episodes_95ci_per_h")) {  // absent from outputs written before it existed
+      const auto interval = p["episodes_95ci_per_h"].elements();
+      if (interval.size() != 2)
+        p["episodes_95ci_per_h"].fail("expected [low, high]");
+      v.episodes_low_per_h = interval[0].number();
+      v.episodes_high_per_h = interval[1].number();
+    }
     v.duration = p["duration"].parsed(findings::parse_duration_category);
     out.push_back(v);
   }

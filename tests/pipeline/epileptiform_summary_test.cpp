@@ -87,6 +87,9 @@ TEST(EpileptiformSummary, RatesFocusBurdenAndHelpsItems) {
   ASSERT_EQ(s.patterns.size(), 5u);
   EXPECT_EQ(s.patterns[1].type, EventType::LPD);
   EXPECT_EQ(s.patterns[1].episodes, 1);
+  // One LPD episode in 2 h: Garwood 95 % interval of the count [0.0253, 5.5716] (SciPy) / 2 h.
+  EXPECT_NEAR(s.patterns[1].episodes_low_per_h, 0.025317807984289876 / 2.0, 1e-9);
+  EXPECT_NEAR(s.patterns[1].episodes_high_per_h, 5.571643390938898 / 2.0, 1e-9);
   // BIRDs 2 + LPD 1 + sporadic discharges 1 + plus modifier 1; the LPD is 1.5 Hz (not > 2 Hz).
   EXPECT_EQ(helps_points(s, two_hours()), 5);
 }
@@ -115,8 +118,13 @@ TEST(EpileptiformSummary, ShortRecordingGivesNoRateButAnInterval) {
   EXPECT_FALSE(s.per_electrode[0].rate_per_h);
   ASSERT_TRUE(s.dominant_focus);
   EXPECT_FALSE(s.dominant_focus->rate_per_h);
-  for (const auto& p : s.patterns)
+  for (const auto& p : s.patterns) {
     EXPECT_EQ(p.prevalence, detect::PrevalenceCategory::Insufficient);
+    // No episode in a minute: Garwood's upper bound of a zero count, 3.689 (SciPy chi2), per
+    // hour: up to 221 episodes an hour are compatible with it.
+    EXPECT_DOUBLE_EQ(p.episodes_low_per_h, 0.0);
+    EXPECT_NEAR(p.episodes_high_per_h, 3.688879454113936 * 60.0, 1e-6);
+  }
   // The same minute counts as enough when the threshold is lowered.
   const auto lowered = summarize_epileptiform(r, 30.0);
   EXPECT_TRUE(lowered.spike_rate_per_h);

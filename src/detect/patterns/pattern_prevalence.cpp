@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "eegtrack/dsp/poisson_interval.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::detect {
@@ -94,6 +95,9 @@ std::vector<PatternPrevalence> pattern_prevalence(std::span<const Event> events,
     if (!durations.empty())
       p.median_duration_s = dsp::median(durations, dsp::EvenMedian::Upper);
     p.duration = duration_category(p.median_duration_s);
+    const auto interval = dsp::poisson_count_interval(p.episodes);
+    p.episodes_low_per_h = interval.low / (analysed_s / 3600.0);
+    p.episodes_high_per_h = interval.high / (analysed_s / 3600.0);
     out.push_back(p);
   }
   return out;

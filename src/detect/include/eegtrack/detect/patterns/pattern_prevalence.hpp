@@ -40,6 +40,10 @@ struct PatternPrevalence {
   double fraction = 0.0;   ///< covered_s / analysed_s
   PrevalenceCategory prevalence = PrevalenceCategory::None;
   double median_duration_s = 0.0;  ///< typical episode duration (0 without episodes)
+  /// Exact 95 % Poisson interval of the episode count per hour of analysed EEG, at any
+  /// duration (one episode in 40 s: 0.6-125 /h): how little a short recording pins down.
+  double episodes_low_per_h = 0.0;
+  double episodes_high_per_h = 0.0;
   DurationCategory duration = DurationCategory::VeryBrief;  ///< of median_duration_s
 };
 
