@@ -4,22 +4,16 @@
 #include <cmath>
 #include <limits>
 
+#include "eegtrack/dsp/robust_stats.hpp"
+
 namespace eegtrack::report {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double median_of(std::vector<double>& v) {
-  if (v.empty())
-    return kNaN;
-  const std::size_t mid = v.size() / 2;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
-  double m = v[mid];
-  if (v.size() % 2 == 0) {
-    const double below = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid));
-    m = 0.5 * (m + below);
-  }
-  return m;
+// The median of one group of points (NaN for none), as dsp defines it everywhere.
+double median_of(const std::vector<double>& v) {
+  return v.empty() ? kNaN : dsp::median(v);
 }
 
 }  // namespace
