@@ -10,8 +10,13 @@ function(eegtrack_add_library name)
   file(GLOB sources CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.cpp")
   add_library(eegtrack_${name} STATIC ${sources})
   add_library(eegtrack::${name} ALIAS eegtrack_${name})
-  target_include_directories(eegtrack_${name} PUBLIC "${CMAKE_CURRENT_SOURCE_DIR}/include"
-                                                     "${PROJECT_BINARY_DIR}/generated")
+  target_include_directories(
+    eegtrack_${name} PUBLIC "$<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}/include>"
+                            "$<BUILD_INTERFACE:${PROJECT_BINARY_DIR}/generated>"
+                            "$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
+  # Installed as eegtrack::<name> (cmake/EegtrackInstall.cmake), the name used in this tree.
+  set_target_properties(eegtrack_${name} PROPERTIES EXPORT_NAME ${name})
+  set_property(GLOBAL APPEND PROPERTY EEGTRACK_LIBRARIES eegtrack_${name})
   target_compile_features(eegtrack_${name} PUBLIC cxx_std_20)
   eegtrack_set_warnings(eegtrack_${name})
 endfunction()

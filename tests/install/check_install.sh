@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The installed eegtrack, as a cluster node would get it: builds the Debian package of the
+# build tree (cpack -G DEB), unpacks it into a temporary root (dpkg-deb -x, no root needed),
+# runs the packaged eegtrack and checks its man page and bash completion, then builds a small
+# project against the packaged libraries twice, through find_package(eegtrack) and through
+# pkg-config, and runs it on a real recording.
+# Usage: check_install.sh BUILD_DIR SOURCE_DIR SCRATCH_DIR
+set -euo pipefail
+build=$1 source=$2 scratch=$3
+rm -rf "$scratch" && mkdir -p "$scratch/root"
+(cd "$build" && cpack -G DEB -B "$scratch/package" >"$scratch/cpack.log" 2>&1) ||
+  { cat "$scratch/cpack.log"; exit 1; }
+deb=$(ls "$scratch"/package/eegtrack_*.deb)
+dpkg-deb -I "$deb" | grep -E "Package|Version|Depends"
+dpkg-deb -I "$deb" | grep -q "Depends:.*libhdf5" || { echo "no Debian runtime dependencies"; exit 1; }
+dpkg-deb -x "$deb" "$scratch/root"
+usr=$scratch/root/usr
+"$usr/bin/eegtrack" --version
+"$usr/bin/eegtrack" --version | grep -q "$(sed -n 's/^project(eegtrack VERSION \([0-9.]*\).*/\1/p' "$source/CMakeLists.txt")"
+test -x "$usr/bin/eegtrack-demo-patient"
+man -l "$usr/share/man/man1/eegtrack.1" 2>/dev/null | grep -q "eegtrack analyze" ||
+  grep -q "^\.SS analyze" "$usr/share/man/man1/eegtrack.1"
+bash -c "source '$usr/share/bash-completion/completions/eegtrack'; PATH='$usr/bin':\$PATH
+  COMP_WORDS=(eegtrack ana); COMP_CWORD=1; _eegtrack; [[ \${COMPREPLY[*]} == analyze ]]
+  COMP_WORDS=(eegtrack analyze --no-ocu); COMP_CWORD=2; _eegtrack
+  [[ \${COMPREPLY[*]} == --no-ocular-screen ]]"
+recording=$source/sample_edf/eegmat_Subject00_1_rest_eyes_closed.edf
+cmake -S "$source/tests/install/consumer" -B "$scratch/consumer" -DCMAKE_PREFIX_PATH="$usr" \
+  -DCMAKE_BUILD_TYPE=Release >"$scratch/consumer.log" 2>&1 || { cat "$scratch/consumer.log"; exit 1; }
+cmake --build "$scratch/consumer" >>"$scratch/consumer.log" 2>&1 || { cat "$scratch/consumer.log"; exit 1; }
+"$scratch/consumer/consumer" "$recording"
+PKG_CONFIG_PATH=$(dirname "$(find "$usr" -name eegtrack.pc)")
+export PKG_CONFIG_PATH
+flags=$(pkg-config --cflags eegtrack)
+libs=$(pkg-config --libs --static eegtrack)
+c++ -O1 $flags "$source/tests/install/consumer/consumer.cpp" -o "$scratch/consumer_pc" $libs
+"$scratch/consumer_pc" "$recording"
+echo "install: package, man page, completion, find_package and pkg-config all work"
