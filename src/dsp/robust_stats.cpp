@@ -51,6 +51,31 @@ double median_of_sorted(const std::vector<double>& v, EvenMedian rule) {
 
 }  // namespace
 
+bool median_is_below(std::span<const double> x, double threshold) {
+  require_values("median_is_below", x.size());
+  std::size_t below = 0;
+  double lower = -std::numeric_limits<double>::infinity();  // largest value below threshold
+  double upper = std::numeric_limits<double>::infinity();   // smallest value at or above it
+  for (const double v : x) {
+    if (std::isnan(v))
+      return false;
+    if (v < threshold) {
+      ++below;
+      lower = std::max(lower, v);
+    } else {
+      upper = std::min(upper, v);
+    }
+  }
+  const std::size_t n = x.size();
+  if (n % 2 == 1)
+    return below >= (n + 1) / 2;  // the central value is below
+  if (below != n / 2)
+    return below > n / 2;  // both central values below, or neither
+  // The lower central value is the largest below, the upper the smallest above: their mean,
+  // as median_in_place forms it.
+  return 0.5 * (lower + upper) < threshold;
+}
+
 double order_statistic(std::span<const double> x, std::size_t k) {
   require_values("order_statistic", x.size());
   if (k >= x.size())

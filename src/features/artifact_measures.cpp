@@ -81,8 +81,18 @@ double max_deviation_from_median(std::span<const double> x) {
 
 StepSearch find_pop(std::span<const double> x, double sample_rate_hz, const ArtifactParams& p) {
   std::vector<double> diff(x.size() - 1);
-  for (std::size_t i = 0; i + 1 < x.size(); ++i)
+  double largest = 0.0;
+  for (std::size_t i = 0; i + 1 < x.size(); ++i) {
     diff[i] = x[i + 1] - x[i];
+    largest = std::max(largest, std::abs(diff[i]));
+  }
+  StepSearch out;
+  // No step reaches the absolute minimum: no pop, and the robust SD (two selections over the
+  // epoch, a quarter of the background analysis' time) is not needed.
+  if (!(largest >= p.pop_min_step_uv)) {
+    out.max_z = std::numeric_limits<double>::quiet_NaN();
+    return out;
+  }
   // 1.4826 MAD is the SD of Gaussian differences; the floor keeps quantised, nearly flat
   // signals (MAD 0) from turning every step into an infinite z.
   const double sigma = std::max(dsp::robust_sd(diff), 1e-3);
@@ -92,7 +102,6 @@ StepSearch find_pop(std::span<const double> x, double sample_rate_hz, const Arti
   // slide with them instead of being selected afresh at each candidate.
   dsp::SlidingMedian pre_level(x);
   dsp::SlidingMedian post_level(x);
-  StepSearch out;
   for (std::size_t i = 0; i < diff.size(); ++i) {
     const double step = diff[i];
     const double z = std::abs(step) / sigma;

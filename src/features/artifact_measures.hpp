@@ -29,7 +29,7 @@ namespace eegtrack::features::detail {
 
 /// Largest one-sample step in robust SDs and the first step accepted as an electrode pop.
 struct StepSearch {
-  double max_z = 0.0;
+  double max_z = 0.0;  ///< NaN when no step reaches pop_min_step_uv
   std::ptrdiff_t pop_sample = -1;
 };
 [[nodiscard]] StepSearch find_pop(std::span<const double> x, double sample_rate_hz,

@@ -104,7 +104,7 @@ void ContinuityAnalyzer::evaluate_window() {
   }
   // The median channel: a window is quiet when at least half the channels are, so one
   // disconnected electrode cannot make a record look suppressed, nor one noisy one active.
-  if (dsp::median(amplitude_) < params_.threshold_ptp_uv)
+  if (dsp::median_is_below(amplitude_, params_.threshold_ptp_uv))
     last_quiet_start_ = n_ - std::min(n_, window_);
 }
 

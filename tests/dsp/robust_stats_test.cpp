@@ -51,6 +51,25 @@ TEST(RobustStats, MedianMatchesSortOnEvenAndOddLengths) {
   }
 }
 
+// The counting test agrees with the sorted median compared against the threshold, for every
+// length, with ties, thresholds on, between and beside the values, and a NaN.
+TEST(RobustStats, MedianIsBelowAgreesWithTheMedian) {
+  for (std::size_t n = 1; n <= 30; ++n) {
+    for (unsigned seed = 0; seed < 5; ++seed) {
+      const auto x = random_values(n, seed + 7 * static_cast<unsigned>(n));
+      const double m = sorted_median(x, EvenMedian::Mean);
+      for (const double t : {m, std::nextafter(m, 1e9), std::nextafter(m, -1e9), m + 0.125,
+                             m - 0.125, -100.0, 100.0}) {
+        EXPECT_EQ(eegtrack::dsp::median_is_below(x, t), m < t) << n << " " << t;
+      }
+    }
+  }
+  std::vector<double> with_nan = {1.0, std::numeric_limits<double>::quiet_NaN(), 2.0};
+  EXPECT_FALSE(eegtrack::dsp::median_is_below(with_nan, 100.0));
+  EXPECT_THROW((void)eegtrack::dsp::median_is_below(std::vector<double>{}, 1.0),
+               std::invalid_argument);
+}
+
 // Long inputs take the sampled selection: exact against a sort for shapes that defeat pivot
 // sampling (sorted, reversed, constant, two values, outliers, a sawtooth) as well as noise.
 TEST(RobustStats, LongInputsMatchSortWhateverTheirShape) {

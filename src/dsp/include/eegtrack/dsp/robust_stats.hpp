@@ -25,6 +25,12 @@ enum class EvenMedian {
 /// Median of x. @throws std::invalid_argument for an empty x.
 [[nodiscard]] double median(std::span<const double> x, EvenMedian rule = EvenMedian::Mean);
 
+/// median(x) < threshold (EvenMedian::Mean), decided by counting in one pass instead of
+/// selecting: for tests run at every sample (continuity). The same answer as the comparison,
+/// bit for bit; false when x holds a NaN (the NaN median compares false).
+/// @throws std::invalid_argument for an empty x.
+[[nodiscard]] bool median_is_below(std::span<const double> x, double threshold);
+
 /// Median absolute deviation of x about `centre`: median(|x - centre|) under the same rule.
 /// @throws std::invalid_argument for an empty x.
 [[nodiscard]] double mad(std::span<const double> x, double centre,
