@@ -39,6 +39,13 @@ std::string one_decimal(double v) {
   return text;
 }
 
+// Three significant digits: short recordings make small rates (0.0114 h EEG/s).
+std::string three_digits(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", v);
+  return text;
+}
+
 std::string short_duration(double seconds) {
   if (!std::isfinite(seconds))
     return "?";
@@ -58,7 +65,7 @@ std::string short_duration(double seconds) {
 std::string rates(const pipeline::BatchProgress& p) {
   std::string out;
   if (p.elapsed_s > 0.0 && p.analysed > 0)
-    out += ", " + one_decimal(p.eeg_analysed_s / 3600.0 / p.elapsed_s) + " h EEG/s";
+    out += ", " + three_digits(p.eeg_analysed_s / 3600.0 / p.elapsed_s) + " h EEG/s";
   if (p.done < p.total && p.bytes_analysed > 0)
     out += ", ETA " + short_duration(p.elapsed_s * static_cast<double>(p.bytes_left) /
                                      static_cast<double>(p.bytes_analysed));
@@ -127,9 +134,9 @@ int run_batch(const BatchOptions& o) {
   std::cout << "batch: " << p.total << " recording(s): " << p.analysed << " analysed, " << p.skipped
             << " skipped (outputs up to date), " << p.failed << " failed";
   if (p.analysed > 0 && p.elapsed_s > 0.0)
-    std::cout << "; " << one_decimal(p.eeg_analysed_s / 3600.0) << " h of EEG in "
-              << one_decimal(p.elapsed_s) << " s ("
-              << one_decimal(p.eeg_analysed_s / 3600.0 / p.elapsed_s) << " h EEG/s)";
+    std::cout << "; " << three_digits(p.eeg_analysed_s / 3600.0) << " h of EEG in "
+              << three_digits(p.elapsed_s) << " s ("
+              << three_digits(p.eeg_analysed_s / 3600.0 / p.elapsed_s) << " h EEG/s)";
   const fs::path out(options.outdir);
   std::cout << "\n  wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";

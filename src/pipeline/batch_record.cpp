@@ -6,6 +6,7 @@
 
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "eegtrack/pipeline/tsv_text.hpp"
 #include "eegtrack/version.hpp"
 
 namespace eegtrack::pipeline {
@@ -24,15 +25,15 @@ fs::path batch_record_path(const fs::path& outdir, const std::string& key) {
 void write_batch_record(const fs::path& outdir, const BatchRecord& r) {
   json extras = json::array();
   for (const auto& [name, value] : r.extras)
-    extras.push_back(json::array({name, value}));
+    extras.push_back(json::array({tsv_cell(name), tsv_cell(value)}));
   const json j = {{"batch_json_layout_version", 1},
                   {"eegtrack_version", kVersion},
                   {"key", r.key},
-                  {"input", r.input},
-                  {"patient_id", r.patient_id ? json(*r.patient_id) : json(nullptr)},
+                  {"input", tsv_cell(r.input)},
+                  {"patient_id", r.patient_id ? json(tsv_cell(*r.patient_id)) : json(nullptr)},
                   {"extras", extras},
                   {"status", r.ok ? "ok" : "error"},
-                  {"error", r.ok ? json(nullptr) : json(r.error)}};
+                  {"error", r.ok ? json(nullptr) : json(tsv_cell(r.error))}};
   write_text_atomically(batch_record_path(outdir, r.key), dump_json(j) + "\n");
 }
 
@@ -51,14 +52,15 @@ BatchRecord read_batch_record(const fs::path& path) {
     if (r.key.empty() || key.is_absolute() ||
         std::any_of(key.begin(), key.end(), [](const fs::path& p) { return p == ".."; }))
       throw io::EdfError(path, "key '" + r.key + "' leaves the output folder");
-    r.input = j.at("input").get<std::string>();
+    const auto bytes = [](const json& v) { return tsv_cell_bytes(v.get<std::string>()); };
+    r.input = bytes(j.at("input"));
     if (!j.at("patient_id").is_null())
-      r.patient_id = j.at("patient_id").get<std::string>();
+      r.patient_id = bytes(j.at("patient_id"));
     for (const auto& pair : j.at("extras"))
-      r.extras.emplace_back(pair.at(0).get<std::string>(), pair.at(1).get<std::string>());
+      r.extras.emplace_back(bytes(pair.at(0)), bytes(pair.at(1)));
     r.ok = j.at("status").get<std::string>() == "ok";
     if (!r.ok)
-      r.error = j.at("error").get<std::string>();
+      r.error = bytes(j.at("error"));
     return r;
   } catch (const json::exception& e) {
     throw io::EdfError(path, std::string("not a batch record: ") + e.what());

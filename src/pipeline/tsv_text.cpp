@@ -64,4 +64,33 @@ std::string tsv_cell(std::string_view text) {
   return out;
 }
 
+std::string tsv_cell_bytes(std::string_view cell) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9')
+      return c - '0';
+    if (c >= 'a' && c <= 'f')
+      return c - 'a' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    if (cell[i] != '\\' || i + 1 == cell.size()) {
+      out += cell[i];
+      continue;
+    }
+    const char next = cell[i + 1];
+    if (next == '\\' || next == 't' || next == 'n' || next == 'r') {
+      out += next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : '\\';
+      ++i;
+    } else if (next == 'x' && i + 3 < cell.size() && hex(cell[i + 2]) >= 0 &&
+               hex(cell[i + 3]) >= 0) {
+      out += static_cast<char>(hex(cell[i + 2]) * 16 + hex(cell[i + 3]));
+      i += 3;
+    } else {
+      out += cell[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace eegtrack::pipeline

@@ -25,7 +25,8 @@ struct BatchRecord {
 [[nodiscard]] std::filesystem::path batch_record_path(const std::filesystem::path& outdir,
                                                       const std::string& key);
 
-/// Writes the record (atomically; text that is not valid UTF-8 is replaced by U+FFFD).
+/// Writes the record atomically. Its texts (input, patient id, columns, error) are stored as
+/// tsv_cell escapes, so any bytes (a file name that is not UTF-8) survive the round trip.
 void write_batch_record(const std::filesystem::path& outdir, const BatchRecord& record);
 
 /// Reads a record back; the key is taken from the file ("batch_json_layout_version" 1).

@@ -13,4 +13,8 @@ namespace eegtrack::pipeline {
 /// bytes can be told apart.
 [[nodiscard]] std::string tsv_cell(std::string_view text);
 
+/// The bytes a tsv_cell came from: tsv_cell_bytes(tsv_cell(x)) == x for any x. An escape that
+/// tsv_cell does not write is kept as it is.
+[[nodiscard]] std::string tsv_cell_bytes(std::string_view cell);
+
 }  // namespace eegtrack::pipeline
