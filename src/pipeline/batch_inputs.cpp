@@ -47,7 +47,8 @@ std::vector<BatchInput> folder_inputs(const fs::path& root, const fs::path& excl
       continue;
     BatchInput in;
     in.file = it->path();
-    in.relative = fs::relative(it->path(), root).generic_string();
+    // Lexically: a symbolic link is named where it lies, not where it points.
+    in.relative = it->path().lexically_relative(root).generic_string();
     in.key = flat_key(without_extension(in.relative));
     out.push_back(std::move(in));
   }
@@ -152,9 +153,9 @@ std::vector<BatchInput> bids_inputs(const fs::path& root) {
       for (const auto& file : files) {
         BatchInput in;
         in.file = file;
-        in.relative = fs::relative(file, root).generic_string();
+        in.relative = file.lexically_relative(root).generic_string();
         in.key.clear();
-        for (const auto& part : fs::relative(dir, root))
+        for (const auto& part : dir.lexically_relative(root))
           in.key += safe_file_name(part.string()) + "/";
         in.key += bids_derivative_name(file.stem().string());
         in.patient_id = participant.substr(4);
