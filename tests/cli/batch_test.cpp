@@ -231,6 +231,20 @@ TEST(BatchCli, BidsDatasetGetsDerivativeNames) {
   EXPECT_EQ(row.at("input"), "sub-01/ses-1/eeg/sub-01_ses-1_task-rest_eeg.edf");
 }
 
+TEST(BatchCli, TerminalGetsOneRedrawnProgressLine) {
+  // script(1) (bsdutils, Essential in Debian) gives the command a terminal; stderr then carries
+  // the bar, redrawn with carriage returns, instead of one line per recording.
+  const fs::path out = scratch_dir() / "out";
+  const std::string command = "'" + cli_path().string() + "' batch '" + folder_input().string() +
+                              "' -o '" + out.string() + "' --jobs 2";
+  const auto r = run_program("/usr/bin/script", {"-qec", command, "/dev/null"});
+  EXPECT_EQ(r.exit_status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("\r\033[K["), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("] 4/4 recordings"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("h EEG/s"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("[4/4] analysed"), std::string::npos) << r.out;  // no log lines
+}
+
 TEST(BatchCli, UsageErrors) {
   EXPECT_EQ(run_cli({"batch", "/nonexistent/x", "-o", (scratch_dir() / "o").string()}).exit_status,
             2);
