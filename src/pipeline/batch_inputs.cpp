@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -226,6 +225,10 @@ BatchInputs discover_batch_inputs(const fs::path& input, const fs::path& exclude
     out.inputs = bids_inputs(input);
   } else {
     out.kind = BatchInputKind::Folder;
+    if (!exclude.empty() && fs::equivalent(input, exclude, ec))
+      throw io::UsageError(input.string() +
+                           ": the output folder is the input folder; give another one (a "
+                           "subfolder works, it is not searched)");
     out.inputs = folder_inputs(input, exclude);
   }
   make_keys_unique(out.inputs);

@@ -77,6 +77,8 @@ TEST(BatchInputs, FolderSearchedRecursivelyWithSameNamesKeptApart) {
   EXPECT_FALSE(found.inputs[0].patient_id.has_value());
   // Without the exclusion the output folder's EDF would be taken for an input.
   EXPECT_EQ(discover_batch_inputs(root).inputs.size(), 6U);
+  // Outputs written beside the recordings would be found as recordings on the next run.
+  EXPECT_THROW((void)discover_batch_inputs(root, root), io::UsageError);
 }
 
 TEST(BatchInputs, ManifestCarriesPatientAndColumns) {

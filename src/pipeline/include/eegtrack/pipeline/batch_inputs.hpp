@@ -44,7 +44,8 @@ struct BatchInputs {
 ///   sub-*/[ses-*/]eeg/*_eeg.edf|bdf, with the participant's row of participants.tsv.
 /// - any other folder: every .edf/.bdf below it (case-insensitive), symbolic links followed.
 /// A folder `exclude` (the batch's OUTDIR, when it lies inside INPUT) is not searched, so that
-/// outputs such as <key>.events.edf are never taken for inputs.
+/// outputs such as <key>.events.edf are never taken for inputs; `exclude` equal to a folder
+/// INPUT is refused.
 /// Keys that would collide (x.edf beside x.bdf) get "~2", "~3", ... in input order.
 /// @throws io::UsageError naming the input and the problem (missing, no `path` column, a ".."
 /// path, a row with too few fields).
