@@ -21,7 +21,7 @@ struct BatchRecord {
   std::string error;                                        ///< why not, when !ok
 };
 
-/// The record of the outputs named `<name>` in `dir`: `dir/<name>.batch.json`.
+/// Where the record of the recording keyed `key` lies: `outdir/<key>.batch.json`.
 [[nodiscard]] std::filesystem::path batch_record_path(const std::filesystem::path& outdir,
                                                       const std::string& key);
 
