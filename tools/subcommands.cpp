@@ -19,6 +19,8 @@ void register_subcommands(CLI::App& app) {
   add_score_seizures(app);
   add_followup(app);
   add_report(app);
+  add_batch(app);
+  add_merge(app);
 }
 
 int exit_status() {

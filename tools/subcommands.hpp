@@ -22,5 +22,7 @@ void add_analyze(CLI::App& app);
 void add_score_seizures(CLI::App& app);
 void add_followup(CLI::App& app);
 void add_report(CLI::App& app);
+void add_batch(CLI::App& app);
+void add_merge(CLI::App& app);
 
 }  // namespace eegtrack::cli

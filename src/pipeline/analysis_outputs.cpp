@@ -21,7 +21,10 @@ namespace eegtrack::pipeline {
 namespace fs = std::filesystem;
 
 AnalysisOutputPaths analysis_output_paths(const fs::path& outdir, const fs::path& input) {
-  const std::string stem = input.stem().string();
+  return analysis_output_paths_named(outdir, input.stem().string());
+}
+
+AnalysisOutputPaths analysis_output_paths_named(const fs::path& outdir, const std::string& stem) {
   return {outdir / (stem + ".h5"),
           outdir / (stem + ".summary.json"),
           outdir / (stem + ".events.tsv"),
@@ -72,15 +75,21 @@ exports::EpochTableContext epoch_table_context(const RecordingAnalysis& a) {
 
 AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outdir,
                                      const AnalyzeParams& params, const OutputOptions& outputs) {
+  return analyze_to_outputs(input, analysis_output_paths(outdir, input), params, outputs);
+}
+
+AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutputPaths& paths,
+                                     const AnalyzeParams& params, const OutputOptions& outputs) {
   const io::EdfReader reader(input);
   AnalysedRecording out;
-  out.paths = analysis_output_paths(outdir, input);
+  out.paths = paths;
+  // No summary.json until every other output of this run is in place (see the header).
+  fs::remove(out.paths.summary_json);
   Hdf5Store store(out.paths.store);
   const auto analysis = analyze_recording(reader, params, &store);
   const auto provenance = recording_provenance(reader);
   out.summary = summary_json(analysis, params, provenance);
   store.finish(analysis, params, provenance, out.summary);
-  write_text_atomically(out.paths.summary_json, dump_json(out.summary) + "\n");
   const auto& events = analysis.detection.events;
   const auto events_table = exports::events_table(outputs.events_format, events,
                                                   reader.header().start, provenance.duration_s);
@@ -100,6 +109,7 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outd
                              &out.paths.recording_tsv, &out.paths.recording_json})
       fs::remove(*path);
   }
+  write_text_atomically(out.paths.summary_json, dump_json(out.summary) + "\n");
   out.spectrogram_step_s = analysis.spectrogram.step_s;
   return out;
 }
@@ -108,12 +118,18 @@ std::optional<findings::RecordingFindings> reusable_findings(const fs::path& inp
                                                              const fs::path& outdir,
                                                              const AnalyzeParams& params,
                                                              std::string* why_not) {
+  return reusable_findings(input, analysis_output_paths(outdir, input), params, why_not);
+}
+
+std::optional<findings::RecordingFindings> reusable_findings(const fs::path& input,
+                                                             const AnalysisOutputPaths& paths,
+                                                             const AnalyzeParams& params,
+                                                             std::string* why_not) {
   const auto refuse = [&](const std::string& reason) {
     if (why_not != nullptr)
       *why_not = reason;
     return std::optional<findings::RecordingFindings>();
   };
-  const auto paths = analysis_output_paths(outdir, input);
   if (!fs::exists(paths.summary_json) || !fs::exists(paths.store))
     return refuse("no earlier output");
   for (const auto* path : {&paths.events_tsv, &paths.events_json, &paths.events_edf,

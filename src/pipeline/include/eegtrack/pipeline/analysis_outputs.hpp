@@ -40,6 +40,11 @@ struct OutputOptions {
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
                                                         const std::filesystem::path& input);
 
+/// The outputs named `<name>.h5`, `<name>.summary.json`, ... in `outdir`, for callers that name
+/// outputs otherwise than by the input's stem (`eegtrack batch` keys them by relative path).
+[[nodiscard]] AnalysisOutputPaths analysis_output_paths_named(const std::filesystem::path& outdir,
+                                                              const std::string& name);
+
 /// What analysing one file left behind.
 struct AnalysedRecording {
   AnalysisOutputPaths paths;
@@ -49,12 +54,18 @@ struct AnalysedRecording {
 
 /// Analyses `input` with `params` and writes its outputs into `outdir` (which must exist), as
 /// `outputs` asks. Each output is written beside its final name and renamed, so a reader never
-/// sees half a file. An optional output left by an earlier run is removed when `outputs` turns
-/// it off, so that no output disagrees with the others.
+/// sees half a file. The summary.json of an earlier run is removed first and the new one is
+/// written last: it marks a complete set, so an interrupted run never leaves a mix of old and
+/// new outputs that reusable_findings would accept. An optional output left by an earlier run
+/// is removed when `outputs` turns it off, so that no output disagrees with the others.
 /// @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable output.
 AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
                                      const std::filesystem::path& outdir,
                                      const AnalyzeParams& params,
+                                     const OutputOptions& outputs = {});
+/// The same with the outputs at `paths` (whose folders must exist).
+AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
+                                     const AnalysisOutputPaths& paths, const AnalyzeParams& params,
                                      const OutputOptions& outputs = {});
 
 /// The findings already in `outdir` for `input` when they can stand for a new analysis: every
@@ -64,6 +75,10 @@ AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
 /// parameters changed, ...).
 [[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
     const std::filesystem::path& input, const std::filesystem::path& outdir,
+    const AnalyzeParams& params, std::string* why_not = nullptr);
+/// The same for the outputs at `paths`.
+[[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
+    const std::filesystem::path& input, const AnalysisOutputPaths& paths,
     const AnalyzeParams& params, std::string* why_not = nullptr);
 
 /// Pretty JSON as eegtrack writes it; invalid UTF-8 in file-derived text (labels,

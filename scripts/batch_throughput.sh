@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Throughput of `eegtrack batch` with one job and with two, on the recordings shipped in the
+# repository (tests/data/eeg and sample_edf, the annotation-only hypnogram left out), each into a
+# fresh output folder. Prints wall time, hours of EEG per second and the ratio.
+# Usage: scripts/batch_throughput.sh [EEGTRACK] [JOBS...]   (default: build/release/tools/eegtrack 1 2)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+eegtrack="${1:-$root/build/release/tools/eegtrack}"
+shift || true
+jobs=("$@")
+[ ${#jobs[@]} -gt 0 ] || jobs=(1 2)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/in"
+for f in "$root"/tests/data/eeg/normal/*.edf "$root"/tests/data/eeg/seizure/*.edf "$root"/sample_edf/*.edf; do
+  case "$f" in *Hypnogram*) continue ;; esac
+  dir="$work/in/$(basename "$(dirname "$f")")"
+  mkdir -p "$dir"
+  ln -s "$f" "$dir/"
+done
+n=$(find -L "$work/in" -name '*.edf' | wc -l)
+echo "$n recordings, $(du -shL "$work/in" | cut -f1)"
+declare -A wall
+for j in "${jobs[@]}"; do
+  start=$(date +%s.%N)
+  "$eegtrack" batch "$work/in" -o "$work/out$j" --jobs "$j" 2>/dev/null | head -1
+  end=$(date +%s.%N)
+  wall[$j]=$(echo "$end - $start" | bc -l)
+  printf -- "--jobs %s: %.2f s wall\n" "$j" "${wall[$j]}"
+done
+if [ -n "${wall[1]:-}" ] && [ -n "${wall[2]:-}" ]; then
+  printf "throughput --jobs 2 / --jobs 1: %.2fx\n" "$(echo "${wall[1]} / ${wall[2]}" | bc -l)"
+  cmp -s "$work/out1/cohort.tsv" "$work/out2/cohort.tsv" && echo "cohort.tsv identical" ||
+    echo "cohort.tsv DIFFERS"
+fi

@@ -1,0 +1,125 @@
+#include "eegtrack/pipeline/batch_runner.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+#include "eegtrack/pipeline/batch_record.hpp"
+
+namespace eegtrack::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::uint64_t size_or_zero(const fs::path& file) {
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  return ec ? 0 : size;
+}
+
+BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
+  BatchItemResult r;
+  const auto start = Clock::now();
+  try {
+    const auto paths = batch_output_paths(options.outdir, in.key);
+    if (auto found = reusable_findings(in.file, paths, options.params, &r.why_analysed)) {
+      r.outcome = BatchOutcome::Skipped;
+      r.duration_s = found->recording.duration_s;
+    } else {
+      const auto out = analyze_to_outputs(in.file, paths, options.params, options.outputs);
+      r.outcome = BatchOutcome::Analysed;
+      r.duration_s = out.summary["recording"]["duration_s"].get<double>();
+    }
+  } catch (const std::exception& e) {
+    r.outcome = BatchOutcome::Failed;
+    r.error = e.what();
+  } catch (...) {
+    r.outcome = BatchOutcome::Failed;
+    r.error = "unknown error";
+  }
+  BatchRecord record{
+      in.key, in.relative, in.patient_id, in.extras, r.outcome != BatchOutcome::Failed, r.error};
+  try {
+    write_batch_record(options.outdir, record);
+  } catch (const std::exception& e) {
+    r.outcome = BatchOutcome::Failed;
+    r.error = std::string("cannot write the batch record: ") + e.what();
+  }
+  r.wall_s = seconds_since(start);
+  return r;
+}
+
+}  // namespace
+
+AnalysisOutputPaths batch_output_paths(const fs::path& outdir, const std::string& key) {
+  const fs::path relative(key);
+  const fs::path dir = outdir / relative.parent_path();
+  fs::create_directories(dir);
+  return analysis_output_paths_named(dir, relative.filename().string());
+}
+
+BatchRunResult run_batch(const BatchInputs& inputs, const BatchOptions& options,
+                         const BatchProgressFn& progress) {
+  fs::create_directories(options.outdir);
+  const auto& list = inputs.inputs;
+  BatchRunResult run;
+  run.items.resize(list.size());
+  std::vector<std::uint64_t> sizes;
+  for (const auto& in : list)
+    sizes.push_back(size_or_zero(in.file));
+  run.final.total = list.size();
+  run.final.bytes_left = std::accumulate(sizes.begin(), sizes.end(), std::uint64_t{0});
+
+  const auto start = Clock::now();
+  std::atomic<std::size_t> next{0};
+  std::mutex mutex;  // guards run.final and the progress callback
+  const auto worker = [&] {
+    for (std::size_t i = next++; i < list.size(); i = next++) {
+      auto result = process(list[i], options);
+      const std::lock_guard lock(mutex);
+      run.items[i] = std::move(result);
+      const auto& r = run.items[i];
+      auto& p = run.final;
+      ++p.done;
+      p.bytes_left -= sizes[i];
+      switch (r.outcome) {
+        case BatchOutcome::Analysed:
+          ++p.analysed;
+          p.eeg_analysed_s += r.duration_s;
+          p.bytes_analysed += sizes[i];
+          break;
+        case BatchOutcome::Skipped:
+          ++p.skipped;
+          break;
+        case BatchOutcome::Failed:
+          ++p.failed;
+          break;
+      }
+      p.elapsed_s = seconds_since(start);
+      p.input = &list[i];
+      p.result = &r;
+      if (progress)
+        progress(p);
+    }
+  };
+  const std::size_t n = std::max<std::size_t>(1, std::min<std::size_t>(options.jobs, list.size()));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < n; ++t)
+    threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads)
+    t.join();
+  run.final.input = nullptr;
+  run.final.result = nullptr;
+  return run;
+}
+
+}  // namespace eegtrack::pipeline

@@ -1,0 +1,55 @@
+#pragma once
+// The recordings of one `eegtrack batch` run, found from its INPUT (docs/batch.md): a folder
+// searched recursively for EDF/BDF files, a manifest table listing them, or a BIDS dataset.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace eegtrack::pipeline {
+
+/// What INPUT was taken to be.
+enum class BatchInputKind { Folder, Manifest, Bids };
+
+[[nodiscard]] const char* to_string(BatchInputKind kind) noexcept;
+
+/// One recording to analyse.
+struct BatchInput {
+  std::filesystem::path file;  ///< the file to read
+  std::string relative;        ///< its path relative to INPUT ('/'-separated; as written in a
+                               ///< manifest)
+  /// Names its outputs inside OUTDIR: '/'-separated folders (BIDS only: sub-X/[ses-Y/]eeg) and a
+  /// file name made by flat_key or bids_derivative_name; never absolute, never "..".
+  std::string key;
+  std::optional<std::string> patient_id;  ///< manifest patient_id, BIDS participant label
+  /// Other manifest or participants.tsv columns, in the table's order (name, value).
+  std::vector<std::pair<std::string, std::string>> extras;
+};
+
+struct BatchInputs {
+  BatchInputKind kind = BatchInputKind::Folder;
+  std::vector<BatchInput> inputs;  ///< sorted by key; keys are unique
+};
+
+/// True for names ending in .edf or .bdf, in any case.
+[[nodiscard]] bool is_eeg_file_name(const std::filesystem::path& name);
+
+/// Finds the recordings of `input`:
+/// - a regular file: a manifest, tab-separated for .tsv and comma-separated (with "quoted"
+///   fields) otherwise; column `path` (relative to the manifest's folder, or absolute), optional
+///   `patient_id`, every other column carried along. A path with a ".." component is refused.
+/// - a folder holding dataset_description.json or participants.tsv: a BIDS dataset,
+///   sub-*/[ses-*/]eeg/*_eeg.edf|bdf, with the participant's row of participants.tsv.
+/// - any other folder: every .edf/.bdf below it (case-insensitive), symbolic links followed.
+/// A folder `exclude` (the batch's OUTDIR, when it lies inside INPUT) is not searched, so that
+/// outputs such as <key>.events.edf are never taken for inputs; `exclude` equal to a folder
+/// INPUT is refused.
+/// Keys that would collide (x.edf beside x.bdf) get "~2", "~3", ... in input order.
+/// @throws io::UsageError naming the input and the problem (missing, no `path` column, a ".."
+/// path, a row with too few fields).
+[[nodiscard]] BatchInputs discover_batch_inputs(const std::filesystem::path& input,
+                                                const std::filesystem::path& exclude = {});
+
+}  // namespace eegtrack::pipeline

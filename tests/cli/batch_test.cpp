@@ -1,0 +1,259 @@
+// eegtrack batch and merge on folders, manifests and a BIDS dataset built from the repository's
+// recordings, with a truncated copy and a garbage file among them: outputs kept apart, failures
+// isolated and listed, a rerun that analyses nothing, merge and --jobs giving the same cohort.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "eegtrack/io/hdf5_reader.hpp"
+#include "support/paths.hpp"
+#include "support/run_cli.hpp"
+
+namespace eegtrack::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::vector<std::string>> tsv_rows(const fs::path& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read_text(path.string()));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream cells_in(line);
+    for (std::string cell; std::getline(cells_in, cell, '\t');)
+      cells.push_back(cell);
+    if (!line.empty() && line.back() == '\t')
+      cells.emplace_back();
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+// Rows of a TSV as maps by column name, keyed by the first column.
+std::map<std::string, std::map<std::string, std::string>> by_key(const fs::path& path) {
+  const auto rows = tsv_rows(path);
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (std::size_t r = 1; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[0].size(); ++c)
+      out[rows[r][0]][rows[0][c]] = c < rows[r].size() ? rows[r][c] : "<missing>";
+  return out;
+}
+
+// Two different recordings with the same file name in two folders, a truncated copy and a file
+// that is not EEG at all.
+fs::path folder_input() {
+  static const fs::path dir = [] {
+    const fs::path d = program_scratch_dir() / "batch_folder";
+    fs::remove_all(d);
+    fs::create_directories(d / "ward1");
+    fs::create_directories(d / "ward2");
+    fs::create_directories(d / "bad");
+    fs::copy_file(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", d / "ward1" / "rec.edf");
+    fs::copy_file(sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf", d / "ward2" / "rec.EDF");
+    const std::string whole = read_text((sample_dir() / "eegmmidb_S001R01_eyes_open.edf").string());
+    std::ofstream(d / "bad" / "truncated.edf", std::ios::binary)
+        << whole.substr(0, whole.size() / 2 + 17);
+    // A name that is not valid UTF-8 (any byte goes on Linux) must still give a valid table.
+    std::ofstream(d / "bad" / "garbage\xff.bdf", std::ios::binary) << "this is not EEG\n";
+    return d;
+  }();
+  return dir;
+}
+
+// One batch over the folder, shared by the tests below.
+fs::path folder_output() {
+  static const fs::path out = [] {
+    const fs::path o = program_scratch_dir() / "batch_out_jobs2";
+    fs::remove_all(o);
+    const auto r = run_cli({"batch", folder_input().string(), "-o", o.string(), "--jobs", "2"});
+    EXPECT_EQ(r.exit_status, 1) << r.out << r.err;  // two recordings failed
+    EXPECT_NE(r.out.find("4 recording(s): 2 analysed, 0 skipped (outputs up to date), 2 failed"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.err.find("[4/4]"), std::string::npos) << r.err;  // plain lines, not a bar
+    return o;
+  }();
+  return out;
+}
+
+TEST(BatchCli, SameNamesInTwoFoldersKeepTheirOwnOutputs) {
+  const fs::path out = folder_output();
+  const auto a = nlohmann::json::parse(read_text((out / "ward1~rec.summary.json").string()));
+  const auto b = nlohmann::json::parse(read_text((out / "ward2~rec.summary.json").string()));
+  EXPECT_NE(a["recording"]["sha256"], b["recording"]["sha256"]);
+  for (const char* f : {"ward1~rec.h5", "ward2~rec.events.tsv", "ward2~rec.events.edf",
+                        "ward1~rec.epochs.tsv", "ward1~rec.batch.json"})
+    EXPECT_TRUE(fs::exists(out / f)) << f;
+  EXPECT_FALSE(fs::exists(out / "rec.summary.json"));
+  for (const auto& entry : fs::directory_iterator(out))  // nothing half-written left behind
+    EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
+}
+
+TEST(BatchCli, BadFilesAreListedAndTheRestCompletes) {
+  const fs::path out = folder_output();
+  const auto errors = tsv_rows(out / "errors.tsv");
+  ASSERT_EQ(errors.size(), 3U) << read_text((out / "errors.tsv").string());
+  EXPECT_EQ(errors[0], (std::vector<std::string>{"path", "error", "key"}));
+  EXPECT_EQ(errors[1][0], "bad/garbage\\xff.bdf");
+  EXPECT_EQ(errors[1][2], "bad~garbage%FF");
+  for (const char* table : {"errors.tsv", "cohort.tsv"})
+    for (const char c : read_text((out / table).string()))
+      EXPECT_LT(static_cast<unsigned char>(c), 0x80) << table;  // escaped: all ASCII here
+  EXPECT_EQ(errors[2][0], "bad/truncated.edf");
+  EXPECT_NE(errors[2][1].find("truncated.edf"), std::string::npos) << errors[2][1];
+  const auto cohort = by_key(out / "cohort.tsv");
+  ASSERT_EQ(cohort.size(), 4U);
+  EXPECT_EQ(cohort.at("bad~garbage%FF").at("status"), "error");
+  EXPECT_EQ(cohort.at("bad~garbage%FF").at("pdr_hz"), "n/a");
+  EXPECT_EQ(cohort.at("ward1~rec").at("status"), "ok");
+  EXPECT_EQ(cohort.at("ward2~rec").at("input"), "ward2/rec.EDF");
+  EXPECT_EQ(cohort.at("ward1~rec").at("error"), "n/a");
+  // The cohort row holds what the recording's own summary says.
+  const auto s = nlohmann::json::parse(read_text((out / "ward2~rec.summary.json").string()));
+  EXPECT_DOUBLE_EQ(std::stod(cohort.at("ward2~rec").at("duration_s")),
+                   s["recording"]["duration_s"].get<double>());
+  EXPECT_EQ(std::stol(cohort.at("ward2~rec").at("seizure_count")),
+            s["epileptiform"]["seizure_count"].get<long>());
+  EXPECT_DOUBLE_EQ(std::stod(cohort.at("ward2~rec").at("clean_fraction")),
+                   s["quality"]["clean_fraction"].get<double>());
+  // 41 s is too short for a spike rate: the rate is n/a, the count is not.
+  EXPECT_EQ(cohort.at("ward1~rec").at("spike_rate_per_h"), "n/a");
+  EXPECT_NE(cohort.at("ward1~rec").at("spike_count"), "n/a");
+
+  const auto sidecar = nlohmann::json::parse(read_text((out / "cohort.json").string()));
+  EXPECT_EQ(sidecar["columns"]["pdr_hz"]["Units"], "Hz");
+  EXPECT_EQ(sidecar["n_rows"], 4);
+  ASSERT_EQ(sidecar["parameter_sets"].size(), 1U);
+  EXPECT_EQ(sidecar["parameter_sets"][0]["parameters"], s["parameters"]);
+
+  const io::Hdf5Reader h5(out / "cohort.h5");
+  const auto keys = h5.read_strings("/cohort/key");
+  EXPECT_EQ(keys, (std::vector<std::string>{"bad~garbage%FF", "bad~truncated", "ward1~rec",
+                                            "ward2~rec"}));
+  const auto durations = h5.read_doubles("/cohort/duration_s").values;
+  ASSERT_EQ(durations.size(), 4U);
+  EXPECT_TRUE(std::isnan(durations[0]));
+  EXPECT_DOUBLE_EQ(durations[3], s["recording"]["duration_s"].get<double>());
+}
+
+TEST(BatchCli, RerunSkipsEverythingDoneAndMergeRebuildsTheSameCohort) {
+  const fs::path out = folder_output();
+  const auto before = fs::last_write_time(out / "ward1~rec.h5");
+  const std::string cohort = read_text((out / "cohort.tsv").string());
+  const auto r = run_cli({"batch", folder_input().string(), "-o", out.string(), "--jobs", "2"});
+  EXPECT_EQ(r.exit_status, 1);
+  EXPECT_NE(r.out.find("0 analysed, 2 skipped (outputs up to date), 2 failed"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(fs::last_write_time(out / "ward1~rec.h5"), before);
+  EXPECT_EQ(read_text((out / "cohort.tsv").string()), cohort);
+
+  for (const char* f : {"cohort.tsv", "cohort.h5", "cohort.json", "errors.tsv"})
+    fs::remove(out / f);
+  const auto m = run_cli({"merge", out.string()});
+  ASSERT_EQ(m.exit_status, 0) << m.err;
+  EXPECT_EQ(read_text((out / "cohort.tsv").string()), cohort);
+  EXPECT_TRUE(fs::exists(out / "cohort.h5"));
+  EXPECT_EQ(tsv_rows(out / "errors.tsv").size(), 3U);
+}
+
+TEST(BatchCli, InterruptedRunFinishesTheRest) {
+  // An earlier run that got as far as one recording: its outputs stay, the other is analysed.
+  const fs::path out = scratch_dir() / "out";
+  const fs::path in = scratch_dir() / "in";
+  fs::create_directories(in);
+  fs::copy_file(folder_input() / "ward1" / "rec.edf", in / "one.edf");
+  ASSERT_EQ(run_cli({"batch", in.string(), "-o", out.string(), "--jobs", "1"}).exit_status, 0);
+  const auto before = fs::last_write_time(out / "one.h5");
+  fs::copy_file(folder_input() / "ward2" / "rec.EDF", in / "two.edf");
+  // A summary-less output, as an interruption leaves it, is not taken for a finished one.
+  std::ofstream(out / "two.h5") << "partial";
+  const auto r = run_cli({"batch", in.string(), "-o", out.string(), "--jobs", "1"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.out.find("1 analysed, 1 skipped"), std::string::npos) << r.out;
+  EXPECT_EQ(fs::last_write_time(out / "one.h5"), before);
+  EXPECT_EQ(by_key(out / "cohort.tsv").at("two").at("status"), "ok");
+}
+
+TEST(BatchCli, OneJobGivesTheSameCohortAsTwo) {
+  const fs::path out = scratch_dir() / "jobs1";
+  const auto r = run_cli({"batch", folder_input().string(), "-o", out.string(), "--jobs", "1"});
+  EXPECT_EQ(r.exit_status, 1) << r.err;
+  EXPECT_EQ(read_text((out / "cohort.tsv").string()),
+            read_text((folder_output() / "cohort.tsv").string()));
+}
+
+TEST(BatchCli, ManifestColumnsReachTheCohort) {
+  const fs::path root = scratch_dir();
+  std::ofstream(root / "list.csv")
+      << "path,patient_id,day\n"
+      << (folder_input() / "ward1" / "rec.edf").string() << ",P-7,14\n";
+  const fs::path out = root / "out";
+  const auto r = run_cli({"batch", (root / "list.csv").string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto rows = tsv_rows(out / "cohort.tsv");
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(std::vector<std::string>(rows[0].begin(), rows[0].begin() + 5),
+            (std::vector<std::string>{"key", "input", "patient_id", "day", "status"}));
+  EXPECT_EQ(rows[1][2], "P-7");
+  EXPECT_EQ(rows[1][3], "14");
+
+  std::ofstream(root / "up.csv") << "path\n../x.edf\n";
+  const auto refused = run_cli({"batch", (root / "up.csv").string(), "-o", out.string()});
+  EXPECT_EQ(refused.exit_status, 2);
+  EXPECT_NE(refused.err.find("'..'"), std::string::npos) << refused.err;
+}
+
+TEST(BatchCli, BidsDatasetGetsDerivativeNames) {
+  const fs::path root = scratch_dir() / "bids";
+  const fs::path eeg = root / "sub-01" / "ses-1" / "eeg";
+  fs::create_directories(eeg);
+  fs::create_symlink(folder_input() / "ward1" / "rec.edf", eeg / "sub-01_ses-1_task-rest_eeg.edf");
+  std::ofstream(root / "dataset_description.json") << R"({"Name": "t", "BIDSVersion": "1.9.0"})";
+  std::ofstream(root / "participants.tsv") << "participant_id\tage\nsub-01\t61\n";
+  const fs::path out = root / "derivatives" / "eegtrack";
+  const auto r = run_cli({"batch", root.string(), "-o", out.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const fs::path stem =
+      out / "sub-01" / "ses-1" / "eeg" / "sub-01_ses-1_task-rest_desc-eegtrack_eeg";
+  EXPECT_TRUE(fs::exists(stem.string() + ".summary.json"));
+  EXPECT_TRUE(fs::exists(stem.string() + ".h5"));
+  const auto description =
+      nlohmann::json::parse(read_text((out / "dataset_description.json").string()));
+  EXPECT_EQ(description["DatasetType"], "derivative");
+  EXPECT_EQ(description["GeneratedBy"][0]["Name"], "eegtrack");
+  const auto cohort = by_key(out / "cohort.tsv");
+  const auto& row = cohort.at("sub-01/ses-1/eeg/sub-01_ses-1_task-rest_desc-eegtrack_eeg");
+  EXPECT_EQ(row.at("patient_id"), "01");
+  EXPECT_EQ(row.at("age"), "61");
+  EXPECT_EQ(row.at("input"), "sub-01/ses-1/eeg/sub-01_ses-1_task-rest_eeg.edf");
+}
+
+TEST(BatchCli, TerminalGetsOneRedrawnProgressLine) {
+  // script(1) (bsdutils, Essential in Debian) gives the command a terminal; stderr then carries
+  // the bar, redrawn with carriage returns, instead of one line per recording.
+  const fs::path out = scratch_dir() / "out";
+  const std::string command = "'" + cli_path().string() + "' batch '" + folder_input().string() +
+                              "' -o '" + out.string() + "' --jobs 2";
+  const auto r = run_program("/usr/bin/script", {"-qec", command, "/dev/null"});
+  EXPECT_EQ(r.exit_status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("\r\033[K["), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("] 4/4 recordings"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("h EEG/s"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("[4/4] analysed"), std::string::npos) << r.out;  // no log lines
+}
+
+TEST(BatchCli, UsageErrors) {
+  EXPECT_EQ(run_cli({"batch", "/nonexistent/x", "-o", (scratch_dir() / "o").string()}).exit_status,
+            2);
+  EXPECT_EQ(run_cli({"batch", folder_input().string(), "-o", (scratch_dir() / "o").string(),
+                     "--jobs", "0"})
+                .exit_status,
+            2);
+  EXPECT_EQ(run_cli({"merge", "/nonexistent/x"}).exit_status, 2);
+}
+
+}  // namespace
+}  // namespace eegtrack::test

@@ -1,0 +1,190 @@
+// eegtrack batch: every recording of a folder, manifest or BIDS dataset analysed into OUTDIR on
+// a pool of worker threads, resumable and fault-isolated, with the cohort table at the end
+// (docs/batch.md). eegtrack merge: the cohort table rebuilt from what OUTDIR holds.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+#include "analysis_options.hpp"
+#include "eegtrack/io/errors.hpp"
+#include "eegtrack/pipeline/batch_inputs.hpp"
+#include "eegtrack/pipeline/batch_runner.hpp"
+#include "eegtrack/pipeline/bids_derivatives.hpp"
+#include "eegtrack/pipeline/cohort_table.hpp"
+#include "subcommands.hpp"
+#include "text_out.hpp"
+
+namespace eegtrack::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using pipeline::BatchOutcome;
+
+struct BatchOptions {
+  std::string input;
+  std::string outdir;
+  unsigned jobs = 0;  // 0: one per hardware thread
+  AnalysisOptions analysis;
+};
+
+std::string one_decimal(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", v);
+  return text;
+}
+
+// Three significant digits: short recordings make small rates (0.0114 h EEG/s).
+std::string three_digits(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", v);
+  return text;
+}
+
+std::string short_duration(double seconds) {
+  if (!std::isfinite(seconds))
+    return "?";
+  const long s = std::lround(seconds);
+  char text[48];
+  if (s >= 3600)
+    std::snprintf(text, sizeof text, "%ld h %02ld min", s / 3600, (s % 3600) / 60);
+  else if (s >= 60)
+    std::snprintf(text, sizeof text, "%ld min %02ld s", s / 60, s % 60);
+  else
+    std::snprintf(text, sizeof text, "%ld s", s);
+  return text;
+}
+
+// EEG hours per wall-clock second and the time left, estimated from the input bytes still to
+// read at the rate of those analysed so far (recordings differ in length, bytes track work).
+std::string rates(const pipeline::BatchProgress& p) {
+  std::string out;
+  if (p.elapsed_s > 0.0 && p.analysed > 0)
+    out += ", " + three_digits(p.eeg_analysed_s / 3600.0 / p.elapsed_s) + " h EEG/s";
+  if (p.done < p.total && p.bytes_analysed > 0)
+    out += ", ETA " + short_duration(p.elapsed_s * static_cast<double>(p.bytes_left) /
+                                     static_cast<double>(p.bytes_analysed));
+  return out;
+}
+
+// A terminal gets one line redrawn in place; a log file or pipe one line per recording.
+class ProgressPrinter {
+ public:
+  explicit ProgressPrinter(bool terminal) : terminal_(terminal) {}
+
+  void operator()(const pipeline::BatchProgress& p) const {
+    const auto& r = *p.result;
+    const std::string key = printable(p.input->key);
+    if (terminal_) {
+      if (r.outcome == BatchOutcome::Failed)
+        std::cerr << "\r\033[Keegtrack: failed: " << printable(p.input->relative) << ": "
+                  << printable(r.error) << '\n';
+      constexpr int kWidth = 24;
+      const int filled = static_cast<int>(kWidth * p.done / std::max<std::size_t>(p.total, 1));
+      std::cerr << "\r\033[K[" << std::string(static_cast<std::size_t>(filled), '#')
+                << std::string(static_cast<std::size_t>(kWidth - filled), '.') << "] " << p.done
+                << '/' << p.total << " recordings" << rates(p)
+                << (p.failed > 0 ? ", " + std::to_string(p.failed) + " failed" : "") << std::flush;
+      if (p.done == p.total)
+        std::cerr << '\n';
+      return;
+    }
+    std::cerr << "eegtrack: [" << p.done << '/' << p.total << "] ";
+    switch (r.outcome) {
+      case BatchOutcome::Analysed:
+        std::cerr << "analysed " << key << " (" << short_duration(r.duration_s) << " of EEG in "
+                  << one_decimal(r.wall_s) << " s; " << printable(r.why_analysed) << ')';
+        break;
+      case BatchOutcome::Skipped:
+        std::cerr << "skipped " << key << " (outputs up to date)";
+        break;
+      case BatchOutcome::Failed:
+        std::cerr << "failed " << printable(p.input->relative) << ": " << printable(r.error);
+        break;
+    }
+    std::cerr << rates(p) << '\n';
+  }
+
+ private:
+  bool terminal_;
+};
+
+int run_batch(const BatchOptions& o) {
+  if (o.outdir.empty())
+    throw io::UsageError("-o/--outdir '': an output directory is required");
+  pipeline::BatchOptions options;
+  options.params = resolve_analysis(o.analysis);  // usage errors before any file is read
+  options.outdir = o.outdir;
+  options.jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
+  fs::create_directories(options.outdir);
+  const auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
+  std::cerr << "eegtrack: " << printable(o.input) << " (" << to_string(inputs.kind)
+            << "): " << inputs.inputs.size() << " recording(s), " << options.jobs << " job(s)\n";
+  if (inputs.kind == pipeline::BatchInputKind::Bids)
+    pipeline::write_bids_dataset_description(options.outdir, o.input);
+  const ProgressPrinter printer(::isatty(STDERR_FILENO) != 0);
+  const auto run = pipeline::run_batch(inputs, options, std::cref(printer));
+  const auto cohort = pipeline::write_cohort(options.outdir);
+  const auto& p = run.final;
+  std::cout << "batch: " << p.total << " recording(s): " << p.analysed << " analysed, " << p.skipped
+            << " skipped (outputs up to date), " << p.failed << " failed";
+  if (p.analysed > 0 && p.elapsed_s > 0.0)
+    std::cout << "; " << three_digits(p.eeg_analysed_s / 3600.0) << " h of EEG in "
+              << three_digits(p.elapsed_s) << " s ("
+              << three_digits(p.eeg_analysed_s / 3600.0 / p.elapsed_s) << " h EEG/s)";
+  const fs::path out(options.outdir);
+  std::cout << "\n  wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
+            << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
+  return p.failed > 0 ? 1 : 0;
+}
+
+int run_merge(const std::string& outdir) {
+  if (!fs::is_directory(outdir))
+    throw io::UsageError(outdir + ": not a folder");
+  const auto cohort = pipeline::write_cohort(outdir);
+  const fs::path out(outdir);
+  std::cout << "merge: wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
+            << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
+  return 0;
+}
+
+}  // namespace
+
+void add_batch(CLI::App& app) {
+  auto o = std::make_shared<BatchOptions>();
+  auto* cmd = app.add_subcommand(
+      "batch",
+      "Analyse every recording of a folder, manifest or BIDS dataset in parallel, "
+      "resumably, with a cohort table (docs/batch.md)");
+  cmd->footer(
+      "Example: eegtrack batch recordings/ -o results --jobs 4\n"
+      "INPUT: a folder (searched recursively for .edf/.bdf), a manifest .csv/.tsv (columns "
+      "path, patient_id, ...) or a BIDS dataset root. Recordings whose outputs are up to date "
+      "are skipped, so a run can be restarted. Exit status 1 when any recording failed (see "
+      "OUTDIR/errors.tsv).");
+  cmd->add_option("input", o->input, "Folder, manifest (.csv/.tsv) or BIDS dataset root")
+      ->required();
+  cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "Recordings analysed at once (default: one per hardware thread)")
+      ->check(CLI::PositiveNumber);
+  add_analysis_options(*cmd, o->analysis);
+  cmd->callback([o] { run_guarded([&] { return run_batch(*o); }); });
+}
+
+void add_merge(CLI::App& app) {
+  auto outdir = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand(
+      "merge",
+      "Rebuild OUTDIR/cohort.tsv, cohort.h5, cohort.json and errors.tsv from the "
+      "per-recording outputs of eegtrack batch");
+  cmd->add_option("outdir", *outdir, "Output directory of eegtrack batch")->required();
+  cmd->callback([outdir] { run_guarded([&] { return run_merge(*outdir); }); });
+}
+
+}  // namespace eegtrack::cli
