@@ -8,17 +8,12 @@
 #include <vector>
 
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/io/text_escape.hpp"
 
 namespace eegtrack::cli {
 
 std::string printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out.push_back(byte < 0x20 || byte == 0x7f ? '?' : c);
-  }
-  return out;
+  return io::escape_bytes(text);
 }
 
 void append_number(std::string& line, double value) {
