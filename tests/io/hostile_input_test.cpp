@@ -165,6 +165,34 @@ TEST(HostileInput, CorruptTimeKeepingIsRefused) {
   expect_refused(later.write("later.edf"), {"record 5 TAL"});
 }
 
+// An annotation whose onset or duration lies far outside the recording is corrupt time too.
+TEST(HostileInput, AnnotationOutsideTheTimeAxisIsRefused) {
+  const int annotation = chb01().signal_count() - 1;
+  const std::string timekeeping("+0\x14\x14\0", 5);
+  for (const std::string tal :
+       {std::string("+1e300\x14seizure\x14\0", 16), std::string("-4e12\x14seizure\x14\0", 15),
+        std::string("+3\x15"
+                    "1e300\x14seizure\x14\0",
+                    18)}) {
+    auto file = chb01();
+    const std::size_t at = file.sample_offset(0, annotation);
+    file.bytes().replace(at, timekeeping.size() + tal.size(), timekeeping + tal);
+    expect_refused(file.write("annotation.edf"), {"annotation 0", "time axis"});
+  }
+  // The same annotation inside the recording opens and is read.
+  auto inside = chb01();
+  const std::string tal(
+      "+3\x15"
+      "2\x14seizure\x14\0",
+      14);
+  inside.bytes().replace(inside.sample_offset(0, annotation), timekeeping.size() + tal.size(),
+                         timekeeping + tal);
+  const EdfReader reader(inside.write("inside.edf"));
+  ASSERT_EQ(reader.annotations().size(), 1u);
+  EXPECT_DOUBLE_EQ(reader.annotations()[0].onset_s, 3.0);
+  EXPECT_DOUBLE_EQ(reader.annotations()[0].duration_s, 2.0);
+}
+
 TEST(HostileInput, ImpossibleCalendarDateIsRefused) {
   auto file = chb01();
   file.fixed(168, 8, "31.02.23").fixed(88, 80, "Startdate X X X X");
