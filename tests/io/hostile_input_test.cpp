@@ -134,6 +134,23 @@ TEST(HostileInput, NonFiniteGainIsRefused) {
   expect_refused(huge.write("huge.edf"), {"signal 1", "physical"});
 }
 
+// A file cut short after it was opened (a copy still running, a disk replaced) is reported by
+// name, not read as zeros or trusted for the size its header declares.
+TEST(HostileInput, FileThatShrinksWhileBeingReadIsReported) {
+  auto file = chb01();
+  const auto path = file.write("shrinks.edf");
+  const EdfReader reader(path);
+  std::filesystem::resize_file(path, static_cast<std::uintmax_t>(file.header_bytes()) + 1000);
+  const auto signals = reader.header().data_signals();
+  std::vector<std::vector<double>> samples;
+  try {
+    reader.read_records(30, 5, signals, samples);
+    ADD_FAILURE() << "no EdfError after the file shrank";
+  } catch (const EdfError& e) {
+    EXPECT_NE(std::string(e.what()).find("shrank while being read"), std::string::npos) << e.what();
+  }
+}
+
 // Defect: `eegtrack info` on a FIFO blocked forever. A FIFO with no writer must be refused at
 // once (this test would hang otherwise), as must a directory and a device.
 TEST(HostileInput, NonRegularFilesAreRefusedWithoutBlocking) {
