@@ -48,6 +48,17 @@ TEST(CliHostileFiles, Latin1NameAndLabelAreAnalysedAndWritten) {
   }
 }
 
+TEST(CliHostileFiles, InfoJsonEscapesLatin1Text) {
+  auto file = interictal();
+  file.signal_field(3, 0, "C\xe9-P4").signal_field(3, 7, "HP:0.1Hz \xb0");
+  const auto r = run_cli({"info", file.write("caf\xe9.edf").string(), "--json"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto info = nlohmann::json::parse(r.out);
+  EXPECT_EQ(info["file"], "caf\\xe9.edf");
+  EXPECT_EQ(info["channels"][3]["label"], "C\\xe9-P4");
+  EXPECT_EQ(info["channels"][3]["prefilter"], "HP:0.1Hz \\xb0");
+}
+
 // Defect: `eegtrack info p` on a FIFO blocked forever (also export, psd and analyze).
 TEST(CliHostileFiles, FifoIsRefusedAtOnce) {
   const fs::path fifo = scratch_dir() / "pipe.edf";
