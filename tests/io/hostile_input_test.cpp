@@ -83,6 +83,9 @@ TEST(HostileInput, AbsurdRecordDurationsAreRefused) {
   auto slow = chb01();
   slow.fixed(244, 8, "1e300");
   expect_refused(slow.write("slow.edf"), {"record duration"});
+  // 256 samples per 1e6 s: 0.000256 Hz, below the 0.001 Hz minimum.
+  slow.fixed(244, 8, "1e6");
+  expect_refused(slow.write("slower.edf"), {"signal 0", "sample rate", "0.000256"});
   // The rate limit itself: 256 samples per 0.00256 s is exactly 100 kHz and opens (header
   // only, no records); one sample per record more is refused.
   auto edge = chb01();
