@@ -3,6 +3,7 @@
 
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
@@ -21,7 +22,8 @@ struct InfoOptions {
 nlohmann::json info_json(const io::EdfReader& reader, const InfoOptions& options) {
   const auto& header = reader.header();
   nlohmann::json out;
-  out["file"] = header.path.filename().string();
+  // File-derived text is escaped (io::escape_bytes) so Latin-1 reads \xNN, not U+FFFD.
+  out["file"] = io::escape_bytes(header.path.filename().string());
   out["file_type"] = io::to_string(header.file_type);
   out["start"] = io::to_iso8601(header.start);
   out["duration_s"] = reader.duration_s();
@@ -41,13 +43,13 @@ nlohmann::json info_json(const io::EdfReader& reader, const InfoOptions& options
       continue;
     const auto name = io::normalize_channel(signal.label, signal.physical_dimension,
                                             signal.transducer, signal.is_annotation);
-    out["channels"].push_back({{"label", signal.label},
-                               {"normalized_label", name.normalized},
+    out["channels"].push_back({{"label", io::escape_bytes(signal.label)},
+                               {"normalized_label", io::escape_bytes(name.normalized)},
                                {"type", io::to_string(name.type)},
                                {"sample_rate_hz", signal.sample_rate_hz},
-                               {"unit", signal.unit},
-                               {"physical_dimension", signal.physical_dimension},
-                               {"prefilter", signal.prefilter},
+                               {"unit", io::escape_bytes(signal.unit)},
+                               {"physical_dimension", io::escape_bytes(signal.physical_dimension)},
+                               {"prefilter", io::escape_bytes(signal.prefilter)},
                                {"samples_per_record", signal.samples_per_record}});
   }
   out["annotation_count"] = reader.annotations().size();

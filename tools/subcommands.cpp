@@ -35,14 +35,14 @@ void run_guarded(const std::function<int()>& body) {
     std::cerr << "eegtrack: " << describe(e) << '\n';
     g_exit_status = 2;
   } catch (const io::UsageError& e) {
-    std::cerr << "eegtrack: " << e.what() << '\n';
+    std::cerr << "eegtrack: " << io::escape_bytes(e.what()) << '\n';
     g_exit_status = 2;
   } catch (const std::invalid_argument& e) {
     // Invalid parameters given on the command line reach the libraries' validate() checks.
-    std::cerr << "eegtrack: " << e.what() << '\n';
+    std::cerr << "eegtrack: " << io::escape_bytes(e.what()) << '\n';
     g_exit_status = 2;
   } catch (const std::exception& e) {
-    std::cerr << "eegtrack: " << e.what() << '\n';
+    std::cerr << "eegtrack: " << io::escape_bytes(e.what()) << '\n';
     g_exit_status = 1;
   }
 }

@@ -8,17 +8,12 @@
 #include <vector>
 
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/io/text_escape.hpp"
 
 namespace eegtrack::cli {
 
 std::string printable(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    out.push_back(byte < 0x20 || byte == 0x7f ? '?' : c);
-  }
-  return out;
+  return io::escape_bytes(text);
 }
 
 void append_number(std::string& line, double value) {
@@ -27,6 +22,13 @@ void append_number(std::string& line, double value) {
 }
 
 std::string format_duration(double seconds) {
+  // The reader bounds durations to 366 days; anything else (a caller's bug) is printed as a
+  // number rather than converted to long, which would be undefined beyond its range.
+  if (!(std::fabs(seconds) < 1e12)) {
+    std::string text;
+    append_number(text, seconds);
+    return text + " s";
+  }
   const double whole_hours = std::floor(seconds / 3600.0);
   const double whole_minutes = std::floor((seconds - whole_hours * 3600.0) / 60.0);
   const double rest = seconds - whole_hours * 3600.0 - whole_minutes * 60.0;

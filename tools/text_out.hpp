@@ -8,8 +8,8 @@
 
 namespace eegtrack::cli {
 
-/// File-derived text made safe for a terminal: control characters (including escape sequences)
-/// become '?'; UTF-8 passes through.
+/// File-derived text made safe for a terminal: io::escape_bytes (control characters, escape
+/// sequences and bytes that are not UTF-8 become "\xNN"; UTF-8 passes through).
 [[nodiscard]] std::string printable(std::string_view text);
 
 /// Appends the shortest text that reads back to the same double (exact round trip).

@@ -16,8 +16,10 @@ ChunkReader::ChunkReader(const EdfReader& reader, std::vector<int> signals, doub
   const double record_s = reader.header().record_duration_s;
   if (record_s > 0.0) {
     // Whole records only; the small slack keeps 30 s / 1 s records from becoming 29 records.
-    records_per_chunk_ =
-        std::max<std::int64_t>(1, static_cast<std::int64_t>(std::floor(chunk_s / record_s + 1e-9)));
+    // The quotient is clamped before the conversion: with a tiny record duration (annotation-only
+    // files may declare 1e-300 s) it exceeds the range of int64, and converting it would be UB.
+    const double records = std::min(std::floor(chunk_s / record_s + 1e-9), 1e9);
+    records_per_chunk_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(records));
   }
 }
 

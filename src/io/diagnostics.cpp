@@ -6,6 +6,11 @@
 
 namespace eegtrack::io::detail {
 
+std::string format_number(double value) {
+  char buffer[32];
+  return {buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr};
+}
+
 std::string header_location(int byte_offset, std::string_view field) {
   return "header byte " + std::to_string(byte_offset) + " (" + std::string(field) + ")";
 }

@@ -7,6 +7,7 @@
 
 #include "eegtrack/io/edf_header.hpp"
 #include "eegtrack/io/errors.hpp"
+#include "eegtrack/io/text_escape.hpp"
 
 namespace eegtrack::io::detail {
 
@@ -18,11 +19,15 @@ struct Diagnostics {
   std::vector<std::string> warnings;
 
   void deviation(std::string location, std::string message) {
-    deviations.push_back({std::move(location), std::move(message)});
+    // Messages quote header bytes: escaped here so every report and warning is valid UTF-8.
+    deviations.push_back({escape_bytes(location), escape_bytes(message)});
   }
-  void warn(std::string note) { warnings.push_back(std::move(note)); }
+  void warn(const std::string& note) { warnings.push_back(escape_bytes(note)); }
   [[noreturn]] void fail(const std::string& problem) const { throw EdfError(path, problem); }
 };
+
+/// A number for a message, in the shortest form that reads back exactly ("1e-300", "256").
+[[nodiscard]] std::string format_number(double value);
 
 /// Location text of a fixed-header field: "header byte 168 (startdate)".
 [[nodiscard]] std::string header_location(int byte_offset, std::string_view field);

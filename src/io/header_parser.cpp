@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "eegtrack/io/limits.hpp"
 #include "start_time.hpp"
 
 namespace eegtrack::io::detail {
@@ -71,6 +72,14 @@ FileType read_type(std::string_view fixed, bool bdf, Diagnostics& diag) {
   return discontinuous ? FileType::EdfPlusD : FileType::EdfPlusC;
 }
 
+void check_recording_length(const Header& h, Diagnostics& diag) {
+  const double total_s = static_cast<double>(h.n_records) * h.record_duration_s;
+  if (total_s > limits::kMaxRecordingSeconds)
+    diag.fail(header_location(kRecords.offset, kRecords.name) + ": absurd recording length (" +
+              std::to_string(h.n_records) + " records of " + format_number(h.record_duration_s) +
+              " s, more than " + format_number(limits::kMaxRecordingSeconds) + " s)");
+}
+
 // Record count: -1 means "still recording", derived from the file size.
 void resolve_record_count(const FileHandle& file, long long declared, Header& h,
                           Diagnostics& diag) {
@@ -86,6 +95,7 @@ void resolve_record_count(const FileHandle& file, long long declared, Header& h,
     diag.warn("number of records -1: " + std::to_string(present) +
               " records counted from the file size");
     h.n_records = present;
+    check_recording_length(h, diag);
     return;
   }
   if (declared < 0)
@@ -99,6 +109,30 @@ void resolve_record_count(const FileHandle& file, long long declared, Header& h,
     diag.warn("bytes after the last declared record ignored");
   }
   h.n_records = declared;
+  check_recording_length(h, diag);
+  if (!is_bdf(h.file_type) && declared > 0 && data_bytes == declared * h.record_bytes / 2 * 3 &&
+      h.record_bytes % 2 == 0)
+    diag.fail(
+        "header byte 0 (version): the version field says EDF (16-bit samples) but the data "
+        "size is exactly that of 24-bit BDF records: a BDF file with a wrong version field");
+}
+
+// A BDF whose version field was rewritten as "0" would be decoded as 16-bit samples: garbage
+// read without an error. Any BDF marker in an EDF-versioned header refuses the file.
+void refuse_bdf_read_as_edf(std::string_view fixed, const Header& h, Diagnostics& diag) {
+  if (is_bdf(h.file_type))
+    return;
+  const auto reserved = fixed.substr(static_cast<std::size_t>(kReserved.offset), 4);
+  const bool bdf_reserved = reserved == "BDF+";
+  bool bdf_label = false;
+  for (const auto& s : h.signals)
+    bdf_label = bdf_label || s.label == "BDF Annotations";
+  if (bdf_reserved || bdf_label)
+    diag.fail("header byte 0 (version): the version field says EDF (16-bit samples) but the " +
+              std::string(bdf_reserved ? "reserved field says BDF"
+                                       : "annotation signal is named "
+                                         "'BDF Annotations'") +
+              ": a BDF file with a wrong version field cannot be decoded");
 }
 
 }  // namespace
@@ -122,8 +156,9 @@ Header read_header(const FileHandle& file, Diagnostics& diag) {
     check_plus_identification(diag, h.patient, h.recording, h.start);
   const auto ns_loc = header_location(kSignals.offset, kSignals.name);
   const long long ns = parse_integer_field(diag, text_of(diag, fixed, kSignals), ns_loc);
-  if (ns < 1 || ns > 100000)
-    diag.fail(ns_loc + ": invalid number of signals (" + std::to_string(ns) + ")");
+  if (ns < 1 || ns > limits::kMaxSignals)
+    diag.fail(ns_loc + ": invalid number of signals (" + std::to_string(ns) + ", allowed 1 to " +
+              std::to_string(limits::kMaxSignals) + ")");
   const auto hb_loc = header_location(kHeaderBytes.offset, kHeaderBytes.name);
   const long long header_bytes =
       parse_integer_field(diag, text_of(diag, fixed, kHeaderBytes), hb_loc);
@@ -139,9 +174,13 @@ Header read_header(const FileHandle& file, Diagnostics& diag) {
   h.record_duration_s = parse_decimal_field(diag, text_of(diag, fixed, kDuration), dur_loc);
   if (h.record_duration_s < 0.0)
     diag.fail(dur_loc + ": negative record duration (" + std::to_string(h.record_duration_s) + ")");
+  if (h.record_duration_s > limits::kMaxRecordingSeconds)
+    diag.fail(dur_loc + ": absurd record duration (" + format_number(h.record_duration_s) +
+              " s, more than " + format_number(limits::kMaxRecordingSeconds) + " s)");
   std::string signal_bytes(static_cast<std::size_t>(header_bytes - kFixedBytes), '\0');
   file.read_at(kFixedBytes, header_bytes - kFixedBytes, signal_bytes.data());
   parse_signal_headers(signal_bytes, h, diag);
+  refuse_bdf_read_as_edf(fixed, h, diag);
   const auto nrec_loc = header_location(kRecords.offset, kRecords.name);
   resolve_record_count(file, parse_integer_field(diag, text_of(diag, fixed, kRecords), nrec_loc), h,
                        diag);

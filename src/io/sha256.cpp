@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eegtrack/io/errors.hpp"
+#include "file_handle.hpp"
 #include "sha256_kernels.hpp"
 
 namespace eegtrack::io {
@@ -163,9 +164,7 @@ std::string sha256_bytes(std::string_view text) {
 }
 
 std::string sha256_file(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    throw EdfError(path, std::string("cannot open for SHA-256: ") + std::strerror(errno));
+  const int fd = detail::open_regular_file(path);  // never blocks on a FIFO
   std::vector<std::byte> block(kFileBlockBytes);
   Sha256 hash;
   for (;;) {

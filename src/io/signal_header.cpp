@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <string>
 #include <string_view>
 
+#include "eegtrack/io/limits.hpp"
 #include "header_parser.hpp"
 #include "units.hpp"
 
@@ -106,6 +108,30 @@ void read_scaling(SignalInfo& s, int i, bool bdf, const SignalFields& fields, Di
   const double gain = (s.physical_max - s.physical_min) / static_cast<double>(dmax - dmin);
   s.gain = gain * unit.scale;
   s.offset = (s.physical_min - gain * static_cast<double>(dmin)) * unit.scale;
+  // Physical extremes like +-1e308 parse as finite numbers but overflow the scale: every sample
+  // would become inf or nan. The bound of 1e30 physical units keeps every sample, its square
+  // (power) and a 32-bit float copy of it finite.
+  const double extreme =
+      std::max(std::fabs(s.physical_min), std::fabs(s.physical_max)) * std::fabs(unit.scale);
+  if (!std::isfinite(s.gain) || !std::isfinite(s.offset) || s.gain == 0.0 || !(extreme < 1e30))
+    diag.fail(SignalFields::location(i, kPhysMin) + ": physical range [" +
+              fields.text(i, kPhysMin) + ", " + fields.text(i, kPhysMax) +
+              "] gives a non-finite or degenerate gain");
+}
+
+// The sample rate sizes every buffer downstream (chunks, filters, detector windows): an absurd
+// rate, from a huge sample count or a tiny or huge record duration, is refused here, before any
+// allocation.
+void check_sample_rate(const SignalInfo& s, int i, const Header& h, Diagnostics& diag) {
+  if (s.is_annotation || h.record_duration_s <= 0.0)
+    return;
+  if (!(s.sample_rate_hz <= limits::kMaxSampleRateHz) ||
+      !(s.sample_rate_hz >= limits::kMinSampleRateHz))
+    diag.fail(SignalFields::location(i, kSamples) + ": absurd sample rate " +
+              format_number(s.sample_rate_hz) + " Hz (" + std::to_string(s.samples_per_record) +
+              " samples per record of " + format_number(h.record_duration_s) + " s; allowed " +
+              format_number(limits::kMinSampleRateHz) + " to " +
+              format_number(limits::kMaxSampleRateHz) + " Hz)");
 }
 
 void check_labels(const Header& h, Diagnostics& diag) {
@@ -146,6 +172,7 @@ void parse_signal_headers(std::string_view raw, Header& h, Diagnostics& diag) {
       diag.deviation(SignalFields::location(i, kReserved), "reserved field is not empty");
     if (h.record_duration_s > 0.0)
       s.sample_rate_hz = static_cast<double>(spr) / h.record_duration_s;
+    check_sample_rate(s, i, h, diag);
     h.record_bytes += spr * h.bytes_per_sample;
   }
   if (h.record_duration_s == 0.0 && !h.data_signals().empty())

@@ -78,6 +78,14 @@ StartTime parse_start_time(Diagnostics& diag, const std::string& date, const std
   start.day = d[0];
   start.month = d[1];
   start.year = d[2] >= 85 ? 1900 + d[2] : 2000 + d[2];
+  // 31.02.23 passes the digit checks above but is no calendar date: every time derived from it
+  // would be wrong, so it is an error in every mode.
+  const std::chrono::year_month_day calendar{std::chrono::year{start.year},
+                                             std::chrono::month{static_cast<unsigned>(d[1])},
+                                             std::chrono::day{static_cast<unsigned>(d[0])}};
+  if (!calendar.ok())
+    diag.fail(date_loc + ": '" + date + "' is not a valid date (no day " + std::to_string(d[0]) +
+              " in month " + std::to_string(d[1]) + " of " + std::to_string(start.year) + ")");
   start.hour = t[0];
   start.minute = t[1];
   start.second = t[2];

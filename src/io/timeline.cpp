@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "eegtrack/io/limits.hpp"
 #include "start_time.hpp"
 
 namespace eegtrack::io::detail {
@@ -15,7 +16,12 @@ double time_origin(const TalScan& scan, Header& h, Diagnostics& diag) {
   if (!is_plus(h.file_type) || scan.timekeeping_s.empty() || std::isnan(scan.timekeeping_s[0]))
     return 0.0;
   const double origin = scan.timekeeping_s[0];
-  if (origin < 0.0 || origin >= 1.0) {
+  // An origin before the header start or beyond any recording length (+1e300) is corrupt time:
+  // refused in every mode, since the start date and every onset would be wrong.
+  if (!(origin >= 0.0 && origin <= limits::kMaxRecordingSeconds))
+    diag.fail("record 0 TAL: first time-keeping onset " + format_number(origin) +
+              " s is outside [0, " + format_number(limits::kMaxRecordingSeconds) + "] s");
+  if (origin >= 1.0) {
     diag.deviation("record 0 TAL",
                    "first time-keeping onset " + std::to_string(origin) + " s is outside [0, 1)");
     diag.warn("start time moved by the first time-keeping onset (" + std::to_string(origin) +
@@ -34,6 +40,11 @@ std::vector<double> record_onsets(const TalScan& scan, const Header& h, double o
     const double tal = use_tals ? scan.timekeeping_s[r] : std::nan("");
     if (!std::isnan(tal)) {
       onsets[r] = tal - origin;
+      if (!(onsets[r] >= 0.0 && onsets[r] <= limits::kMaxRecordingSeconds))
+        diag.fail("record " + std::to_string(r) + " TAL: time-keeping onset " + format_number(tal) +
+                  " s lies outside the recording's time axis (first record at " +
+                  format_number(origin) + " s, at most " +
+                  format_number(limits::kMaxRecordingSeconds) + " s later)");
     } else {
       onsets[r] = r == 0 ? 0.0 : onsets[r - 1] + h.record_duration_s;
       missing += use_tals ? 1 : 0;
@@ -98,8 +109,16 @@ Timeline build_timeline(const FileHandle& file, Header& h, Diagnostics& diag) {
   timeline.record_onsets_s = record_onsets(scan, h, origin, diag);
   timeline.segments = segments_of(timeline.record_onsets_s, h, diag);
   timeline.annotations = std::move(scan.annotations);
-  for (auto& a : timeline.annotations)
+  for (std::size_t k = 0; k < timeline.annotations.size(); ++k) {
+    Annotation& a = timeline.annotations[k];
     a.onset_s -= origin;
+    // The text is not quoted: annotation texts may name people.
+    if (!(std::fabs(a.onset_s) <= limits::kMaxRecordingSeconds) ||
+        !(a.duration_s <= limits::kMaxRecordingSeconds))
+      diag.fail("annotation " + std::to_string(k) + ": onset " + format_number(a.onset_s + origin) +
+                " s or duration " + format_number(a.duration_s) +
+                " s lies outside the recording's time axis");
+  }
   std::stable_sort(timeline.annotations.begin(), timeline.annotations.end(),
                    [](const Annotation& a, const Annotation& b) { return a.onset_s < b.onset_s; });
   return timeline;

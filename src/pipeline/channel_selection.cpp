@@ -6,6 +6,7 @@
 
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/errors.hpp"
+#include "eegtrack/io/text_escape.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -71,14 +72,14 @@ Selection select_referential(const io::Header& header, const std::vector<io::Cha
   if (request.channels.empty()) {
     for (const int i : header.data_signals()) {
       if (request.eeg_only && names[i].type != io::ChannelType::Eeg) {
-        out.warnings.push_back("left out " + header.signals[i].label + " (" +
+        out.warnings.push_back("left out " + io::escape_bytes(header.signals[i].label) + " (" +
                                io::to_string(names[i].type) + ", not EEG)");
         continue;
       }
       if (header.signals[i].sample_rate_hz == out.sample_rate_hz) {
         out.signals.push_back(i);
       } else {
-        out.warnings.push_back("skipped " + header.signals[i].label + " (" +
+        out.warnings.push_back("skipped " + io::escape_bytes(header.signals[i].label) + " (" +
                                rate_text(header.signals[i].sample_rate_hz) + ", not " +
                                rate_text(out.sample_rate_hz) +
                                "); select it alone with --channels");
@@ -105,10 +106,12 @@ Selection select_referential(const io::Header& header, const std::vector<io::Cha
   out.plan.kind = io::MontageKind::Referential;
   for (std::size_t k = 0; k < out.signals.size(); ++k) {
     const auto& signal = header.signals[out.signals[k]];
-    out.plan.derivations.push_back(
-        io::Derivation{.label = signal.label, .plus = static_cast<int>(k)});
-    out.labels.push_back(signal.label);
-    out.units.push_back(signal.unit);
+    // Labels leave the reader here for every output: bytes that are not UTF-8 (Latin-1 labels)
+    // are escaped so JSON, HDF5 and TSV can hold them.
+    const std::string label = io::escape_bytes(signal.label);
+    out.plan.derivations.push_back(io::Derivation{.label = label, .plus = static_cast<int>(k)});
+    out.labels.push_back(label);
+    out.units.push_back(io::escape_bytes(signal.unit));
   }
   return out;
 }
@@ -126,7 +129,8 @@ Selection select_derived(const io::Header& header, const std::vector<io::Channel
     if (names[i].type != io::ChannelType::Eeg)
       continue;
     if (header.signals[i].sample_rate_hz != out.sample_rate_hz) {
-      out.warnings.push_back("skipped " + header.signals[i].label + " (sample rate differs)");
+      out.warnings.push_back("skipped " + io::escape_bytes(header.signals[i].label) +
+                             " (sample rate differs)");
       continue;
     }
     out.signals.push_back(i);

@@ -51,7 +51,8 @@ io::Table epochs_table(const findings::EpochTable& epochs) {
 void write_parameters(io::Hdf5Writer& w, const AnalyzeParams& p) {
   const auto json = parameters_json(p);
   w.create_group("/parameters");
-  w.write_attribute("/parameters", "json", json.dump());
+  w.write_attribute("/parameters", "json",
+                    json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   for (const auto& [key, value] : json.items()) {
     if (value.is_number())
       w.write_attribute("/parameters", key, value.get<double>());
@@ -71,7 +72,8 @@ void write_parameters(io::Hdf5Writer& w, const AnalyzeParams& p) {
 
 void write_summary(io::Hdf5Writer& w, const RecordingAnalysis& a, const nlohmann::json& summary) {
   w.create_group("/summary");
-  w.write_attribute("/summary", "json", summary.dump());
+  w.write_attribute("/summary", "json",
+                    summary.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   w.write_attribute("/summary", "kept_epochs", static_cast<std::int64_t>(a.n_clean_epochs));
   w.write_attribute("/summary", "clean_fraction", a.clean_fraction);
   w.write_attribute("/summary", "montage_used", std::string(io::to_string(a.montage)));

@@ -9,6 +9,7 @@
 #include "analysis_state.hpp"
 #include "eegtrack/features/continuity_analyzer.hpp"
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/detection_runner.hpp"
 #include "epoch_processor.hpp"
 #include "epoch_trends.hpp"
@@ -32,11 +33,13 @@ std::vector<AnalysisChannel> analysis_channels(const io::Header& header, const S
   for (const auto& der : sel.plan.derivations) {
     AnalysisChannel ch;
     const bool as_recorded = der.minus < 0 && !der.minus_is_average;
-    ch.label = as_recorded ? header
-                                 .signals[static_cast<std::size_t>(
-                                     sel.signals[static_cast<std::size_t>(der.plus)])]
-                                 .label
-                           : der.label;
+    // The file's label, escaped to valid UTF-8 (Latin-1 labels) for the outputs.
+    ch.label = as_recorded
+                   ? io::escape_bytes(header
+                                          .signals[static_cast<std::size_t>(
+                                              sel.signals[static_cast<std::size_t>(der.plus)])]
+                                          .label)
+                   : der.label;
     // An as-recorded derivation keeps the file's label; its site comes from the normalized name.
     ch.normalized_label = as_recorded ? io::normalize_channel(ch.label).normalized : der.label;
     ch.sample_rate_hz = sel.sample_rate_hz;

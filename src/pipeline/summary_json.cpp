@@ -4,6 +4,7 @@
 #include "detection_json.hpp"
 #include "eegtrack/io/montage.hpp"
 #include "eegtrack/io/sha256.hpp"
+#include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/events_output.hpp"
 #include "eegtrack/pipeline/findings_builder.hpp"
 #include "findings_json.hpp"
@@ -58,7 +59,8 @@ json quality_json(const findings::Quality& q) {
 RecordingProvenance recording_provenance(const io::EdfReader& reader) {
   const auto& h = reader.header();
   RecordingProvenance p;
-  p.file_name = h.path.filename().string();
+  // File names are bytes: a Latin-1 name is escaped so the JSON and HDF5 outputs can hold it.
+  p.file_name = io::escape_bytes(h.path.filename().string());
   p.size_bytes = static_cast<std::uint64_t>(std::filesystem::file_size(h.path));
   p.sha256 = io::sha256_file(h.path);
   p.start = io::to_iso8601(h.start);

@@ -29,8 +29,8 @@ void validate(const BirdParams& p) {
 namespace {
 
 void check_params(const BirdParams& p, double sample_rate_hz) {
-  dsp::require(sample_rate_hz >= 64.0, "BirdDetector", "sample_rate_hz", sample_rate_hz,
-               "must be >= 64 Hz");
+  dsp::require(sample_rate_hz >= 64.0 && sample_rate_hz <= detail::kMaxRhythmSampleRateHz,
+               "BirdDetector", "sample_rate_hz", sample_rate_hz, "must be >= 64 Hz and <= 100 kHz");
   validate(p);
 }
 

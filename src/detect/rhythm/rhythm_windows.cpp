@@ -60,6 +60,10 @@ RhythmWindowStream::RhythmWindowStream(std::size_t channel_count, double sample_
   if (!(sample_rate_hz > 2.0 * settings.high_hz))
     throw std::invalid_argument("RhythmWindowStream: sample rate too low (" +
                                 std::to_string(sample_rate_hz) + ")");
+  if (!(sample_rate_hz <= kMaxRhythmSampleRateHz))
+    throw std::invalid_argument("RhythmWindowStream: sample rate too high (" +
+                                std::to_string(sample_rate_hz) + " Hz, at most " +
+                                std::to_string(kMaxRhythmSampleRateHz) + ")");
   if (!(settings.step_s > 0.0) || settings.window_s < settings.step_s)
     throw std::invalid_argument("RhythmWindowStream: need 0 < step_s <= window_s (" +
                                 std::to_string(settings.step_s) + ")");

@@ -14,6 +14,11 @@
 
 namespace eegtrack::detect::detail {
 
+/// Highest sample rate the rhythm detectors accept (the readers' io::limits::kMaxSampleRateHz):
+/// every window and ring buffer is sized from the rate, so an unbounded rate is an unbounded
+/// allocation.
+inline constexpr double kMaxRhythmSampleRateHz = 100000.0;
+
 /// What one analysis window shows on one channel.
 struct ChannelRhythm {
   bool valid = false;         ///< false when the window touches masked (non-finite) samples

@@ -57,8 +57,9 @@ void validate(const SeizureParams& p) {
 namespace {
 
 void check_params(const SeizureParams& p, double sample_rate_hz) {
-  dsp::require(sample_rate_hz >= 64.0, "SeizureDetector", "sample_rate_hz", sample_rate_hz,
-               "must be >= 64 Hz");
+  dsp::require(sample_rate_hz >= 64.0 && sample_rate_hz <= detail::kMaxRhythmSampleRateHz,
+               "SeizureDetector", "sample_rate_hz", sample_rate_hz,
+               "must be >= 64 Hz and <= 100 kHz");
   validate(p);
 }
 
