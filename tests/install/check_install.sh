@@ -11,15 +11,18 @@ rm -rf "$scratch" && mkdir -p "$scratch/root"
 (cd "$build" && cpack -G DEB -B "$scratch/package" >"$scratch/cpack.log" 2>&1) ||
   { cat "$scratch/cpack.log"; exit 1; }
 deb=$(ls "$scratch"/package/eegtrack_*.deb)
-dpkg-deb -I "$deb" | grep -E "Package|Version|Depends"
-dpkg-deb -I "$deb" | grep -q "Depends:.*libhdf5" || { echo "no Debian runtime dependencies"; exit 1; }
+# Captured first: `grep -q` stops reading early, and under pipefail the writer's SIGPIPE would
+# fail the pipeline at random.
+info=$(dpkg-deb -I "$deb")
+grep -E "Package|Version|Depends" <<<"$info"
+grep -q "Depends:.*libhdf5" <<<"$info" || { echo "no Debian runtime dependencies"; exit 1; }
 dpkg-deb -x "$deb" "$scratch/root"
 usr=$scratch/root/usr
-"$usr/bin/eegtrack" --version
-"$usr/bin/eegtrack" --version | grep -q "$(sed -n 's/^project(eegtrack VERSION \([0-9.]*\).*/\1/p' "$source/CMakeLists.txt")"
+version=$("$usr/bin/eegtrack" --version)
+echo "$version"
+grep -q "$(sed -n 's/^project(eegtrack VERSION \([0-9.]*\).*/\1/p' "$source/CMakeLists.txt")" <<<"$version"
 test -x "$usr/bin/eegtrack-demo-patient"
-man -l "$usr/share/man/man1/eegtrack.1" 2>/dev/null | grep -q "eegtrack analyze" ||
-  grep -q "^\.SS analyze" "$usr/share/man/man1/eegtrack.1"
+grep -q "^\.SS analyze" "$usr/share/man/man1/eegtrack.1"
 bash -c "source '$usr/share/bash-completion/completions/eegtrack'; PATH='$usr/bin':\$PATH
   COMP_WORDS=(eegtrack ana); COMP_CWORD=1; _eegtrack; [[ \${COMPREPLY[*]} == analyze ]]
   COMP_WORDS=(eegtrack analyze --no-ocu); COMP_CWORD=2; _eegtrack
