@@ -16,6 +16,30 @@ bool inside(double v, double a, double b) {
   return v >= lo - 0.5 && v <= hi + 0.5;
 }
 
+// The ticks of a vertical axis that fall inside the plot: their y positions, which tick each
+// is, and which of them have room for a label.
+struct VerticalTicks {
+  std::vector<double> positions;
+  std::vector<std::size_t> index;
+  std::vector<std::size_t> labelled;
+};
+
+VerticalTicks vertical_ticks(const PlotArea& area, const ToCoordinate& y,
+                             const std::vector<Tick>& ticks) {
+  VerticalTicks out;
+  std::vector<double> extents;
+  for (std::size_t i = 0; i < ticks.size(); ++i) {
+    const double py = y(ticks[i].value);
+    if (!inside(py, area.top, area.bottom()))
+      continue;
+    out.positions.push_back(py);
+    extents.push_back(kTickFontPx);
+    out.index.push_back(i);
+  }
+  out.labelled = legible_ticks(out.positions, extents, 2.0);
+  return out;
+}
+
 }  // namespace
 
 std::string axis_title(std::string_view name, std::string_view unit) {
@@ -69,18 +93,8 @@ void left_axis(Svg& svg, const PlotArea& area, const ToCoordinate& y,
                const std::vector<Tick>& ticks, std::string_view title, bool grid) {
   const double x = area.left;
   svg.line(x, area.top, x, area.bottom(), kAxisLine);
-  std::vector<double> positions, extents;
-  std::vector<std::size_t> index;
+  const auto [positions, index, kept] = vertical_ticks(area, y, ticks);
   double widest = 0.0;
-  for (std::size_t i = 0; i < ticks.size(); ++i) {
-    const double py = y(ticks[i].value);
-    if (!inside(py, area.top, area.bottom()))
-      continue;
-    positions.push_back(py);
-    extents.push_back(kTickFontPx);
-    index.push_back(i);
-  }
-  const auto kept = legible_ticks(positions, extents, 2.0);
   for (std::size_t k = 0; k < positions.size(); ++k) {
     if (grid)
       svg.line(area.left, positions[k], area.right(), positions[k], kGridLine);
@@ -103,18 +117,8 @@ void right_axis(Svg& svg, const PlotArea& area, const ToCoordinate& y,
                 const std::vector<Tick>& ticks, std::string_view title) {
   const double x = area.right();
   svg.line(x, area.top, x, area.bottom(), kAxisLine);
-  std::vector<double> positions, extents;
-  std::vector<std::size_t> index;
+  const auto [positions, index, kept] = vertical_ticks(area, y, ticks);
   double widest = 0.0;
-  for (std::size_t i = 0; i < ticks.size(); ++i) {
-    const double py = y(ticks[i].value);
-    if (!inside(py, area.top, area.bottom()))
-      continue;
-    positions.push_back(py);
-    extents.push_back(kTickFontPx);
-    index.push_back(i);
-  }
-  const auto kept = legible_ticks(positions, extents, 2.0);
   for (std::size_t k = 0; k < positions.size(); ++k)
     svg.line(x, positions[k], x + kTickLength, positions[k], kAxisLine);
   for (const auto k : kept) {
