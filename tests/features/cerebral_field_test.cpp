@@ -23,6 +23,7 @@
 #include "eegtrack/dsp/require.hpp"
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/sites/derivation.hpp"
+#include "named_epoch.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::features {
@@ -34,18 +35,7 @@ constexpr std::size_t kEpoch = 1000;  // 2 s
 constexpr std::size_t kBackgroundEpoch = 12;
 constexpr ChannelRange kRange{-800.0, 800.0};
 
-// One multi-channel epoch, channels named by canonical electrode ("C3", "T7").
-struct Epoch {
-  std::vector<std::string> names;
-  std::vector<std::vector<double>> x;
-
-  std::vector<double>& operator[](const std::string& name) {
-    const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end())
-      throw std::runtime_error("no electrode " + name);
-    return x[static_cast<std::size_t>(it - names.begin())];
-  }
-};
+using Epoch = test::NamedEpoch;
 
 Epoch clean_epoch() {
   static const test::EegRecording rec =

@@ -21,6 +21,7 @@
 #include "eeg_recording.hpp"
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/sites/electrodes.hpp"
+#include "named_epoch.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::features {
@@ -30,16 +31,7 @@ using R = ArtifactReason;
 constexpr double kFs = 500.0;
 constexpr std::size_t kEpoch = 2000;  // 4 s
 
-struct Epoch {
-  std::vector<std::string> names;
-  std::vector<std::vector<double>> x;
-  std::vector<double>& operator[](const std::string& name) {
-    const auto it = std::find(names.begin(), names.end(), name);
-    if (it == names.end())
-      throw std::runtime_error("no electrode " + name);
-    return x[static_cast<std::size_t>(it - names.begin())];
-  }
-};
+using Epoch = test::NamedEpoch;
 
 Epoch clean_epoch(std::size_t index = 6) {
   static const test::EegRecording rec =
