@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "radix_select.hpp"
+
 namespace eegtrack::dsp {
 namespace {
 
@@ -23,22 +25,20 @@ void require_values(const char* fn, std::size_t n) {
     throw std::invalid_argument(std::string(fn) + ": no values (0)");
 }
 
-bool any_nan(const std::vector<double>& v) {
+bool any_nan(std::span<const double> v) {
   bool nan = false;
   for (const double e : v)
     nan |= std::isnan(e);  // no early exit: the loop vectorises
   return nan;
 }
 
-// Median of v (not empty, no NaN), reordering v.
-double median_in_place(std::vector<double>& v, EvenMedian rule) {
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  const double upper = *mid;
+// Median of v (not empty, no NaN).
+double median_of(std::span<const double> v, EvenMedian rule) {
+  const std::size_t mid = v.size() / 2;
+  const double upper = detail::radix_select(v, mid);
   if (v.size() % 2 == 1 || rule == EvenMedian::Upper)
     return upper;
-  // nth_element leaves the lower half below mid: its largest is the lower central value.
-  return 0.5 * (*std::max_element(v.begin(), mid) + upper);
+  return 0.5 * (detail::previous_order_statistic(v, upper, mid) + upper);
 }
 
 // Median of an ascending, NaN-free vector.
@@ -72,7 +72,7 @@ bool median_is_below(std::span<const double> x, double threshold) {
   if (below != n / 2)
     return below > n / 2;  // both central values below, or neither
   // The lower central value is the largest below, the upper the smallest above: their mean,
-  // as median_in_place forms it.
+  // as median_of forms it.
   return 0.5 * (lower + upper) < threshold;
 }
 
@@ -81,20 +81,12 @@ double order_statistic(std::span<const double> x, std::size_t k) {
   if (k >= x.size())
     throw std::invalid_argument("order_statistic: k must be below the count (" + std::to_string(k) +
                                 " >= " + std::to_string(x.size()) + ")");
-  auto& v = scratch();
-  v.assign(x.begin(), x.end());
-  if (any_nan(v))
-    return kNaN;
-  const auto kth = v.begin() + static_cast<std::ptrdiff_t>(k);
-  std::nth_element(v.begin(), kth, v.end());
-  return *kth;
+  return any_nan(x) ? kNaN : detail::radix_select(x, k);
 }
 
 double median(std::span<const double> x, EvenMedian rule) {
   require_values("median", x.size());
-  auto& v = scratch();
-  v.assign(x.begin(), x.end());
-  return any_nan(v) ? kNaN : median_in_place(v, rule);
+  return any_nan(x) ? kNaN : median_of(x, rule);
 }
 
 double mad(std::span<const double> x, double centre, EvenMedian rule) {
@@ -103,7 +95,7 @@ double mad(std::span<const double> x, double centre, EvenMedian rule) {
   v.resize(x.size());
   std::transform(x.begin(), x.end(), v.begin(),
                  [centre](double e) { return std::abs(e - centre); });
-  return any_nan(v) ? kNaN : median_in_place(v, rule);
+  return any_nan(v) ? kNaN : median_of(v, rule);
 }
 
 double robust_sd(std::span<const double> x, EvenMedian rule) {

@@ -110,6 +110,41 @@ TEST(RobustStats, LongInputsMatchSortWhateverTheirShape) {
   }
 }
 
+// Selection ranks doubles by their bit patterns: every rank must match a sort for values that
+// stress that mapping (both signs, both zeros, infinities, subnormals, the extremes, values
+// that agree on all but the lowest mantissa bits) mixed with ordinary EEG-like amplitudes.
+TEST(RobustStats, EveryRankMatchesSortOnHardBitPatterns) {
+  std::mt19937 rng(12);
+  std::normal_distribution<double> eeg(0.0, 30.0);
+  const double inf = std::numeric_limits<double>::infinity();
+  const double special[] = {0.0,
+                            -0.0,
+                            inf,
+                            -inf,
+                            std::numeric_limits<double>::denorm_min(),
+                            -std::numeric_limits<double>::denorm_min(),
+                            std::numeric_limits<double>::max(),
+                            std::numeric_limits<double>::lowest(),
+                            1.0,
+                            std::nextafter(1.0, 2.0),
+                            std::nextafter(1.0, 0.0),
+                            -1.0};
+  for (std::size_t n : {193U, 700U, 2049U}) {
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i)
+      x[i] = i % 5 == 0 ? special[(i / 5) % std::size(special)] : eeg(rng);
+    // A block of near-identical values, so that the counting must descend to the low bits.
+    for (std::size_t i = 1; i < n; i += 3)
+      x[i] = std::nextafter(7.5, 8.0 + static_cast<double>(i % 4));
+    auto s = x;
+    std::sort(s.begin(), s.end());
+    for (std::size_t k = 0; k < n; ++k)
+      ASSERT_EQ(eegtrack::dsp::order_statistic(x, k), s[k]) << n << ' ' << k;
+    for (const auto rule : {EvenMedian::Mean, EvenMedian::Upper})
+      ASSERT_EQ(eegtrack::dsp::median(x, rule), sorted_median(x, rule)) << n;
+  }
+}
+
 TEST(RobustStats, EvenMedianRules) {
   const std::vector<double> x{4.0, 1.0, 3.0, 2.0};
   EXPECT_EQ(eegtrack::dsp::median(x), 2.5);  // numpy.median
