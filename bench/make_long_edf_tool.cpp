@@ -2,8 +2,13 @@
 //   make_long_edf_tool OUT.edf [--hours H] [--channels N] [--rate R] [--seed S]
 // Defaults: 24 h, 21 channels (10-20 labels), 256 Hz, 1-s records: about 930 MB. Each channel
 // is seeded pink-ish noise (Kellet's three-pole 1/f filter on white noise, ~15 uV RMS) plus,
-// on the posterior channels, a 10 Hz alpha rhythm whose amplitude waxes and wanes. Written
-// through eegtrack's EDFlib writer in blocks of 60 records.
+// on the posterior channels, a 10 Hz alpha rhythm whose amplitude waxes and wanes. So that the
+// artifact screens and the detectors do the work they do on a real recording, the background
+// carries events at clinical rates (see bench_events.hpp): blinks, muscle bursts, electrode
+// pops, left-temporal spike-and-slow-wave discharges, runs of frontal rhythmic delta and, every
+// few hours, an evolving rhythmic discharge of about a minute. `--plain` leaves them out.
+// Written through eegtrack's EDFlib writer in blocks of 60 records.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -13,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_events.hpp"
 #include "eegtrack/io/edf_writer.hpp"
 
 namespace {
@@ -53,6 +59,7 @@ struct Options {
   int channels = 21;
   int rate = 256;
   std::uint64_t seed = 20240101;
+  bool plain = false;  // background only, no events
 };
 
 bool parse(int argc, char** argv, Options& o) {
@@ -67,6 +74,8 @@ bool parse(int argc, char** argv, Options& o) {
       o.rate = std::stoi(argv[++i]);
     else if (a == "--seed" && has_value)
       o.seed = std::stoull(argv[++i]);
+    else if (a == "--plain")
+      o.plain = true;
     else if (o.out.empty() && !a.empty() && a[0] != '-')
       o.out = a;
     else
@@ -88,6 +97,32 @@ std::vector<eegtrack::io::WriteSignal> make_signals(const Options& o) {
   return s;
 }
 
+// Adds every event overlapping records [r0, r0 + n) to the block, weighted by its field.
+void add_events(const std::vector<bench::BenchEvent>& events, std::size_t& first_event,
+                const std::vector<std::string>& labels, std::int64_t r0, std::int64_t n, int rate,
+                std::vector<std::vector<double>>& block) {
+  const double t0 = static_cast<double>(r0);
+  const double t1 = static_cast<double>(r0 + n);
+  while (first_event < events.size() &&
+         events[first_event].onset_s + events[first_event].duration_s < t0)
+    ++first_event;
+  for (std::size_t i = first_event; i < events.size() && events[i].onset_s < t1; ++i) {
+    const auto& e = events[i];
+    const auto k_begin = static_cast<std::int64_t>(std::ceil(std::max(e.onset_s, t0) * rate));
+    const auto k_end = static_cast<std::int64_t>(std::min(e.onset_s + e.duration_s, t1) * rate);
+    for (const auto& [label, weight] : e.field) {
+      const auto c = std::find(labels.begin(), labels.end(), label) - labels.begin();
+      if (c == static_cast<std::ptrdiff_t>(labels.size()))
+        continue;
+      for (std::int64_t k = k_begin; k < k_end; ++k) {
+        const double u = static_cast<double>(k) / rate - e.onset_s;
+        block[c][static_cast<std::size_t>(k - r0 * rate)] +=
+            weight * bench::waveform(e, u, static_cast<std::uint64_t>(k));
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -95,7 +130,7 @@ int main(int argc, char** argv) {
   if (!parse(argc, argv, o)) {
     std::fprintf(stderr,
                  "usage: make_long_edf_tool OUT.edf [--hours H] [--channels N] [--rate R] "
-                 "[--seed S]\n");
+                 "[--seed S] [--plain]\n");
     return 2;
   }
   try {
@@ -109,6 +144,13 @@ int main(int argc, char** argv) {
     std::vector<PinkFilter> pink(signals.size());
     for (std::size_t c = 0; c < signals.size(); ++c)
       rng.push_back({o.seed * 0x9E3779B97F4A7C15ull + c * 0xBF58476D1CE4E5B9ull + 1});
+    std::vector<std::string> labels;
+    for (const auto& sig : signals)
+      labels.push_back(sig.label);
+    const auto events = o.plain
+                            ? std::vector<bench::BenchEvent>{}
+                            : bench::make_schedule(static_cast<double>(n_records), o.seed, labels);
+    std::size_t first_event = 0;  // events are sorted by onset
     std::vector<std::vector<double>> block(signals.size());
     for (std::int64_t r0 = 0; r0 < n_records; r0 += kBlock) {
       const std::int64_t n = std::min(kBlock, n_records - r0);
@@ -125,6 +167,7 @@ int main(int argc, char** argv) {
           block[c][k] = v;
         }
       }
+      add_events(events, first_event, labels, r0, n, o.rate, block);
       writer.write_records(block);
     }
     writer.close();
