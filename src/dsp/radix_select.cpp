@@ -27,33 +27,62 @@ constexpr std::size_t kSmall = 192;
 double radix_select(std::span<const double> v, std::size_t k) {
   // Candidates alternate between two per-thread buffers; v itself is never written.
   thread_local std::vector<double> buffers[2];
+  thread_local std::array<std::uint32_t, 4 * kBins> count;
   std::span<const double> from = v;
   int next = 0;
-  int shift = 64 - kBits;
-  std::array<std::uint32_t, kBins> count{};
-  while (from.size() > kSmall && shift >= 0) {
+  // Counting starts just below the leading bits that every key shares (an amplitude's sign
+  // and most of its exponent), so that the first pass already spreads the values.
+  std::uint64_t lowest = ~std::uint64_t{0};
+  std::uint64_t highest = 0;
+  for (const double x : v) {
+    const std::uint64_t key = key_of(x);
+    lowest = std::min(lowest, key);
+    highest = std::max(highest, key);
+  }
+  const int differing = 64 - std::countl_zero(lowest ^ highest);  // bits [0, differing) vary
+  int shift = std::max(0, differing - kBits);
+  while (from.size() > kSmall && differing > 0) {
+    // Four interleaved histograms: neighbouring samples mostly fall in the same bin, and one
+    // counter incremented back to back would serialise on its own store.
     count.fill(0);
-    for (const double x : from)
-      ++count[(key_of(x) >> shift) & (kBins - 1)];
+    const std::size_t n = from.size();
+    const auto bin_of = [shift](double x) { return (key_of(x) >> shift) & (kBins - 1); };
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      ++count[bin_of(from[i])];
+      ++count[kBins + bin_of(from[i + 1])];
+      ++count[2 * kBins + bin_of(from[i + 2])];
+      ++count[3 * kBins + bin_of(from[i + 3])];
+    }
+    for (; i < n; ++i)
+      ++count[bin_of(from[i])];
     std::size_t bin = 0;
     std::size_t below = 0;
-    while (below + count[bin] <= k)
-      below += count[bin++];
+    std::size_t in_bin = 0;
+    for (;; ++bin) {
+      in_bin = count[bin] + count[kBins + bin] + count[2 * kBins + bin] + count[3 * kBins + bin];
+      if (below + in_bin > k)
+        break;
+      below += in_bin;
+    }
     k -= below;
-    if (count[bin] < from.size()) {
-      // Gather the bin's values (the rank-k value is among them) and go on with those: they
-      // agree on every bit above `shift`, so only lower bits remain to rank.
+    if (in_bin < n) {
+      // Keep the bin's values (the rank-k value is among them), without a branch per value:
+      // they agree on every bit above `shift`, so only lower bits remain to rank.
       auto& to = buffers[next];
       next ^= 1;
-      to.resize(count[bin]);
-      std::size_t n = 0;
+      to.resize(n);
+      std::size_t kept = 0;
       for (const double x : from) {
-        if (((key_of(x) >> shift) & (kBins - 1)) == bin)
-          to[n++] = x;
+        to[kept] = x;
+        kept += bin_of(x) == bin ? 1 : 0;
       }
+      to.resize(kept);
       from = to;
     }
-    shift -= kBits;
+    if (shift == 0)
+      break;
+    shift = std::max(0, shift - kBits);
   }
   auto& last = buffers[next];
   if (from.data() != last.data())  // the final candidates must be writable for nth_element

@@ -1,9 +1,10 @@
 // Exact selection of an order statistic by the bit patterns of doubles. Medians and MADs over
 // spans of thousands of samples are the hottest operation of artifact screening and spike
 // detection; std::nth_element spends most of its time on mispredicted comparisons. Mapping each
-// double to an unsigned key whose order is the numeric order lets two counting passes (on the
-// top 11 bits, then the next 11) narrow the k-th value down to a handful of candidates, which
-// std::nth_element finishes. The value returned is exactly the one nth_element would put at k.
+// double to an unsigned key whose order is the numeric order lets branch-free counting passes
+// (11 bits at a time, starting below the leading bits all values share) narrow the k-th value
+// down to a handful of candidates, which std::nth_element finishes. The value returned is
+// exactly the one nth_element would put at rank k.
 #pragma once
 
 #include <cstddef>

@@ -26,11 +26,38 @@ std::vector<double> general_cosine(std::span<const double> a, std::size_t m) {
   return w;
 }
 
+std::vector<double> compute_window(WindowKind kind, std::size_t n, bool periodic);
+
+// The analyses ask for the same few windows for every epoch and every detector frame; their
+// cosines were a measurable share of a whole analysis. Each thread keeps the last few it made.
+struct CachedWindow {
+  WindowKind kind;
+  std::size_t n;
+  bool periodic;
+  std::vector<double> w;
+};
+
 }  // namespace
 
 std::vector<double> make_window(WindowKind kind, std::size_t n, bool periodic) {
   if (n == 0)
     throw std::invalid_argument("make_window: window length must be >= 1 (0)");
+  thread_local std::vector<CachedWindow> cache;
+  for (const auto& c : cache) {
+    if (c.kind == kind && c.n == n && c.periodic == periodic)
+      return c.w;
+  }
+  auto w = compute_window(kind, n, periodic);
+  constexpr std::size_t kKept = 8;
+  if (cache.size() == kKept)
+    cache.erase(cache.begin());
+  cache.push_back({kind, n, periodic, w});
+  return w;
+}
+
+namespace {
+
+std::vector<double> compute_window(WindowKind kind, std::size_t n, bool periodic) {
   if (n == 1 || kind == WindowKind::Boxcar)
     return std::vector<double>(n, 1.0);
   const std::size_t m = periodic ? n + 1 : n;
@@ -57,6 +84,8 @@ std::vector<double> make_window(WindowKind kind, std::size_t n, bool periodic) {
   w.resize(n);
   return w;
 }
+
+}  // namespace
 
 WindowKind parse_window_kind(std::string_view text) {
   if (text == "hann" || text == "hanning")

@@ -1,11 +1,12 @@
 #include "eegtrack/pipeline/detection_runner.hpp"
 
 #include <algorithm>
-#include <future>
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 
+#include "detector_lanes.hpp"
 #include "eegtrack/detect/patterns/pattern_detector.hpp"
 #include "eegtrack/detect/rhythm/bird_detector.hpp"
 #include "eegtrack/detect/rhythm/seizure_detector.hpp"
@@ -66,7 +67,8 @@ struct DetectionRunner::State {
   std::optional<detect::PatternDetector> patterns;
   std::optional<detect::SeizureDetector> seizures;
   std::optional<detect::BirdDetector> birds;
-  std::vector<std::vector<double>> main_buffer;
+  /// Declared after the detectors: destroyed (its threads joined) before them.
+  std::optional<detail::DetectorLanes> lanes;
   std::vector<detect::Event> events;
   std::vector<MaskedSpan> masked;
 
@@ -80,11 +82,15 @@ struct DetectionRunner::State {
   }
 
   template <class Detector>
-  void collect(std::optional<Detector>& slot, bool final) {
+  void add_lane(std::vector<detail::DetectorLane>& out, std::optional<Detector>& slot) {
     if (!slot)
       return;
-    auto found = final ? slot->finish() : slot->take_events();
-    events.insert(events.end(), found.begin(), found.end());
+    Detector* d = &*slot;
+    out.push_back({[d](const detect::DetectionBlock& b) {
+                     d->push(b);
+                     return d->take_events();
+                   },
+                   [d] { return d->finish(); }});
   }
 
   [[nodiscard]] bool voided(const detect::Event& e) const {
@@ -144,6 +150,17 @@ DetectionRunner::DetectionRunner(const io::Header& header, const Selection& sele
   st.start(st.patterns, "periodic/rhythmic pattern", params.patterns, fs);
   st.start(st.seizures, "seizure", params.seizures, fs);
   st.start(st.birds, "BIRD", params.birds, fs);
+  // The detectors run beside the background analysis and beside each other (they share no
+  // state; FFTW planning is locked in dsp). Eight blocks of lag (32 s of EEG) keep every
+  // core busy while memory stays bounded.
+  std::vector<detail::DetectorLane> lanes;
+  st.add_lane(lanes, st.ied);
+  st.add_lane(lanes, st.patterns);
+  st.add_lane(lanes, st.seizures);
+  st.add_lane(lanes, st.birds);
+  const std::size_t threads = std::max(1U, std::thread::hardware_concurrency());
+  if (!lanes.empty())
+    st.lanes.emplace(std::move(lanes), threads, 8);
 }
 
 DetectionRunner::~DetectionRunner() = default;
@@ -158,22 +175,13 @@ void DetectionRunner::push(const Epoch& epoch,
     return;
   const double fs = epoch.sample_rate_hz;
   const std::size_t n = epoch.samples.empty() ? 0 : epoch.samples[0].size();
-  std::vector<std::span<const double>> in(epoch.samples.begin(), epoch.samples.end());
-  st.main_buffer = io::apply_montage(st.main_plan, in);
-  const detect::DetectionBlock block{epoch.onset_s, fs, continues, st.main_buffer};
-  // The spike detector is the slowest: it runs beside the others (the detectors share no
-  // state; FFTW planning is locked in dsp).
-  auto spikes = std::async(std::launch::async, [&] {
-    if (st.ied)
-      st.ied->push(block);
-  });
-  if (st.patterns)
-    st.patterns->push(block);
-  if (st.seizures)
-    st.seizures->push(block);
-  if (st.birds)
-    st.birds->push(block);
-  spikes.get();
+  if (st.lanes) {
+    std::vector<std::span<const double>> in(epoch.samples.begin(), epoch.samples.end());
+    auto owned = std::make_shared<detail::OwnedBlock>();
+    owned->samples = io::apply_montage(st.main_plan, in);
+    owned->block = {epoch.onset_s, fs, continues, owned->samples};
+    st.lanes->push(std::move(owned));
+  }
   st.result.analysed_s += static_cast<double>(n) / fs;
 
   MaskedSpan span{epoch.onset_s, epoch.onset_s + static_cast<double>(n) / fs, {}};
@@ -184,18 +192,12 @@ void DetectionRunner::push(const Epoch& epoch,
   }
   if (!span.electrodes.empty())
     st.masked.push_back(std::move(span));
-  st.collect(st.ied, false);
-  st.collect(st.patterns, false);
-  st.collect(st.seizures, false);
-  st.collect(st.birds, false);
 }
 
 DetectionResult DetectionRunner::finish() {
   auto& st = *state_;
-  st.collect(st.ied, true);
-  st.collect(st.patterns, true);
-  st.collect(st.seizures, true);
-  st.collect(st.birds, true);
+  if (st.lanes)
+    st.events = st.lanes->finish();
   std::vector<detect::Event> clean;
   for (auto& e : st.events) {
     if (st.voided(e))

@@ -25,12 +25,17 @@ ChannelSpectrum spectrum(const std::vector<double>& x, std::size_t begin, std::s
   for (std::size_t i = 0; i < n; ++i)
     mean += x[begin + i];
   mean /= static_cast<double>(n);
-  std::vector<double> w(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double hann = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * static_cast<double>(i) /
-                                             static_cast<double>(n));
-    w[i] = hann * (x[begin + i] - mean);
+  // The frame length is the same for every frame: its Hann taper is computed once per thread.
+  thread_local std::vector<double> hann;
+  if (hann.size() != n) {
+    hann.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+      hann[i] = 0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * static_cast<double>(i) /
+                                     static_cast<double>(n));
   }
+  std::vector<double> w(n);
+  for (std::size_t i = 0; i < n; ++i)
+    w[i] = hann[i] * (x[begin + i] - mean);
   std::vector<std::complex<double>> bins(n / 2 + 1);
   dsp::rfft(w, bins);
   ChannelSpectrum s;
