@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 
 #include "analysis_state.hpp"
 #include "eegtrack/features/continuity_analyzer.hpp"
@@ -13,12 +14,16 @@
 #include "eegtrack/pipeline/detection_runner.hpp"
 #include "epoch_processor.hpp"
 #include "epoch_trends.hpp"
+#include "worker_pool.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::size_t kSinkBlockEpochs = 64;  // rows handed to the sink at once
+// Epochs whose background measures are computed together, spread over the cores: enough to
+// keep two to four cores busy, few enough that memory stays a few megabytes.
+constexpr std::size_t kParallelEpochs = 8;
 
 // Ear and mastoid sites are no scalp region for the regional measures (and are written as
 // region "other", as they always were).
@@ -243,7 +248,7 @@ std::size_t feature_index(const RecordingAnalysis& analysis, const std::string& 
 }
 
 RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzeParams& params,
-                                    FeatureSink* sink) {
+                                    FeatureSink* sink, const AnalysisProgress& progress) {
   validate(params);
   const auto& header = reader.header();
   RecordingAnalysis out;
@@ -283,32 +288,48 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   detail::EpochTrendBuilder trends(out.channels, out.features, symmetry);
   std::optional<features::ContinuityAnalyzer> continuity;
   std::optional<SpectrogramBuilder> spectrogram;
-  Epoch epoch;
-  detail::EpochResult r;
+  // Each epoch's screening, spectrum and features depend on that epoch alone: a batch of
+  // them is computed on all cores. Everything after depends on time order and runs here.
+  detail::WorkerPool pool(std::max(1U, std::thread::hardware_concurrency()));
+  std::vector<Epoch> batch(kParallelEpochs);
+  std::vector<detail::EpochResult> results(kParallelEpochs);
   double previous_end_s = -1.0;
   std::size_t previous_segment = 0;
-  while (epochs.next(epoch)) {
-    processor.process(epoch, r);
-    const bool new_segment =
-        continuity.has_value() &&
-        (epoch.segment != previous_segment || std::abs(epoch.onset_s - previous_end_s) > 0.5 / fs);
-    detection.push(epoch, r.recorded_masks, continuity.has_value() && !new_segment);
-    if (!continuity) {
-      continuity.emplace(processor.n_recorded(), fs, params.continuity, epoch.onset_s);
-      spectrogram.emplace(params, st.n_channels, r.psd.frequencies_hz.at(1), fs / 2.0, sink);
-    } else if (new_segment) {
-      continuity->reset(epoch.onset_s);
-    }
-    continuity->push(r.recorded);
-    spectrogram->add(r, epoch.onset_s, epoch_len_s, new_segment);
-    previous_segment = epoch.segment;
-    previous_end_s = epoch.onset_s + epoch_len_s;
+  for (;;) {
+    std::size_t n_batch = 0;
+    while (n_batch < batch.size() && epochs.next(batch[n_batch]))
+      ++n_batch;
+    if (n_batch == 0)
+      break;
+    pool.run(n_batch, [&](std::size_t i) { processor.process(batch[i], results[i]); });
+    for (std::size_t i = 0; i < n_batch; ++i) {
+      const Epoch& epoch = batch[i];
+      const detail::EpochResult& r = results[i];
+      const bool new_segment =
+          continuity.has_value() && (epoch.segment != previous_segment ||
+                                     std::abs(epoch.onset_s - previous_end_s) > 0.5 / fs);
+      detection.push(epoch, r.recorded_masks, continuity.has_value() && !new_segment);
+      if (!continuity) {
+        continuity.emplace(processor.n_recorded(), fs, params.continuity, epoch.onset_s);
+        spectrogram.emplace(params, st.n_channels, r.psd.frequencies_hz.at(1), fs / 2.0, sink);
+      } else if (new_segment) {
+        continuity->reset(epoch.onset_s);
+      }
+      continuity->push(r.recorded);
+      spectrogram->add(r, epoch.onset_s, epoch_len_s, new_segment);
+      previous_segment = epoch.segment;
+      previous_end_s = epoch.onset_s + epoch_len_s;
 
-    record_epoch(epoch, r, out.epochs);
-    accumulate(r, params, st);
-    trends.add(r);
-    sink_buffer.add(r.values);
+      record_epoch(epoch, r, out.epochs);
+      accumulate(r, params, st);
+      trends.add(r);
+      sink_buffer.add(r.values);
+    }
+    if (progress)
+      progress(previous_end_s, out.duration_s);
   }
+  if (progress)  // the tail shorter than an epoch is read too: the whole file is done
+    progress(out.duration_s, out.duration_s);
   if (!continuity)
     throw std::invalid_argument("analyze_recording: no segment holds one epoch of " +
                                 std::to_string(params.epoch_s) + " s in " + header.path.string());
