@@ -15,6 +15,7 @@
 #include "analysis_options.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "progress_text.hpp"
 #include "report_build.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
@@ -32,6 +33,7 @@ struct AnalyzeOptions {
   bool no_events_edf = false;
   bool no_tables = false;
   bool report = false;
+  std::string progress = "auto";
 };
 
 std::string fixed(double v, int digits) {
@@ -160,7 +162,10 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s,
 }
 
 void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::AnalyzeParams& p,
-                 const pipeline::OutputOptions& outputs, bool report) {
+                 pipeline::OutputOptions outputs, bool report, const std::string& progress) {
+  AnalysisProgressPrinter printer(progress_mode(progress), progress == "auto",
+                                  printable(file.filename().string()));
+  outputs.progress = [&printer](double done_s, double total_s) { printer(done_s, total_s); };
   const auto analysed = pipeline::analyze_to_outputs(file, outdir, p, outputs);
   print_warnings(file, analysed.summary);
   print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths, outputs);
@@ -175,8 +180,10 @@ pipeline::OutputOptions resolve_outputs(const AnalyzeOptions& options) {
   const auto format = exports::parse_events_format(options.events_format);
   if (!format)
     throw io::UsageError("--events-format " + options.events_format + ": must be bids or szcore");
-  return {
-      .events_format = *format, .events_edf = !options.no_events_edf, .tables = !options.no_tables};
+  return {.events_format = *format,
+          .events_edf = !options.no_events_edf,
+          .tables = !options.no_tables,
+          .progress = {}};
 }
 
 int run_analyze(const AnalyzeOptions& options) {
@@ -184,12 +191,13 @@ int run_analyze(const AnalyzeOptions& options) {
     throw io::UsageError("-o/--outdir '': an output directory is required");
   const auto params = resolve_analysis(options.analysis);  // usage errors before any file is read
   const auto outputs = resolve_outputs(options);
+  (void)progress_mode(options.progress);  // a usage error before any file is read
   const fs::path outdir(options.outdir);
   fs::create_directories(outdir);
   int failed = 0;
   for (const auto& file : options.files) {
     try {
-      analyze_one(file, outdir, params, outputs, options.report);
+      analyze_one(file, outdir, params, outputs, options.report, options.progress);
     } catch (const std::exception& e) {
       std::cerr << "eegtrack: analyze failed for " << printable(file) << ": " << printable(e.what())
                 << '\n';
@@ -222,6 +230,10 @@ void add_analyze(CLI::App& app) {
                 "features and the summary as tables)");
   cmd->add_flag("--report", o->report,
                 "Also write OUTDIR/<stem>.report.html, the recording report (docs/report.md)");
+  cmd->add_option("--progress", o->progress,
+                  "Progress on stderr: bar (redrawn in place), lines (one per tenth), none, or "
+                  "auto (a bar on a terminal, lines in a log for recordings of an hour or more)")
+      ->capture_default_str();
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 

@@ -86,7 +86,7 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
   // No summary.json until every other output of this run is in place (see the header).
   fs::remove(out.paths.summary_json);
   Hdf5Store store(out.paths.store);
-  const auto analysis = analyze_recording(reader, params, &store);
+  const auto analysis = analyze_recording(reader, params, &store, outputs.progress);
   const auto provenance = recording_provenance(reader);
   out.summary = summary_json(analysis, params, provenance);
   store.finish(analysis, params, provenance, out.summary);

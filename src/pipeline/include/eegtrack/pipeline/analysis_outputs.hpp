@@ -13,6 +13,7 @@
 #include "eegtrack/exports/events_tables.hpp"
 #include "eegtrack/findings/recording_findings.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
+#include "eegtrack/pipeline/recording_analysis.hpp"
 
 namespace eegtrack::pipeline {
 
@@ -33,8 +34,9 @@ struct AnalysisOutputPaths {
 /// writes the defaults.
 struct OutputOptions {
   exports::EventsFormat events_format = exports::EventsFormat::Bids;
-  bool events_edf = true;  ///< write <stem>.events.edf
-  bool tables = true;      ///< write <stem>.epochs.tsv and <stem>.recording.tsv
+  bool events_edf = true;     ///< write <stem>.events.edf
+  bool tables = true;         ///< write <stem>.epochs.tsv and <stem>.recording.tsv
+  AnalysisProgress progress;  ///< how far the analysis is (no output of its own)
 };
 
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,

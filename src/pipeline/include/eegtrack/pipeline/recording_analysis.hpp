@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <span>
 #include <string>
@@ -154,8 +155,13 @@ struct RecordingAnalysis {
 /// then medians over clean epochs, PDR, symmetry, continuity and the slowing grade.
 /// @throws std::invalid_argument for invalid params or a recording too short for one epoch;
 ///         io::EdfError / io::UsageError from reading.
+/// Called now and then during analyze_recording with the EEG time analysed so far and the
+/// recording's duration (seconds), from the calling thread; it must not throw.
+using AnalysisProgress = std::function<void(double analysed_s, double total_s)>;
+
 [[nodiscard]] RecordingAnalysis analyze_recording(const io::EdfReader& reader,
                                                   const AnalyzeParams& params,
-                                                  FeatureSink* sink = nullptr);
+                                                  FeatureSink* sink = nullptr,
+                                                  const AnalysisProgress& progress = {});
 
 }  // namespace eegtrack::pipeline
