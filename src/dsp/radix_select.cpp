@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace eegtrack::dsp::detail {
@@ -24,7 +25,12 @@ constexpr std::size_t kSmall = 192;
 
 }  // namespace
 
-double radix_select(std::span<const double> v, std::size_t k) {
+namespace {
+
+// Narrows v down to the candidates that hold rank k; returns them (partially ordered around the
+// rank) and the rank within them.
+std::pair<std::vector<double>*, std::size_t> select_candidates(std::span<const double> v,
+                                                               std::size_t k) {
   // Candidates alternate between two per-thread buffers; v itself is never written.
   thread_local std::vector<double> buffers[2];
   thread_local std::array<std::uint32_t, 4 * kBins> count;
@@ -87,9 +93,25 @@ double radix_select(std::span<const double> v, std::size_t k) {
   auto& last = buffers[next];
   if (from.data() != last.data())  // the final candidates must be writable for nth_element
     last.assign(from.begin(), from.end());
-  const auto kth = last.begin() + static_cast<std::ptrdiff_t>(k);
-  std::nth_element(last.begin(), kth, last.end());
-  return *kth;
+  std::nth_element(last.begin(), last.begin() + static_cast<std::ptrdiff_t>(k), last.end());
+  return {&last, k};
+}
+
+}  // namespace
+
+double radix_select(std::span<const double> v, std::size_t k) {
+  const auto [candidates, at] = select_candidates(v, k);
+  return (*candidates)[at];
+}
+
+AdjacentOrderStatistics radix_select_adjacent(std::span<const double> v, std::size_t k) {
+  const auto [candidates, at] = select_candidates(v, k);
+  const double kth = (*candidates)[at];
+  if (at == 0)  // rank k - 1 fell in a bin counted away: look for it in v
+    return {previous_order_statistic(v, kth, k), kth};
+  // nth_element left the candidates below rank `at` in front of it: their largest is k - 1.
+  const auto& c = *candidates;
+  return {*std::max_element(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(at)), kth};
 }
 
 double previous_order_statistic(std::span<const double> v, double kth, std::size_t k) {

@@ -35,10 +35,10 @@ bool any_nan(std::span<const double> v) {
 // Median of v (not empty, no NaN).
 double median_of(std::span<const double> v, EvenMedian rule) {
   const std::size_t mid = v.size() / 2;
-  const double upper = detail::radix_select(v, mid);
   if (v.size() % 2 == 1 || rule == EvenMedian::Upper)
-    return upper;
-  return 0.5 * (detail::previous_order_statistic(v, upper, mid) + upper);
+    return detail::radix_select(v, mid);
+  const auto central = detail::radix_select_adjacent(v, mid);
+  return 0.5 * (central.below + central.at);
 }
 
 // Median of an ascending, NaN-free vector.
@@ -106,17 +106,19 @@ double quantile(std::span<const double> x, double q) {
   require_values("quantile", x.size());
   if (!(q >= 0.0 && q <= 1.0))
     throw std::invalid_argument("quantile: q must be in [0, 1] (" + std::to_string(q) + ")");
-  auto& v = scratch();
-  v.assign(x.begin(), x.end());
-  if (any_nan(v))
+  if (any_nan(x))
     return kNaN;
-  const double pos = q * static_cast<double>(v.size() - 1);
+  const double pos = q * static_cast<double>(x.size() - 1);
   const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const auto lo_it = v.begin() + static_cast<std::ptrdiff_t>(lo);
-  std::nth_element(v.begin(), lo_it, v.end());
-  const double a = *lo_it;
-  // The next order statistic is the smallest value above the selected one.
-  const double b = lo + 1 < v.size() ? *std::min_element(lo_it + 1, v.end()) : a;
+  double a = 0.0;
+  double b = 0.0;
+  if (lo + 1 < x.size()) {  // the order statistics at lo and lo + 1
+    const auto pair = detail::radix_select_adjacent(x, lo + 1);
+    a = pair.below;
+    b = pair.at;
+  } else {
+    a = b = detail::radix_select(x, lo);
+  }
   return a + (pos - static_cast<double>(lo)) * (b - a);
 }
 

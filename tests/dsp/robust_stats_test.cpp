@@ -142,6 +142,14 @@ TEST(RobustStats, EveryRankMatchesSortOnHardBitPatterns) {
       ASSERT_EQ(eegtrack::dsp::order_statistic(x, k), s[k]) << n << ' ' << k;
     for (const auto rule : {EvenMedian::Mean, EvenMedian::Upper})
       ASSERT_EQ(eegtrack::dsp::median(x, rule), sorted_median(x, rule)) << n;
+    for (const double q : {0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0}) {
+      const double expected = sorted_quantile(x, q);
+      const double got = eegtrack::dsp::quantile(x, q);
+      if (std::isnan(expected))  // an infinity neighbour: inf - inf
+        ASSERT_TRUE(std::isnan(got)) << n << ' ' << q;
+      else
+        ASSERT_EQ(got, expected) << n << ' ' << q;
+    }
   }
 }
 
