@@ -120,7 +120,7 @@ struct DetectionRunner::State {
 };
 
 DetectionRunner::DetectionRunner(const io::Header& header, const Selection& selection,
-                                 const DetectionParams& params)
+                                 const DetectionParams& params, std::size_t threads)
     : state_(std::make_unique<State>()) {
   auto& st = *state_;
   st.params = params;
@@ -158,9 +158,11 @@ DetectionRunner::DetectionRunner(const io::Header& header, const Selection& sele
   st.add_lane(lanes, st.patterns);
   st.add_lane(lanes, st.seizures);
   st.add_lane(lanes, st.birds);
-  const std::size_t threads = std::max(1U, std::thread::hardware_concurrency());
+  if (threads == 0)
+    threads = std::max(1U, std::thread::hardware_concurrency());
+  // One thread: the detectors run in push(), after the epoch's background work.
   if (!lanes.empty())
-    st.lanes.emplace(std::move(lanes), threads, 8);
+    st.lanes.emplace(std::move(lanes), threads > 1 ? threads : 0, 8);
 }
 
 DetectionRunner::~DetectionRunner() = default;

@@ -10,9 +10,8 @@ DetectorLanes::DetectorLanes(std::vector<DetectorLane> lanes, std::size_t thread
     : max_behind_(std::max<std::size_t>(1, max_behind)) {
   for (auto& l : lanes)
     lanes_.push_back({std::move(l), {}, false});
-  const std::size_t n =
-      std::clamp<std::size_t>(threads, 1, std::max<std::size_t>(1, lanes_.size()));
-  for (std::size_t i = 0; i < n && !lanes_.empty(); ++i)
+  const std::size_t n = std::min(threads, lanes_.size());
+  for (std::size_t i = 0; i < n; ++i)
     threads_.emplace_back([this] { work(); });
 }
 
@@ -76,6 +75,15 @@ void DetectorLanes::work() {
 }
 
 void DetectorLanes::push(std::shared_ptr<const OwnedBlock> block) {
+  if (threads_.empty()) {  // inline: the same work in the same order, on this thread
+    const std::size_t index = next_block_++;
+    for (std::size_t i = 0; i < lanes_.size(); ++i) {
+      auto events = lanes_[i].detector.push(block->block);
+      if (!events.empty())
+        found_.push_back({index, i, std::move(events)});
+    }
+    return;
+  }
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] {
     return error_ || std::all_of(lanes_.begin(), lanes_.end(),

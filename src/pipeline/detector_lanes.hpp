@@ -38,7 +38,8 @@ struct DetectorLane {
 
 class DetectorLanes {
  public:
-  /// @param threads worker threads (at least 1); @param max_behind blocks a lane may queue.
+  /// @param threads worker threads; 0 runs every lane in push() on the caller's thread.
+  /// @param max_behind blocks a lane may queue.
   DetectorLanes(std::vector<DetectorLane> lanes, std::size_t threads, std::size_t max_behind);
   ~DetectorLanes();
   DetectorLanes(const DetectorLanes&) = delete;

@@ -282,7 +282,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   }
   out.epochs.n_channels = st.n_channels;
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
-  DetectionRunner detection(header, selection, params.detection);
+  DetectionRunner detection(header, selection, params.detection, params.threads);
   features::SymmetryParams symmetry;
   symmetry.bands = params.bands;
   detail::EpochTrendBuilder trends(out.channels, out.features, symmetry);
@@ -290,7 +290,8 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   std::optional<SpectrogramBuilder> spectrogram;
   // Each epoch's screening, spectrum and features depend on that epoch alone: a batch of
   // them is computed on all cores. Everything after depends on time order and runs here.
-  detail::WorkerPool pool(std::max(1U, std::thread::hardware_concurrency()));
+  detail::WorkerPool pool(params.threads > 0 ? params.threads
+                                             : std::max(1U, std::thread::hardware_concurrency()));
   std::vector<Epoch> batch(kParallelEpochs);
   std::vector<detail::EpochResult> results(kParallelEpochs);
   double previous_end_s = -1.0;

@@ -30,6 +30,9 @@ struct BootstrapParams {
 /// into both outputs. Defaults and their sources: docs/qeeg-features.md,
 /// docs/artifacts-and-continuity.md.
 struct AnalyzeParams {
+  /// Threads one analysis may use (0: one per hardware thread). Changes the speed only: the
+  /// outputs are identical for every value, so it is not among the reported parameters.
+  std::size_t threads = 0;
   /// Montage of the spectral features (common average by default, docs/clinical-background.md
   /// §4.1).
   io::MontageKind montage = io::MontageKind::Average;

@@ -35,8 +35,9 @@ class DetectionRunner {
  public:
   /// @param selection the analysis selection; its signals are the recorded channels of each
   ///        Epoch. Detectors that cannot run on this recording are skipped with a warning.
+  /// @param threads threads the detectors may use (0: one per hardware thread).
   DetectionRunner(const io::Header& header, const Selection& selection,
-                  const DetectionParams& params);
+                  const DetectionParams& params, std::size_t threads = 0);
   ~DetectionRunner();
   DetectionRunner(DetectionRunner&&) noexcept;
   DetectionRunner& operator=(DetectionRunner&&) noexcept;
