@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "eegtrack/dsp/robust_stats.hpp"
+
 namespace eegtrack::features {
 namespace {
 
@@ -87,10 +89,7 @@ double slow_amplitude_uv(std::span<const double> samples, double sample_rate_hz,
   const auto w = static_cast<std::size_t>(std::lround(smooth_s * sample_rate_hz)) | 1U;
   box_smooth(x, w);
   box_smooth(x, w);
-  std::vector<double> sorted = x;
-  auto mid = sorted.begin() + static_cast<std::ptrdiff_t>(sorted.size() / 2);
-  std::nth_element(sorted.begin(), mid, sorted.end());
-  const double median = *mid;
+  const double median = dsp::median(x, dsp::EvenMedian::Upper);
   double peak = 0.0;
   for (const double v : x)
     peak = std::max(peak, std::abs(v - median));
