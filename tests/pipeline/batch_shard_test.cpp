@@ -190,6 +190,9 @@ TEST(BatchShard, UnfinishedShardsNameTheirMissingRecordings) {
   running.finished = true;
   pipeline::write_shard_record(out, running);
   EXPECT_TRUE(pipeline::unfinished_shards(out).empty());
+  // Killed, but every recording of it was analysed by a later run with other shards.
+  pipeline::write_shard_record(out, {{1, 1}, {"b"}, false});
+  EXPECT_TRUE(pipeline::unfinished_shards(out).empty());
   std::ofstream(out / "shards" / "shard-3-of-3.json") << "{";
   EXPECT_THROW((void)pipeline::unfinished_shards(out), io::EdfError);
 }

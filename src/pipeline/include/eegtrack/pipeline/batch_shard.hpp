@@ -68,9 +68,10 @@ struct ShardRecord {
 void write_shard_record(const std::filesystem::path& outdir, const ShardRecord& record);
 
 /// What `eegtrack merge` reports about the shards that wrote into `outdir`: one line per shard
-/// that started and has not finished (killed, timed out, still running), naming it and how many
-/// of its recordings have no <key>.batch.json, hence no row in the cohort table. Empty when every
-/// shard finished or the batch was not sharded.
+/// that started and has not finished (killed, timed out, still running) while some of its
+/// recordings have no <key>.batch.json, hence no row in the cohort table, naming it and how many.
+/// Empty when every shard finished (or its recordings were done by a later run, say with another
+/// N), or the batch was not sharded.
 /// @throws io::EdfError naming a shard record that cannot be read.
 [[nodiscard]] std::vector<std::string> unfinished_shards(const std::filesystem::path& outdir);
 
