@@ -8,7 +8,9 @@ set -euo pipefail
 
 packages=(build-essential cmake ninja-build pkg-config libfftw3-dev libeigen3-dev libedf-dev
           libhdf5-dev libgtest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
-          libyaml-cpp-dev zlib1g-dev)
+          libyaml-cpp-dev zlib1g-dev
+          # A one-node Slurm cluster for the job-array test (tests/slurm/run_slurm_cluster.sh).
+          slurm-wlm munge)
 # Optional: headless Chromium prints reports to PDF and renders them in the browser test; when
 # it cannot be installed, `--pdf` says so and that test skips.
 optional=(chromium)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/batch_inputs.hpp"
 #include "eegtrack/pipeline/batch_runner.hpp"
+#include "eegtrack/pipeline/batch_shard.hpp"
 #include "eegtrack/pipeline/bids_derivatives.hpp"
 #include "eegtrack/pipeline/cohort_table.hpp"
 #include "subcommands.hpp"
@@ -30,6 +32,7 @@ struct BatchOptions {
   std::string input;
   std::string outdir;
   unsigned jobs = 0;  // 0: one per hardware thread
+  std::string shard;  // K/N; empty: the Slurm array task's shard, or every recording
   AnalysisOptions analysis;
 };
 
@@ -121,16 +124,40 @@ int run_batch(const BatchOptions& o) {
   options.params = resolve_analysis(o.analysis);  // usage errors before any file is read
   options.outdir = o.outdir;
   options.jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
+  const auto shard =
+      o.shard.empty()
+          ? pipeline::slurm_array_shard([](const char* name) { return std::getenv(name); })
+          : std::optional(pipeline::parse_shard(o.shard));
   fs::create_directories(options.outdir);
-  const auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
+  auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
   std::cerr << "eegtrack: " << printable(o.input) << " (" << to_string(inputs.kind)
-            << "): " << inputs.inputs.size() << " recording(s), " << options.jobs << " job(s)\n";
-  if (inputs.kind == pipeline::BatchInputKind::Bids)
+            << "): " << inputs.inputs.size() << " recording(s)";
+  if (shard) {
+    inputs.inputs = pipeline::select_shard(inputs.inputs, *shard);
+    std::cerr << ", shard " << to_string(*shard) << (o.shard.empty() ? " (Slurm array task)" : "")
+              << ": " << inputs.inputs.size() << " of them";
+  }
+  std::cerr << ", " << options.jobs << " job(s)\n";
+  // Every shard would write the same description: the first alone does, so two never race.
+  if (inputs.kind == pipeline::BatchInputKind::Bids && (!shard || shard->index == 1))
     pipeline::write_bids_dataset_description(options.outdir, o.input);
+  pipeline::ShardRecord record;
+  if (shard) {
+    record.shard = *shard;
+    for (const auto& in : inputs.inputs)
+      record.keys.push_back(in.key);
+    pipeline::write_shard_record(options.outdir, record);
+  }
   const ProgressPrinter printer(::isatty(STDERR_FILENO) != 0);
   const auto run = pipeline::run_batch(inputs, options, std::cref(printer));
-  const auto cohort = pipeline::write_cohort(options.outdir);
   const auto& p = run.final;
+  if (shard) {
+    record.finished = true;
+    record.analysed = p.analysed;
+    record.skipped = p.skipped;
+    record.failed = p.failed;
+    pipeline::write_shard_record(options.outdir, record);
+  }
   std::cout << "batch: " << p.total << " recording(s): " << p.analysed << " analysed, " << p.skipped
             << " skipped (outputs up to date), " << p.failed << " failed";
   if (p.analysed > 0 && p.elapsed_s > 0.0)
@@ -138,6 +165,15 @@ int run_batch(const BatchOptions& o) {
               << three_digits(p.elapsed_s) << " s ("
               << three_digits(p.eeg_analysed_s / 3600.0 / p.elapsed_s) << " h EEG/s)";
   const fs::path out(options.outdir);
+  if (shard) {
+    // Shards running at once must not rewrite the batch-level files under each other, and one
+    // shard's table would be partial: the cohort is built by merge once all have finished.
+    std::cout << "\n  shard " << to_string(*shard) << " done; once every shard has finished, "
+              << "eegtrack merge " << printable(out.string())
+              << " writes cohort.tsv, cohort.h5, cohort.json and errors.tsv\n";
+    return p.failed > 0 ? 1 : 0;
+  }
+  const auto cohort = pipeline::write_cohort(options.outdir);
   std::cout << "\n  wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
   return p.failed > 0 ? 1 : 0;
@@ -150,7 +186,11 @@ int run_merge(const std::string& outdir) {
   const fs::path out(outdir);
   std::cout << "merge: wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
-  return 0;
+  // The table is written all the same: it holds every recording that has finished.
+  const auto unfinished = pipeline::unfinished_shards(outdir);
+  for (const auto& line : unfinished)
+    std::cerr << "eegtrack: merge: " << printable(line) << '\n';
+  return unfinished.empty() ? 0 : 1;
 }
 
 }  // namespace
@@ -166,13 +206,17 @@ void add_batch(CLI::App& app) {
       "INPUT: a folder (searched recursively for .edf/.bdf), a manifest .csv/.tsv (columns "
       "path, patient_id, ...) or a BIDS dataset root. Recordings whose outputs are up to date "
       "are skipped, so a run can be restarted. Exit status 1 when any recording failed (see "
-      "OUTDIR/errors.tsv).");
+      "OUTDIR/errors.tsv). With --shard K/N (or in a Slurm job array) only that shard is "
+      "analysed and the cohort table is left to eegtrack merge.");
   cmd->add_option("input", o->input, "Folder, manifest (.csv/.tsv) or BIDS dataset root")
       ->required();
   cmd->add_option("-o,--outdir", o->outdir, "Output directory (created if missing)")->required();
   cmd->add_option("-j,--jobs", o->jobs,
                   "Recordings analysed at once (default: one per hardware thread)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--shard", o->shard,
+                  "K/N: analyse only the K-th of N shards of the recordings (sorted by key, "
+                  "round-robin); default in a Slurm job array: the array task's shard");
   add_analysis_options(*cmd, o->analysis);
   cmd->callback([o] { run_guarded([&] { return run_batch(*o); }); });
 }
@@ -182,7 +226,8 @@ void add_merge(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "merge",
       "Rebuild OUTDIR/cohort.tsv, cohort.h5, cohort.json and errors.tsv from the "
-      "per-recording outputs of eegtrack batch");
+      "per-recording outputs of eegtrack batch (all shards); exit status 1 when a shard has "
+      "not finished");
   cmd->add_option("outdir", *outdir, "Output directory of eegtrack batch")->required();
   cmd->callback([outdir] { run_guarded([&] { return run_merge(*outdir); }); });
 }
