@@ -14,11 +14,13 @@
 
 #include "analysis_options.hpp"
 #include "eegtrack/io/errors.hpp"
+#include "eegtrack/pipeline/available_cpus.hpp"
 #include "eegtrack/pipeline/batch_inputs.hpp"
 #include "eegtrack/pipeline/batch_runner.hpp"
 #include "eegtrack/pipeline/batch_shard.hpp"
 #include "eegtrack/pipeline/bids_derivatives.hpp"
 #include "eegtrack/pipeline/cohort_table.hpp"
+#include "progress_text.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -39,27 +41,6 @@ struct BatchOptions {
 std::string one_decimal(double v) {
   char text[32];
   std::snprintf(text, sizeof text, "%.1f", v);
-  return text;
-}
-
-// Three significant digits: short recordings make small rates (0.0114 h EEG/s).
-std::string three_digits(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3g", v);
-  return text;
-}
-
-std::string short_duration(double seconds) {
-  if (!std::isfinite(seconds))
-    return "?";
-  const long s = std::lround(seconds);
-  char text[48];
-  if (s >= 3600)
-    std::snprintf(text, sizeof text, "%ld h %02ld min", s / 3600, (s % 3600) / 60);
-  else if (s >= 60)
-    std::snprintf(text, sizeof text, "%ld min %02ld s", s / 60, s % 60);
-  else
-    std::snprintf(text, sizeof text, "%ld s", s);
   return text;
 }
 
@@ -123,7 +104,11 @@ int run_batch(const BatchOptions& o) {
   pipeline::BatchOptions options;
   options.params = resolve_analysis(o.analysis);  // usage errors before any file is read
   options.outdir = o.outdir;
-  options.jobs = o.jobs > 0 ? o.jobs : std::max(1U, std::thread::hardware_concurrency());
+  const std::size_t cpus = pipeline::available_cpus();
+  options.jobs = o.jobs > 0 ? o.jobs : static_cast<unsigned>(cpus);
+  // Each recording gets its share of the CPUs: with one job per CPU, each analysis runs on one
+  // thread; with fewer jobs, an analysis spreads its epochs and detectors over the rest.
+  options.params.threads = std::max<std::size_t>(1, cpus / options.jobs);
   const auto shard =
       o.shard.empty()
           ? pipeline::slurm_array_shard([](const char* name) { return std::getenv(name); })

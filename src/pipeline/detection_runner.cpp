@@ -4,7 +4,6 @@
 #include <map>
 #include <optional>
 #include <stdexcept>
-#include <thread>
 
 #include "detector_lanes.hpp"
 #include "eegtrack/detect/patterns/pattern_detector.hpp"
@@ -12,6 +11,7 @@
 #include "eegtrack/detect/rhythm/seizure_detector.hpp"
 #include "eegtrack/detect/spikes/ied_detector.hpp"
 #include "eegtrack/io/channels.hpp"
+#include "eegtrack/pipeline/available_cpus.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -159,7 +159,7 @@ DetectionRunner::DetectionRunner(const io::Header& header, const Selection& sele
   st.add_lane(lanes, st.seizures);
   st.add_lane(lanes, st.birds);
   if (threads == 0)
-    threads = std::max(1U, std::thread::hardware_concurrency());
+    threads = available_cpus();
   // One thread: the detectors run in push(), after the epoch's background work.
   if (!lanes.empty())
     st.lanes.emplace(std::move(lanes), threads > 1 ? threads : 0, 8);

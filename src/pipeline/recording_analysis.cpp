@@ -5,12 +5,12 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
-#include <thread>
 
 #include "analysis_state.hpp"
 #include "eegtrack/features/continuity_analyzer.hpp"
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/text_escape.hpp"
+#include "eegtrack/pipeline/available_cpus.hpp"
 #include "eegtrack/pipeline/detection_runner.hpp"
 #include "epoch_processor.hpp"
 #include "epoch_trends.hpp"
@@ -290,8 +290,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   std::optional<SpectrogramBuilder> spectrogram;
   // Each epoch's screening, spectrum and features depend on that epoch alone: a batch of
   // them is computed on all cores. Everything after depends on time order and runs here.
-  detail::WorkerPool pool(params.threads > 0 ? params.threads
-                                             : std::max(1U, std::thread::hardware_concurrency()));
+  detail::WorkerPool pool(params.threads > 0 ? params.threads : available_cpus());
   std::vector<Epoch> batch(kParallelEpochs);
   std::vector<detail::EpochResult> results(kParallelEpochs);
   double previous_end_s = -1.0;

@@ -52,7 +52,7 @@ TEST(SlurmScripts, RefusesRelativePathsAndUnsafeValues) {
   auto relative = request();
   relative.outdir = "out";
   EXPECT_THROW((void)pipeline::slurm_scripts(relative), std::invalid_argument);
-  for (const std::string& bad : {"a b", "a\nb", "a'b", "a\"b", "$(x)", "-x", "a#b", "a=b"}) {
+  for (const char* bad : {"a b", "a\nb", "a'b", "a\"b", "$(x)", "-x", "a#b", "a=b"}) {
     auto r = request();
     r.job.partition = bad;
     EXPECT_THROW((void)pipeline::slurm_scripts(r), io::UsageError) << bad;
