@@ -21,6 +21,7 @@ void register_subcommands(CLI::App& app) {
   add_report(app);
   add_batch(app);
   add_merge(app);
+  add_anonymize(app);
 }
 
 int exit_status() {

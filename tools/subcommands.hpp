@@ -24,5 +24,6 @@ void add_followup(CLI::App& app);
 void add_report(CLI::App& app);
 void add_batch(CLI::App& app);
 void add_merge(CLI::App& app);
+void add_anonymize(CLI::App& app);
 
 }  // namespace eegtrack::cli
