@@ -10,6 +10,7 @@
 #include "eegtrack/exports/recording_table.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/sha256.hpp"
+#include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/hdf5_store.hpp"
 #include "eegtrack/pipeline/read_findings.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
@@ -87,16 +88,25 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
   fs::remove(out.paths.summary_json);
   Hdf5Store store(out.paths.store);
   const auto analysis = analyze_recording(reader, params, &store);
-  const auto provenance = recording_provenance(reader);
+  auto provenance = recording_provenance(reader);
+  io::StartTime start = reader.header().start;
+  if (outputs.deidentify) {
+    const auto d = deidentification(*outputs.deidentify, input.filename().string(),
+                                    patient_key(reader.header(), outputs.patient_id));
+    start = shifted_by_days(start, d.shift_days);
+    provenance.file_name =
+        outputs.pseudonym.value_or(d.pseudonym) + io::escape_bytes(input.extension().string());
+    provenance.start = io::to_iso8601(start);
+  }
   out.summary = summary_json(analysis, params, provenance);
   store.finish(analysis, params, provenance, out.summary);
   const auto& events = analysis.detection.events;
-  const auto events_table = exports::events_table(outputs.events_format, events,
-                                                  reader.header().start, provenance.duration_s);
+  const auto events_table =
+      exports::events_table(outputs.events_format, events, start, provenance.duration_s);
   write_table(out.paths.events_tsv, out.paths.events_json, events_table);
   if (outputs.events_edf)
-    exports::write_events_edf(out.paths.events_edf, events, reader.header().start,
-                              provenance.duration_s, params.detection.enabled);
+    exports::write_events_edf(out.paths.events_edf, events, start, provenance.duration_s,
+                              params.detection.enabled);
   else
     fs::remove(out.paths.events_edf);
   if (outputs.tables) {

@@ -13,6 +13,7 @@
 #include "eegtrack/exports/events_tables.hpp"
 #include "eegtrack/findings/recording_findings.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
+#include "eegtrack/pipeline/deidentify.hpp"
 
 namespace eegtrack::pipeline {
 
@@ -35,6 +36,15 @@ struct OutputOptions {
   exports::EventsFormat events_format = exports::EventsFormat::Bids;
   bool events_edf = true;  ///< write <stem>.events.edf
   bool tables = true;      ///< write <stem>.epochs.tsv and <stem>.recording.tsv
+  /// With a key, the outputs are de-identified (deidentify.hpp): the file name they carry
+  /// (summary, HDF5 attribute, report) is the pseudonym plus the input's extension, and every
+  /// start time (summary, HDF5, events tables, events EDF) is shifted by the patient's days.
+  /// The caller names the output paths (deidentification(...).pseudonym for analyze).
+  std::optional<DeidentifyKey> deidentify;
+  std::optional<std::string> patient_id;  ///< for the date shift (patient_key)
+  /// The pseudonym to use instead of deidentification(...).pseudonym (batch: the pseudonymous
+  /// key that names the outputs).
+  std::optional<std::string> pseudonym;
 };
 
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
