@@ -28,6 +28,9 @@ struct AnalysisOutputPaths {
   std::filesystem::path epochs_json;     ///< its sidecar
   std::filesystem::path recording_tsv;   ///< <stem>.recording.tsv, the summary as one row
   std::filesystem::path recording_json;  ///< its sidecar
+  /// <stem>.outputs.json, written last: the names and SHA-256 of every output of the run. Only
+  /// outputs listed there with a matching hash form an output set (verify_output_set).
+  std::filesystem::path manifest;
 };
 
 /// The outputs for other tools that `eegtrack analyze` lets the user choose; `followup`
@@ -52,6 +55,8 @@ struct OutputOptions {
 
 /// The outputs named `<name>.h5`, `<name>.summary.json`, ... in `outdir`, for callers that name
 /// outputs otherwise than by the input's stem (`eegtrack batch` keys them by relative path).
+/// @throws std::invalid_argument for a name that could leave `outdir`: empty, ".", "..", or
+/// holding '/' or a NUL.
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths_named(const std::filesystem::path& outdir,
                                                               const std::string& name);
 
@@ -63,11 +68,17 @@ struct AnalysedRecording {
 };
 
 /// Analyses `input` with `params` and writes its outputs into `outdir` (which must exist), as
-/// `outputs` asks. Each output is written beside its final name and renamed, so a reader never
-/// sees half a file. The summary.json of an earlier run is removed first and the new one is
-/// written last: it marks a complete set, so an interrupted run never leaves a mix of old and
-/// new outputs that reusable_findings would accept. An optional output left by an earlier run
-/// is removed when `outputs` turns it off, so that no output disagrees with the others.
+/// `outputs` asks. The outputs form a set (docs/robustness.md, "Output safety"):
+///  - each output is written beside its final name under a temporary name and renamed, so a
+///    reader never sees half a file;
+///  - the manifest (<stem>.outputs.json) and summary.json of an earlier run are removed first,
+///    and the new summary then the new manifest are written last: the manifest lists the
+///    SHA-256 of every output, so a run killed at any moment leaves either the earlier complete
+///    set or no valid set, never a mix that verify_output_set or reusable_findings accept;
+///  - two runs writing the same outputs at once take turns (an exclusive lock on
+///    OUTDIR/.<stem>.lock), so neither mixes its files with the other's;
+///  - temporaries left by a killed run (*.tmp-<pid>...) are removed when that process is gone.
+/// An optional output left by an earlier run is removed when `outputs` turns it off.
 /// @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable output.
 AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
                                      const std::filesystem::path& outdir,
@@ -90,6 +101,12 @@ AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
 [[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
     const std::filesystem::path& input, const AnalysisOutputPaths& paths,
     const AnalyzeParams& params, std::string* why_not = nullptr);
+
+/// True when `paths.manifest` exists and every output it lists exists with the listed SHA-256
+/// (the rule every reader of analyze outputs follows); otherwise false with the reason in
+/// `why_not` when given.
+[[nodiscard]] bool verify_output_set(const AnalysisOutputPaths& paths,
+                                     std::string* why_not = nullptr);
 
 /// Pretty JSON as eegtrack writes it; invalid UTF-8 in file-derived text (labels,
 /// annotations) is replaced by U+FFFD instead of aborting the output.
