@@ -25,8 +25,9 @@ void add_anonymize(CLI::App& app) {
       "anonymize", "Copy a recording with its identity fields blanked and its start date shifted");
   cmd->footer(
       "Example: eegtrack anonymize rec.edf shared/P07_d3.edf --shift-days -412 --pseudonym P07\n"
-      "Data records are copied byte for byte; EDF+ annotations keep their times relative to "
-      "the start. Annotation texts are copied as recorded: check them before sharing.");
+      "Samples are copied byte for byte; EDF+ annotations keep their times relative to the "
+      "start, and names, dates and ids in their texts are overwritten with X (same length; "
+      "--keep-annotation-texts copies them as recorded).");
   cmd->add_option("input", o->input, "EDF/EDF+/BDF/BDF+ file")->required();
   cmd->add_option("output", o->output, "The copy to write (replaced if it exists)")->required();
   cmd->add_option("--shift-days", o->options.shift_days,
@@ -36,6 +37,8 @@ void add_anonymize(CLI::App& app) {
   cmd->add_option("--pseudonym", o->options.pseudonym,
                   "Written as the patient code (EDF+) or patient field (EDF); default X "
                   "(unknown). 1-40 printable ASCII characters, no blanks");
+  cmd->add_flag("--keep-annotation-texts", o->options.keep_annotation_texts,
+                "Copy EDF+ annotation texts as recorded (default: names, dates and ids masked)");
   cmd->callback([o] {
     run_guarded([&] {
       const auto start = io::anonymize_recording(o->input, o->output, o->options);

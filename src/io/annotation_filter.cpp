@@ -123,60 +123,72 @@ bool has_digit(std::string_view s) {
 }
 
 // One part of a compound (no blank, no '-', '/', '_').
-std::string filtered_part(const std::string& part) {
+// `mask`: the removed text becomes as many 'X' as it had bytes, instead of a placeholder.
+std::string removed(const std::string& text, const char* placeholder, bool mask) {
+  return mask ? std::string(text.size(), 'X') : std::string(placeholder);
+}
+
+std::string filtered_part(const std::string& part, bool mask) {
   if (part.empty() || part.size() == 1 || in_vocabulary(part) ||
       std::regex_match(part, short_code()) || std::regex_match(part, small_number()))
     return part;
-  return has_digit(part) ? "[number]" : "[word]";
+  return removed(part, has_digit(part) ? "[number]" : "[word]", mask);
 }
 
-std::string filtered_core(const std::string& core) {
+std::string filtered_core(const std::string& core, bool mask) {
   if (core.empty())
     return core;
   if (std::regex_match(core, date_like()))
-    return "[date]";
+    return removed(core, "[date]", mask);
   if (std::regex_match(core, clock_time()) || std::regex_match(core, small_number()))
     return core;
   std::string out;
   std::string part;
   for (const char c : core) {
     if (c == '-' || c == '/' || c == '_') {
-      out += filtered_part(part) + c;
+      out += filtered_part(part, mask) + c;
       part.clear();
     } else {
       part += c;
     }
   }
-  return out + filtered_part(part);
+  return out + filtered_part(part, mask);
 }
 
-std::string filtered_token(const std::string& token) {
+std::string filtered_token(const std::string& token, bool mask) {
   std::size_t begin = 0;
   std::size_t end = token.size();
   while (begin < end && is_punctuation(token[begin]))
     ++begin;
   while (end > begin && is_punctuation(token[end - 1]))
     --end;
-  return token.substr(0, begin) + filtered_core(token.substr(begin, end - begin)) +
+  return token.substr(0, begin) + filtered_core(token.substr(begin, end - begin), mask) +
          token.substr(end);
 }
 
-}  // namespace
-
-std::string deidentified_annotation(std::string_view text) {
+std::string filtered(std::string_view text, bool mask) {
   std::string out;
   std::string token;
   for (const char c : text) {
     if (is_separator(c)) {
-      out += filtered_token(token);
+      out += filtered_token(token, mask);
       out += c;
       token.clear();
     } else {
       token += c;
     }
   }
-  out += filtered_token(token);
-  return escape_bytes(out);
+  return out + filtered_token(token, mask);
+}
+
+}  // namespace
+
+std::string deidentified_annotation(std::string_view text) {
+  return escape_bytes(filtered(text, false));
+}
+
+std::string masked_annotation(std::string_view text) {
+  return filtered(text, true);
 }
 
 std::string shown_annotation(std::string_view text, bool show_identifiers) {

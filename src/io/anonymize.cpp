@@ -10,6 +10,7 @@
 #include <fstream>
 #include <vector>
 
+#include "eegtrack/io/annotation_filter.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 
@@ -78,6 +79,59 @@ bool copy_bytes(std::ifstream& in, std::ofstream& out, std::uintmax_t size) {
   return true;
 }
 
+// Overwrites, in one annotation signal's bytes of one record, the texts of its TALs with
+// masked_annotation (same byte length): onsets, durations and separators are not touched.
+void mask_tal_texts(char* p, std::size_t n) {
+  std::size_t i = 0;
+  while (i < n) {
+    if (p[i] == '\0') {
+      ++i;
+      continue;
+    }
+    while (i < n && p[i] != '\x14' && p[i] != '\0')  // onset and optional duration
+      ++i;
+    if (i >= n || p[i] == '\0')
+      continue;
+    ++i;
+    while (i < n && p[i] != '\0') {
+      const std::size_t start = i;
+      while (i < n && p[i] != '\x14' && p[i] != '\0')
+        ++i;
+      const auto masked = masked_annotation(std::string_view(p + start, i - start));
+      if (masked.size() == i - start)
+        std::memcpy(p + start, masked.data(), masked.size());
+      if (i < n && p[i] == '\x14')
+        ++i;
+    }
+  }
+}
+
+// Copies the data records, masking the annotation texts; then any bytes after them.
+bool copy_records_masking_texts(std::ifstream& in, std::ofstream& out, const Header& h,
+                                std::uintmax_t size) {
+  std::vector<std::pair<std::size_t, std::size_t>> regions;  // annotation bytes in a record
+  std::size_t at = 0;
+  for (const auto& s : h.signals) {
+    const auto bytes = static_cast<std::size_t>(s.samples_per_record) *
+                       static_cast<std::size_t>(h.bytes_per_sample);
+    if (s.is_annotation)
+      regions.emplace_back(at, bytes);
+    at += bytes;
+  }
+  std::vector<char> record(static_cast<std::size_t>(h.record_bytes));
+  for (std::int64_t r = 0; r < h.n_records; ++r) {
+    if (!in.read(record.data(), static_cast<std::streamsize>(record.size())))
+      return false;
+    for (const auto& [offset, bytes] : regions)
+      mask_tal_texts(record.data() + offset, bytes);
+    if (!out.write(record.data(), static_cast<std::streamsize>(record.size())))
+      return false;
+  }
+  const auto done = static_cast<std::uintmax_t>(h.header_bytes) +
+                    static_cast<std::uintmax_t>(h.n_records) * record.size();
+  return copy_bytes(in, out, size - done);
+}
+
 }  // namespace
 
 StartTime anonymize_recording(const fs::path& input, const fs::path& output,
@@ -106,15 +160,19 @@ StartTime anonymize_recording(const fs::path& input, const fs::path& output,
   put_field(header, kStartdateOffset, 8,
             two_digits(start.day) + "." + two_digits(start.month) + "." + two_digits(start.year));
 
-  const fs::path temporary = output.parent_path() / ("." + output.filename().string() + ".tmp-" +
-                                                     std::to_string(::getpid()));
+  std::string temporary_name = ".";
+  temporary_name += output.filename().string();
+  temporary_name += ".tmp-" + std::to_string(::getpid());
+  const fs::path temporary = output.parent_path() / temporary_name;
   bool written = false;
   int error = 0;
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (out) {
+      const bool mask = !options.keep_annotation_texts && !h.annotation_signals().empty();
       written = out.write(header.data(), static_cast<std::streamsize>(header.size())) &&
-                copy_bytes(in, out, size - header.size());
+                (mask ? copy_records_masking_texts(in, out, h, size)
+                      : copy_bytes(in, out, size - header.size()));
       out.flush();
       written = written && static_cast<bool>(out);
       error = errno;

@@ -78,9 +78,11 @@ namespace {
 class OutputSetLock {
  public:
   explicit OutputSetLock(const fs::path& any_output) {
-    const std::string name = any_output.filename().string();
-    const fs::path lock =
-        any_output.parent_path() / ("." + name.substr(0, name.rfind('.')) + ".lock");
+    const std::string name = any_output.filename().string();  // <stem>.outputs.json
+    std::string lock_name = ".";
+    lock_name += name.substr(0, name.rfind('.'));
+    lock_name += ".lock";
+    const fs::path lock = any_output.parent_path() / lock_name;
     fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0)
       throw std::runtime_error(io::escape_bytes(lock.string()) + ": cannot create the lock file (" +

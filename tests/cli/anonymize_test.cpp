@@ -1,12 +1,14 @@
 // eegtrack anonymize: the copy of EDF, EDF+, BDF and BDF+ recordings carrying a planted
 // identity reads back, with our reader and with EDFlib (the independent oracle), with the same
-// samples and annotations at a start date shifted by the requested days, its data records are
-// byte-identical, and none of the identity's bytes remain in it.
+// samples and annotation times at a start date shifted by the requested days, its data records
+// are byte-identical but for annotation text bytes masked with 'X', and none of the identity's
+// bytes remain in it.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cmath>
 
+#include "eegtrack/io/annotation_filter.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "support/edflib_oracle.hpp"
 #include "support/patched_recording.hpp"
@@ -30,7 +32,8 @@ std::chrono::year_month_day shifted(int y, int m, int d, int days) {
       std::chrono::days{days}};
 }
 
-void expect_anonymized_copy(const fs::path& original, const fs::path& copy, int shift_days) {
+void expect_anonymized_copy(const fs::path& original, const fs::path& copy, int shift_days,
+                            std::size_t expected_masked_bytes = 0) {
   const std::string before = read_text(original.string());
   const std::string after = read_text(copy.string());
   for (const char* who : kIdentity) {
@@ -42,9 +45,15 @@ void expect_anonymized_copy(const fs::path& original, const fs::path& copy, int 
   const auto& ha = a.header();
   const auto& hb = b.header();
   ASSERT_EQ(after.size(), before.size());
-  EXPECT_EQ(after.substr(static_cast<std::size_t>(ha.header_bytes)),
-            before.substr(static_cast<std::size_t>(ha.header_bytes)))
-      << "data records differ";
+  // Data records: identical but for the masked annotation text bytes, which became 'X'.
+  std::size_t masked = 0;
+  for (auto k = static_cast<std::size_t>(ha.header_bytes); k < before.size(); ++k) {
+    if (after[k] != before[k]) {
+      ASSERT_EQ(after[k], 'X') << "data byte " << k << " changed";
+      ++masked;
+    }
+  }
+  EXPECT_EQ(masked, expected_masked_bytes);
   // Everything after the identity and date fields of the header is unchanged too.
   EXPECT_EQ(after.substr(176, static_cast<std::size_t>(ha.header_bytes) - 176),
             before.substr(176, static_cast<std::size_t>(ha.header_bytes) - 176));
@@ -71,7 +80,7 @@ void expect_anonymized_copy(const fs::path& original, const fs::path& copy, int 
   ASSERT_EQ(a.annotations().size(), b.annotations().size());
   for (std::size_t i = 0; i < a.annotations().size(); ++i) {
     EXPECT_EQ(b.annotations()[i].onset_s, a.annotations()[i].onset_s);
-    EXPECT_EQ(b.annotations()[i].text, a.annotations()[i].text);
+    EXPECT_EQ(b.annotations()[i].text, io::masked_annotation(a.annotations()[i].text));
   }
 
   // EDFlib, the oracle: same samples and annotations, shifted date, no identity.
@@ -86,7 +95,7 @@ void expect_anonymized_copy(const fs::path& original, const fs::path& copy, int 
   ASSERT_EQ(ob.annotations.size(), oa.annotations.size());
   for (std::size_t i = 0; i < oa.annotations.size(); ++i) {
     EXPECT_EQ(ob.annotations[i].onset_s, oa.annotations[i].onset_s);
-    EXPECT_EQ(ob.annotations[i].text, oa.annotations[i].text);
+    EXPECT_EQ(ob.annotations[i].text, io::masked_annotation(oa.annotations[i].text));
   }
 }
 
@@ -141,7 +150,9 @@ RawEdfSpec bdf_spec(RawFormat format) {
     annotations.digital_max = "8388607";
     spec.signals.push_back(annotations);
     spec.start_offset_s = 0.5;
-    spec.annotations = {{0, 0, 0.75, -1.0, "eyes closed"}, {1, 0, 1.5, 2.0, "photic 10Hz"}};
+    spec.annotations = {{0, 0, 0.75, -1.0, "eyes closed"},
+                        {1, 0, 1.5, 2.0, "photic 10Hz"},
+                        {2, 0, 2.25, -1.0, "Jane Smith awake"}};
   }
   return spec;
 }
@@ -154,9 +165,18 @@ TEST(CliAnonymize, BdfAndBdfPlusCopiesKeepSamplesAndLoseIdentity) {
     // 29.02.24 + 366 days = 01.03.25: the shift crosses a leap day.
     const auto r = run_cli({"anonymize", original.string(), copy.string(), "--shift-days", "366"});
     ASSERT_EQ(r.exit_status, 0) << r.err;
-    expect_anonymized_copy(original, copy, 366);
+    // "Jane Smith" in the BDF+ annotation: 9 bytes masked, the blank between kept.
+    expect_anonymized_copy(original, copy, 366, format == RawFormat::BdfPlusC ? 9 : 0);
     EXPECT_EQ(io::EdfReader(copy).header().start.month, 3);
   }
+  // --keep-annotation-texts copies the texts as recorded.
+  const fs::path original = scratch_dir() / "identified.bdf";
+  write_raw_edf(original, bdf_spec(RawFormat::BdfPlusC));
+  const fs::path copy = scratch_dir() / "kept.bdf";
+  ASSERT_EQ(run_cli({"anonymize", original.string(), copy.string(), "--keep-annotation-texts"})
+                .exit_status,
+            0);
+  EXPECT_EQ(io::EdfReader(copy).annotations().at(2).text, "Jane Smith awake");
 }
 
 TEST(CliAnonymize, BadRequestsAreRefused) {

@@ -41,5 +41,15 @@ TEST(AnnotationFilter, ResultIsValidUtf8AndShownOnlyOnRequest) {
   EXPECT_EQ(shown_annotation("Mr Smith", false), "[word] [word]");
 }
 
+TEST(AnnotationFilter, MaskKeepsTheByteLength) {
+  EXPECT_EQ(masked_annotation("Jane Smith awake"), "XXXX XXXXX awake");
+  EXPECT_EQ(masked_annotation("DOB 12.03.1961, MRN 4711"), "XXX XXXXXXXXXX, XXX XXXX");
+  EXPECT_EQ(masked_annotation("[Total time]+62.000"), "[Total time]+62.000");
+  const std::string latin1 = "M\xfcller spike";
+  EXPECT_EQ(masked_annotation(latin1), "XXXXXX spike");
+  for (const char* text : {"", "x", "Jean-Luc/Fp1 12:00", "\xce\xbc 3.5Hz (Dr. Who)"})
+    EXPECT_EQ(masked_annotation(text).size(), std::string(text).size()) << text;
+}
+
 }  // namespace
 }  // namespace eegtrack::io

@@ -26,6 +26,12 @@ namespace eegtrack::io {
 /// outside the vocabulary is lost, a name is never kept unless it is also a vocabulary word.
 [[nodiscard]] std::string deidentified_annotation(std::string_view text);
 
+/// The same judgement with the removed text overwritten in place: every byte of a removed
+/// token becomes 'X', so the result has exactly the byte length of `text` ("Jane Smith awake"
+/// -> "XXXX XXXXX awake"). For rewriting annotation texts inside an EDF+ file without moving
+/// any other byte (io::anonymize_recording).
+[[nodiscard]] std::string masked_annotation(std::string_view text);
+
 /// The text shown for an annotation: escape_bytes(text) when identifiers may be shown,
 /// deidentified_annotation(text) otherwise.
 [[nodiscard]] std::string shown_annotation(std::string_view text, bool show_identifiers);

@@ -1,10 +1,10 @@
 #pragma once
 
 // A de-identified copy of a recording, for sharing it: the identity fields of the header are
-// blanked or replaced by a pseudonym and the start date is shifted by a whole number of days.
-// Nothing else changes: data records (samples and EDF+ annotation TALs, whose times are
-// relative to the start) are copied byte for byte, so the copy reads the same samples and
-// annotations as the original, at the shifted date.
+// blanked or replaced by a pseudonym, the start date is shifted by a whole number of days and
+// names, dates and ids in EDF+ annotation texts are overwritten with 'X'. Nothing else changes:
+// samples are copied byte for byte and TAL onsets (relative to the start) are untouched, so the
+// copy reads the same samples and annotation times as the original, at the shifted date.
 
 #include <filesystem>
 #include <string>
@@ -16,6 +16,9 @@ namespace eegtrack::io {
 struct AnonymizeOptions {
   int shift_days = 0;     ///< added to the start date (negative: earlier)
   std::string pseudonym;  ///< stands for the patient; empty: "X" (unknown, EDF+ spec)
+  /// false (default): EDF+/BDF+ annotation texts are masked in place (masked_annotation: every
+  /// byte of a name, date or id becomes 'X', the byte length and so every other byte stays).
+  bool keep_annotation_texts = false;
 };
 
 /// Writes the de-identified copy of `input` (EDF, EDF+, BDF, BDF+) to `output`:
@@ -24,6 +27,7 @@ struct AnonymizeOptions {
 ///  - recording field: EDF+/BDF+ "Startdate <shifted dd-MMM-yyyy> X X X" (admin code,
 ///    technician, equipment unknown); EDF/BDF "X";
 ///  - startdate: shifted by options.shift_days; start time of day unchanged;
+///  - annotation texts masked in place unless options.keep_annotation_texts;
 ///  - every other byte, header and data records, unchanged.
 /// The input is read and validated first (an unreadable input is refused, not copied). The copy
 /// is written beside `output` under a temporary name and renamed, so `output` is never half

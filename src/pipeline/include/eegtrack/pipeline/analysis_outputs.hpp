@@ -43,11 +43,11 @@ struct OutputOptions {
   /// (summary, HDF5 attribute, report) is the pseudonym plus the input's extension, and every
   /// start time (summary, HDF5, events tables, events EDF) is shifted by the patient's days.
   /// The caller names the output paths (deidentification(...).pseudonym for analyze).
-  std::optional<DeidentifyKey> deidentify;
-  std::optional<std::string> patient_id;  ///< for the date shift (patient_key)
+  std::optional<DeidentifyKey> deidentify{};
+  std::optional<std::string> patient_id{};  ///< for the date shift (patient_key)
   /// The pseudonym to use instead of deidentification(...).pseudonym (batch: the pseudonymous
   /// key that names the outputs).
-  std::optional<std::string> pseudonym;
+  std::optional<std::string> pseudonym{};
 };
 
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
