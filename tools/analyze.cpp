@@ -34,6 +34,9 @@ struct AnalyzeOptions {
   bool no_tables = false;
   bool report = false;
   std::string progress = "auto";
+  bool deidentify = false;
+  std::string deidentify_key;  ///< default OUTDIR/deidentify.key
+  std::string patient_id;
 };
 
 std::string fixed(double v, int digits) {
@@ -166,11 +169,17 @@ void analyze_one(const fs::path& file, const fs::path& outdir, const pipeline::A
   AnalysisProgressPrinter printer(progress_mode(progress), progress == "auto",
                                   printable(file.filename().string()));
   outputs.progress = [&printer](double done_s, double total_s) { printer(done_s, total_s); };
-  const auto analysed = pipeline::analyze_to_outputs(file, outdir, p, outputs);
+  // De-identified outputs are named by the pseudonym, not the file's stem.
+  const std::string stem =
+      outputs.deidentify
+          ? pipeline::deidentification(*outputs.deidentify, file.filename().string(), "").pseudonym
+          : file.stem().string();
+  const auto analysed = pipeline::analyze_to_outputs(
+      file, pipeline::analysis_output_paths_named(outdir, stem), p, outputs);
   print_warnings(file, analysed.summary);
   print_summary(analysed.summary, analysed.spectrogram_step_s, analysed.paths, outputs);
   if (report) {
-    const fs::path html = outdir / (file.stem().string() + ".report.html");
+    const fs::path html = outdir / (stem + ".report.html");
     write_recording_report(analysed.paths.summary_json, html, {false, {file}, "", "", "", ""});
     std::cout << "  wrote " << printable(html.string()) << '\n';
   }
@@ -180,20 +189,35 @@ pipeline::OutputOptions resolve_outputs(const AnalyzeOptions& options) {
   const auto format = exports::parse_events_format(options.events_format);
   if (!format)
     throw io::UsageError("--events-format " + options.events_format + ": must be bids or szcore");
-  return {.events_format = *format,
-          .events_edf = !options.no_events_edf,
-          .tables = !options.no_tables,
-          .progress = {}};
+  pipeline::OutputOptions out;
+  out.events_format = *format;
+  out.events_edf = !options.no_events_edf;
+  out.tables = !options.no_tables;
+  return out;
 }
 
 int run_analyze(const AnalyzeOptions& options) {
   if (options.outdir.empty())
     throw io::UsageError("-o/--outdir '': an output directory is required");
   const auto params = resolve_analysis(options.analysis);  // usage errors before any file is read
-  const auto outputs = resolve_outputs(options);
+  auto outputs = resolve_outputs(options);
   (void)progress_mode(options.progress);  // a usage error before any file is read
   const fs::path outdir(options.outdir);
   fs::create_directories(outdir);
+  if (!options.deidentify && (!options.deidentify_key.empty() || !options.patient_id.empty()))
+    throw io::UsageError("--deidentify-key and --patient-id need --deidentify");
+  if (options.deidentify) {
+    const fs::path key_file = options.deidentify_key.empty() ? outdir / "deidentify.key"
+                                                             : fs::path(options.deidentify_key);
+    bool created = false;
+    outputs.deidentify = pipeline::load_or_create_key(key_file, &created);
+    if (created)
+      std::cerr << "eegtrack: created the de-identification key " << printable(key_file.string())
+                << ": keep it secret and give it again (--deidentify-key) for this patient's "
+                   "other recordings\n";
+    if (!options.patient_id.empty())
+      outputs.patient_id = options.patient_id;
+  }
   int failed = 0;
   for (const auto& file : options.files) {
     try {
@@ -234,6 +258,15 @@ void add_analyze(CLI::App& app) {
                   "Progress on stderr: bar (redrawn in place), lines (one per tenth), none, or "
                   "auto (a bar on a terminal, lines in a log for recordings of an hour or more)")
       ->capture_default_str();
+  cmd->add_flag("--deidentify", o->deidentify,
+                "Name the outputs by a pseudonymous id instead of the file name and shift every "
+                "date by a per-patient number of days (docs/robustness.md)");
+  cmd->add_option("--deidentify-key", o->deidentify_key,
+                  "Secret key file of the project for --deidentify (created with a new random "
+                  "key if missing; default OUTDIR/deidentify.key)");
+  cmd->add_option("--patient-id", o->patient_id,
+                  "Patient whose date shift applies with --deidentify (default: the EDF+ "
+                  "patient code, else the file name)");
   cmd->callback([o] { run_guarded([&] { return run_analyze(*o); }); });
 }
 

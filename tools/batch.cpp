@@ -35,6 +35,8 @@ struct BatchOptions {
   std::string outdir;
   unsigned jobs = 0;  // 0: one per hardware thread
   std::string shard;  // K/N; empty: the Slurm array task's shard, or every recording
+  bool show_identifiers = false;
+  std::string deidentify_key;
   AnalysisOptions analysis;
 };
 
@@ -114,7 +116,27 @@ int run_batch(const BatchOptions& o) {
           ? pipeline::slurm_array_shard([](const char* name) { return std::getenv(name); })
           : std::optional(pipeline::parse_shard(o.shard));
   fs::create_directories(options.outdir);
+  // Cohort outputs travel: de-identified unless --show-identifiers (docs/robustness.md).
+  if (!o.show_identifiers) {
+    const fs::path key_file = o.deidentify_key.empty() ? fs::path(options.outdir) / "deidentify.key"
+                                                       : fs::path(o.deidentify_key);
+    bool created = false;
+    options.outputs.deidentify = pipeline::load_or_create_key(key_file, &created);
+    if (created)
+      std::cerr << "eegtrack: created the de-identification key " << printable(key_file.string())
+                << ": keep it secret\n";
+  }
   auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
+  // Outside BIDS (whose sub-<label> names are pseudonymous already) the keys come from file
+  // and folder names, which may name the patient: they become pseudonyms too.
+  if (options.outputs.deidentify && inputs.kind != pipeline::BatchInputKind::Bids) {
+    for (auto& in : inputs.inputs) {
+      in.key = pipeline::deidentification(*options.outputs.deidentify, in.key, "").pseudonym;
+      in.relative = in.key + fs::path(in.relative).extension().string();
+    }
+    std::sort(inputs.inputs.begin(), inputs.inputs.end(),
+              [](const auto& a, const auto& b) { return a.key < b.key; });
+  }
   std::cerr << "eegtrack: " << printable(o.input) << " (" << to_string(inputs.kind)
             << "): " << inputs.inputs.size() << " recording(s)";
   if (shard) {
@@ -203,6 +225,12 @@ void add_batch(CLI::App& app) {
                   "K/N: analyse only the K-th of N shards of the recordings (sorted by key, "
                   "round-robin); default in a Slurm job array: the array task's shard");
   add_analysis_options(*cmd, o->analysis);
+  cmd->add_flag("--show-identifiers", o->show_identifiers,
+                "Keep the file names and true dates inside the outputs (default: pseudonymous "
+                "file names and per-patient shifted dates, as analyze --deidentify)");
+  cmd->add_option("--deidentify-key", o->deidentify_key,
+                  "Secret key file for the pseudonyms and date shifts (created if missing; "
+                  "default OUTDIR/deidentify.key)");
   cmd->callback([o] { run_guarded([&] { return run_batch(*o); }); });
 }
 

@@ -1,6 +1,7 @@
 // eegtrack info: what a recording contains, as text or one JSON object.
 #include <iostream>
 
+#include "eegtrack/io/annotation_filter.hpp"
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/text_escape.hpp"
@@ -54,10 +55,13 @@ nlohmann::json info_json(const io::EdfReader& reader, const InfoOptions& options
   }
   out["annotation_count"] = reader.annotations().size();
   out["annotations"] = nlohmann::json::array();
+  // Annotation texts may name the patient: de-identified unless --show-identifiers.
+  out["annotation_texts"] = options.show_identifiers ? "as recorded" : "de-identified";
   for (const auto& annotation : reader.annotations()) {
-    out["annotations"].push_back({{"onset_s", annotation.onset_s},
-                                  {"duration_s", annotation.duration_s},
-                                  {"text", annotation.text}});
+    out["annotations"].push_back(
+        {{"onset_s", annotation.onset_s},
+         {"duration_s", annotation.duration_s},
+         {"text", io::shown_annotation(annotation.text, options.show_identifiers)}});
   }
   out["warnings"] = reader.warnings();
   if (options.strict) {
@@ -89,11 +93,12 @@ void print_info(const io::EdfReader& reader, const InfoOptions& options, std::os
   }
   print_channel_table(header, os);
   const auto& annotations = reader.annotations();
-  os << "annotations: " << annotations.size() << '\n';
+  os << "annotations: " << annotations.size()
+     << (options.show_identifiers || annotations.empty() ? "" : " (texts de-identified)") << '\n';
   for (std::size_t i = 0; i < annotations.size() && static_cast<int>(i) < options.max_annotations;
        ++i) {
     os << "  " << annotations[i].onset_s << " s (" << annotations[i].duration_s << " s) "
-       << printable(annotations[i].text) << '\n';
+       << printable(io::shown_annotation(annotations[i].text, options.show_identifiers)) << '\n';
   }
   if (static_cast<int>(annotations.size()) > options.max_annotations) {
     os << "  ... " << annotations.size() - options.max_annotations << " more (--json lists all)\n";
@@ -121,7 +126,8 @@ void add_info(CLI::App& app) {
                 "Add the validation report (every deviation from the EDF/EDF+ specification); "
                 "exit status 1 when there is any");
   cmd->add_flag("--show-identifiers", options->show_identifiers,
-                "Also print the patient and recording identification fields");
+                "Also print the patient and recording identification fields and the annotation "
+                "texts as recorded (default: texts de-identified, docs/robustness.md)");
   cmd->add_option("--max-annotations", options->max_annotations,
                   "Annotations listed in the text output")
       ->check(CLI::NonNegativeNumber);

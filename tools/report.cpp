@@ -63,10 +63,11 @@ void add_report(CLI::App& app) {
   cmd->add_option("--pdf", o->pdf, "Also print the report to this PDF (needs Chromium)");
   cmd->add_option("--edf", o->edf,
                   "The recording(s) the outputs came from (matched by SHA-256): EEG pages of a "
-                  "recording report, identity with --show-identity");
-  cmd->add_flag("--show-identity", o->show_identity,
+                  "recording report, identity with --show-identifiers");
+  cmd->add_flag("--show-identifiers,--show-identity", o->show_identity,
                 "Show the patient name, birth date and hospital code of the recording's header "
-                "(default: the pseudonymous id only)");
+                "and the annotation texts as recorded (default: the pseudonymous id only, "
+                "annotation texts de-identified; --show-identity is the former name)");
   cmd->callback([o] { run_guarded([&] { return run_report(*o); }); });
 }
 

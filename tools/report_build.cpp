@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "eegtrack/io/annotation_filter.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/sha256.hpp"
@@ -102,8 +103,10 @@ std::string filters_text(const pipeline::EegDisplayParams& p) {
 
 // The pages of the report; a page that cannot be read is named in `note` and left out, so one
 // unreadable window does not cost the whole report.
+// Annotation texts are de-identified (io::deidentified_annotation) unless `show_identifiers`.
 std::vector<report::EegPage> eeg_pages(const io::EdfReader& reader,
-                                       const findings::RecordingFindings& f, std::string& note) {
+                                       const findings::RecordingFindings& f, std::string& note,
+                                       bool show_identifiers) {
   std::vector<report::EegPage> pages;
   for (const auto& request : report::select_eeg_pages(f.events, f.recording.duration_s)) {
     pipeline::EegWindow w;
@@ -119,7 +122,8 @@ std::vector<report::EegPage> eeg_pages(const io::EdfReader& reader,
         w.start_s,    w.duration_s, w.sample_rate_hz, w.montage, filters_text(w.params), w.labels,
         w.samples_uv, {},           w.notes};
     for (const auto& a : w.annotations)
-      page.traces.annotations.push_back({a.onset_s, a.duration_s, a.text});
+      page.traces.annotations.push_back(
+          {a.onset_s, a.duration_s, io::shown_annotation(a.text, show_identifiers)});
     pages.push_back(std::move(page));
   }
   return pages;
@@ -199,14 +203,14 @@ void write_recording_report(const fs::path& summary_json, const fs::path& html,
                            " (its SHA-256 differs from " + in.findings.recording.sha256 + ")");
   if (request.show_identity && !edf)
     throw io::UsageError(
-        "--show-identity: identity comes from the recording's header; give the "
+        "--show-identifiers: identity comes from the recording's header; give the "
         "recording with --edf FILE");
   if (edf) {
     const io::EdfReader reader(*edf);
     in.simulated = simulated(reader.header());
     if (request.show_identity)
       in.identity = identity_of(reader.header());
-    in.pages = eeg_pages(reader, in.findings, in.pages_note);
+    in.pages = eeg_pages(reader, in.findings, in.pages_note, request.show_identity);
   } else if (!in.findings.events.empty()) {
     in.pages_note = "EEG pages need the recording: eegtrack report " + summary_json.string() +
                     " --edf " + in.file_name + " -o FILE.html";
@@ -257,7 +261,7 @@ std::vector<fs::path> write_followup_report(const fs::path& followup_json, const
     }
   } else if (request.show_identity) {
     throw io::UsageError(
-        "--show-identity: identity comes from a recording's header; give one "
+        "--show-identifiers: identity comes from a recording's header; give one "
         "with --edf FILE");
   }
   write_html(html, report::render_followup_report(in));

@@ -22,6 +22,7 @@ void register_subcommands(CLI::App& app) {
   add_batch(app);
   add_merge(app);
   add_slurm(app);
+  add_anonymize(app);
 }
 
 int exit_status() {

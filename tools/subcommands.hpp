@@ -25,5 +25,6 @@ void add_report(CLI::App& app);
 void add_batch(CLI::App& app);
 void add_merge(CLI::App& app);
 void add_slurm(CLI::App& app);
+void add_anonymize(CLI::App& app);
 
 }  // namespace eegtrack::cli

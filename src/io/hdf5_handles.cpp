@@ -29,9 +29,17 @@ std::string error_stack_text() {
   H5Eclear2(H5E_DEFAULT);
   if (parts.empty())
     return {};
+  // A failed write's innermost entry is a dump of the write call (time, buffer address, ...):
+  // only the operating system's reason is of use ("No space left on device", "File too large").
+  std::string reason = parts.back();
+  const std::string marker = "error message = '";
+  if (const auto at = reason.find(marker); at != std::string::npos) {
+    const auto begin = at + marker.size();
+    reason = "write failed: " + reason.substr(begin, reason.find('\'', begin) - begin);
+  }
   if (parts.size() == 1)
-    return parts.front();
-  return parts.front() + " (" + parts.back() + ")";
+    return reason;
+  return parts.front() + " (" + reason + ")";
 }
 
 // Length of the UTF-8 sequence starting at s[i], or 0 if it is malformed (overlong forms,
@@ -73,6 +81,15 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
 H5Lock::H5Lock() : lock_(hdf5_mutex()) {
   // A thread-safe HDF5 build (Debian's is one: H5_HAVE_THREADSAFE) keeps the automatic error
   // printing setting per thread, so switch it off once in every thread that calls HDF5.
+  // No library shutdown at exit: after a failed write (a full disk) HDF5 may keep a dataset it
+  // could not close, and its atexit handler then crashed in H5D_close (exit 139) trying to
+  // flush it again. Every file eegtrack writes is flushed and closed explicitly before it is
+  // renamed into place (Hdf5Writer::commit); a failed one is only a temporary that is removed.
+  static const bool no_atexit = [] {
+    H5dont_atexit();
+    return true;
+  }();
+  (void)no_atexit;
   thread_local bool quiet = false;
   if (!quiet) {
     H5open();

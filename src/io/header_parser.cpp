@@ -109,6 +109,8 @@ void resolve_record_count(const FileHandle& file, long long declared, Header& h,
     diag.warn("bytes after the last declared record ignored");
   }
   h.n_records = declared;
+  if (declared == 0)  // EDFlib refuses such a file; there is nothing to read
+    diag.deviation(location, "number of records is 0 (no data records)");
   check_recording_length(h, diag);
   if (!is_bdf(h.file_type) && declared > 0 && data_bytes == declared * h.record_bytes / 2 * 3 &&
       h.record_bytes % 2 == 0)

@@ -93,8 +93,20 @@ void read_scaling(SignalInfo& s, int i, bool bdf, const SignalFields& fields, Di
                        "] exceeds the " + (bdf ? "24" : "16") + "-bit sample range");
   s.digital_min = static_cast<std::int32_t>(std::clamp(dmin, -limit - 1, limit));
   s.digital_max = static_cast<std::int32_t>(std::clamp(dmax, -limit - 1, limit));
-  if (s.is_annotation)
+  if (s.is_annotation) {
+    // The samples of an annotation signal are TAL bytes, not values, but EDFlib (and so most
+    // readers) refuse an EDF+/BDF+ whose annotation signal does not declare the full digital
+    // range or declares an empty physical range: strict validation reports both.
+    if (dmin != -limit - 1 || dmax != limit)
+      diag.deviation(SignalFields::location(i, kDigMin),
+                     "annotation signal digital range must be [" + std::to_string(-limit - 1) +
+                         ", " + std::to_string(limit) + "] (is [" + std::to_string(dmin) + ", " +
+                         std::to_string(dmax) + "])");
+    if (s.physical_min == s.physical_max)
+      diag.deviation(SignalFields::location(i, kPhysMin),
+                     "annotation signal physical minimum equals its maximum");
     return;
+  }
   if (dmin >= dmax)
     diag.fail(SignalFields::location(i, kDigMin) + ": digital minimum " + std::to_string(dmin) +
               " is not below digital maximum " + std::to_string(dmax));

@@ -92,6 +92,11 @@ StartTime parse_start_time(Diagnostics& diag, const std::string& date, const std
   return start;
 }
 
+// The identification fields may hold a name, a birth date or a hospital code in any subfield
+// (a malformed field shifts the name into the "sex" slot), so no message quotes them: they
+// reach logs, JSON and reports, and identity appears only with --show-identifiers.
+constexpr const char* kWithheld = " (value not shown: identity field)";
+
 void check_plus_identification(Diagnostics& diag, const std::string& patient,
                                const std::string& recording, StartTime& start) {
   const auto patient_loc = header_location(8, "patient");
@@ -101,9 +106,10 @@ void check_plus_identification(Diagnostics& diag, const std::string& patient,
     diag.deviation(patient_loc, "EDF+ patient field needs 4 subfields (code sex birthdate name)");
   } else {
     if (p[1] != "M" && p[1] != "F" && p[1] != "X")
-      diag.deviation(patient_loc, "EDF+ sex subfield is not M, F or X ('" + p[1] + "')");
+      diag.deviation(patient_loc, std::string("EDF+ sex subfield is not M, F or X") + kWithheld);
     if (p[2] != "X" && !parse_plus_date(p[2], day, month, year))
-      diag.deviation(patient_loc, "EDF+ birthdate subfield is not dd-MMM-yyyy ('" + p[2] + "')");
+      diag.deviation(patient_loc,
+                     std::string("EDF+ birthdate subfield is not dd-MMM-yyyy") + kWithheld);
   }
   const auto rec_loc = header_location(88, "recording");
   const auto r = split_spaces(recording);
@@ -115,12 +121,12 @@ void check_plus_identification(Diagnostics& diag, const std::string& patient,
   if (r.size() < 2 || r[0] != "Startdate" || r[1] == "X")
     return;
   if (!parse_plus_date(r[1], day, month, year)) {
-    diag.deviation(rec_loc, "EDF+ startdate subfield is not dd-MMM-yyyy ('" + r[1] + "')");
+    diag.deviation(rec_loc, std::string("EDF+ startdate subfield is not dd-MMM-yyyy") + kWithheld);
     return;
   }
   if (day != start.day || month != start.month || year % 100 != start.year % 100) {
-    diag.deviation(rec_loc, "EDF+ startdate '" + r[1] + "' differs from the header startdate");
-    diag.warn("recording field startdate " + r[1] + " ignored: it differs from the header date");
+    diag.deviation(rec_loc, "EDF+ startdate subfield differs from the header startdate");
+    diag.warn("the recording field's startdate is ignored: it differs from the header date");
     return;
   }
   start.year = year;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "eegtrack/io/limits.hpp"
@@ -82,6 +83,15 @@ std::vector<Segment> segments_of(const std::vector<double>& onsets, const Header
     const double expected = current.onset_s + static_cast<double>(current.n_records) * duration;
     const double shift = onsets[r] - expected;
     if (std::fabs(shift) <= tolerance_s) {
+      // Within half a sample no sample moves, so the record joins its segment; but EDF+C
+      // requires exact onsets (EDFlib refuses any difference at its 100-ns resolution).
+      if (std::fabs(shift) >= 0.5e-7 && !is_discontinuous(h.file_type)) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.6g", shift);
+        diag.deviation("record " + std::to_string(r) + " TAL",
+                       "time-keeping onset differs by " + std::string(text) +
+                           " s from the end of the previous record (EDF+C needs exact onsets)");
+      }
       ++current.n_records;
       current.duration_s = static_cast<double>(current.n_records) * duration;
       continue;

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <thread>
 
+#include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/batch_record.hpp"
 
 namespace eegtrack::pipeline {
@@ -25,6 +26,18 @@ std::uint64_t size_or_zero(const fs::path& file) {
   return ec ? 0 : size;
 }
 
+// The error as the cohort's errors.tsv may hold it when outputs are de-identified: the input's
+// path (which may name the patient) replaced by its pseudonymous name. The terminal still gets
+// the full message.
+std::string without_path(std::string error, const BatchInput& in) {
+  for (const std::string& path : {io::escape_bytes(in.file.string()), in.file.string()}) {
+    for (auto at = error.find(path); !path.empty() && at != std::string::npos;
+         at = error.find(path, at + in.relative.size()))
+      error.replace(at, path.size(), in.relative);
+  }
+  return error;
+}
+
 BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
   BatchItemResult r;
   const auto start = Clock::now();
@@ -34,7 +47,10 @@ BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
       r.outcome = BatchOutcome::Skipped;
       r.duration_s = found->recording.duration_s;
     } else {
-      const auto out = analyze_to_outputs(in.file, paths, options.params, options.outputs);
+      auto outputs = options.outputs;
+      outputs.patient_id = in.patient_id;  // one date shift per patient (deidentify.hpp)
+      outputs.pseudonym = fs::path(in.key).filename().string();
+      const auto out = analyze_to_outputs(in.file, paths, options.params, outputs);
       r.outcome = BatchOutcome::Analysed;
       r.duration_s = out.summary["recording"]["duration_s"].get<double>();
     }
@@ -45,8 +61,12 @@ BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
     r.outcome = BatchOutcome::Failed;
     r.error = "unknown error";
   }
-  BatchRecord record{
-      in.key, in.relative, in.patient_id, in.extras, r.outcome != BatchOutcome::Failed, r.error};
+  BatchRecord record{in.key,
+                     in.relative,
+                     in.patient_id,
+                     in.extras,
+                     r.outcome != BatchOutcome::Failed,
+                     options.outputs.deidentify ? without_path(r.error, in) : r.error};
   try {
     write_batch_record(options.outdir, record);
   } catch (const std::exception& e) {

@@ -68,7 +68,8 @@ fs::path folder_output() {
   static const fs::path out = [] {
     const fs::path o = program_scratch_dir() / "batch_out_jobs2";
     fs::remove_all(o);
-    const auto r = run_cli({"batch", folder_input().string(), "-o", o.string(), "--jobs", "2"});
+    const auto r = run_cli(
+        {"batch", folder_input().string(), "-o", o.string(), "--jobs", "2", "--show-identifiers"});
     EXPECT_EQ(r.exit_status, 1) << r.out << r.err;  // two recordings failed
     EXPECT_NE(r.out.find("4 recording(s): 2 analysed, 0 skipped (outputs up to date), 2 failed"),
               std::string::npos)
@@ -143,7 +144,8 @@ TEST(BatchCli, RerunSkipsEverythingDoneAndMergeRebuildsTheSameCohort) {
   const fs::path out = folder_output();
   const auto before = fs::last_write_time(out / "ward1~rec.h5");
   const std::string cohort = read_text((out / "cohort.tsv").string());
-  const auto r = run_cli({"batch", folder_input().string(), "-o", out.string(), "--jobs", "2"});
+  const auto r = run_cli(
+      {"batch", folder_input().string(), "-o", out.string(), "--jobs", "2", "--show-identifiers"});
   EXPECT_EQ(r.exit_status, 1);
   EXPECT_NE(r.out.find("0 analysed, 2 skipped (outputs up to date), 2 failed"), std::string::npos)
       << r.out;
@@ -165,12 +167,15 @@ TEST(BatchCli, InterruptedRunFinishesTheRest) {
   const fs::path in = scratch_dir() / "in";
   fs::create_directories(in);
   fs::copy_file(folder_input() / "ward1" / "rec.edf", in / "one.edf");
-  ASSERT_EQ(run_cli({"batch", in.string(), "-o", out.string(), "--jobs", "1"}).exit_status, 0);
+  ASSERT_EQ(run_cli({"batch", in.string(), "-o", out.string(), "--jobs", "1", "--show-identifiers"})
+                .exit_status,
+            0);
   const auto before = fs::last_write_time(out / "one.h5");
   fs::copy_file(folder_input() / "ward2" / "rec.EDF", in / "two.edf");
   // A summary-less output, as an interruption leaves it, is not taken for a finished one.
   std::ofstream(out / "two.h5") << "partial";
-  const auto r = run_cli({"batch", in.string(), "-o", out.string(), "--jobs", "1"});
+  const auto r =
+      run_cli({"batch", in.string(), "-o", out.string(), "--jobs", "1", "--show-identifiers"});
   ASSERT_EQ(r.exit_status, 0) << r.err;
   EXPECT_NE(r.out.find("1 analysed, 1 skipped"), std::string::npos) << r.out;
   EXPECT_EQ(fs::last_write_time(out / "one.h5"), before);
@@ -179,7 +184,8 @@ TEST(BatchCli, InterruptedRunFinishesTheRest) {
 
 TEST(BatchCli, OneJobGivesTheSameCohortAsTwo) {
   const fs::path out = scratch_dir() / "jobs1";
-  const auto r = run_cli({"batch", folder_input().string(), "-o", out.string(), "--jobs", "1"});
+  const auto r = run_cli(
+      {"batch", folder_input().string(), "-o", out.string(), "--jobs", "1", "--show-identifiers"});
   EXPECT_EQ(r.exit_status, 1) << r.err;
   EXPECT_EQ(read_text((out / "cohort.tsv").string()),
             read_text((folder_output() / "cohort.tsv").string()));

@@ -1,7 +1,7 @@
 // `eegtrack report`, `analyze --report` and `followup --report` on real files: the demo
 // patient's follow-up report and the report of its relapse (day 40) recording with their key
 // elements; a recording whose channel label and annotation are hostile and whose header names
-// a person: the texts are inert, the identity appears only with --show-identity; and the
+// a person: the texts are inert, the identity appears only with --show-identifiers; and the
 // command's usage and file errors.
 #include <gtest/gtest.h>
 
@@ -140,9 +140,10 @@ TEST(ReportCli, HostileTextsAreInertAndIdentityOnlyOnRequest) {
   const auto html = read_text((dir / "out" / "hostile.report.html").string());
   expect_self_contained(html);
   EXPECT_EQ(html.find("alert(\"x"), std::string::npos);
-  // The annotation on the seizure's page and the label in the montage warning, as text.
-  EXPECT_NE(html.find("&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"),
-            std::string::npos);
+  // The annotation on the seizure's page, de-identified by default (docs/robustness.md), and
+  // the label in the montage warning, as text.
+  EXPECT_NE(html.find("&lt;[word]&gt;[word](&quot;[word]&quot;)&lt;/[word]&gt;"), std::string::npos)
+      << html;
   EXPECT_NE(html.find("&lt;script&gt;&amp;&quot;x"), std::string::npos);
   EXPECT_NE(html.find("<strong>Seizure 1</strong>"), std::string::npos);
   // No identity by default, anywhere.
@@ -152,12 +153,15 @@ TEST(ReportCli, HostileTextsAreInertAndIdentityOnlyOnRequest) {
   const fs::path shown_path = dir / "shown.html";
   const auto shown_run =
       run_cli({"report", (dir / "out" / "hostile.summary.json").string(), "--edf", edf.string(),
-               "--show-identity", "-o", shown_path.string()});
+               "--show-identifiers", "-o", shown_path.string()});
   ASSERT_EQ(shown_run.exit_status, 0) << shown_run.err;
   const auto shown = read_text(shown_path.string());
   EXPECT_NE(shown.find("id=\"identity\""), std::string::npos);
   EXPECT_NE(shown.find("Doe Jane"), std::string::npos);
   EXPECT_NE(shown.find("MRN-12345"), std::string::npos);
+  // With --show-identifiers the annotation text is shown as recorded, escaped.
+  EXPECT_NE(shown.find("&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"),
+            std::string::npos);
   expect_self_contained(shown);
 
   // Identity needs the recording; another recording is refused by its hash.

@@ -73,13 +73,17 @@ std::string tal_number(double seconds) {
 std::vector<std::string> signal_fields(const RawEdfSpec& spec, const RawSignal& s) {
   const std::string label =
       s.is_annotation ? (is_bdf(spec.format) ? "BDF Annotations" : "EDF Annotations") : s.label;
+  // A BDF+ annotation signal declares the 24-bit range (EDFlib refuses anything else); the
+  // default 16-bit one is widened unless a test set its own.
+  const bool widen = s.is_annotation && is_bdf(spec.format) && s.digital_min == "-32768" &&
+                     s.digital_max == "32767";
   return {label,
           s.transducer,
           s.physical_dimension,
           s.physical_min,
           s.physical_max,
-          s.digital_min,
-          s.digital_max,
+          widen ? "-8388608" : s.digital_min,
+          widen ? "8388607" : s.digital_max,
           s.prefilter,
           std::to_string(s.samples_per_record),
           ""};

@@ -13,6 +13,7 @@
 #include "eegtrack/exports/events_tables.hpp"
 #include "eegtrack/findings/recording_findings.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
+#include "eegtrack/pipeline/deidentify.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
 
 namespace eegtrack::pipeline {
@@ -28,6 +29,9 @@ struct AnalysisOutputPaths {
   std::filesystem::path epochs_json;     ///< its sidecar
   std::filesystem::path recording_tsv;   ///< <stem>.recording.tsv, the summary as one row
   std::filesystem::path recording_json;  ///< its sidecar
+  /// <stem>.outputs.json, written last: the names and SHA-256 of every output of the run. Only
+  /// outputs listed there with a matching hash form an output set (verify_output_set).
+  std::filesystem::path manifest;
 };
 
 /// The outputs for other tools that `eegtrack analyze` lets the user choose; `followup`
@@ -37,6 +41,15 @@ struct OutputOptions {
   bool events_edf = true;     ///< write <stem>.events.edf
   bool tables = true;         ///< write <stem>.epochs.tsv and <stem>.recording.tsv
   AnalysisProgress progress;  ///< how far the analysis is (no output of its own)
+  /// With a key, the outputs are de-identified (deidentify.hpp): the file name they carry
+  /// (summary, HDF5 attribute, report) is the pseudonym plus the input's extension, and every
+  /// start time (summary, HDF5, events tables, events EDF) is shifted by the patient's days.
+  /// The caller names the output paths (deidentification(...).pseudonym for analyze).
+  std::optional<DeidentifyKey> deidentify{};
+  std::optional<std::string> patient_id{};  ///< for the date shift (patient_key)
+  /// The pseudonym to use instead of deidentification(...).pseudonym (batch: the pseudonymous
+  /// key that names the outputs).
+  std::optional<std::string> pseudonym{};
 };
 
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths(const std::filesystem::path& outdir,
@@ -44,6 +57,8 @@ struct OutputOptions {
 
 /// The outputs named `<name>.h5`, `<name>.summary.json`, ... in `outdir`, for callers that name
 /// outputs otherwise than by the input's stem (`eegtrack batch` keys them by relative path).
+/// @throws std::invalid_argument for a name that could leave `outdir`: empty, ".", "..", or
+/// holding '/' or a NUL.
 [[nodiscard]] AnalysisOutputPaths analysis_output_paths_named(const std::filesystem::path& outdir,
                                                               const std::string& name);
 
@@ -55,11 +70,17 @@ struct AnalysedRecording {
 };
 
 /// Analyses `input` with `params` and writes its outputs into `outdir` (which must exist), as
-/// `outputs` asks. Each output is written beside its final name and renamed, so a reader never
-/// sees half a file. The summary.json of an earlier run is removed first and the new one is
-/// written last: it marks a complete set, so an interrupted run never leaves a mix of old and
-/// new outputs that reusable_findings would accept. An optional output left by an earlier run
-/// is removed when `outputs` turns it off, so that no output disagrees with the others.
+/// `outputs` asks. The outputs form a set (docs/robustness.md, "Output safety"):
+///  - each output is written beside its final name under a temporary name and renamed, so a
+///    reader never sees half a file;
+///  - the manifest (<stem>.outputs.json) and summary.json of an earlier run are removed first,
+///    and the new summary then the new manifest are written last: the manifest lists the
+///    SHA-256 of every output, so a run killed at any moment leaves either the earlier complete
+///    set or no valid set, never a mix that verify_output_set or reusable_findings accept;
+///  - two runs writing the same outputs at once take turns (an exclusive lock on
+///    OUTDIR/.<stem>.lock), so neither mixes its files with the other's;
+///  - temporaries left by a killed run (*.tmp-<pid>...) are removed when that process is gone.
+/// An optional output left by an earlier run is removed when `outputs` turns it off.
 /// @throws io::EdfError for an unreadable input, std::runtime_error for an unwritable output.
 AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
                                      const std::filesystem::path& outdir,
@@ -82,6 +103,12 @@ AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
 [[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
     const std::filesystem::path& input, const AnalysisOutputPaths& paths,
     const AnalyzeParams& params, std::string* why_not = nullptr);
+
+/// True when `paths.manifest` exists and every output it lists exists with the listed SHA-256
+/// (the rule every reader of analyze outputs follows); otherwise false with the reason in
+/// `why_not` when given.
+[[nodiscard]] bool verify_output_set(const AnalysisOutputPaths& paths,
+                                     std::string* why_not = nullptr);
 
 /// Pretty JSON as eegtrack writes it; invalid UTF-8 in file-derived text (labels,
 /// annotations) is replaced by U+FFFD instead of aborting the output.
