@@ -14,6 +14,7 @@
 #include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "eegtrack/pipeline/batch_inputs.hpp"
 #include "eegtrack/pipeline/batch_slurm.hpp"
+#include "eegtrack/pipeline/deidentify.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -28,6 +29,8 @@ struct SlurmOptions {
   std::string script_dir;  // empty: OUTDIR/slurm
   std::string eegtrack;    // empty: this executable
   pipeline::SlurmJobOptions job;
+  bool show_identifiers = false;
+  std::string deidentify_key;  // empty: OUTDIR/deidentify.key
   AnalysisOptions analysis;
   std::vector<const CLI::Option*> analysis_options;  // passed on to batch as given
 };
@@ -83,6 +86,12 @@ int run_slurm(SlurmOptions& o) {
   r.merge_script = scripts / "merge.sbatch";
   r.submit = scripts / "submit.sh";
   r.batch_arguments = passed_on(o.analysis_options);
+  if (o.show_identifiers)
+    r.batch_arguments.push_back("--show-identifiers");
+  const fs::path key =
+      o.deidentify_key.empty() ? r.outdir / "deidentify.key" : absolute(o.deidentify_key);
+  if (!o.show_identifiers)
+    r.batch_arguments.push_back("--deidentify-key=" + key.string());
   r.job = o.job;
   const auto text = pipeline::slurm_scripts(r);  // checks the #SBATCH values
   if (!fs::is_regular_file(r.eegtrack))
@@ -90,6 +99,15 @@ int run_slurm(SlurmOptions& o) {
   // The inputs are listed now so that a wrong INPUT is found before anything is queued.
   const auto inputs = pipeline::discover_batch_inputs(r.input, r.outdir);
   fs::create_directories(r.logs);
+  if (!o.show_identifiers) {
+    // The tasks start together: the project key is made now, once, so that they all name and
+    // shift by the same one (and none reads a key another is still writing).
+    bool created = false;
+    (void)pipeline::load_or_create_key(key, &created);
+    if (created)
+      std::cerr << "eegtrack: created the de-identification key " << printable(key.string())
+                << ": keep it secret\n";
+  }
   write_script(r.batch_script, text.batch);
   write_script(r.merge_script, text.merge);
   write_script(r.submit, text.submit);
@@ -154,6 +172,12 @@ void add_slurm(CLI::App& app) {
                   "Where the scripts and job logs go (default: OUTDIR/slurm)");
   cmd->add_option("--eegtrack", o->eegtrack,
                   "The eegtrack the compute nodes run (default: this one, by absolute path)");
+  cmd->add_flag("--show-identifiers", o->show_identifiers,
+                "Keep file names and true dates in the cohort outputs (default: de-identified, "
+                "as batch)");
+  cmd->add_option("--deidentify-key", o->deidentify_key,
+                  "Secret key file for the pseudonyms (created now if missing; default "
+                  "OUTDIR/deidentify.key)");
   const auto before = cmd->get_options();
   const std::set<const CLI::Option*> earlier(before.begin(), before.end());
   add_analysis_options(*cmd, o->analysis);

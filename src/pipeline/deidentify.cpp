@@ -100,20 +100,29 @@ DeidentifyKey load_or_create_key(const fs::path& path, bool* created) {
   std::ifstream random("/dev/urandom", std::ios::binary);
   if (!random.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
     throw std::runtime_error("/dev/urandom: cannot read a new key");
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST)  // another run created it first: use its key
-      return read_key(path);
+  // Written whole under a private name, then linked to the final name: link() fails if the key
+  // exists, so of two runs starting together one wins and the other reads the complete key.
+  const fs::path temp = path.string() + ".tmp-" + std::to_string(::getpid());
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
     throw std::runtime_error(io::escape_bytes(path.string()) + ": cannot create the key file (" +
                              std::strerror(errno) + ")");
-  }
   const std::string text = hex(bytes) + "\n";
   const bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
                   ::fsync(fd) == 0;
   ::close(fd);
   if (!ok) {
-    fs::remove(path);
+    fs::remove(temp);
     throw std::runtime_error(io::escape_bytes(path.string()) + ": cannot write the key file");
+  }
+  const int linked = ::link(temp.c_str(), path.c_str());
+  const int link_error = errno;
+  fs::remove(temp);
+  if (linked != 0) {
+    if (link_error == EEXIST)  // another run created it first: use its key
+      return read_key(path);
+    throw std::runtime_error(io::escape_bytes(path.string()) + ": cannot create the key file (" +
+                             std::strerror(link_error) + ")");
   }
   if (created != nullptr)
     *created = true;

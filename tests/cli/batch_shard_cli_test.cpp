@@ -52,20 +52,22 @@ TEST(BatchShardCli, ShardsMergedEqualOneBatch) {
   const fs::path sharded = program_scratch_dir() / "shard_parts";
   fs::remove_all(whole);
   fs::remove_all(sharded);
-  const auto one = run_cli({"batch", shard_input().string(), "-o", whole.string(), "--jobs", "1"});
+  // Names kept (--show-identifiers): the shard split below follows the file names.
+  const auto one = run_cli(
+      {"batch", shard_input().string(), "-o", whole.string(), "--jobs", "1", "--show-identifiers"});
   EXPECT_EQ(one.exit_status, 1) << one.err;  // the file that is not EEG
 
   // Shard 1 of 2 by option, shard 2 as task 2 of `--array=1-2` (ids from 1).
-  const auto first = run_cli(
-      {"batch", shard_input().string(), "-o", sharded.string(), "--jobs", "1", "--shard", "1/2"});
+  const auto first = run_cli({"batch", shard_input().string(), "-o", sharded.string(), "--jobs",
+                              "1", "--shard", "1/2", "--show-identifiers"});
   EXPECT_EQ(first.exit_status, 1) << first.err;  // "not eeg" sorts first: shard 1
   EXPECT_NE(first.err.find("4 recording(s), shard 1/2: 2 of them"), std::string::npos) << first.err;
   EXPECT_FALSE(fs::exists(sharded / "cohort.tsv"));  // left to merge
   EXPECT_FALSE(fs::exists(sharded / "errors.tsv"));
   {
     const SlurmArrayTask task("2", "2", "1");
-    const auto second =
-        run_cli({"batch", shard_input().string(), "-o", sharded.string(), "--jobs", "1"});
+    const auto second = run_cli({"batch", shard_input().string(), "-o", sharded.string(), "--jobs",
+                                 "1", "--show-identifiers"});
     EXPECT_EQ(second.exit_status, 0) << second.err;
     EXPECT_NE(second.err.find("shard 2/2 (Slurm array task): 2 of them"), std::string::npos)
         << second.err;
@@ -90,6 +92,30 @@ TEST(BatchShardCli, ShardsMergedEqualOneBatch) {
   EXPECT_EQ(partial.exit_status, 1);
   EXPECT_NE(partial.err.find("shard 3/3 has not finished"), std::string::npos) << partial.err;
   EXPECT_NE(partial.err.find("1 of its 2 recording(s)"), std::string::npos) << partial.err;
+}
+
+// De-identified (the batch default), shards writing one OUTDIR share its project key: merged,
+// they equal one batch run with that key, pseudonyms and shifted dates alike.
+TEST(BatchShardCli, DeidentifiedShardsShareTheProjectKey) {
+  const fs::path sharded = program_scratch_dir() / "deid_parts";
+  const fs::path whole = program_scratch_dir() / "deid_whole";
+  fs::remove_all(sharded);
+  fs::remove_all(whole);
+  for (const char* shard : {"1/2", "2/2"}) {
+    const auto r = run_cli(
+        {"batch", shard_input().string(), "-o", sharded.string(), "--jobs", "1", "--shard", shard});
+    EXPECT_LE(r.exit_status, 1) << r.err;
+  }
+  ASSERT_TRUE(fs::exists(sharded / "deidentify.key"));
+  EXPECT_EQ(run_cli({"merge", sharded.string()}).exit_status, 0);
+  const auto one = run_cli({"batch", shard_input().string(), "-o", whole.string(), "--jobs", "1",
+                            "--deidentify-key", (sharded / "deidentify.key").string()});
+  EXPECT_EQ(one.exit_status, 1) << one.err;
+  for (const char* table : {"cohort.tsv", "errors.tsv", "cohort.json"}) {
+    const std::string expected = read_text((whole / table).string());
+    EXPECT_NE(expected.find("rec-"), std::string::npos) << table;
+    EXPECT_EQ(read_text((sharded / table).string()), expected) << table;
+  }
 }
 
 TEST(BatchShardCli, BadShardsAreUsageErrors) {

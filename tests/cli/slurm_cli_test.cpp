@@ -40,10 +40,26 @@ const Generated& generated() {
     fs::create_directories(r.input / "w 1");
     fs::copy_file(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", r.input / "a.edf");
     fs::copy_file(sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf", r.input / "w 1/b.edf");
-    r.result = run_cli({"slurm", r.input.string(), "-o", r.outdir.string(), "--array", "3",
-                        "--partition", "short,long", "--account", "neuro-lab", "--time",
-                        "1-02:00:00", "--max-running", "2", "--epoch-s", "2", "--no-ocular-screen",
-                        "--bands", "delta:1-4,theta:4-8,alpha:8-13,beta:13-30"});
+    r.result = run_cli({"slurm",
+                        r.input.string(),
+                        "-o",
+                        r.outdir.string(),
+                        "--array",
+                        "3",
+                        "--partition",
+                        "short,long",
+                        "--account",
+                        "neuro-lab",
+                        "--time",
+                        "1-02:00:00",
+                        "--max-running",
+                        "2",
+                        "--epoch-s",
+                        "2",
+                        "--no-ocular-screen",
+                        "--bands",
+                        "delta:1-4,theta:4-8,alpha:8-13,beta:13-30",
+                        "--show-identifiers"});
     return r;
   }();
   return g;

@@ -183,11 +183,15 @@ for k in 1 2 3; do
   grep -q '"finished": true' "$out/shards/shard-$k-of-3.json" || { echo "shard $k/3 did not finish"; exit 1; }
 done
 
-# ---- the same input on one machine, one batch
+# ---- the same input on one machine, one batch, de-identified with the project key that
+# `eegtrack slurm` made before queuing (the tasks all used it)
+[[ -s "$out/deidentify.key" ]] || { echo "eegtrack slurm made no project key"; exit 1; }
+grep -q -- "--deidentify-key=" "$out/slurm/batch.sbatch" || { echo "tasks not given the key"; exit 1; }
 single="$work/single"
 single_start=$SECONDS
 set +e
-"$eegtrack" batch "$input" -o "$single" --jobs 2 >"$work/log/single.log" 2>&1
+"$eegtrack" batch "$input" -o "$single" --jobs 2 --deidentify-key "$out/deidentify.key" \
+  >"$work/log/single.log" 2>&1
 single_status=$?
 set -e
 single_s=$((SECONDS - single_start))
