@@ -1,7 +1,13 @@
-# Warnings shared by every eegtrack target.
+# Warnings shared by every eegtrack target. CI builds with EEGTRACK_WERROR=ON, so a warning
+# fails the build there; users' builds only print it (a newer compiler's new warning must not
+# stop an installation).
+option(EEGTRACK_WERROR "Treat compiler warnings as errors (set by CI)" OFF)
 function(eegtrack_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                                            -Wno-sign-conversion)
+  if(EEGTRACK_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
 endfunction()
 
 # One library per src/ folder: sources are the folder's .cpp files, public headers live
