@@ -9,6 +9,9 @@ set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libfftw3-dev libeigen3-dev libedf-dev
           libhdf5-dev libgtest-dev libbenchmark-dev libcli11-dev nlohmann-json3-dev
           libyaml-cpp-dev zlib1g-dev)
+# The checks of `scripts/run test`: clang with its sanitizer and libFuzzer runtimes (the
+# sanitized suite and the fuzz harnesses), clang-format (the format check).
+packages+=(clang-14 libclang-rt-14-dev clang-format-14)
 # Optional: headless Chromium prints reports to PDF and renders them in the browser test; when
 # it cannot be installed, `--pdf` says so and that test skips.
 optional=(chromium)
