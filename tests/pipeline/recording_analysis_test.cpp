@@ -152,8 +152,8 @@ INSTANTIATE_TEST_SUITE_P(
                       StretchCase{"normal/eegmat_Subject03_1_rest_eyes_closed.edf", 10.0},
                       StretchCase{"normal/eegmat_Subject05_1_rest_eyes_closed.edf", 10.5},
                       StretchCase{"normal/eegmat_Subject07_1_rest_eyes_closed.edf", 8.375}),
-    [](const auto& info) {
-      const std::string file = info.param.file;
+    [](const auto& test) {
+      const std::string file = test.param.file;
       return file.substr(file.find("Subject"), 9);
     });
 
