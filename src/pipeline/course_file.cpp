@@ -135,8 +135,6 @@ class Field {
   std::string name_;
 };
 
-constexpr double kYears = 36500.0;  // any count of days a course could need
-
 clinical::CourseRecording recording(const Field& f, const fs::path& folder) {
   f.only_keys({"file", "label", "at", "sedation"});
   clinical::CourseRecording r;
