@@ -27,7 +27,7 @@ reference:
 	for script in tools/reference/generate_*.py; do /usr/bin/python3 $$script || exit 1; done
 
 format:
-	find src tools tests bench -name '*.[ch]pp' | xargs clang-format -i
+	find src tools tests bench fuzz -name '*.[ch]pp' | xargs clang-format-14 -i
 
 clean:
 	rm -rf build out

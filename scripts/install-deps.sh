@@ -11,6 +11,9 @@ packages=(build-essential cmake ninja-build pkg-config libfftw3-dev libeigen3-de
           libyaml-cpp-dev zlib1g-dev
           # A one-node Slurm cluster for the job-array test (tests/slurm/run_slurm_cluster.sh).
           slurm-wlm munge)
+# The checks of `scripts/run test`: clang with its sanitizer and libFuzzer runtimes (the
+# sanitized suite and the fuzz harnesses), clang-format (the format check).
+packages+=(clang-14 libclang-rt-14-dev clang-format-14)
 # Optional: headless Chromium prints reports to PDF and renders them in the browser test; when
 # it cannot be installed, `--pdf` says so and that test skips.
 optional=(chromium)

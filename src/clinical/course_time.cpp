@@ -101,7 +101,8 @@ std::string format_local_time(LocalTime t) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const long y = static_cast<long>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-  char text[32];
+  // Room for the widest values the types allow (gcc checks the bound: -Wformat-truncation).
+  char text[64];
   std::snprintf(text, sizeof text, "%04ld-%02u-%02uT%02ld:%02ld:%02ld", y, m, d, rest / 3600,
                 rest / 60 % 60, rest % 60);
   return text;

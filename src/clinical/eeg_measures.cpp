@@ -84,7 +84,7 @@ EegMeasures eeg_measures(const findings::RecordingFindings& f) {
          "spikes (" + e.dominant_focus->electrode + ")", 0.0});
   add_lateralized_events(f.events, m.lateralized);
   std::stable_sort(m.lateralized.begin(), m.lateralized.end(),
-                   [](const auto& a, const auto& b) { return a.onset_s < b.onset_s; });
+                   [](const auto& x, const auto& y) { return x.onset_s < y.onset_s; });
   return m;
 }
 

@@ -227,7 +227,8 @@ void epileptiform_fields(FieldList& f) {
     f.add({"epileptiform", "dominant_focus", key}, "",
           std::string("Dominant spike focus: ") + key + "; n/a without spikes.");
   f.add({"epileptiform", "dominant_focus", "count"}, "", "Spikes at the dominant focus.");
-  f.add({"epileptiform", "dominant_focus", "rate_per_h"}, "1/h", "Rate at the dominant focus; n/a when too short.");
+  f.add({"epileptiform", "dominant_focus", "rate_per_h"}, "1/h",
+        "Rate at the dominant focus; n/a when too short.");
   f.add({"epileptiform", "dominant_focus", "share"}, "1",
         "Fraction of all spikes at the dominant focus.");
   f.add(at("seizure_count"), "", "Electrographic seizures.");

@@ -58,12 +58,21 @@ class Field {
       f(Field(*file_, node_[i], name_ + "[" + std::to_string(i) + "]"));
   }
 
+  /// The text of a key of this mapping. YAML allows a list or a mapping as a key ("[612, U/L]:"
+  /// after a lost brace); the course file does not.
+  [[nodiscard]] std::string key_text(const YAML::Node& key) const {
+    if (!key.IsScalar())
+      Field(*file_, key, name_)
+          .fail("a key must be a word (this one is a list, a mapping or empty)");
+    return key.Scalar();
+  }
+
   /// A mapping whose keys are all in `allowed`.
   void only_keys(std::initializer_list<const char*> allowed) const {
     if (!node_.IsMap())
       fail("expected a mapping of keys");
     for (const auto& kv : node_) {
-      const auto key = kv.first.as<std::string>();
+      const auto key = key_text(kv.first);
       if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
         Field(*file_, kv.first, name_.empty() ? key : name_ + "." + key)
             .fail("unknown key '" + key + "'");
@@ -125,8 +134,6 @@ class Field {
   YAML::Node node_;
   std::string name_;
 };
-
-constexpr double kYears = 36500.0;  // any count of days a course could need
 
 clinical::CourseRecording recording(const Field& f, const fs::path& folder) {
   f.only_keys({"file", "label", "at", "sedation"});
@@ -235,7 +242,7 @@ clinical::LabPanel lab_panel(const Field& f) {
   clinical::LabPanel p;
   p.at = f.required("at").time();
   for (const auto& kv : f.node()) {
-    const auto analyte = kv.first.as<std::string>();
+    const auto analyte = f.key_text(kv.first);
     if (analyte == "at")
       continue;
     const auto field = f[analyte.c_str()];

@@ -43,8 +43,9 @@ TEST(CliHostileFiles, Latin1NameAndLabelAreAnalysedAndWritten) {
   EXPECT_NE(r.err.find("T8-P8 \\xe9lectr."), std::string::npos) << r.err;
   EXPECT_NE(summary.dump().find("T8-P8 \\\\xe9lectr."), std::string::npos);
   for (const char* tsv : {"m\xfcller.events.tsv", "m\xfcller.recording.tsv"}) {
-    if (fs::exists(dir / tsv))
+    if (fs::exists(dir / tsv)) {
       EXPECT_TRUE(io::is_clean_text(read_text((dir / tsv).string()))) << tsv;
+    }
   }
 }
 

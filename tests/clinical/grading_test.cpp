@@ -22,10 +22,11 @@ TEST(IcansGrade, IceScoreBands) {
     a.ice = ice;
     const auto g = icans_grade(a);
     EXPECT_EQ(g.grade, expected[ice]) << "ICE " << ice;
-    if (expected[ice] > 0)
+    if (expected[ice] > 0) {
       EXPECT_EQ(g.deciding, std::vector<std::string>{"ICE " + std::to_string(ice)});
-    else
+    } else {
       EXPECT_TRUE(g.deciding.empty());
+    }
   }
 }
 

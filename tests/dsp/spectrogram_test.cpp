@@ -56,8 +56,9 @@ TEST(Spectrogram, MatchesScipySpectrogramAndWelchPerWindow) {
           << k << cols;
     }
     EXPECT_EQ(s.psd_uv2_per_hz.cols(), cols) << k;
-    if (g.has(k + "t"))
+    if (g.has(k + "t")) {
       EXPECT_LE(max_abs_diff(s.times_s, g.vec(k + "t")), 1e-12);
+    }
   }
 }
 

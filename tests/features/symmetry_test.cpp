@@ -136,10 +136,11 @@ TEST(BrainSymmetry, LeftTemporalDeltaExcessIsNegativeAndLargestInDelta) {
       sites);
   const RegionAsymmetry* temporal = nullptr;
   for (const auto& r : s.regions) {
-    if (r.region == sites::Region::Temporal)
+    if (r.region == sites::Region::Temporal) {
       temporal = &r;
-    else
+    } else {
       EXPECT_NEAR(r.slow_signed_index, 0.0, 1e-12) << to_string(r.region);
+    }
   }
   ASSERT_NE(temporal, nullptr);
   EXPECT_LT(temporal->slow_signed_index, -0.3);

@@ -28,14 +28,23 @@ bash -c "source '$usr/share/bash-completion/completions/eegtrack'; PATH='$usr/bi
   COMP_WORDS=(eegtrack analyze --no-ocu); COMP_CWORD=2; _eegtrack
   [[ \${COMPREPLY[*]} == --no-ocular-screen ]]"
 recording=$source/sample_edf/eegmat_Subject00_1_rest_eyes_closed.edf
+# The consumer is built with the compiler and flags of the packaged libraries: a sanitized build
+# (scripts/run test) packages instrumented libraries, which link only with the same runtime.
+cache() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
+compiler=$(cache CMAKE_CXX_COMPILER) cxx_flags=$(cache CMAKE_CXX_FLAGS)
+link_flags=$(cache CMAKE_EXE_LINKER_FLAGS)
 cmake -S "$source/tests/install/consumer" -B "$scratch/consumer" -DCMAKE_PREFIX_PATH="$usr" \
-  -DCMAKE_BUILD_TYPE=Release >"$scratch/consumer.log" 2>&1 || { cat "$scratch/consumer.log"; exit 1; }
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_CXX_FLAGS="$cxx_flags" \
+  -DCMAKE_EXE_LINKER_FLAGS="$link_flags" >"$scratch/consumer.log" 2>&1 ||
+  { cat "$scratch/consumer.log"; exit 1; }
 cmake --build "$scratch/consumer" >>"$scratch/consumer.log" 2>&1 || { cat "$scratch/consumer.log"; exit 1; }
 "$scratch/consumer/consumer" "$recording"
 PKG_CONFIG_PATH=$(dirname "$(find "$usr" -name eegtrack.pc)")
 export PKG_CONFIG_PATH
 flags=$(pkg-config --cflags eegtrack)
 libs=$(pkg-config --libs --static eegtrack)
-c++ -O1 $flags "$source/tests/install/consumer/consumer.cpp" -o "$scratch/consumer_pc" $libs
+# shellcheck disable=SC2086 # the flags are lists of words
+"$compiler" -O1 $cxx_flags $flags "$source/tests/install/consumer/consumer.cpp" \
+  -o "$scratch/consumer_pc" $link_flags $libs
 "$scratch/consumer_pc" "$recording"
 echo "install: package, man page, completion, find_package and pkg-config all work"

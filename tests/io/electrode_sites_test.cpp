@@ -75,10 +75,11 @@ TEST(ElectrodeSite, MirrorIsAnInvolutionOverAllElectrodes) {
     ASSERT_TRUE(mirror.has_value()) << name << " -> " << site->homologous;
     EXPECT_EQ(mirror->homologous, name);
     EXPECT_EQ(mirror->region, site->region) << name;
-    if (site->side == Side::Midline)
+    if (site->side == Side::Midline) {
       EXPECT_EQ(mirror->side, Side::Midline) << name;
-    else
+    } else {
       EXPECT_NE(mirror->side, site->side) << name;
+    }
     EXPECT_EQ(canonical_electrode(name), std::string(name));
   }
 }

@@ -189,7 +189,7 @@ TEST(HostileInput, CorruptTimeKeepingIsRefused) {
 TEST(HostileInput, AnnotationOutsideTheTimeAxisIsRefused) {
   const int annotation = chb01().signal_count() - 1;
   const std::string timekeeping("+0\x14\x14\0", 5);
-  for (const std::string tal :
+  for (const std::string& tal :
        {std::string("+1e300\x14seizure\x14\0", 16), std::string("-4e12\x14seizure\x14\0", 15),
         std::string("+3\x15"
                     "1e300\x14seizure\x14\0",

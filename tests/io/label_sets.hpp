@@ -1,8 +1,9 @@
 #pragma once
 
-// Raw signal labels (and units) of the recordings in tests/data/eeg (and the development clips), read byte for byte from the
-// headers (16-byte label field at offset 256 + 16 i, trimmed). Tests use them as real inputs
-// even where the recordings are absent; label_sets_match_files checks them against the files.
+// Raw signal labels (and units) of the recordings in tests/data/eeg (and the development clips),
+// read byte for byte from the headers (16-byte label field at offset 256 + 16 i, trimmed). Tests
+// use them as real inputs even where the recordings are absent; label_sets_match_files checks them
+// against the files.
 
 #include <filesystem>
 #include <fstream>

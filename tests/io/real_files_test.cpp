@@ -73,8 +73,9 @@ TEST_P(RealFile, MatchesTheReadmeTable) {
   EXPECT_EQ(static_cast<int>(h.signals.size()), e.signals);
   const auto data = h.data_signals();
   ASSERT_EQ(static_cast<int>(data.size()), e.data_signals);
-  if (!data.empty())
+  if (!data.empty()) {
     EXPECT_DOUBLE_EQ(h.signals[static_cast<std::size_t>(data[0])].sample_rate_hz, e.rate_hz);
+  }
   EXPECT_NEAR(reader.duration_s(), e.duration_s, 1e-9);
   EXPECT_EQ(reader.annotations().size(), e.annotations);
   EXPECT_TRUE(std::is_sorted(reader.annotations().begin(), reader.annotations().end(),
@@ -98,8 +99,8 @@ TEST_P(RealFile, MatchesTheReadmeTable) {
   EXPECT_EQ(n, expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(SharedEeg, RealFile, ::testing::ValuesIn(kFiles), [](const auto& info) {
-  std::string name = info.param.file;
+INSTANTIATE_TEST_SUITE_P(SharedEeg, RealFile, ::testing::ValuesIn(kFiles), [](const auto& test) {
+  std::string name = test.param.file;
   std::replace_if(
       name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
       '_');

@@ -157,6 +157,26 @@ TEST_F(CourseFile, EveryProblemNamesTheFileTheLineAndTheField) {
     EXPECT_EQ(error_of(text), file + expected) << text;
 }
 
+// Found by fuzzing (fuzz/course_file_fuzzer.cpp): a brace lost in a flow mapping turns "[612,
+// U/L]" into a key; yaml-cpp's conversion of that key to text threw its own exception, which
+// escaped read_course_file without the file, the line or the field.
+TEST_F(CourseFile, AKeyThatIsNotAWordIsNamed) {
+  const std::string file = (dir_ / "course.yaml").string() + ": ";
+  const std::string problem = "a key must be a word (this one is a list, a mapping or empty)";
+  const std::pair<std::string, std::string> cases[] = {
+      // The fuzzer's reproducer, with the recording of this fixture.
+      {std::string(kHead) +
+           "eeg:\n  - {file: eeg/d14.edf,  [612, U/L], creatinine: [88, umol/L]}\n",
+       "line 4: eeg[0]: " + problem},
+      {std::string(kHead) + "labs:\n  - {at: 2026-01-19, [612, U/L]: 3}\n",
+       "line 4: labs[0]: " + problem},
+      {std::string(kHead) + "{a: 1}: x\n", "line 3: " + problem},
+      {std::string(kHead) + "~: x\n", "line 3: " + problem},
+  };
+  for (const auto& [text, expected] : cases)
+    EXPECT_EQ(error_of(text), file + expected) << text;
+}
+
 TEST_F(CourseFile, AnUnreadableEegFileIsNamed) {
   std::ofstream(dir_ / "eeg" / "broken.edf") << "not an EDF header";
   const auto message = error_of(std::string(kHead) + "eeg:\n  - {file: eeg/broken.edf}\n");

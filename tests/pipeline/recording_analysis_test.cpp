@@ -115,24 +115,30 @@ TEST_P(TimeStretch, SlowsMonotonicallyAndThePdrFollowsOrIsAbsent) {
     test::write_recording(file, up == down ? original : test::time_stretch(original, up, down));
     const auto a = analyze(file);
     ASSERT_TRUE(a.graded);
-    if (k < 2.0)
+    if (k < 2.0) {
       ASSERT_TRUE(a.pdr.present) << a.pdr.absent_reason;
-    if (a.pdr.present)
+    }
+    if (a.pdr.present) {
       EXPECT_NEAR(a.pdr.frequency_hz, GetParam().alpha_hz / k, 0.5);
-    else
+    } else {
       EXPECT_FALSE(a.pdr.absent_reason.empty());
-    if (k >= 2.5)
+    }
+    if (k >= 2.5) {
       EXPECT_FALSE(a.pdr.present) << a.pdr.frequency_hz;  // the rhythm is below 5 Hz
+    }
     EXPECT_GE(a.slowing.grade, previous_grade);
     EXPECT_GT(a.slowing.encephalopathy_index, previous_index);
     previous_grade = a.slowing.grade;
     previous_index = a.slowing.encephalopathy_index;
-    if (k == 1.0)
+    if (k == 1.0) {
       EXPECT_EQ(a.slowing.grade, SlowingGrade::None);
-    if (k >= 2.0)
+    }
+    if (k >= 2.0) {
       EXPECT_GE(a.slowing.grade, SlowingGrade::Moderate);
-    if (k >= 3.0)
+    }
+    if (k >= 3.0) {
       EXPECT_EQ(a.slowing.grade, SlowingGrade::Severe);
+    }
     // A slowed background is not a seizure: its rhythmic delta and theta raise no seizure call
     // (target: <= 0.5 false seizures per hour of slowed healthy EEG; these 24 minutes give 0).
     EXPECT_EQ(a.epileptiform.seizures.seizure_count, 0);
@@ -146,8 +152,8 @@ INSTANTIATE_TEST_SUITE_P(
                       StretchCase{"normal/eegmat_Subject03_1_rest_eyes_closed.edf", 10.0},
                       StretchCase{"normal/eegmat_Subject05_1_rest_eyes_closed.edf", 10.5},
                       StretchCase{"normal/eegmat_Subject07_1_rest_eyes_closed.edf", 8.375}),
-    [](const auto& info) {
-      const std::string file = info.param.file;
+    [](const auto& test) {
+      const std::string file = test.param.file;
       return file.substr(file.find("Subject"), 9);
     });
 

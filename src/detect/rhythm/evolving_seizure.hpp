@@ -1,6 +1,7 @@
 #pragma once
 
-// ESz rule (b) (ACNS 2021, docs/clinical-background.md §5.4): any pattern with definite evolution lasting
+// ESz rule (b) (ACNS 2021, docs/clinical-background.md §5.4): any pattern with definite evolution
+// lasting
 // >= 10 s. A slower rhythm analysis than rule (a)'s (longer windows, band down to 0.5 Hz) finds
 // runs of rhythmic activity that stands out on enough channels; a run becomes a seizure only
 // when it evolves in frequency or location (rhythm_evolution.hpp). Used by SeizureDetector.

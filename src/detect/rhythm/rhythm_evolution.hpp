@@ -1,8 +1,8 @@
 #pragma once
 
-// Definite evolution of a rhythmic run (ACNS 2021, docs/clinical-background.md §5.3): at least two sequential,
-// same-direction changes in frequency (each >= step_hz) or in location (the set of involved
-// channels grows, or shrinks, by >= location_step_channels). The run is cut into blocks of
+// Definite evolution of a rhythmic run (ACNS 2021, docs/clinical-background.md §5.3): at least two
+// sequential, same-direction changes in frequency (each >= step_hz) or in location (the set of
+// involved channels grows, or shrinks, by >= location_step_channels). The run is cut into blocks of
 // block_s; each block is summarised by the median of its windows' frequencies and by the
 // channels involved in most of its windows. A change is measured against an anchor (the level
 // after the last change), not only against the previous block, so a steady glide of 1.5 Hz over

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   psd.psd_uv2_per_hz.row(0).maxCoeff(&peak);
   const double peak_hz = psd.frequencies_hz[static_cast<std::size_t>(peak)];
   const eegtrack::io::EdfReader reader(argv[1]);
-  std::printf("eegtrack %s: peak %.2f Hz, %zu signals\n", eegtrack::kVersion,
-              peak_hz, reader.header().signals.size());
+  std::printf("eegtrack %s: peak %.2f Hz, %zu signals\n", eegtrack::kVersion, peak_hz,
+              reader.header().signals.size());
   return std::abs(peak_hz - 10.0) < 0.5 && !reader.header().signals.empty() ? 0 : 1;
 }

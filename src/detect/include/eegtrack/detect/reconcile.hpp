@@ -16,9 +16,9 @@ struct ReconcileCounts {
 };
 
 /// Merges the outputs of the detectors into one event list, so that one discharge is not
-/// counted twice (docs/clinical-background.md §6.1: IEDs are reported excluding those in PD/RDA trains;
-/// triphasic GPDs must not be counted as spikes). Sides are compatible when equal or when either
-/// is bilateral, midline or unknown; spans are widened by `margin_s` on both sides.
+/// counted twice (docs/clinical-background.md §6.1: IEDs are reported excluding those in PD/RDA
+/// trains; triphasic GPDs must not be counted as spikes). Sides are compatible when equal or when
+/// either is bilateral, midline or unknown; spans are widened by `margin_s` on both sides.
 /// - GRDA/LRDA overlapping a PD (GPD, LPD, BIPD) on a compatible side is removed and the PD
 ///   gets the ACNS modifier "+R" (a pattern that is both is coded PD+R);
 /// - a spike or sharp wave whose onset lies inside rhythmic delta is removed and the RDA gets

@@ -13,8 +13,8 @@ struct AperiodicParams {
   /// percentile of itself (0-100 scale). FOOOF's value 0.025 keeps, in practice, the points on
   /// or below the initial fit.
   double robust_percentile = 0.025;
-  /// Fits whose floor_r_squared falls below this are marked invalid (docs/clinical-background.md §4.7: refuse
-  /// fits below a quality threshold); see docs/qeeg-features.md for why not r_squared.
+  /// Fits whose floor_r_squared falls below this are marked invalid (docs/clinical-background.md
+  /// §4.7: refuse fits below a quality threshold); see docs/qeeg-features.md for why not r_squared.
   double min_r_squared = 0.8;
 };
 

@@ -13,8 +13,8 @@ struct Band {
   double high_hz = 0.0;
 };
 
-/// The clinical bands used unless the user gives others (docs/clinical-background.md §4.1): delta 1-4,
-/// theta 4-8, alpha 8-13, beta 13-30 Hz.
+/// The clinical bands used unless the user gives others (docs/clinical-background.md §4.1): delta
+/// 1-4, theta 4-8, alpha 8-13, beta 13-30 Hz.
 [[nodiscard]] std::vector<Band> default_bands();
 
 /// Parses "name:low-high,name:low-high,..." (e.g. "delta:1-4,theta:4-8").

@@ -58,11 +58,11 @@ struct PdrResult {
   AperiodicFit aperiodic{};         ///< fit of the mean spectrum
 };
 
-/// Posterior dominant rhythm (docs/clinical-background.md §4.2) from the PSDs of posterior channels, each
-/// already averaged over clean epochs (see mean_over_epochs). The channels' PSDs are averaged;
-/// the mean spectrum is flattened by its robust aperiodic fit (fit_aperiodic); the dominant
-/// peak is the highest local maximum of the flattened spectrum whose bin lies in the search
-/// range; it is present if its height >= min_peak_height_log10 and no taller local maximum
+/// Posterior dominant rhythm (docs/clinical-background.md §4.2) from the PSDs of posterior
+/// channels, each already averaged over clean epochs (see mean_over_epochs). The channels' PSDs are
+/// averaged; the mean spectrum is flattened by its robust aperiodic fit (fit_aperiodic); the
+/// dominant peak is the highest local maximum of the flattened spectrum whose bin lies in the
+/// search range; it is present if its height >= min_peak_height_log10 and no taller local maximum
 /// lies in [dominance_low_hz, search_low_hz) (the dominant rhythm would then be delta). The
 /// frequency is refined by a parabola through the flattened log10 power of the peak bin and its
 /// neighbours. Confidence = clamp(height / full_confidence_height_log10) * (0.5 + 0.5 * side

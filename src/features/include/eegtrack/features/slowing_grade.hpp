@@ -9,8 +9,9 @@
 
 namespace eegtrack::features {
 
-/// Heuristic grade of background slowing, after the Yale adult background scale (docs/clinical-background.md
-/// §4.6). No published qEEG cutoffs map to these grades: see docs/qeeg-features.md.
+/// Heuristic grade of background slowing, after the Yale adult background scale
+/// (docs/clinical-background.md §4.6). No published qEEG cutoffs map to these grades: see
+/// docs/qeeg-features.md.
 enum class SlowingGrade { None, Mild, Moderate, Severe };
 /// Where the slowing is: None (no slowing and no focal asymmetry), Diffuse or Focal.
 enum class SlowingDistribution { None, Diffuse, Focal };

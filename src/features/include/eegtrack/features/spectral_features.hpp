@@ -8,7 +8,8 @@
 namespace eegtrack::features {
 
 /// Frequency ranges of the per-spectrum features. Every range is closed, in Hz, and must lie
-/// inside the PSD's frequency grid; record them next to every output (docs/clinical-background.md §4.1, §4.3).
+/// inside the PSD's frequency grid; record them next to every output (docs/clinical-background.md
+/// §4.1, §4.3).
 struct SpectralParams {
   /// Bands for absolute/relative power. The ratios look the bands up by the names "delta",
   /// "theta", "alpha" and "beta" (a ratio whose band is missing is NaN).

@@ -51,10 +51,10 @@ struct SymmetryResult {
   std::vector<RegionAsymmetry> regions{};       ///< regions with channels on both sides, enum order
 };
 
-/// Revised brain symmetry index (van Putten, Clin Neurophysiol 2007;118:2362; docs/clinical-background.md §4.4)
-/// of two spectra on one grid: mean over the bins low_hz <= f <= high_hz (or < high_hz when
-/// half_open) of |(R - L) / (R + L)|; bins with R + L = 0 count as symmetric (0).
-/// 0 = symmetric, 1 = one side silent.
+/// Revised brain symmetry index (van Putten, Clin Neurophysiol 2007;118:2362;
+/// docs/clinical-background.md §4.4) of two spectra on one grid: mean over the bins low_hz <= f <=
+/// high_hz (or < high_hz when half_open) of |(R - L) / (R + L)|; bins with R + L = 0 count as
+/// symmetric (0). 0 = symmetric, 1 = one side silent.
 /// @throws std::invalid_argument if sizes differ, the range is empty or outside the grid, or
 ///         it holds no bin.
 [[nodiscard]] double revised_bsi(std::span<const double> frequencies_hz,

@@ -7,7 +7,8 @@
 
 namespace eegtrack::detect {
 
-/// Thresholds of the rhythmic and periodic pattern detector (ACNS 2021, docs/clinical-background.md §5.2).
+/// Thresholds of the rhythmic and periodic pattern detector (ACNS 2021, docs/clinical-background.md
+/// §5.2).
 struct PatternParams {
   // Periodic discharges (PDs).
   double pd_band_low_hz = 1.0;      ///< band of the discharge detector

@@ -1,8 +1,8 @@
 #pragma once
 
-// Brief potentially ictal rhythmic discharges (BIRDs, ACNS 2021, docs/clinical-background.md §5.4): focal or
-// generalized rhythmic activity > 4 Hz, >= 6 waves, lasting >= 0.5 s and < 10 s, not a normal
-// variant. Algorithm, validation figures and limits: docs/detect-seizures.md.
+// Brief potentially ictal rhythmic discharges (BIRDs, ACNS 2021, docs/clinical-background.md §5.4):
+// focal or generalized rhythmic activity > 4 Hz, >= 6 waves, lasting >= 0.5 s and < 10 s, not a
+// normal variant. Algorithm, validation figures and limits: docs/detect-seizures.md.
 
 #include <memory>
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 
-// Electrographic seizure detection (ACNS 2021 ESz, docs/clinical-background.md §5.4). Algorithm, validation figures
-// and limits: docs/detect-seizures.md.
+// Electrographic seizure detection (ACNS 2021 ESz, docs/clinical-background.md §5.4). Algorithm,
+// validation figures and limits: docs/detect-seizures.md.
 
 #include <memory>
 #include <vector>

@@ -7,8 +7,8 @@
 
 namespace eegtrack::detect {
 
-/// Thresholds of the interictal epileptiform discharge detector (docs/clinical-background.md §5.5, §6.1).
-/// Amplitudes and slopes are ratios to the robust SD (1.4826 MAD) of the channel over its
+/// Thresholds of the interictal epileptiform discharge detector (docs/clinical-background.md §5.5,
+/// §6.1). Amplitudes and slopes are ratios to the robust SD (1.4826 MAD) of the channel over its
 /// analysis span (core window +- context), so they do not depend on gain. See
 /// docs/detect-spikes.md for how each default was chosen.
 struct IedParams {
