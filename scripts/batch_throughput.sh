@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of `eegtrack batch` with one job and with two, on the recordings shipped in the
 # repository (tests/data/eeg and sample_edf, the annotation-only hypnogram left out), each into a
-# fresh output folder. Prints wall time, hours of EEG per second and the ratio.
+# fresh output folder (names kept, so the two cohort tables can be compared). Prints wall time
+# and the ratio. One job spreads each analysis over every CPU; N jobs give each 1/N of them.
 # Usage: scripts/batch_throughput.sh [EEGTRACK] [JOBS...]   (default: build/release/tools/eegtrack 1 2)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,7 +24,7 @@ echo "$n recordings, $(du -shL "$work/in" | cut -f1)"
 declare -A wall
 for j in "${jobs[@]}"; do
   start=$(date +%s.%N)
-  "$eegtrack" batch "$work/in" -o "$work/out$j" --jobs "$j" 2>/dev/null | head -1
+  "$eegtrack" batch "$work/in" -o "$work/out$j" --jobs "$j" --show-identifiers 2>/dev/null | head -1
   end=$(date +%s.%N)
   wall[$j]=$(echo "$end - $start" | bc -l)
   printf -- "--jobs %s: %.2f s wall\n" "$j" "${wall[$j]}"

@@ -36,3 +36,11 @@ echo
 echo "== eegtrack psd on the 24-h file (whole recording, streamed): time and peak memory"
 /usr/bin/time -f "wall %e s  user %U s  sys %S s  peak RSS %M kB" \
   "$build/tools/eegtrack" psd "$long" --channels O1,O2 --summary
+
+echo
+echo "== whole analysis against the equivalent MNE-Python pipeline (scripts/bench_vs_mne.sh)"
+scripts/bench_vs_mne.sh "$build" 2
+
+echo
+echo "== batch throughput, one job against two (scripts/batch_throughput.sh)"
+scripts/batch_throughput.sh "$build/tools/eegtrack" 1 2
