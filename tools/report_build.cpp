@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <optional>
 
@@ -177,6 +178,27 @@ ReportInput resolve_report_input(const fs::path& input) {
   return {input, j.is_object() && j.contains("followup_layout_version")};
 }
 
+// The per-epoch trends of the feature store `<stem>.h5` in `dir`, read only when the outputs
+// manifest of its run vouches for it (every output present with the SHA-256 it was written
+// with). libhdf5 can spend unbounded memory or time on a corrupt store before eegtrack sees a
+// byte (docs/robustness.md, findings 3 and 4), so a store that is not the one its run wrote
+// is never opened; `why_not` says why, and the report goes on without the per-epoch figures.
+std::optional<findings::RecordingTrends> intact_trends(const fs::path& dir, const std::string& stem,
+                                                       std::string& why_not) {
+  const auto paths = pipeline::analysis_output_paths_named(dir, stem);
+  if (!fs::exists(paths.store)) {
+    why_not = "No feature store " + paths.store.filename().string() +
+              " beside the summary: the per-epoch figures need it.";
+    return std::nullopt;
+  }
+  if (std::string why; !pipeline::verify_output_set(paths, &why)) {
+    why_not = "Feature store " + paths.store.filename().string() + " not read: " + why +
+              " (run eegtrack analyze again to rewrite the set).";
+    return std::nullopt;
+  }
+  return pipeline::read_recording_trends(paths.store);
+}
+
 void write_recording_report(const fs::path& summary_json, const fs::path& html,
                             const ReportRequest& request) {
   report::RecordingReportInput in;
@@ -190,12 +212,8 @@ void write_recording_report(const fs::path& summary_json, const fs::path& html,
   in.label = request.label;
   in.day = request.day;
   in.followup_link = request.followup_link;
-  const fs::path store = summary_json.parent_path() / (stem_of_summary(summary_json) + ".h5");
-  if (fs::exists(store))
-    in.trends = pipeline::read_recording_trends(store);
-  else
-    in.trends_note = "No feature store " + store.filename().string() +
-                     " beside the summary: the per-epoch figures need it.";
+  in.trends = intact_trends(summary_json.parent_path(), stem_of_summary(summary_json),
+                            in.trends_note);
   const auto edf = matching_recording(request.recordings, in.findings.recording);
   if (!request.recordings.empty() && !edf)
     throw io::EdfError(request.recordings.front(),
@@ -231,10 +249,10 @@ std::vector<fs::path> write_followup_report(const fs::path& followup_json, const
   std::vector<fs::path> written;
   for (const auto& row : in.data.recordings) {
     const std::string stem = fs::path(row.file).stem().string();
-    const fs::path store = dir / (stem + ".h5");
-    std::optional<findings::RecordingTrends> trends;
-    if (fs::exists(store))
-      trends = pipeline::read_recording_trends(store);
+    std::string why_not;
+    auto trends = intact_trends(dir, stem, why_not);
+    if (!trends && fs::exists(dir / (stem + ".h5")))
+      std::cerr << "eegtrack: warning: " << why_not << '\n';
     in.trends.push_back(std::move(trends));
     const fs::path report_path = dir / (stem + ".report.html");
     const auto edf = by_hash.find(row.sha256);

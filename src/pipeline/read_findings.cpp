@@ -69,7 +69,8 @@ nlohmann::json parse_json(const std::string& text, const std::filesystem::path& 
                           const std::string& field) {
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {
+    // Not only parse_error: a number beyond double range (1e999) is out_of_range.
     throw FindingsFileError(path, field, std::string("not JSON: ") + e.what());
   }
 }

@@ -220,5 +220,33 @@ TEST(ReportCli, UsageAndFileErrors) {
       << broken.err;
 }
 
+// A feature store that is not the one its run wrote (a flipped byte) is never handed to libhdf5,
+// which can spend unbounded memory or time on a corrupt store (docs/robustness.md): the report
+// is written without the per-epoch figures and says why.
+TEST(ReportCli, StoreThatDiffersFromItsManifestIsNotRead) {
+  const fs::path dir = scratch_dir();
+  const auto edf = eeg_path("sample/chbmit_chb01_03_interictal_0-41s.edf");
+  ASSERT_EQ(run_cli({"analyze", edf.string(), "-o", dir.string(), "--no-detect"}).exit_status, 0);
+  const auto summary = dir / "chbmit_chb01_03_interictal_0-41s.summary.json";
+  const auto store = dir / "chbmit_chb01_03_interictal_0-41s.h5";
+  const auto intact = run_cli({"report", summary.string(), "-o", (dir / "intact.html").string()});
+  ASSERT_EQ(intact.exit_status, 0) << intact.err;
+  EXPECT_EQ(read_text((dir / "intact.html").string()).find("not read"), std::string::npos);
+
+  {
+    std::fstream f(store, std::ios::in | std::ios::out | std::ios::binary);
+    const auto middle = static_cast<std::streamoff>(fs::file_size(store) / 2);
+    f.seekg(middle);
+    const char byte = static_cast<char>(f.get() ^ 0xff);
+    f.seekp(middle);
+    f.put(byte);
+  }
+  const auto corrupt = run_cli({"report", summary.string(), "-o", (dir / "corrupt.html").string()});
+  ASSERT_EQ(corrupt.exit_status, 0) << corrupt.err;
+  const auto html = read_text((dir / "corrupt.html").string());
+  EXPECT_NE(html.find("chbmit_chb01_03_interictal_0-41s.h5 not read"), std::string::npos);
+  EXPECT_NE(html.find("differs from the one its run wrote"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace eegtrack::test
