@@ -212,8 +212,8 @@ void write_recording_report(const fs::path& summary_json, const fs::path& html,
   in.label = request.label;
   in.day = request.day;
   in.followup_link = request.followup_link;
-  in.trends = intact_trends(summary_json.parent_path(), stem_of_summary(summary_json),
-                            in.trends_note);
+  in.trends =
+      intact_trends(summary_json.parent_path(), stem_of_summary(summary_json), in.trends_note);
   const auto edf = matching_recording(request.recordings, in.findings.recording);
   if (!request.recordings.empty() && !edf)
     throw io::EdfError(request.recordings.front(),

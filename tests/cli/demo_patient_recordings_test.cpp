@@ -38,8 +38,16 @@ constexpr double kDischargePeriodS = 1.1;
 constexpr double kSeizureOnsetS = 160.0;
 constexpr double kSeizureEndS = 200.0;
 
+// The demo with `eegtrack analyze` of every recording into DIR/analysis, made once.
 const fs::path& demo_dir() {
-  static const fs::path dir = make_demo("demo_patient_recordings");
+  static const fs::path dir = shared_demo("demo_patient_recordings", [](const fs::path& demo) {
+    std::vector<std::string> args{"analyze"};
+    for (const auto& r : kRecordings)
+      args.push_back((demo / "eeg" / (r + ".edf")).string());
+    args.insert(args.end(), {"-o", (demo / "analysis").string()});
+    const auto result = run_cli(args);
+    EXPECT_EQ(result.exit_status, 0) << result.err;
+  });
   return dir;
 }
 
@@ -47,16 +55,9 @@ fs::path edf(const std::string& name) {
   return demo_dir() / "eeg" / (name + ".edf");
 }
 
-// `eegtrack analyze` of every recording, once.
 const nlohmann::json& summary(const std::string& name) {
   static const std::map<std::string, nlohmann::json> all = [] {
     const fs::path out = demo_dir() / "analysis";
-    std::vector<std::string> args{"analyze"};
-    for (const auto& r : kRecordings)
-      args.push_back(edf(r).string());
-    args.insert(args.end(), {"-o", out.string()});
-    const auto result = run_cli(args);
-    EXPECT_EQ(result.exit_status, 0) << result.err;
     std::map<std::string, nlohmann::json> m;
     for (const auto& r : kRecordings)
       m[r] = nlohmann::json::parse(read_text((out / (r + ".summary.json")).string()));

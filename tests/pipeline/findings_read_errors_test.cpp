@@ -54,7 +54,8 @@ TEST(FindingsReadErrors, NotJsonNamesTheFile) {
 // Found by fuzzing: a number beyond the range of double is valid JSON syntax, but the parser
 // reports it as out_of_range, not parse_error; it ended the program.
 TEST(FindingsReadErrors, NumberBeyondDoubleRangeIsAnErrorNotACrash) {
-  const auto path = write_text("overflow.summary.json", R"({"recording": {"size_bytes": 444e444}})");
+  const auto path =
+      write_text("overflow.summary.json", R"({"recording": {"size_bytes": 444e444}})");
   const auto e = error_of(path);
   EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
   EXPECT_NE(std::string(e.what()).find("not JSON"), std::string::npos) << e.what();
