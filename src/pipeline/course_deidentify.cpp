@@ -20,16 +20,25 @@ bool same_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
+bool alphanumeric(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
 // One pass over `text`: at each place, the first (longest) replacement whose text starts there
-// (ASCII case ignored) is made, so that no replacement is made inside another's result.
+// (ASCII case ignored) as a whole word (no letter or digit touching it on either side) is made,
+// so that no replacement is made inside another's result, and a short file stem ("1") does not
+// eat into other words ("day 14").
 std::string replaced(std::string_view text,
                      const std::vector<std::pair<std::string, std::string>>& replacements) {
   std::string out;
   std::size_t i = 0;
   while (i < text.size()) {
     const auto hit = std::find_if(replacements.begin(), replacements.end(), [&](const auto& r) {
-      return !r.first.empty() && i + r.first.size() <= text.size() &&
-             same_ignoring_case(text.substr(i, r.first.size()), r.first);
+      const std::size_t end = i + r.first.size();
+      return !r.first.empty() && end <= text.size() &&
+             same_ignoring_case(text.substr(i, r.first.size()), r.first) &&
+             (i == 0 || !alphanumeric(text[i - 1]) || !alphanumeric(r.first.front())) &&
+             (end == text.size() || !alphanumeric(text[end]) || !alphanumeric(r.first.back()));
     });
     if (hit != replacements.end()) {
       out += hit->second;

@@ -57,6 +57,13 @@ TEST(CourseDeidentify, FreeTextLosesThePatientTheFileNamesAndTheTrueDates) {
   ASSERT_EQ(d.shift_days, -2883);
   EXPECT_EQ(deidentified_text("JANE SMITH seen 2026-01-08: smith_jane_d3.edf, Smith_Jane_d7", d),
             d.patient + " seen 2018-02-16: " + r3.pseudonym + ".edf, " + r7.pseudonym);
+  // Whole words only: a short file stem does not eat into other words.
+  clinical::Course short_stem = c;
+  short_stem.recordings[0].file = "/data/1.edf";
+  const auto s = course_deidentification(short_stem, kKey);
+  const auto r1 = deidentification(kKey, "1.edf", "Jane Smith").pseudonym;
+  EXPECT_EQ(deidentified_text("day 14, file 1.edf (1)", s),
+            "day 14, file " + r1 + ".edf (" + r1 + ")");
   // Not dates: an impossible day, a longer run of digits; kept as written.
   EXPECT_EQ(deidentified_text("2026-02-30 12026-01-08 bed 3", d), "2026-02-30 12026-01-08 bed 3");
 }

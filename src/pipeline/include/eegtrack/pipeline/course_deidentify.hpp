@@ -32,8 +32,9 @@ struct CourseDeidentification {
                                                              const DeidentifyKey& key);
 
 /// Free text of the course file (labels, notes, sedation, product) with every replacement of
-/// `d` made (ASCII case ignored) and every ISO date YYYY-MM-DD in it shifted by d.shift_days.
-/// Other date forms in free text are not recognised.
+/// `d` made where its text stands as a whole word (ASCII case ignored; no letter or digit
+/// touching it) and every ISO date YYYY-MM-DD in it shifted by d.shift_days. Other date forms
+/// and parts of names in free text are not recognised.
 [[nodiscard]] std::string deidentified_text(std::string_view text, const CourseDeidentification& d);
 
 /// The course as the de-identified follow-up writes it: `patient` is the pseudonym; infusion,
