@@ -1,10 +1,13 @@
 // eegtrack followup: a patient's course file (docs/course-file.md) and its EEG recordings into
-// OUTDIR/<patient>.followup.json and .h5 (docs/followup.md), and a day-by-day table.
+// OUTDIR/<patient>.followup.json and .h5 (docs/followup.md), and a day-by-day table; with
+// --deidentify, <patient> is the patient's pseudonym and every output is pseudonymous.
 #include "eegtrack/pipeline/followup.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "analysis_options.hpp"
 #include "eegtrack/io/errors.hpp"
@@ -28,6 +31,8 @@ struct FollowupCliOptions {
   bool report = false;
   double pairing_window_days = 1.0;
   AnalysisOptions analysis;
+  bool deidentify = false;
+  std::string deidentify_key;  ///< default OUTDIR/deidentify.key
 };
 
 // The patient id names the outputs: keep it a plain file name.
@@ -37,6 +42,23 @@ std::string safe_stem(const std::string& patient) {
     out +=
         (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '_';
   return out.empty() || out[0] == '.' ? "patient" + out : out;
+}
+
+// Outputs of an earlier run without --deidentify in the same OUTDIR still name the patient and
+// the recordings; they are the user's to remove (never removed here).
+void warn_of_identified_outputs(const clinical::Course& course, const fs::path& outdir) {
+  std::vector<fs::path> found;
+  if (const auto p = outdir / (safe_stem(course.patient) + ".followup.json"); fs::exists(p))
+    found.push_back(p);
+  for (const auto& r : course.recordings)
+    if (const auto p = outdir / "recordings" / (fs::path(r.file).stem().string() + ".summary.json");
+        fs::exists(p))
+      found.push_back(p);
+  for (const auto& p : found)
+    std::cerr << "eegtrack: warning: " << printable(p.string())
+              << " is an output of a run without --deidentify and identifies the patient or a "
+                 "recording: remove it (and its companions) before sharing "
+              << printable(outdir.string()) << '\n';
 }
 
 int run_followup_cli(const FollowupCliOptions& o) {
@@ -50,15 +72,28 @@ int run_followup_cli(const FollowupCliOptions& o) {
   options.outdir = o.outdir;
   options.reanalyze = o.reanalyze;
   options.fusion.pairing_window_days = o.pairing_window_days;
+  if (!o.deidentify && !o.deidentify_key.empty())
+    throw io::UsageError("--deidentify-key needs --deidentify");
   const auto course = pipeline::read_course_file(o.course);
   fs::create_directories(options.outdir);
+  if (o.deidentify) {
+    const fs::path key_file =
+        o.deidentify_key.empty() ? options.outdir / "deidentify.key" : fs::path(o.deidentify_key);
+    bool created = false;
+    options.deidentify = pipeline::load_or_create_key(key_file, &created);
+    if (created)
+      std::cerr << "eegtrack: created the de-identification key " << printable(key_file.string())
+                << ": keep it secret and give it again (--deidentify-key) for this patient's "
+                   "other recordings\n";
+    warn_of_identified_outputs(course, options.outdir);
+  }
   const auto result = pipeline::run_followup(
       course, options, [](std::size_t i, std::size_t n, const std::string& label) {
         std::cerr << "eegtrack: followup: recording " << i + 1 << " of " << n << ": "
                   << printable(label) << '\n';
       });
   const auto json = pipeline::followup_json(result, options);
-  const std::string stem = safe_stem(course.patient);
+  const std::string stem = safe_stem(result.course.patient);  // the pseudonym when de-identified
   const fs::path json_path = options.outdir / (stem + ".followup.json");
   const fs::path h5_path = options.outdir / (stem + ".followup.h5");
   pipeline::write_text_atomically(json_path, pipeline::dump_json(json) + "\n");
@@ -102,6 +137,13 @@ void add_followup(CLI::App& app) {
   cmd->add_flag("--report", o->report,
                 "Also write OUTDIR/<patient>.followup.html, the follow-up report, and each "
                 "recording's report in OUTDIR/recordings (docs/report.md)");
+  cmd->add_flag("--deidentify", o->deidentify,
+                "Name the outputs by pseudonymous ids instead of the patient id and the file "
+                "names and shift every date by the patient's number of days, as analyze "
+                "--deidentify with --patient-id <patient> (docs/followup.md)");
+  cmd->add_option("--deidentify-key", o->deidentify_key,
+                  "Secret key file of the project for --deidentify (created with a new random "
+                  "key if missing; default OUTDIR/deidentify.key)");
   add_analysis_options(*cmd, o->analysis);
   cmd->callback([o] { run_guarded([&] { return run_followup_cli(*o); }); });
 }

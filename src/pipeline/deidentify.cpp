@@ -142,6 +142,12 @@ Deidentification deidentification(const DeidentifyKey& key, std::string_view fil
   return d;
 }
 
+std::string patient_pseudonym(const DeidentifyKey& key, std::string_view patient_id) {
+  return "pat-" +
+         hmac_sha256_hex(key.bytes, std::string("pseudonym") + '\0' + std::string(patient_id))
+             .substr(0, 16);
+}
+
 std::string patient_key(const io::Header& header, const std::optional<std::string>& given) {
   if (given && !given->empty())
     return *given;

@@ -3,8 +3,11 @@
 #include <algorithm>
 
 #include "eegtrack/clinical/eeg_measures.hpp"
+#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
+#include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "eegtrack/pipeline/course_deidentify.hpp"
 #include "eegtrack/pipeline/read_findings.hpp"
 
 namespace eegtrack::pipeline {
@@ -12,20 +15,41 @@ namespace {
 
 namespace fs = std::filesystem;
 
-FollowupRecording analysed(const clinical::CourseRecording& source, const fs::path& dir,
-                           const FollowupOptions& options) {
+// With de-identification, earlier outputs under the same pseudonym stand for the analysis only
+// when they were shifted for the same patient (same key, other patient id: other shift).
+bool shifted_alike(const findings::RecordingFindings& found, const fs::path& input,
+                   const OutputOptions& outputs, std::string& why_not) {
+  if (!outputs.deidentify)
+    return true;
+  const io::EdfReader reader(input);
+  const auto d = deidentification(*outputs.deidentify, input.filename().string(),
+                                  patient_key(reader.header(), outputs.patient_id));
+  if (found.time.start == io::to_iso8601(shifted_by_days(reader.header().start, d.shift_days)))
+    return true;
+  why_not = "earlier output de-identified for another patient id";
+  return false;
+}
+
+FollowupRecording analysed(const clinical::CourseRecording& source, const std::string& stem,
+                           const std::string& file_name, const fs::path& dir,
+                           const FollowupOptions& options, const OutputOptions& outputs) {
   FollowupRecording r;
   r.source = source;
+  r.file_name = file_name;
+  r.output_stem = stem;
+  const auto paths = analysis_output_paths_named(dir, stem);
   std::string why;
   auto reused = options.reanalyze ? std::optional<findings::RecordingFindings>()
-                                  : reusable_findings(source.file, dir, options.analysis, &why);
+                                  : reusable_findings(source.file, paths, options.analysis, &why);
+  if (reused && !shifted_alike(*reused, source.file, outputs, why))
+    reused.reset();
   if (options.reanalyze)
     why = "--reanalyze";
   if (reused) {
     r.reused = true;
     r.findings = std::move(*reused);
   } else {
-    const auto out = analyze_to_outputs(source.file, dir, options.analysis);
+    const auto out = analyze_to_outputs(source.file, paths, options.analysis, outputs);
     r.analysis_note = why;
     r.findings = read_findings(out.paths.summary_json);
   }
@@ -33,6 +57,7 @@ FollowupRecording analysed(const clinical::CourseRecording& source, const fs::pa
     r.at = *source.at;
     r.at_from_course = true;
   } else {
+    // De-identified, the summary's start is shifted like the course.
     const auto start = clinical::parse_local_time(r.findings.time.start);
     if (!start)
       throw io::EdfError(source.file, "header start '" + r.findings.time.start +
@@ -59,10 +84,19 @@ std::vector<clinical::TimedGrade> timed_grades(const FollowupResult& f) {
 FollowupResult run_followup(const clinical::Course& course, const FollowupOptions& options,
                             const FollowupProgress& progress) {
   FollowupResult f;
-  f.course = course;
-  f.summary = clinical::summarize_course(course);
+  std::optional<CourseDeidentification> d;
+  OutputOptions outputs;  // the defaults of analyze
+  if (options.deidentify) {
+    d = course_deidentification(course, *options.deidentify);
+    outputs.deidentify = options.deidentify;
+    outputs.patient_id = course.patient;  // one date shift, the course's
+  }
+  f.deidentified = d.has_value();
+  f.course = d ? deidentified_course(course, *d) : course;
+  f.summary = clinical::summarize_course(f.course);
   const fs::path dir = options.outdir / "recordings";
-  // Outputs are named after the file's stem: two recordings with one stem would overwrite.
+  // Outputs are named after the file's stem (or its pseudonym, of the base name): two
+  // recordings with one stem would overwrite.
   for (std::size_t i = 0; i < course.recordings.size(); ++i)
     for (std::size_t j = 0; j < i; ++j)
       if (fs::path(course.recordings[i].file).stem() == fs::path(course.recordings[j].file).stem())
@@ -73,12 +107,15 @@ FollowupResult run_followup(const clinical::Course& course, const FollowupOption
   for (std::size_t i = 0; i < course.recordings.size(); ++i) {
     if (progress)
       progress(i, course.recordings.size(), course.recordings[i].label);
-    f.recordings.push_back(analysed(course.recordings[i], dir, options));
+    const fs::path file = fs::path(course.recordings[i].file).filename();
+    const std::string stem = d ? d->recording_pseudonyms[i] : file.stem().string();
+    const std::string name = d ? stem + io::escape_bytes(file.extension().string()) : file.string();
+    f.recordings.push_back(analysed(f.course.recordings[i], stem, name, dir, options, outputs));
   }
   std::stable_sort(f.recordings.begin(), f.recordings.end(),
                    [](const auto& a, const auto& b) { return a.at < b.at; });
   for (const auto& r : f.recordings)
-    f.timed.push_back({r.source.label, clinical::days_after(course.infusion, r.at),
+    f.timed.push_back({r.source.label, clinical::days_after(f.course.infusion, r.at),
                        r.source.sedation, clinical::eeg_measures(r.findings)});
   f.fusion = clinical::fuse(f.timed, timed_grades(f), f.summary.icans_episodes, f.summary.exposures,
                             options.fusion);

@@ -140,7 +140,7 @@ json recordings_json(const FollowupResult& f) {
     const auto& r = f.recordings[i];
     const auto& t = f.timed[i];
     out.push_back({{"label", t.label},
-                   {"file", std::filesystem::path(r.source.file).filename().string()},
+                   {"file", r.file_name},
                    {"sha256", r.findings.recording.sha256},
                    {"at", clinical::format_local_time(r.at)},
                    {"at_from", r.at_from_course ? "course file" : "EDF header"},
@@ -174,6 +174,7 @@ json followup_json(const FollowupResult& f, const FollowupOptions& options) {
   return {{"followup_layout_version", kFollowupLayoutVersion},
           {"eegtrack_version", kVersion},
           {"patient", f.course.patient},
+          {"deidentified", f.deidentified},
           {"infusion", clinical::format_local_time(f.course.infusion)},
           {"product", opt_text(f.course.product)},
           {"assessments", assessments_json(f)},

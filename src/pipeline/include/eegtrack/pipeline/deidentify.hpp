@@ -48,6 +48,11 @@ struct Deidentification {
                                                 std::string_view file_name,
                                                 std::string_view patient_id);
 
+/// The pseudonym of the patient `patient_id` (a course file's `patient`, which may be a name):
+/// "pat-" + the first 16 hex digits of HMAC(key, "pseudonym\0" + patient_id). A hash of its own,
+/// not the one of the date shift: whoever reads the pseudonym learns nothing of the shift.
+[[nodiscard]] std::string patient_pseudonym(const DeidentifyKey& key, std::string_view patient_id);
+
 /// The patient a recording belongs to, for its date shift: `given` (a batch manifest's
 /// patient_id) when present, else the EDF+ patient code of `header` when it is not "X", else
 /// the file name (each file then has its own shift).

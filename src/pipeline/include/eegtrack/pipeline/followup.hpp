@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "eegtrack/clinical/fusion.hpp"
 #include "eegtrack/findings/recording_findings.hpp"
 #include "eegtrack/pipeline/analyze_params.hpp"
+#include "eegtrack/pipeline/deidentify.hpp"
 
 namespace eegtrack::pipeline {
 
@@ -23,12 +25,19 @@ struct FollowupOptions {
   bool reanalyze = false;        ///< analyse every recording even when earlier outputs fit
   AnalyzeParams analysis;
   clinical::FusionParams fusion;
+  /// With a key, the follow-up is de-identified (course_deidentify.hpp): the result's course is
+  /// deidentified_course (patient pseudonym, shifted times, scrubbed free text), each
+  /// recording's outputs are those of `analyze --deidentify --patient-id <course patient>`
+  /// named by its pseudonym, and recordings carry the pseudonym plus extension as file name.
+  std::optional<DeidentifyKey> deidentify{};
 };
 
 /// One recording of the course, analysed and placed on the day axis.
 struct FollowupRecording {
-  clinical::CourseRecording source;
-  clinical::LocalTime at;  ///< the course's 'at', else the EDF header start
+  clinical::CourseRecording source;  ///< as in the result's course (file: the input's path)
+  std::string file_name;    ///< as written out: the base name, or the pseudonym plus extension
+  std::string output_stem;  ///< names its outputs in outdir/recordings
+  clinical::LocalTime at;   ///< the course's 'at', else the EDF header start
   bool at_from_course = false;
   bool reused = false;        ///< earlier outputs stood for the analysis
   std::string analysis_note;  ///< why it was (re)analysed: "no earlier output", ...
@@ -36,7 +45,8 @@ struct FollowupRecording {
 };
 
 struct FollowupResult {
-  clinical::Course course;
+  clinical::Course course;  ///< as written out: de-identified with FollowupOptions::deidentify
+  bool deidentified = false;
   clinical::CourseSummary summary;
   std::vector<FollowupRecording> recordings;    ///< sorted by time
   std::vector<clinical::TimedRecording> timed;  ///< parallel to recordings
