@@ -1,14 +1,12 @@
 #include "eegtrack/pipeline/batch_runner.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <mutex>
 #include <numeric>
-#include <thread>
 
 #include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/batch_record.hpp"
+#include "parallel_items.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -99,44 +97,33 @@ BatchRunResult run_batch(const BatchInputs& inputs, const BatchOptions& options,
   run.final.bytes_left = std::accumulate(sizes.begin(), sizes.end(), std::uint64_t{0});
 
   const auto start = Clock::now();
-  std::atomic<std::size_t> next{0};
-  std::mutex mutex;  // guards run.final and the progress callback
-  const auto worker = [&] {
-    for (std::size_t i = next++; i < list.size(); i = next++) {
-      auto result = process(list[i], options);
-      const std::lock_guard lock(mutex);
-      run.items[i] = std::move(result);
-      const auto& r = run.items[i];
-      auto& p = run.final;
-      ++p.done;
-      p.bytes_left -= sizes[i];
-      switch (r.outcome) {
-        case BatchOutcome::Analysed:
-          ++p.analysed;
-          p.eeg_analysed_s += r.duration_s;
-          p.bytes_analysed += sizes[i];
-          break;
-        case BatchOutcome::Skipped:
-          ++p.skipped;
-          break;
-        case BatchOutcome::Failed:
-          ++p.failed;
-          break;
-      }
-      p.elapsed_s = seconds_since(start);
-      p.input = &list[i];
-      p.result = &r;
-      if (progress)
-        progress(p);
-    }
-  };
-  const std::size_t n = std::max<std::size_t>(1, std::min<std::size_t>(options.jobs, list.size()));
-  std::vector<std::thread> threads;
-  for (std::size_t t = 1; t < n; ++t)
-    threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads)
-    t.join();
+  detail::for_each_parallel(
+      list.size(), options.jobs, [&](std::size_t i) { return process(list[i], options); },
+      [&](std::size_t i, BatchItemResult&& result) {
+        run.items[i] = std::move(result);
+        const auto& r = run.items[i];
+        auto& p = run.final;
+        ++p.done;
+        p.bytes_left -= sizes[i];
+        switch (r.outcome) {
+          case BatchOutcome::Analysed:
+            ++p.analysed;
+            p.eeg_analysed_s += r.duration_s;
+            p.bytes_analysed += sizes[i];
+            break;
+          case BatchOutcome::Skipped:
+            ++p.skipped;
+            break;
+          case BatchOutcome::Failed:
+            ++p.failed;
+            break;
+        }
+        p.elapsed_s = seconds_since(start);
+        p.input = &list[i];
+        p.result = &r;
+        if (progress)
+          progress(p);
+      });
   run.final.input = nullptr;
   run.final.result = nullptr;
   return run;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -197,6 +198,11 @@ CohortCounts write_cohort(const fs::path& outdir) {
       const auto paths =
           analysis_output_paths_named(outdir / key.parent_path(), key.filename().string());
       try {
+        // Only a complete output set, as its run wrote it, is tabulated: a summary left beside
+        // another run's store, or edited since, is an error row, never a silent mix.
+        if (std::string why; !verify_output_set(paths, &why))
+          throw std::runtime_error(paths.summary_json.string() + ": outputs incomplete (" + why +
+                                   "); run the batch again");
         const auto f = read_findings(paths.summary_json);
         values = measures(f);
         auto set = std::find_if(parameter_sets.begin(), parameter_sets.end(),

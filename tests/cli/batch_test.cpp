@@ -161,6 +161,31 @@ TEST(BatchCli, RerunSkipsEverythingDoneAndMergeRebuildsTheSameCohort) {
   EXPECT_EQ(tsv_rows(out / "errors.tsv").size(), 3U);
 }
 
+// merge tabulates only output sets as their run wrote them (the outputs manifest): a changed
+// store makes its recording an error row that names the file, and the others stay.
+TEST(BatchCli, MergeRefusesAnOutputSetThatDiffersFromItsManifest) {
+  const fs::path out = scratch_dir() / "out";
+  fs::copy(folder_output(), out, fs::copy_options::recursive);
+  const fs::path store = out / "ward1~rec.h5";
+  {
+    std::fstream f(store, std::ios::in | std::ios::out | std::ios::binary);
+    const auto middle = static_cast<std::streamoff>(fs::file_size(store) / 2);
+    f.seekg(middle);
+    const char byte = static_cast<char>(f.get() ^ 0xff);
+    f.seekp(middle);
+    f.put(byte);
+  }
+  (void)run_cli({"merge", out.string()});
+  const auto rows = by_key(out / "cohort.tsv");
+  ASSERT_TRUE(rows.count("ward1~rec") && rows.count("ward2~rec"));
+  EXPECT_EQ(rows.at("ward1~rec").at("status"), "error");
+  EXPECT_NE(
+      rows.at("ward1~rec").at("error").find("ward1~rec.h5 differs from the one its run wrote"),
+      std::string::npos)
+      << rows.at("ward1~rec").at("error");
+  EXPECT_EQ(rows.at("ward2~rec").at("status"), "ok");
+}
+
 TEST(BatchCli, InterruptedRunFinishesTheRest) {
   // An earlier run that got as far as one recording: its outputs stay, the other is analysed.
   const fs::path out = scratch_dir() / "out";

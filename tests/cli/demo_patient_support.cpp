@@ -85,4 +85,13 @@ fs::path shared_demo(const std::string& name, const std::function<void(const fs:
   return dir;
 }
 
+fs::path shared_demo_followup() {
+  return shared_demo("demo_patient_followup", [](const fs::path& demo) {
+    const auto r = run_cli(
+        {"followup", (demo / "course.yaml").string(), "-o", (demo / "out").string(), "--report"});
+    EXPECT_EQ(r.exit_status, 0) << r.err;
+    std::ofstream(demo / "followup.stdout") << r.out;
+  });
+}
+
 }  // namespace eegtrack::test

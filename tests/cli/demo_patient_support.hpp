@@ -24,4 +24,8 @@ namespace eegtrack::test {
 [[nodiscard]] std::filesystem::path shared_demo(
     const std::string& name, const std::function<void(const std::filesystem::path&)>& then);
 
+/// The shared demo (shared_demo) with `eegtrack followup DIR/course.yaml -o DIR/out --report`
+/// run on it; that run's standard output is in DIR/followup.stdout. Tests only read it.
+[[nodiscard]] std::filesystem::path shared_demo_followup();
+
 }  // namespace eegtrack::test

@@ -18,11 +18,7 @@ namespace fs = std::filesystem;
 
 const nlohmann::json& followup() {
   static const nlohmann::json j = [] {
-    const fs::path dir = shared_demo("demo_patient", [](const fs::path& demo) {
-      const auto r =
-          run_cli({"followup", (demo / "course.yaml").string(), "-o", (demo / "out").string()});
-      EXPECT_EQ(r.exit_status, 0) << r.err;
-    });
+    const fs::path dir = shared_demo_followup();
     return nlohmann::json::parse(read_text((dir / "out" / "DEMO-ICANS-01.followup.json").string()));
   }();
   return j;

@@ -63,7 +63,7 @@ void check_page(const fs::path& browser, const fs::path& page,
   // A blocked request, a script or any other console message would be logged here.
   EXPECT_EQ(dom.err.find(":CONSOLE"), std::string::npos) << dom.err;
 
-  const fs::path png = page.parent_path() / (page.stem().string() + ".png");
+  const fs::path png = scratch_dir() / (page.stem().string() + ".png");
   const auto shot = browse(browser, page, "--screenshot=" + png.string());
   ASSERT_EQ(shot.exit_status, 0) << shot.err;
   ASSERT_TRUE(fs::exists(png));
@@ -77,11 +77,9 @@ TEST(ReportBrowser, DemoReportsLoadDrawAndPrint) {
   const auto browser = chromium();
   if (!browser)
     GTEST_SKIP() << "Chromium not installed (apt-get install chromium): reports not rendered";
-  const fs::path dir = make_demo("report_browser");
-  const fs::path out = dir / "out";
-  const auto r =
-      run_cli({"followup", (dir / "course.yaml").string(), "-o", out.string(), "--report"});
-  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const fs::path demo = shared_demo_followup();
+  const fs::path out = demo / "out";
+  const fs::path dir = scratch_dir();  // what this test writes
   const fs::path followup = out / "DEMO-ICANS-01.followup.html";
   const fs::path d40 = out / "recordings" / "d40.report.html";
   check_page(*browser, followup,
@@ -96,7 +94,7 @@ TEST(ReportBrowser, DemoReportsLoadDrawAndPrint) {
       {(out / "recordings" / "d40.summary.json").string(), dir / "d40.pdf"}};
   for (const auto& [input, pdf] : prints) {
     const auto printed =
-        run_cli({"report", input, "--edf", (dir / "eeg" / "d40.edf").string(), "-o",
+        run_cli({"report", input, "--edf", (demo / "eeg" / "d40.edf").string(), "-o",
                  (dir / (pdf.stem().string() + ".html")).string(), "--pdf", pdf.string()});
     ASSERT_EQ(printed.exit_status, 0) << printed.err;
     const auto bytes = read_text(pdf.string());
