@@ -1,5 +1,7 @@
 #include "eegtrack/dsp/poisson_interval.hpp"
 
+#include <math.h>  // lgamma_r
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -8,6 +10,14 @@
 
 namespace eegtrack::dsp {
 namespace {
+
+// ln Γ(a) without std::lgamma, which stores the sign of Γ(a) in the global `signgam`: two
+// threads (two recordings of a batch) calling it at once race on that global (found by
+// ThreadSanitizer). lgamma_r returns the sign through its argument instead.
+double log_gamma(double a) {
+  int sign = 0;
+  return ::lgamma_r(a, &sign);
+}
 
 double gamma_series(double a, double x) {
   double term = 1.0 / a;
@@ -18,7 +28,7 @@ double gamma_series(double a, double x) {
     if (std::abs(term) < std::abs(sum) * 1e-16)
       break;
   }
-  return sum * std::exp(-x + a * std::log(x) - std::lgamma(a));
+  return sum * std::exp(-x + a * std::log(x) - log_gamma(a));
 }
 
 // Q(a, x) by Lentz's continued fraction.
@@ -43,7 +53,7 @@ double gamma_continued_fraction(double a, double x) {
     if (std::abs(delta - 1.0) < 1e-16)
       break;
   }
-  return std::exp(-x + a * std::log(x) - std::lgamma(a)) * h;
+  return std::exp(-x + a * std::log(x) - log_gamma(a)) * h;
 }
 
 // Chi-square quantile with k degrees of freedom: x / 2 solves P(k / 2, x / 2) = p. Bisection
