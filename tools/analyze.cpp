@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "analysis_options.hpp"
+#include "deidentify_key.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "progress_text.hpp"
@@ -207,14 +208,7 @@ int run_analyze(const AnalyzeOptions& options) {
   if (!options.deidentify && (!options.deidentify_key.empty() || !options.patient_id.empty()))
     throw io::UsageError("--deidentify-key and --patient-id need --deidentify");
   if (options.deidentify) {
-    const fs::path key_file = options.deidentify_key.empty() ? outdir / "deidentify.key"
-                                                             : fs::path(options.deidentify_key);
-    bool created = false;
-    outputs.deidentify = pipeline::load_or_create_key(key_file, &created);
-    if (created)
-      std::cerr << "eegtrack: created the de-identification key " << printable(key_file.string())
-                << ": keep it secret and give it again (--deidentify-key) for this patient's "
-                   "other recordings\n";
+    outputs.deidentify = project_key(key_file(options.deidentify_key, outdir), kKeepForThisPatient);
     if (!options.patient_id.empty())
       outputs.patient_id = options.patient_id;
   }

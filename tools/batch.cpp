@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "analysis_options.hpp"
+#include "deidentify_key.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/available_cpus.hpp"
 #include "eegtrack/pipeline/batch_inputs.hpp"
@@ -118,13 +119,8 @@ int run_batch(const BatchOptions& o) {
   fs::create_directories(options.outdir);
   // Cohort outputs travel: de-identified unless --show-identifiers (docs/robustness.md).
   if (!o.show_identifiers) {
-    const fs::path key_file = o.deidentify_key.empty() ? fs::path(options.outdir) / "deidentify.key"
-                                                       : fs::path(o.deidentify_key);
-    bool created = false;
-    options.outputs.deidentify = pipeline::load_or_create_key(key_file, &created);
-    if (created)
-      std::cerr << "eegtrack: created the de-identification key " << printable(key_file.string())
-                << ": keep it secret\n";
+    options.outputs.deidentify =
+        project_key(key_file(o.deidentify_key, options.outdir), "keep it secret");
   }
   auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
   // Outside BIDS (whose sub-<label> names are pseudonymous already) the keys come from file

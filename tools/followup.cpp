@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis_options.hpp"
+#include "deidentify_key.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "eegtrack/pipeline/course_file.hpp"
@@ -77,14 +78,8 @@ int run_followup_cli(const FollowupCliOptions& o) {
   const auto course = pipeline::read_course_file(o.course);
   fs::create_directories(options.outdir);
   if (o.deidentify) {
-    const fs::path key_file =
-        o.deidentify_key.empty() ? options.outdir / "deidentify.key" : fs::path(o.deidentify_key);
-    bool created = false;
-    options.deidentify = pipeline::load_or_create_key(key_file, &created);
-    if (created)
-      std::cerr << "eegtrack: created the de-identification key " << printable(key_file.string())
-                << ": keep it secret and give it again (--deidentify-key) for this patient's "
-                   "other recordings\n";
+    options.deidentify =
+        project_key(key_file(o.deidentify_key, options.outdir), kKeepForThisPatient);
     warn_of_identified_outputs(course, options.outdir);
   }
   const auto result = pipeline::run_followup(

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "analysis_options.hpp"
+#include "deidentify_key.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "eegtrack/pipeline/batch_inputs.hpp"
@@ -102,11 +103,7 @@ int run_slurm(SlurmOptions& o) {
   if (!o.show_identifiers) {
     // The tasks start together: the project key is made now, once, so that they all name and
     // shift by the same one (and none reads a key another is still writing).
-    bool created = false;
-    (void)pipeline::load_or_create_key(key, &created);
-    if (created)
-      std::cerr << "eegtrack: created the de-identification key " << printable(key.string())
-                << ": keep it secret\n";
+    (void)project_key(key, "keep it secret");
   }
   write_script(r.batch_script, text.batch);
   write_script(r.merge_script, text.merge);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "eegtrack/io/hdf5_reader.hpp"
+#include "support/flip_byte.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 
@@ -167,14 +168,7 @@ TEST(BatchCli, MergeRefusesAnOutputSetThatDiffersFromItsManifest) {
   const fs::path out = scratch_dir() / "out";
   fs::copy(folder_output(), out, fs::copy_options::recursive);
   const fs::path store = out / "ward1~rec.h5";
-  {
-    std::fstream f(store, std::ios::in | std::ios::out | std::ios::binary);
-    const auto middle = static_cast<std::streamoff>(fs::file_size(store) / 2);
-    f.seekg(middle);
-    const char byte = static_cast<char>(f.get() ^ 0xff);
-    f.seekp(middle);
-    f.put(byte);
-  }
+  flip_middle_byte(store);
   (void)run_cli({"merge", out.string()});
   const auto rows = by_key(out / "cohort.tsv");
   ASSERT_TRUE(rows.count("ward1~rec") && rows.count("ward2~rec"));

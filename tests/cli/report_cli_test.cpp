@@ -11,6 +11,7 @@
 #include "cli/demo_patient_support.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/edf_writer.hpp"
+#include "support/flip_byte.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 
@@ -233,14 +234,7 @@ TEST(ReportCli, StoreThatDiffersFromItsManifestIsNotRead) {
   ASSERT_EQ(intact.exit_status, 0) << intact.err;
   EXPECT_EQ(read_text((dir / "intact.html").string()).find("not read"), std::string::npos);
 
-  {
-    std::fstream f(store, std::ios::in | std::ios::out | std::ios::binary);
-    const auto middle = static_cast<std::streamoff>(fs::file_size(store) / 2);
-    f.seekg(middle);
-    const char byte = static_cast<char>(f.get() ^ 0xff);
-    f.seekp(middle);
-    f.put(byte);
-  }
+  flip_middle_byte(store);
   const auto corrupt = run_cli({"report", summary.string(), "-o", (dir / "corrupt.html").string()});
   ASSERT_EQ(corrupt.exit_status, 0) << corrupt.err;
   const auto html = read_text((dir / "corrupt.html").string());
