@@ -1,6 +1,8 @@
 #include "hdf5_attributes.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <span>
 
 #include "eegtrack/io/hdf5_error.hpp"
@@ -29,6 +31,14 @@ void read_raw(hid_t source, bool is_attribute, hid_t memtype, void* buffer, cons
 std::vector<std::string> read_fixed_strings(hid_t source, bool is_attribute, hid_t filetype,
                                             std::size_t n, const H5Site& site) {
   const std::size_t size = H5Tget_size(filetype);
+  // A damaged header can declare any count and width: never allocate more than the file holds
+  // (eegtrack's string arrays are stored uncompressed).
+  std::error_code error;
+  const auto file_bytes = std::filesystem::file_size(site.file, error);
+  if (size == 0 || error || n > file_bytes / size)
+    throw H5Error(site.file, std::string(site.object), "read strings",
+                  std::to_string(n) + " strings of " + std::to_string(size) +
+                      " bytes do not fit in the file: it is damaged");
   std::vector<char> buffer(n * size);
   const H5Handle memtype = owned(H5Tcopy(filetype), site, "H5Tcopy");
   if (n > 0)
@@ -55,19 +65,27 @@ std::vector<double> read_doubles(hid_t attribute, std::size_t n, const H5Site& s
 
 }  // namespace
 
+std::size_t string_width(std::span<const std::string> values) {
+  std::size_t width = 1;
+  for (const auto& s : values)
+    width = std::max(width, s.size());
+  return width;
+}
+
 void write_string_elements(hid_t target, bool is_attribute, std::span<const std::string> values,
                            const H5Site& site) {
   if (values.empty())
     return;
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const auto& s : values)
-    pointers.push_back(s.c_str());
-  const H5Handle type = utf8_string_type(site);
+  const std::size_t width = string_width(values);
+  std::vector<char> packed(values.size() * width, '\0');
+  for (std::size_t i = 0; i < values.size(); ++i)
+    std::copy(values[i].begin(), values[i].end(),
+              packed.begin() + static_cast<std::ptrdiff_t>(i * width));
+  const H5Handle type = utf8_string_type(width, site);
   if (is_attribute)
-    check(H5Awrite(target, type.get(), pointers.data()), site, "H5Awrite");
+    check(H5Awrite(target, type.get(), packed.data()), site, "H5Awrite");
   else
-    check(H5Dwrite(target, type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), site,
+    check(H5Dwrite(target, type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, packed.data()), site,
           "H5Dwrite");
 }
 
@@ -81,20 +99,12 @@ std::vector<std::string> read_string_elements(hid_t source, bool is_attribute, c
   const auto n = static_cast<std::size_t>(npoints);
   const htri_t variable = H5Tis_variable_str(filetype.get());
   check(variable, site, "H5Tis_variable_str");
-  if (variable == 0)
-    return read_fixed_strings(source, is_attribute, filetype.get(), n, site);
-  // Variable-length strings: HDF5 allocates each element; reclaim them after copying.
-  const H5Handle memtype = owned(H5Tcopy(filetype.get()), site, "H5Tcopy");
-  std::vector<char*> buffer(n, nullptr);
-  if (n == 0)
-    return {};
-  read_raw(source, is_attribute, memtype.get(), buffer.data(), site);
-  std::vector<std::string> out;
-  out.reserve(n);
-  for (char* p : buffer)
-    out.emplace_back(p != nullptr ? p : "");
-  H5Dvlen_reclaim(memtype.get(), space.get(), H5P_DEFAULT, buffer.data());
-  return out;
+  if (variable != 0)
+    throw H5Error(site.file, std::string(site.object), "read strings",
+                  "variable-length strings are not read (eegtrack writes fixed-length strings "
+                  "since store layout 2.0; an older store is re-made by running the analysis "
+                  "again)");
+  return read_fixed_strings(source, is_attribute, filetype.get(), n, site);
 }
 
 void write_attribute(hid_t object, const H5Site& site, std::string_view name,
@@ -110,7 +120,7 @@ void write_attribute(hid_t object, const H5Site& site, std::string_view name,
                  site, "H5Acreate2");
   };
   if (const auto* s = std::get_if<std::string>(&value)) {
-    const H5Handle type = utf8_string_type(site);
+    const H5Handle type = utf8_string_type(string_width(std::span(s, 1)), site);
     const H5Handle attribute = create(type.get(), {});
     write_string_elements(attribute.get(), true, std::span(s, 1), site);
   } else if (const auto* d = std::get_if<double>(&value)) {
@@ -124,7 +134,7 @@ void write_attribute(hid_t object, const H5Site& site, std::string_view name,
     if (!v->empty())
       check(H5Awrite(attribute.get(), H5T_NATIVE_DOUBLE, v->data()), site, "H5Awrite");
   } else if (const auto* strings = std::get_if<std::vector<std::string>>(&value)) {
-    const H5Handle type = utf8_string_type(site);
+    const H5Handle type = utf8_string_type(string_width(*strings), site);
     const H5Handle attribute = create(type.get(), {strings->size()});
     write_string_elements(attribute.get(), true, *strings, site);
   }

@@ -21,11 +21,17 @@ void write_attribute(hid_t object, const H5Site& site, std::string_view name,
 AttributeValue read_attribute(hid_t object, const H5Site& site, std::string_view name);
 /// Names of the object's attributes in name order.
 std::vector<std::string> attribute_names(hid_t object, const H5Site& site);
-/// Writes the strings as variable-length UTF-8 through a dataset or an attribute.
+/// The width of the fixed-length string type that holds every one of the values (their longest
+/// byte length, at least 1).
+std::size_t string_width(std::span<const std::string> values);
+/// Writes the strings through a dataset or an attribute created with
+/// utf8_string_type(string_width(values)).
 void write_string_elements(hid_t target, bool is_attribute, std::span<const std::string> values,
                            const H5Site& site);
-/// Every element of a string dataset or attribute (variable- or fixed-length, any rank).
-/// @throws H5Error if the object does not hold strings.
+/// Every element of a fixed-length string dataset or attribute (any rank).
+/// @throws H5Error if the object does not hold strings, holds variable-length strings (never
+/// read: libhdf5's conversion of them is where damaged files overflow memory), or declares more
+/// string bytes than its file holds.
 std::vector<std::string> read_string_elements(hid_t source, bool is_attribute, const H5Site& site);
 
 }  // namespace eegtrack::io::detail

@@ -1,5 +1,6 @@
 #include "hdf5_handles.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "eegtrack/io/hdf5_error.hpp"
@@ -181,9 +182,10 @@ bool link_exists(hid_t file, const std::string& normalized, const H5Site& site) 
   return true;
 }
 
-H5Handle utf8_string_type(const H5Site& site) {
+H5Handle utf8_string_type(std::size_t bytes, const H5Site& site) {
   H5Handle type = owned(H5Tcopy(H5T_C_S1), site, "H5Tcopy");
-  check(H5Tset_size(type.get(), H5T_VARIABLE), site, "H5Tset_size");
+  check(H5Tset_size(type.get(), std::max<std::size_t>(bytes, 1)), site, "H5Tset_size");
+  check(H5Tset_strpad(type.get(), H5T_STR_NULLPAD), site, "H5Tset_strpad");
   check(H5Tset_cset(type.get(), H5T_CSET_UTF8), site, "H5Tset_cset");
   return type;
 }

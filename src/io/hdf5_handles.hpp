@@ -83,8 +83,10 @@ void validate_text(std::string_view s, std::string_view function, std::string_vi
 /// True if a link exists at the normalized path (every parent is checked first).
 bool link_exists(hid_t file, const std::string& normalized, const H5Site& site);
 
-/// A new variable-length UTF-8 string datatype.
-H5Handle utf8_string_type(const H5Site& site);
+/// A new fixed-length UTF-8 string datatype of `bytes` bytes (at least 1), padded with NULs.
+/// eegtrack writes no variable-length strings: reading them back goes through libhdf5's
+/// variable-length conversion, which a damaged file can make overflow (docs/robustness.md).
+H5Handle utf8_string_type(std::size_t bytes, const H5Site& site);
 /// A simple dataspace with these dimensions (rank 0 = scalar).
 H5Handle make_dataspace(const std::vector<hsize_t>& dims, const H5Site& site);
 /// A link creation property list that creates missing intermediate groups.

@@ -125,7 +125,7 @@ void Hdf5Writer::write_strings(std::string_view path, std::span<const std::strin
     detail::validate_text(values[i], kFunction, object + "[" + std::to_string(i) + "]");
   const detail::H5Lock lock;
   const auto site = state.site(object);
-  const auto type = detail::utf8_string_type(site);
+  const auto type = detail::utf8_string_type(detail::string_width(values), site);
   const auto space = detail::make_dataspace({values.size()}, site);
   const auto lcpl = detail::intermediate_groups_lcpl(site);
   const auto dataset = detail::owned(H5Dcreate2(state.file.get(), object.c_str(), type.get(),

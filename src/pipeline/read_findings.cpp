@@ -6,6 +6,7 @@
 
 #include "eegtrack/findings/names.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
+#include "eegtrack/pipeline/store_layout.hpp"
 #include "findings_json.hpp"
 
 namespace eegtrack::pipeline {
@@ -134,10 +135,11 @@ findings::RecordingFindings read_findings_h5(const std::filesystem::path& store)
                               "missing: not an eegtrack feature store");
     const auto version = reader.attribute("/", "eegtrack_layout_version");
     const auto* text = std::get_if<std::string>(&version);
-    if (text == nullptr || major_minor(*text).substr(0, 2) != "1.")
+    if (text == nullptr || !major_minor(*text).starts_with(kHdf5LayoutMajor))
       throw FindingsFileError(store, "eegtrack_layout_version",
                               "layout " + (text ? *text : std::string("?")) +
-                                  " is unknown to this eegtrack (reads 1.x)");
+                                  " is unknown to this eegtrack (reads " +
+                                  std::string(kHdf5LayoutMajor) + "x)");
     if (!reader.has_attribute("/summary", "json"))
       throw FindingsFileError(store, "/summary json", "missing");
     const auto summary = reader.attribute("/summary", "json");

@@ -109,7 +109,7 @@ TEST(CliAnalyzeEvents, SeizureIsReportedInEveryOutput) {
   EXPECT_EQ(annotations.header().patient, "X X X X");
 
   const io::Hdf5Reader h5(dir / (std::string(kSeizureStem) + ".h5"));
-  EXPECT_EQ(std::get<std::string>(h5.attribute("/", "eegtrack_layout_version")), "1.2");
+  EXPECT_EQ(std::get<std::string>(h5.attribute("/", "eegtrack_layout_version")), "2.0");
   const auto types = h5.read_strings("/events/type");
   ASSERT_EQ(types.size(), events.size());
   const auto onsets = h5.read_doubles("/events/onset_s").values;

@@ -80,7 +80,7 @@ TEST(CliAnalyze, SummaryJsonHasEveryKey) {
 TEST(CliAnalyze, Hdf5StoreReadsBackWithTheDocumentedLayout) {
   const auto dir = analyzed_sample();
   const io::Hdf5Reader h5(dir / (std::string(kStem) + ".h5"));
-  EXPECT_EQ(std::get<std::string>(h5.attribute("/", "eegtrack_layout_version")), "1.2");
+  EXPECT_EQ(std::get<std::string>(h5.attribute("/", "eegtrack_layout_version")), "2.0");
   EXPECT_EQ(std::get<std::string>(h5.attribute("/", "file_name")), std::string(kStem) + ".edf");
   EXPECT_EQ(std::get<std::string>(h5.attribute("/", "sha256")),
             sha256sum(sample_dir() / (std::string(kStem) + ".edf")));

@@ -2,9 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 
 #include "eegtrack/io/hdf5_writer.hpp"
 #include "eegtrack/pipeline/read_findings.hpp"
+#include "eegtrack/pipeline/read_trends.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::pipeline {
@@ -112,6 +114,32 @@ TEST(FindingsReadErrors, MissingFileAndForeignHdf5) {
   } catch (const FindingsFileError& e) {
     EXPECT_EQ(e.field(), "eegtrack_layout_version");
     EXPECT_NE(std::string(e.what()).find(foreign.string()), std::string::npos) << e.what();
+  }
+}
+
+// A store of layout 1.x (strings were variable-length then) or of a future major is refused by
+// both readers with the version named, never half-read.
+TEST(FindingsReadErrors, StoreOfAnotherLayoutMajorIsRefusedByBothReaders) {
+  for (const std::string version : {"1.2", "3.0"}) {
+    const auto store = test::scratch_dir() / ("layout-" + version + ".h5");
+    {
+      io::Hdf5Writer w(store);
+      w.write_attribute("/", "eegtrack_layout_version", version);
+      w.commit();
+    }
+    for (const auto& read : {std::function<void()>([&] { (void)read_findings_h5(store); }),
+                             std::function<void()>([&] { (void)read_recording_trends(store); })}) {
+      try {
+        read();
+        ADD_FAILURE() << "layout " << version << " was read";
+      } catch (const FindingsFileError& e) {
+        EXPECT_EQ(e.field(), "eegtrack_layout_version");
+        const std::string what = e.what();
+        EXPECT_NE(what.find("layout " + version + " is unknown to this eegtrack (reads 2.x)"),
+                  std::string::npos)
+            << what;
+      }
+    }
   }
 }
 

@@ -43,7 +43,7 @@ TEST(ReadTrends, StoreReadsBackAsPerEpochTrends) {
   const auto& a = s.analysis;
   const auto t = read_recording_trends(s.store);
   ASSERT_EQ(t.size(), a.epochs.size());
-  EXPECT_EQ(t.layout_version, "1.2");
+  EXPECT_EQ(t.layout_version, "2.0");
   EXPECT_DOUBLE_EQ(t.epoch_s, 4.0);
   EXPECT_EQ(t.clean, a.epochs.clean);
   for (std::size_t e = 0; e < t.size(); ++e)

@@ -43,7 +43,7 @@ findings::RecordingFindings hostile_findings() {
 
 findings::RecordingTrends small_trends() {
   findings::RecordingTrends t;
-  t.layout_version = "1.2";
+  t.layout_version = "2.0";
   t.epoch_s = 4.0;
   for (int i = 0; i < 15; ++i) {
     t.onset_s.push_back(4.0 * i);

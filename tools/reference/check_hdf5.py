@@ -45,6 +45,13 @@ def print_tree(group, indent=""):
             print_attrs(obj, indent)
 
 
+def _objects(group, prefix=""):
+    for name, obj in group.items():
+        yield prefix + "/" + name, obj
+        if isinstance(obj, h5py.Group):
+            yield from _objects(obj, prefix + "/" + name)
+
+
 def validate(f):
     problems = []
     for name in REQUIRED_ROOT:
@@ -53,8 +60,21 @@ def validate(f):
     for name in f.attrs:
         if name.lower() in FORBIDDEN_ROOT:
             problems.append(f"patient identity attribute {name} must not be stored")
-    if f.attrs.get("eegtrack_layout_version") not in (None, "1.0", "1.1", "1.2"):
-        problems.append(f"unknown layout version {f.attrs['eegtrack_layout_version']}")
+    version = f.attrs.get("eegtrack_layout_version")
+    if isinstance(version, bytes):  # fixed-length strings (layout 2.0) are read as bytes
+        version = version.decode("utf-8", "replace")
+    if version not in (None, "1.0", "1.1", "1.2", "2.0"):
+        problems.append(f"unknown layout version {version}")
+    if version is not None and not version.startswith("1."):
+        for name, obj in [("/", f)] + [(k, v) for k, v in _objects(f)]:
+            for attr in obj.attrs:
+                kind = h5py.check_string_dtype(obj.attrs.get_id(attr).dtype)
+                if kind is not None and kind.length is None:
+                    problems.append(f"{name} @{attr}: variable-length string (2.0 stores none)")
+            if isinstance(obj, h5py.Dataset):
+                kind = h5py.check_string_dtype(obj.dtype)
+                if kind is not None and kind.length is None:
+                    problems.append(f"{name}: variable-length strings (2.0 stores none)")
     n_epochs = f["epochs"].attrs["n_rows"] if "epochs" in f else None
     n_channels = f["channels"].attrs["n_rows"] if "channels" in f else None
     for path in [f"features/{k}" for k in f.get("features", {})] + ["artifacts/mask"]:

@@ -6,14 +6,12 @@
 
 #include "eegtrack/io/hdf5_writer.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "eegtrack/pipeline/store_layout.hpp"
 #include "eegtrack/pipeline/summary_json.hpp"
 
 namespace eegtrack::pipeline {
 
-/// Layout version written by Hdf5Store (docs/hdf5-layout.md).
-inline constexpr const char* kHdf5LayoutVersion = "1.2";
-
-/// The HDF5 feature store of one recording (docs/hdf5-layout.md, layout 1.0). Per-epoch
+/// The HDF5 feature store of one recording (docs/hdf5-layout.md). Per-epoch
 /// feature arrays are appended as the analysis streams them (pass the store as the
 /// FeatureSink of analyze_recording); finish() writes the rest and commits atomically. Without
 /// finish() nothing appears at the final path.
