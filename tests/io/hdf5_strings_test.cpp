@@ -79,6 +79,23 @@ TEST(Hdf5Strings, AreWrittenFixedLengthUtf8AndReadBackExactly) {
   EXPECT_EQ(r.read_strings("channels/label"), labels);
 }
 
+// The summary JSON of a long recording is one string attribute of hundreds of kB: beyond the
+// 64 kB an object header holds, so HDF5 must move it to dense attribute storage.
+TEST(Hdf5Strings, AStringAttributeOfMegabytesRoundTrips) {
+  const auto path = test::scratch_dir() / "large.h5";
+  std::string text;
+  for (int i = 0; text.size() < 3'000'000; ++i)
+    text += "{\"onset_s\": " + std::to_string(i) + ", \"type\": \"spike\"}, ";
+  {
+    Hdf5Writer w(path);
+    w.write_dataset("summary/x", std::vector<double>{1.0});
+    w.write_attribute("/summary", "json", text);
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  EXPECT_EQ(std::get<std::string>(r.attribute("/summary", "json")), text);
+}
+
 // A file as other HDF5 writers (and eegtrack before store layout 2.0) make it: variable-length
 // strings in an attribute and in a dataset.
 void write_variable_length_file(const std::filesystem::path& path) {
