@@ -6,8 +6,8 @@
 
 #include "eegtrack/findings/names.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
-#include "eegtrack/pipeline/store_layout.hpp"
 #include "findings_json.hpp"
+#include "store_layout_check.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -130,16 +130,7 @@ findings::RecordingFindings read_findings(const std::filesystem::path& summary_j
 findings::RecordingFindings read_findings_h5(const std::filesystem::path& store) {
   try {
     const io::Hdf5Reader reader(store);
-    if (!reader.has_attribute("/", "eegtrack_layout_version"))
-      throw FindingsFileError(store, "eegtrack_layout_version",
-                              "missing: not an eegtrack feature store");
-    const auto version = reader.attribute("/", "eegtrack_layout_version");
-    const auto* text = std::get_if<std::string>(&version);
-    if (text == nullptr || !major_minor(*text).starts_with(kHdf5LayoutMajor))
-      throw FindingsFileError(store, "eegtrack_layout_version",
-                              "layout " + (text ? *text : std::string("?")) +
-                                  " is unknown to this eegtrack (reads " +
-                                  std::string(kHdf5LayoutMajor) + "x)");
+    (void)known_store_layout(reader);
     if (!reader.has_attribute("/summary", "json"))
       throw FindingsFileError(store, "/summary json", "missing");
     const auto summary = reader.attribute("/summary", "json");

@@ -9,7 +9,7 @@
 #include "eegtrack/io/hdf5_error.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "eegtrack/pipeline/read_findings.hpp"
-#include "eegtrack/pipeline/store_layout.hpp"
+#include "store_layout_check.hpp"
 
 namespace eegtrack::pipeline {
 namespace {
@@ -168,14 +168,7 @@ void read_spectrogram(const io::Hdf5Reader& r, std::size_t nc,
 
 findings::RecordingTrends read(const io::Hdf5Reader& r) {
   findings::RecordingTrends t;
-  if (!r.has_attribute("/", "eegtrack_layout_version"))
-    throw FindingsFileError(r.path(), "eegtrack_layout_version",
-                            "missing: not an eegtrack feature store");
-  t.layout_version = text_attribute(r, "/", "eegtrack_layout_version");
-  if (!t.layout_version.starts_with(kHdf5LayoutMajor))
-    throw FindingsFileError(r.path(), "eegtrack_layout_version",
-                            "layout " + t.layout_version + " is unknown to this eegtrack (reads " +
-                                std::string(kHdf5LayoutMajor) + "x)");
+  t.layout_version = known_store_layout(r);
   const auto labels = r.read_strings("/channels/normalized_label");
   const auto region_words = r.read_strings("/channels/region");
   const std::size_t nc = labels.size();
