@@ -129,7 +129,7 @@ TEST(RobustStats, EveryRankMatchesSortOnHardBitPatterns) {
                             std::nextafter(1.0, 2.0),
                             std::nextafter(1.0, 0.0),
                             -1.0};
-  for (std::size_t n : {193U, 700U, 2049U}) {
+  for (std::size_t n : {193U, 700U, 2049U, 4096U, 4097U}) {  // both counting widths
     std::vector<double> x(n);
     for (std::size_t i = 0; i < n; ++i)
       x[i] = i % 5 == 0 ? special[(i / 5) % std::size(special)] : eeg(rng);

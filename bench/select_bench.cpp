@@ -1,0 +1,78 @@
+// Exact selection (dsp::median, dsp::robust_sd) against std::nth_element on the sizes the
+// pipeline selects from: a 4-s epoch (1024 samples at 256 Hz) and a 20-s detection span (5120).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+#include "eegtrack/dsp/robust_stats.hpp"
+
+namespace dsp = eegtrack::dsp;
+
+namespace {
+
+// EEG-like amplitudes: Gaussian microvolts, with the odd large transient.
+std::vector<double> amplitudes(std::size_t n) {
+  std::mt19937 rng(7);
+  std::normal_distribution<double> normal(0.0, 25.0);
+  std::vector<double> x(n);
+  for (std::size_t i = 0; i < n; ++i)
+    x[i] = normal(rng) + (i % 997 == 0 ? 400.0 : 0.0);
+  return x;
+}
+
+// Band-limited EEG: neighbouring samples close together (AR(1), coefficient 0.95).
+std::vector<double> smooth_amplitudes(std::size_t n) {
+  auto x = amplitudes(n);
+  for (std::size_t i = 1; i < n; ++i)
+    x[i] = 0.95 * x[i - 1] + 0.3 * x[i];
+  return x;
+}
+
+void BM_Median(benchmark::State& state) {
+  const auto x = amplitudes(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(dsp::median(x));
+}
+BENCHMARK(BM_Median)->Arg(256)->Arg(1024)->Arg(2560)->Arg(5120)->Arg(30720);
+
+void BM_MedianSmooth(benchmark::State& state) {
+  const auto x = smooth_amplitudes(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(dsp::median(x));
+}
+BENCHMARK(BM_MedianSmooth)->Arg(1024)->Arg(5120)->Arg(30720);
+
+void BM_NthElementMedianSmooth(benchmark::State& state) {
+  const auto x = smooth_amplitudes(static_cast<std::size_t>(state.range(0)));
+  std::vector<double> copy(x.size());
+  for (auto _ : state) {
+    copy.assign(x.begin(), x.end());
+    auto mid = copy.begin() + static_cast<std::ptrdiff_t>(copy.size() / 2);
+    std::nth_element(copy.begin(), mid, copy.end());
+    benchmark::DoNotOptimize(*mid);
+  }
+}
+BENCHMARK(BM_NthElementMedianSmooth)->Arg(1024)->Arg(5120)->Arg(30720);
+
+void BM_NthElementMedian(benchmark::State& state) {
+  const auto x = amplitudes(static_cast<std::size_t>(state.range(0)));
+  std::vector<double> copy(x.size());
+  for (auto _ : state) {
+    copy.assign(x.begin(), x.end());
+    auto mid = copy.begin() + static_cast<std::ptrdiff_t>(copy.size() / 2);
+    std::nth_element(copy.begin(), mid, copy.end());
+    benchmark::DoNotOptimize(*mid);
+  }
+}
+BENCHMARK(BM_NthElementMedian)->Arg(256)->Arg(1024)->Arg(2560)->Arg(5120)->Arg(30720);
+
+void BM_RobustSd(benchmark::State& state) {
+  const auto x = amplitudes(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(dsp::robust_sd(x));
+}
+BENCHMARK(BM_RobustSd)->Arg(1024)->Arg(5120);
+
+}  // namespace
