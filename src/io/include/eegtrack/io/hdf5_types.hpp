@@ -46,7 +46,7 @@ struct DatasetOptions {
   /// Target chunk size in bytes. Chunks span whole rows (all dimensions but the first), so a
   /// chunk is max(1, target / row bytes) rows. Keep it below HDF5's 1 MiB chunk cache.
   std::size_t chunk_target_bytes = 256 * 1024;
-  int deflate_level = 4;  ///< gzip level 1-9 for compressed datasets
+  int deflate_level = 1;  ///< gzip level 1-9 for compressed datasets
   bool shuffle = true;    ///< byte shuffle before gzip: 2-4x better ratio on float64 features
 };
 
