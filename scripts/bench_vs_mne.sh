@@ -7,9 +7,11 @@
 #   eegtrack analyze --no-detect     background qEEG (the same work MNE does here, and more)
 #   eegtrack analyze                 background plus all four detectors
 #   bench/mne_background.py          read_raw_edf, band-pass, 4-s epochs, Welch, band powers
-# and prints wall time, CPU time (user + system) and peak memory of each, with the ratios.
-# Then the 24-hour file: full analyze, wall and peak memory. Needs python3-mne and GNU time
-# (scripts/install-deps.sh --reference). Figures are only meaningful on an otherwise idle machine.
+# and prints wall time, CPU time (user + system) and peak memory of each, with the ratios. The
+# three run in turn EEGTRACK_BENCH_REPEAT times (default 3) and each figure is the median of its
+# runs: on a shared machine one run can be 10-20 % off. Then the 24-hour file, once: full
+# analyze, wall and peak memory. Needs python3-mne and GNU time (scripts/install-deps.sh
+# --reference). Figures are only meaningful on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/bench}
@@ -36,13 +38,29 @@ measure() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
+# Median of each column over the lines of a file of "wall cpu rss_mb" lines.
+medians() {
+  for column in 1 2 3; do
+    cut -d' ' -f"$column" "$1" | sort -g | awk '{ v[NR] = $1 } END { printf "%s ", v[int((NR + 1) / 2)] }'
+  done
+  echo
+}
+repeat=${EEGTRACK_BENCH_REPEAT:-3}
+
 file=$(make_file "$hours")
 echo "== $hours h, 21 channels, 256 Hz: $file ($(du -h "$file" | cut -f1))"
 cat "$file" >/dev/null  # page cache warm for every contestant
-read -r nd_wall nd_cpu nd_mem < <(measure "$eegtrack" analyze "$file" -o "$work/nd" --no-detect)
-read -r full_wall full_cpu full_mem < <(measure "$eegtrack" analyze "$file" -o "$work/full")
-read -r mne_wall mne_cpu mne_mem < <(measure env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
-  /usr/bin/python3 bench/mne_background.py "$file" "$work/mne.npz")
+for ((run = 1; run <= repeat; run++)); do
+  measure "$eegtrack" analyze "$file" -o "$work/nd" --no-detect >>"$work/nd.runs"
+  measure "$eegtrack" analyze "$file" -o "$work/full" >>"$work/full.runs"
+  measure env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+    /usr/bin/python3 bench/mne_background.py "$file" "$work/mne.npz" >>"$work/mne.runs"
+done
+read -r nd_wall nd_cpu nd_mem < <(medians "$work/nd.runs")
+read -r full_wall full_cpu full_mem < <(medians "$work/full.runs")
+read -r mne_wall mne_cpu mne_mem < <(medians "$work/mne.runs")
+echo "medians of $repeat runs each (wall s: --no-detect $(cut -d' ' -f1 "$work/nd.runs" | xargs)," \
+  "full $(cut -d' ' -f1 "$work/full.runs" | xargs), MNE $(cut -d' ' -f1 "$work/mne.runs" | xargs))"
 printf "%-34s %9s %9s %9s\n" "" "wall s" "CPU s" "peak MB"
 printf "%-34s %9s %9s %9s\n" "eegtrack analyze --no-detect" "$nd_wall" "$nd_cpu" "$nd_mem"
 printf "%-34s %9s %9s %9s\n" "eegtrack analyze (all detectors)" "$full_wall" "$full_cpu" "$full_mem"
