@@ -2,7 +2,10 @@
 # Throughput of `eegtrack batch` with one job and with two, on the recordings shipped in the
 # repository (tests/data/eeg and sample_edf, the annotation-only hypnogram left out), each into a
 # fresh output folder (names kept, so the two cohort tables can be compared). Prints wall time
-# and the ratio. One job spreads each analysis over every CPU; N jobs give each 1/N of them.
+# and the ratio. One job spreads each analysis over every CPU; N jobs give each 1/N of them,
+# so --jobs 2 against --jobs 1 on two CPUs measures how much one analysis leaves idle. How
+# throughput scales with CPUs is measured too: --jobs 1 confined to one CPU (taskset), against
+# --jobs 2 on two.
 # Usage: scripts/batch_throughput.sh [EEGTRACK] [JOBS...]   (default: build/release/tools/eegtrack 1 2)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,5 +35,15 @@ done
 if [ -n "${wall[1]:-}" ] && [ -n "${wall[2]:-}" ]; then
   printf "throughput --jobs 2 / --jobs 1: %.2fx\n" "$(echo "${wall[1]} / ${wall[2]}" | bc -l)"
   cmp -s "$work/out1/cohort.tsv" "$work/out2/cohort.tsv" && echo "cohort.tsv identical" ||
+    echo "cohort.tsv DIFFERS"
+  start=$(date +%s.%N)
+  taskset -c 0 "$eegtrack" batch "$work/in" -o "$work/out1cpu" --jobs 1 --show-identifiers \
+    2>/dev/null | head -1
+  end=$(date +%s.%N)
+  one_cpu=$(echo "$end - $start" | bc -l)
+  printf -- "--jobs 1 on one CPU: %.2f s wall\n" "$one_cpu"
+  printf "throughput --jobs 2 on two CPUs / --jobs 1 on one CPU: %.2fx\n" \
+    "$(echo "$one_cpu / ${wall[2]}" | bc -l)"
+  cmp -s "$work/out1/cohort.tsv" "$work/out1cpu/cohort.tsv" && echo "cohort.tsv identical" ||
     echo "cohort.tsv DIFFERS"
 fi
