@@ -84,6 +84,14 @@ AnalysisOutputPaths batch_output_paths(const fs::path& outdir, const std::string
   return analysis_output_paths_named(dir, relative.filename().string());
 }
 
+std::vector<std::size_t> largest_first(const std::vector<std::uint64_t>& sizes) {
+  std::vector<std::size_t> order(sizes.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return sizes[a] > sizes[b]; });
+  return order;
+}
+
 BatchRunResult run_batch(const BatchInputs& inputs, const BatchOptions& options,
                          const BatchProgressFn& progress) {
   fs::create_directories(options.outdir);
@@ -96,10 +104,12 @@ BatchRunResult run_batch(const BatchInputs& inputs, const BatchOptions& options,
   run.final.total = list.size();
   run.final.bytes_left = std::accumulate(sizes.begin(), sizes.end(), std::uint64_t{0});
 
+  const auto order = largest_first(sizes);
   const auto start = Clock::now();
   detail::for_each_parallel(
-      list.size(), options.jobs, [&](std::size_t i) { return process(list[i], options); },
-      [&](std::size_t i, BatchItemResult&& result) {
+      list.size(), options.jobs, [&](std::size_t k) { return process(list[order[k]], options); },
+      [&](std::size_t k, BatchItemResult&& result) {
+        const std::size_t i = order[k];
         run.items[i] = std::move(result);
         const auto& r = run.items[i];
         auto& p = run.final;

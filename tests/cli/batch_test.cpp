@@ -210,6 +210,22 @@ TEST(BatchCli, OneJobGivesTheSameCohortAsTwo) {
             read_text((folder_output() / "cohort.tsv").string()));
 }
 
+TEST(BatchCli, LargestRecordingStartsFirst) {
+  // A 3-min recording after a 41-s one in key order: one job starts the 3-min one, so that with
+  // several jobs a long recording never runs alone at the end.
+  const fs::path in = scratch_dir() / "in";
+  fs::create_directories(in / "a");
+  fs::create_directories(in / "b");
+  fs::copy_file(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", in / "a" / "short.edf");
+  fs::copy_file(sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf", in / "b" / "long.edf");
+  const auto r = run_cli({"batch", in.string(), "-o", (scratch_dir() / "out").string(), "--jobs",
+                          "1", "--show-identifiers"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto first = r.err.find("[1/2] analysed b~long");
+  ASSERT_NE(first, std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("[2/2] analysed a~short", first), std::string::npos) << r.err;
+}
+
 TEST(BatchCli, ManifestColumnsReachTheCohort) {
   const fs::path root = scratch_dir();
   std::ofstream(root / "list.csv")

@@ -64,11 +64,16 @@ struct BatchRunResult {
 [[nodiscard]] AnalysisOutputPaths batch_output_paths(const std::filesystem::path& outdir,
                                                      const std::string& key);
 
-/// Analyses every input on options.jobs threads. A recording whose outputs are reusable
-/// (reusable_findings) is skipped; one that fails (unreadable, corrupt, truncated, unwritable
-/// output) is recorded as failed and the others go on. Each recording's <key>.batch.json is
-/// written once it is done, whatever the outcome. Never throws for a recording's problem;
-/// throws std::runtime_error when outdir cannot be created.
+/// The order in which a batch starts its recordings: the largest file first (ties in input
+/// order). With several jobs, a long recording started last would leave the other workers idle
+/// while it finishes; started first, the short ones fill in around it. Returns input indices.
+[[nodiscard]] std::vector<std::size_t> largest_first(const std::vector<std::uint64_t>& sizes);
+
+/// Analyses every input on options.jobs threads, the largest files first (largest_first). A
+/// recording whose outputs are reusable (reusable_findings) is skipped; one that fails (unreadable,
+/// corrupt, truncated, unwritable output) is recorded as failed and the others go on. Each
+/// recording's <key>.batch.json is written once it is done, whatever the outcome. Never throws for
+/// a recording's problem; throws std::runtime_error when outdir cannot be created.
 BatchRunResult run_batch(const BatchInputs& inputs, const BatchOptions& options,
                          const BatchProgressFn& progress = {});
 
