@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <set>
+#include <system_error>
 
 #include "eegtrack/clinical/labs.hpp"
 #include "eegtrack/io/edf_reader.hpp"
@@ -140,7 +141,12 @@ clinical::CourseRecording recording(const Field& f, const fs::path& folder) {
   clinical::CourseRecording r;
   const auto file = f.required("file");
   const fs::path path = folder / file.text();
-  if (!fs::is_regular_file(path))
+  // The error_code form: a hostile name (too long, say) is this field's error, not an escape.
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (status.type() == fs::file_type::none)  // neither found nor missing: the lookup failed
+    file.fail("EEG file '" + path.string() + "' cannot be looked up: " + ec.message());
+  if (status.type() != fs::file_type::regular)
     file.fail("EEG file '" + path.string() + "' does not exist");
   try {
     const io::EdfReader reader(path);

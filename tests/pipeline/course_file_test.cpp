@@ -185,6 +185,16 @@ TEST_F(CourseFile, AnUnreadableEegFileIsNamed) {
   EXPECT_NE(message.find("broken.edf"), std::string::npos);
 }
 
+TEST_F(CourseFile, AnEegNameTooLongToLookUpIsNamed) {
+  // A component longer than NAME_MAX makes the file system refuse the lookup itself (a fuzzing
+  // finding: the std::filesystem error escaped the reader).
+  const std::string name(300, 'x');
+  const auto message = error_of(std::string(kHead) + "eeg:\n  - {file: eeg/" + name + ".edf}\n");
+  EXPECT_NE(message.find("line 4: eeg[0].file: EEG file '"), std::string::npos) << message;
+  EXPECT_NE(message.find("' cannot be looked up: File name too long"), std::string::npos)
+      << message;
+}
+
 TEST_F(CourseFile, AMissingCourseFileIsNamed) {
   try {
     (void)read_course_file(dir_ / "nope.yaml");
