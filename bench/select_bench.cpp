@@ -33,22 +33,17 @@ std::vector<double> smooth_amplitudes(std::size_t n) {
   return x;
 }
 
-void BM_Median(benchmark::State& state) {
-  const auto x = amplitudes(static_cast<std::size_t>(state.range(0)));
+using Signal = std::vector<double> (*)(std::size_t);
+
+// The same two selections on each kind of input (BENCHMARK_CAPTURE names them by the input).
+void BM_Median(benchmark::State& state, Signal signal) {
+  const auto x = signal(static_cast<std::size_t>(state.range(0)));
   for (auto _ : state)
     benchmark::DoNotOptimize(dsp::median(x));
 }
-BENCHMARK(BM_Median)->Arg(256)->Arg(1024)->Arg(2560)->Arg(5120)->Arg(30720);
 
-void BM_MedianSmooth(benchmark::State& state) {
-  const auto x = smooth_amplitudes(static_cast<std::size_t>(state.range(0)));
-  for (auto _ : state)
-    benchmark::DoNotOptimize(dsp::median(x));
-}
-BENCHMARK(BM_MedianSmooth)->Arg(1024)->Arg(5120)->Arg(30720);
-
-void BM_NthElementMedianSmooth(benchmark::State& state) {
-  const auto x = smooth_amplitudes(static_cast<std::size_t>(state.range(0)));
+void BM_NthElementMedian(benchmark::State& state, Signal signal) {
+  const auto x = signal(static_cast<std::size_t>(state.range(0)));
   std::vector<double> copy(x.size());
   for (auto _ : state) {
     copy.assign(x.begin(), x.end());
@@ -57,19 +52,21 @@ void BM_NthElementMedianSmooth(benchmark::State& state) {
     benchmark::DoNotOptimize(*mid);
   }
 }
-BENCHMARK(BM_NthElementMedianSmooth)->Arg(1024)->Arg(5120)->Arg(30720);
 
-void BM_NthElementMedian(benchmark::State& state) {
-  const auto x = amplitudes(static_cast<std::size_t>(state.range(0)));
-  std::vector<double> copy(x.size());
-  for (auto _ : state) {
-    copy.assign(x.begin(), x.end());
-    auto mid = copy.begin() + static_cast<std::ptrdiff_t>(copy.size() / 2);
-    std::nth_element(copy.begin(), mid, copy.end());
-    benchmark::DoNotOptimize(*mid);
-  }
-}
-BENCHMARK(BM_NthElementMedian)->Arg(256)->Arg(1024)->Arg(2560)->Arg(5120)->Arg(30720);
+BENCHMARK_CAPTURE(BM_Median, gaussian, amplitudes)
+    ->Arg(256)
+    ->Arg(1024)
+    ->Arg(2560)
+    ->Arg(5120)
+    ->Arg(30720);
+BENCHMARK_CAPTURE(BM_NthElementMedian, gaussian, amplitudes)
+    ->Arg(256)
+    ->Arg(1024)
+    ->Arg(2560)
+    ->Arg(5120)
+    ->Arg(30720);
+BENCHMARK_CAPTURE(BM_Median, smooth, smooth_amplitudes)->Arg(1024)->Arg(5120)->Arg(30720);
+BENCHMARK_CAPTURE(BM_NthElementMedian, smooth, smooth_amplitudes)->Arg(1024)->Arg(5120)->Arg(30720);
 
 void BM_RobustSd(benchmark::State& state) {
   const auto x = amplitudes(static_cast<std::size_t>(state.range(0)));
