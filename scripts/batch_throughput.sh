@@ -24,23 +24,27 @@ for f in "$root"/tests/data/eeg/normal/*.edf "$root"/tests/data/eeg/seizure/*.ed
 done
 n=$(find -L "$work/in" -name '*.edf' | wc -l)
 echo "$n recordings, $(du -shL "$work/in" | cut -f1)"
+# One batch into OUTDIR with JOBS jobs, optionally under a command prefix (taskset); prints the
+# batch's summary line to stderr and its wall time in seconds to stdout.
+timed_batch() {  # OUTDIR JOBS [PREFIX...]
+  local out=$1 j=$2 start end
+  shift 2
+  start=$(date +%s.%N)
+  "$@" "$eegtrack" batch "$work/in" -o "$out" --jobs "$j" --show-identifiers 2>/dev/null |
+    head -1 >&2
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
 declare -A wall
 for j in "${jobs[@]}"; do
-  start=$(date +%s.%N)
-  "$eegtrack" batch "$work/in" -o "$work/out$j" --jobs "$j" --show-identifiers 2>/dev/null | head -1
-  end=$(date +%s.%N)
-  wall[$j]=$(echo "$end - $start" | bc -l)
+  wall[$j]=$(timed_batch "$work/out$j" "$j")
   printf -- "--jobs %s: %.2f s wall\n" "$j" "${wall[$j]}"
 done
 if [ -n "${wall[1]:-}" ] && [ -n "${wall[2]:-}" ]; then
   printf "throughput --jobs 2 / --jobs 1: %.2fx\n" "$(echo "${wall[1]} / ${wall[2]}" | bc -l)"
   cmp -s "$work/out1/cohort.tsv" "$work/out2/cohort.tsv" && echo "cohort.tsv identical" ||
     echo "cohort.tsv DIFFERS"
-  start=$(date +%s.%N)
-  taskset -c 0 "$eegtrack" batch "$work/in" -o "$work/out1cpu" --jobs 1 --show-identifiers \
-    2>/dev/null | head -1
-  end=$(date +%s.%N)
-  one_cpu=$(echo "$end - $start" | bc -l)
+  one_cpu=$(timed_batch "$work/out1cpu" 1 taskset -c 0)
   printf -- "--jobs 1 on one CPU: %.2f s wall\n" "$one_cpu"
   printf "throughput --jobs 2 on two CPUs / --jobs 1 on one CPU: %.2fx\n" \
     "$(echo "$one_cpu / ${wall[2]}" | bc -l)"
