@@ -203,6 +203,30 @@ TEST(ScreenEpoch, FlagsALargeMovementTransient) {
       ArtifactReason::Amplitude);
 }
 
+// The median lies inside the epoch's range, so the deviation is measured only when the range
+// exceeds the limit; below it the value is NaN and the epoch can never be flagged.
+TEST(ScreenEpoch, MeasuresTheDeviationOnlyWhenTheRangeCouldExceedTheLimit) {
+  const auto& o1 = clean_recording().channel("EEG O1");
+  const ArtifactScreen clean = screen_epoch(epoch_of(o1, kFirstInjected), kFs, o1.range);
+  EXPECT_TRUE(std::isnan(clean.max_deviation_uv));
+  EXPECT_FALSE(has_any(clean.reasons, ArtifactReason::Amplitude));
+  // Eight whole cycles of 260 µV: a range of 520 µV, deviations of at most 260 µV about the
+  // median, which is 0 up to the sampling of the sine.
+  std::vector<double> sine(kEpoch);
+  for (std::size_t i = 0; i < kEpoch; ++i)
+    sine[i] = 260.0 * std::sin(2.0 * std::numbers::pi * 4.0 * static_cast<double>(i) / kFs);
+  const ArtifactScreen wide = screen_epoch(sine, kFs, std::nullopt);
+  EXPECT_NEAR(wide.max_deviation_uv, 260.0, 1.0);
+  EXPECT_FALSE(has_any(wide.reasons, ArtifactReason::Amplitude));
+  // A 600-µV transient on a flat line: the median is 0 and the deviation the transient's peak.
+  std::vector<double> transient(kEpoch, 0.0);
+  for (std::size_t i = 0; i < 200; ++i)
+    transient[400 + i] = 600.0 * std::sin(std::numbers::pi * static_cast<double>(i) / 200.0);
+  const ArtifactScreen high = screen_epoch(transient, kFs, std::nullopt);
+  EXPECT_NEAR(high.max_deviation_uv, 600.0, 1e-9);
+  EXPECT_TRUE(has_any(high.reasons, ArtifactReason::Amplitude));
+}
+
 TEST(ScreenEpoch, FlagsAddedMuscleNoise) {
   expect_detected(
       [](std::vector<double>& x, std::size_t k) {

@@ -113,8 +113,10 @@ struct ArtifactScreen {
   double clipped_fraction = 0.0;  ///< fraction of samples at a limit (0 without a range)
   /// Longest run of samples at a limit; without a range, at the epoch's own maximum or minimum.
   double longest_clipped_run_s = 0.0;
-  double max_deviation_uv = 0.0;  ///< max |x - median(x)|
-  double muscle_ratio = 0.0;      ///< P(EMG band) / P(1-30 Hz)
+  /// max |x - median(x)|; NaN when the epoch's range (max - min) is within amplitude_limit_uv:
+  /// then no sample can deviate beyond the limit and the median is not computed.
+  double max_deviation_uv = 0.0;
+  double muscle_ratio = 0.0;  ///< P(EMG band) / P(1-30 Hz)
   /// Largest |x[i+1] - x[i]| in robust SDs (1.4826 MAD); NaN when no step reaches
   /// pop_min_step_uv (then no pop is possible and the robust SD is not computed).
   double max_step_z = 0.0;
