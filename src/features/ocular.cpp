@@ -61,6 +61,38 @@ void box_smooth(std::vector<double>& x, std::size_t w) {
   }
 }
 
+// The signal as slow_amplitude_uv measures it: smoothed twice by a moving average.
+std::vector<double> slow_signal(std::span<const double> samples, double sample_rate_hz,
+                                double smooth_s) {
+  if (!(sample_rate_hz > 0.0) || !(smooth_s > 0.0))
+    throw std::invalid_argument("slow_amplitude_uv: sample rate and smoothing must be > 0 (" +
+                                std::to_string(sample_rate_hz) + ", " + std::to_string(smooth_s) +
+                                ")");
+  std::vector<double> x(samples.begin(), samples.end());
+  const auto w = static_cast<std::size_t>(std::lround(smooth_s * sample_rate_hz)) | 1U;
+  box_smooth(x, w);
+  box_smooth(x, w);
+  return x;
+}
+
+double peak_deviation_from_median(const std::vector<double>& slow) {
+  if (slow.empty())
+    return 0.0;
+  const double median = dsp::median(slow, dsp::EvenMedian::Upper);
+  double peak = 0.0;
+  for (const double v : slow)
+    peak = std::max(peak, std::abs(v - median));
+  return peak;
+}
+
+// max - min: the median lies inside, so the slow amplitude never exceeds it.
+double range_of(const std::vector<double>& slow) {
+  if (slow.empty())
+    return 0.0;
+  const auto [lowest, highest] = std::minmax_element(slow.begin(), slow.end());
+  return *highest - *lowest;
+}
+
 }  // namespace
 
 bool OcularLayout::usable() const noexcept {
@@ -79,21 +111,7 @@ OcularLayout ocular_layout(std::span<const std::vector<std::string>> channel_ele
 }
 
 double slow_amplitude_uv(std::span<const double> samples, double sample_rate_hz, double smooth_s) {
-  if (!(sample_rate_hz > 0.0) || !(smooth_s > 0.0))
-    throw std::invalid_argument("slow_amplitude_uv: sample rate and smoothing must be > 0 (" +
-                                std::to_string(sample_rate_hz) + ", " + std::to_string(smooth_s) +
-                                ")");
-  if (samples.empty())
-    return 0.0;
-  std::vector<double> x(samples.begin(), samples.end());
-  const auto w = static_cast<std::size_t>(std::lround(smooth_s * sample_rate_hz)) | 1U;
-  box_smooth(x, w);
-  box_smooth(x, w);
-  const double median = dsp::median(x, dsp::EvenMedian::Upper);
-  double peak = 0.0;
-  for (const double v : x)
-    peak = std::max(peak, std::abs(v - median));
-  return peak;
+  return peak_deviation_from_median(slow_signal(samples, sample_rate_hz, smooth_s));
 }
 
 void flag_ocular(std::span<const std::vector<double>> samples, double sample_rate_hz,
@@ -105,18 +123,35 @@ void flag_ocular(std::span<const std::vector<double>> samples, double sample_rat
                                 std::to_string(layout.channels.size()) + " channels");
   if (!params.screen_ocular || !layout.usable())
     return;
-  std::vector<double> amplitude(samples.size(), 0.0);
-  std::vector<double> posterior;
+  // A flat or clipped channel measures nothing; it neither carries nor sets the reference.
+  const auto measured = [&](std::size_t c, OcularRole role) {
+    return layout.channels[c].role == role &&
+           !has_any(screens[c].reasons, ArtifactReason::Flat | ArtifactReason::Clipping);
+  };
+  // The slow amplitude is at most the smoothed signal's range, so a periocular channel whose
+  // range stays below the threshold is decided without its median. When no periocular channel
+  // on one of the sides can reach ocular_min_uv, nothing is marked and the posterior channels
+  // need not be measured: in most epochs the medians (a tenth of the background analysis' time)
+  // are skipped, and every decision is the one the amplitudes themselves would give.
+  std::vector<std::vector<double>> slow(samples.size());
+  std::vector<double> reach(samples.size(), 0.0);
+  bool left_can = false, right_can = false;
   for (std::size_t c = 0; c < samples.size(); ++c) {
-    const auto role = layout.channels[c].role;
-    // A flat or clipped channel measures nothing; it neither carries nor sets the reference.
-    if (role == OcularRole::Other ||
-        has_any(screens[c].reasons, ArtifactReason::Flat | ArtifactReason::Clipping))
+    if (!measured(c, OcularRole::Periocular))
       continue;
-    amplitude[c] = slow_amplitude_uv(samples[c], sample_rate_hz, params.ocular_smooth_s);
-    if (role == OcularRole::Posterior)
-      posterior.push_back(amplitude[c]);
+    slow[c] = slow_signal(samples[c], sample_rate_hz, params.ocular_smooth_s);
+    reach[c] = range_of(slow[c]);
+    if (reach[c] >= params.ocular_min_uv) {
+      left_can = left_can || layout.channels[c].side != sites::Side::Right;
+      right_can = right_can || layout.channels[c].side != sites::Side::Left;
+    }
   }
+  if (!(left_can && right_can))
+    return;
+  std::vector<double> posterior;
+  for (std::size_t c = 0; c < samples.size(); ++c)
+    if (measured(c, OcularRole::Posterior))
+      posterior.push_back(slow_amplitude_uv(samples[c], sample_rate_hz, params.ocular_smooth_s));
   if (posterior.empty())
     return;
   auto mid = posterior.begin() + static_cast<std::ptrdiff_t>(posterior.size() / 2);
@@ -126,7 +161,8 @@ void flag_ocular(std::span<const std::vector<double>> samples, double sample_rat
   bool left = false, right = false;
   for (std::size_t c = 0; c < samples.size(); ++c) {
     const auto& ch = layout.channels[c];
-    if (ch.role != OcularRole::Periocular || amplitude[c] < threshold)
+    if (!measured(c, OcularRole::Periocular) || reach[c] < threshold ||
+        peak_deviation_from_median(slow[c]) < threshold)
       continue;
     marked.push_back(c);
     left = left || ch.side != sites::Side::Right;

@@ -208,6 +208,55 @@ TEST(Ocular, LayoutRolesAndMisuse) {
 // 0.15-s triangular smoother passes its 2.5-Hz fundamental at ~0.8 and more), while a 10-Hz
 // alpha wave of the same height falls to ~5 % (up to ~12 % at the epoch's edges, where the
 // smoother has fewer samples), below the 40-µV minimum: alpha is no ocular evidence.
+// flag_ocular decides some channels from the smoothed signal's range alone; its marks must be
+// those of the rule applied to every channel's slow amplitude, here for blinks and looks of
+// graded size whose amplitudes cross the thresholds.
+TEST(Ocular, MarksWhatTheSlowAmplitudesThemselvesDecide) {
+  const ArtifactParams p;
+  int marked_epochs = 0, kept_epochs = 0;
+  for (const std::size_t k : {2U, 6U, 11U}) {
+    for (double scale = 0.1; scale < 1.21; scale += 0.05) {
+      for (const bool blinking : {true, false}) {
+        auto e = clean_epoch(k);
+        if (blinking)
+          add_field(e, kBlinkField, [&](double t) { return scale * blink(t); });
+        else
+          add_field(e, kLookField, [&](double t) { return scale * look(t); });
+        const auto s = screen(e, p);
+        std::vector<std::vector<std::string>> electrodes;
+        for (const auto& name : e.names)
+          electrodes.push_back({name});
+        const auto layout = ocular_layout(electrodes);
+        std::vector<double> posterior;
+        for (std::size_t c = 0; c < e.x.size(); ++c)
+          if (layout.channels[c].role == OcularRole::Posterior)
+            posterior.push_back(slow_amplitude_uv(e.x[c], kFs, p.ocular_smooth_s));
+        std::sort(posterior.begin(), posterior.end());
+        const double threshold =
+            std::max(p.ocular_min_uv, p.ocular_ratio * posterior[posterior.size() / 2]);
+        std::vector<bool> reaches(e.x.size(), false);
+        bool left = false, right = false;
+        for (std::size_t c = 0; c < e.x.size(); ++c) {
+          const auto& ch = layout.channels[c];
+          if (ch.role != OcularRole::Periocular ||
+              slow_amplitude_uv(e.x[c], kFs, p.ocular_smooth_s) < threshold)
+            continue;
+          reaches[c] = true;
+          left = left || ch.side != sites::Side::Right;
+          right = right || ch.side != sites::Side::Left;
+        }
+        for (std::size_t c = 0; c < e.x.size(); ++c)
+          EXPECT_EQ(has_any(s.screens[c].reasons, R::Ocular), reaches[c] && left && right)
+              << e.names[c] << ", epoch " << k << ", scale " << scale << ", blink " << blinking;
+        (s.n_ocular() > 0 ? marked_epochs : kept_epochs) += 1;
+      }
+    }
+  }
+  // Both outcomes occur, so both paths of the decision are exercised.
+  EXPECT_GT(marked_epochs, 10);
+  EXPECT_GT(kept_epochs, 10);
+}
+
 TEST(Ocular, SlowAmplitudeKeepsBlinksAndDropsAlpha) {
   std::vector<double> b(kEpoch), a(kEpoch);
   for (std::size_t i = 0; i < kEpoch; ++i) {
