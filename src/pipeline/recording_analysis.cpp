@@ -1,6 +1,7 @@
 #include "eegtrack/pipeline/recording_analysis.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -289,22 +290,23 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   std::optional<features::ContinuityAnalyzer> continuity;
   std::optional<SpectrogramBuilder> spectrogram;
   // Each epoch's screening, spectrum and features depend on that epoch alone: a batch of
-  // them is computed on all cores. Everything after depends on time order and runs here.
+  // them is computed on all cores. Everything after depends on time order; it takes the
+  // previous batch while the pool computes the next, so no core waits for it.
   detail::WorkerPool pool(params.threads > 0 ? params.threads : available_cpus());
-  std::vector<Epoch> batch(kParallelEpochs);
-  std::vector<detail::EpochResult> results(kParallelEpochs);
+  std::array<std::vector<Epoch>, 2> batches;
+  std::array<std::vector<detail::EpochResult>, 2> results;
+  for (int k = 0; k < 2; ++k) {
+    batches[k].resize(kParallelEpochs);
+    results[k].resize(kParallelEpochs);
+  }
   double previous_end_s = -1.0;
   std::size_t previous_segment = 0;
-  for (;;) {
-    std::size_t n_batch = 0;
-    while (n_batch < batch.size() && epochs.next(batch[n_batch]))
-      ++n_batch;
-    if (n_batch == 0)
-      break;
-    pool.run(n_batch, [&](std::size_t i) { processor.process(batch[i], results[i]); });
+  const auto take_in_order = [&](const std::vector<Epoch>& batch,
+                                 const std::vector<detail::EpochResult>& computed,
+                                 std::size_t n_batch) {
     for (std::size_t i = 0; i < n_batch; ++i) {
       const Epoch& epoch = batch[i];
-      const detail::EpochResult& r = results[i];
+      const detail::EpochResult& r = computed[i];
       const bool new_segment =
           continuity.has_value() && (epoch.segment != previous_segment ||
                                      std::abs(epoch.onset_s - previous_end_s) > 0.5 / fs);
@@ -325,8 +327,30 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
       trends.add(r);
       sink_buffer.add(r.values);
     }
-    if (progress)
+  };
+  std::size_t pending = 0;  // epochs of the previous batch, computed but not yet taken
+  for (std::size_t k = 0;; k ^= 1) {
+    auto& batch = batches[k];
+    std::size_t n_batch = 0;
+    while (n_batch < batch.size() && epochs.next(batch[n_batch]))
+      ++n_batch;
+    const auto& previous = batches[k ^ 1];
+    const auto& previous_results = results[k ^ 1];
+    if (n_batch == 0) {
+      take_in_order(previous, previous_results, pending);
+      break;
+    }
+    // Iteration 0 takes the previous batch: handed out first, the longest item starts first.
+    const std::size_t ordered = pending > 0 ? 1 : 0;
+    pool.run(n_batch + ordered, [&](std::size_t i) {
+      if (i < ordered)
+        take_in_order(previous, previous_results, pending);
+      else
+        processor.process(batch[i - ordered], results[k][i - ordered]);
+    });
+    if (progress && pending > 0)
       progress(previous_end_s, out.duration_s);
+    pending = n_batch;
   }
   if (progress)  // the tail shorter than an epoch is read too: the whole file is done
     progress(out.duration_s, out.duration_s);
