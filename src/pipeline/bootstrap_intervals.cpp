@@ -10,11 +10,25 @@
 
 #include "analysis_state.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
+#include "eegtrack/pipeline/available_cpus.hpp"
+#include "worker_pool.hpp"
 
 namespace eegtrack::pipeline::detail {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Resamples drawn and measured together, spread over the cores.
+constexpr std::size_t kResampleChunk = 64;
+
+// What one resample gives: the PDR when present, and the slowing measures when the medians of
+// the four bands exist.
+struct Resample {
+  bool pdr_present = false;
+  double pdr_hz = kNaN;
+  bool graded = false;
+  double index = kNaN, delta = kNaN, theta = kNaN, dar = kNaN;
+};
 
 // Per-epoch global values the index needs: relative delta, theta, alpha, beta, DAR, SEF50.
 enum Measure { kDelta, kTheta, kAlpha, kBeta, kDar, kSef50, kMeasures };
@@ -163,20 +177,12 @@ findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzePa
   const std::span<const double> freqs(st.frequencies_hz.data(), st.block_bins);
   auto pp = p.pdr;
   pp.aperiodic.high_hz = std::min(pp.aperiodic.high_hz, st.frequencies_hz.back());
-  std::mt19937_64 rng(bp.seed);
-  std::uniform_int_distribution<std::size_t> pick(0, blocks.size() - 1);
-  std::vector<double> index, pdr, delta, theta, dar;
-  std::vector<std::size_t> drawn(blocks.size());
-  std::array<std::vector<double>, kMeasures> v;
-  std::vector<sites::Side> sides;
-  int present = 0;
-  for (int r = 0; r < bp.resamples; ++r) {
-    for (auto& d : drawn)
-      d = blocks[pick(rng)];
-    for (auto& x : v)
-      x.clear();
+  // One resample's recording-level measures, recomputed from its drawn blocks.
+  const auto measure = [&](const std::vector<std::size_t>& drawn) {
+    Resample result;
+    std::array<std::vector<double>, kMeasures> v;
     for (std::size_t b : drawn)
-      for (std::size_t e : by_block[b])
+      for (std::size_t e : by_block.at(b))
         for (int k = 0; k < kMeasures; ++k)
           v[k].push_back(values[e][k]);
     double med[kMeasures];
@@ -184,6 +190,7 @@ findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzePa
       med[k] = median(v[k]);
     features::SlowingInputs s;
     if (!rows.posterior.empty()) {
+      std::vector<sites::Side> sides;
       const auto m = drawn_psd(st, rows.posterior, drawn, &sides, rows.sides);
       const auto front = drawn_psd(st, rows.frontal, drawn, nullptr, {});
       if (m.rows() > 0) {
@@ -192,23 +199,57 @@ findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzePa
         s.pdr_frequency_hz = found.present ? found.frequency_hz : 0.0;
       }
     }
-    if (s.pdr_present) {
-      ++present;
-      pdr.push_back(s.pdr_frequency_hz);
-    }
+    result.pdr_present = s.pdr_present;
+    result.pdr_hz = s.pdr_frequency_hz;
     if (!std::isfinite(med[kDelta]) || !std::isfinite(med[kTheta]) || !std::isfinite(med[kAlpha]) ||
         !std::isfinite(med[kBeta]))
-      continue;
+      return result;
     s.relative_delta = std::clamp(med[kDelta], 0.0, 1.0);
     s.relative_theta = std::clamp(med[kTheta], 0.0, 1.0);
     s.relative_alpha = std::clamp(med[kAlpha], 0.0, 1.0);
     s.relative_beta = std::clamp(med[kBeta], 0.0, 1.0);
     s.suppression_fraction = std::clamp(out.continuity.suppressed_fraction, 0.0, 1.0);
     s.median_frequency_hz = med[kSef50];
-    index.push_back(features::grade_slowing(s, p.slowing).encephalopathy_index);
-    delta.push_back(med[kDelta]);
-    theta.push_back(med[kTheta]);
-    dar.push_back(med[kDar]);
+    result.graded = true;
+    result.index = features::grade_slowing(s, p.slowing).encephalopathy_index;
+    result.delta = med[kDelta];
+    result.theta = med[kTheta];
+    result.dar = med[kDar];
+    return result;
+  };
+
+  // The draws come from one generator in a fixed order and the results are kept in that
+  // order, so the intervals do not depend on how many threads measure the resamples. They are
+  // drawn a chunk at a time: memory stays a chunk of draws, not all of them.
+  std::mt19937_64 rng(bp.seed);
+  std::uniform_int_distribution<std::size_t> pick(0, blocks.size() - 1);
+  std::vector<double> index, pdr, delta, theta, dar;
+  int present = 0;
+  WorkerPool pool(p.threads > 0 ? p.threads : available_cpus());
+  std::vector<std::vector<std::size_t>> draws(kResampleChunk);
+  std::vector<Resample> measured(kResampleChunk);
+  for (int first = 0; first < bp.resamples; first += static_cast<int>(kResampleChunk)) {
+    const auto n =
+        std::min<std::size_t>(kResampleChunk, static_cast<std::size_t>(bp.resamples - first));
+    for (std::size_t r = 0; r < n; ++r) {
+      draws[r].resize(blocks.size());
+      for (auto& d : draws[r])
+        d = blocks[pick(rng)];
+    }
+    pool.run(n, [&](std::size_t r) { measured[r] = measure(draws[r]); });
+    for (std::size_t r = 0; r < n; ++r) {
+      const Resample& m = measured[r];
+      if (m.pdr_present) {
+        ++present;
+        pdr.push_back(m.pdr_hz);
+      }
+      if (!m.graded)
+        continue;
+      index.push_back(m.index);
+      delta.push_back(m.delta);
+      theta.push_back(m.theta);
+      dar.push_back(m.dar);
+    }
   }
   iv.encephalopathy_index = percentile_interval(index, bp.level);
   iv.pdr_hz = percentile_interval(pdr, bp.level);

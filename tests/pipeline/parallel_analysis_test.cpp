@@ -1,10 +1,11 @@
 // The threads an analysis uses change its speed, never its results: one thread (everything in
 // order on the caller) and several (epoch batches on a pool, detectors on their own lanes) give
-// the same events, in the same order, and the same per-channel medians, on a real seizure
-// recording where every detector has work.
+// the same events, in the same order, the same per-channel medians and the same bootstrap
+// intervals, on a real seizure recording where every detector has work.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
@@ -13,10 +14,13 @@
 namespace eegtrack::pipeline {
 namespace {
 
-RecordingAnalysis analyze_with(std::size_t threads) {
-  const io::EdfReader reader(test::eeg_path("seizure/chbmit_chb01_18_ictal.edf"));
+RecordingAnalysis analyze_with(std::size_t threads,
+                               const std::string& recording = "seizure/chbmit_chb01_18_ictal.edf",
+                               bool detect = true) {
+  const io::EdfReader reader(test::eeg_path(recording));
   AnalyzeParams p;
   p.threads = threads;
+  p.detection.enabled = detect;
   return analyze_recording(reader, p);
 }
 
@@ -50,7 +54,20 @@ TEST(ParallelAnalysis, ThreadsChangeNothingButSpeed) {
         expect_same_number(one.channel_median[f][c], many.channel_median[f][c]);
     EXPECT_EQ(many.epochs.artifact_mask, one.epochs.artifact_mask);
     EXPECT_EQ(many.detection.dropped_for_artifacts, one.detection.dropped_for_artifacts);
+    expect_same_number(many.continuity.suppressed_fraction, one.continuity.suppressed_fraction);
   }
+}
+
+// The bootstrap's resamples are measured on the pool; they are drawn from one generator in one
+// order, so the intervals are the same bit for bit. A resting recording long enough for them.
+TEST(ParallelAnalysis, BootstrapIntervalsDoNotDependOnThreads) {
+  const std::string rest = "normal/eegmat_Subject03_1_rest_eyes_closed.edf";
+  const auto one = analyze_with(1, rest, false);
+  ASSERT_EQ(one.intervals.unavailable, "");
+  ASSERT_TRUE(one.intervals.encephalopathy_index.has_value());
+  ASSERT_TRUE(one.intervals.pdr_hz.has_value());
+  for (const std::size_t threads : {2U, 3U})
+    EXPECT_TRUE(analyze_with(threads, rest, false).intervals == one.intervals) << threads;
 }
 
 }  // namespace
