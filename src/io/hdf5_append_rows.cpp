@@ -25,9 +25,20 @@ Extendable create_extendable(detail::Hdf5WriterState& state, const std::string& 
                     site, "H5Screate_simple");
   const auto dcpl = detail::dataset_creation_plist(dims, sizeof(double), true, options, site);
   const auto lcpl = detail::intermediate_groups_lcpl(site);
+  // The chunk cache holds one chunk: the partly filled last one. A chunk is compressed and
+  // written as soon as the rows move past it, while the analysis runs, instead of every
+  // cached chunk at once when the file is closed.
+  std::vector<hsize_t> chunk(dims.size());
+  detail::check(H5Pget_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), site,
+                "H5Pget_chunk");
+  const auto chunk_bytes =
+      std::accumulate(chunk.begin(), chunk.end(), hsize_t{sizeof(double)}, std::multiplies<>());
+  const auto dapl = detail::owned(H5Pcreate(H5P_DATASET_ACCESS), site, "H5Pcreate");
+  detail::check(H5Pset_chunk_cache(dapl.get(), H5D_CHUNK_CACHE_NSLOTS_DEFAULT, chunk_bytes, 1.0),
+                site, "H5Pset_chunk_cache");
   Extendable out;
   out.dataset = detail::owned(H5Dcreate2(state.file.get(), object.c_str(), H5T_IEEE_F64LE,
-                                         space.get(), lcpl.get(), dcpl.get(), H5P_DEFAULT),
+                                         space.get(), lcpl.get(), dcpl.get(), dapl.get()),
                               site, "H5Dcreate2");
   out.row_shape = row_shape;
   return out;
