@@ -23,19 +23,37 @@ void SegmentBuffer::append(const DetectionBlock& block) {
 }
 
 std::optional<SegmentWindow> SegmentBuffer::next_window(bool segment_ended) {
-  // What the next window's leading margin reaches back to; never more than is held.
-  release_before(next_ * hop_ >= margin_ ? next_ * hop_ - margin_ : 0);
-  const bool ready =
-      segment_ended ? next_ * hop_ < received_ : (next_ + 1) * hop_ + margin_ <= received_;
-  if (!in_segment_ || !ready)
+  auto windows = next_windows(segment_ended, 1);
+  if (windows.empty())
     return std::nullopt;
-  SegmentWindow w;
-  w.index = next_++;
-  w.core_begin = w.index * hop_;
-  w.core_end = std::min(received_, w.core_begin + hop_);
-  w.span_begin = w.core_begin >= margin_ ? w.core_begin - margin_ : 0;
-  w.span_end = std::min(received_, w.core_end + margin_);
-  return w;
+  return windows.front();
+}
+
+std::size_t SegmentBuffer::ready_windows(bool segment_ended) const {
+  if (!in_segment_)
+    return 0;
+  // Windows j < end are ready: their core (and, before the segment's end, their trailing
+  // margin) has arrived.
+  const std::size_t end = segment_ended          ? (received_ + hop_ - 1) / hop_
+                          : received_ >= margin_ ? (received_ - margin_) / hop_
+                                                 : 0;
+  return end > next_ ? end - next_ : 0;
+}
+
+std::vector<SegmentWindow> SegmentBuffer::next_windows(bool segment_ended, std::size_t most) {
+  // What the first window's leading margin reaches back to; never more than is held.
+  release_before(next_ * hop_ >= margin_ ? next_ * hop_ - margin_ : 0);
+  std::vector<SegmentWindow> out;
+  for (std::size_t n = std::min(most, ready_windows(segment_ended)); out.size() < n;) {
+    SegmentWindow w;
+    w.index = next_++;
+    w.core_begin = w.index * hop_;
+    w.core_end = std::min(received_, w.core_begin + hop_);
+    w.span_begin = w.core_begin >= margin_ ? w.core_begin - margin_ : 0;
+    w.span_end = std::min(received_, w.core_end + margin_);
+    out.push_back(w);
+  }
+  return out;
 }
 
 std::span<const double> SegmentBuffer::samples(std::size_t k, std::size_t begin,

@@ -42,7 +42,12 @@ class SegmentBuffer {
   /// The next window whose core and trailing margin have arrived; once the segment has ended
   /// (`segment_ended`), the next window still holding samples. nullopt when there is none.
   [[nodiscard]] std::optional<SegmentWindow> next_window(bool segment_ended);
-  /// Samples [begin, end) of kept channel k; valid for the span of the last window returned.
+  /// How many windows next_window would return now, one after another.
+  [[nodiscard]] std::size_t ready_windows(bool segment_ended) const;
+  /// Up to `most` windows at once (as next_window called that often), whose samples all stay
+  /// valid until the next call.
+  [[nodiscard]] std::vector<SegmentWindow> next_windows(bool segment_ended, std::size_t most);
+  /// Samples [begin, end) of kept channel k; valid for the spans of the windows last returned.
   [[nodiscard]] std::span<const double> samples(std::size_t k, std::size_t begin,
                                                 std::size_t end) const;
   /// Drops the segment: nothing buffered, no segment open.

@@ -89,8 +89,10 @@ TEST(IedMeasure, DISABLED_PrintOperatingCurve) {
   }
 }
 
-std::vector<Event> detect_in_blocks(const test::Recording& rec, double block_s) {
+std::vector<Event> detect_in_blocks(const test::Recording& rec, double block_s,
+                                    std::size_t concurrent_windows = 1) {
   IedDetector detector(detection_channels(rec.labels), rec.sample_rate_hz);
+  detector.set_concurrent_windows(concurrent_windows);
   const auto n = static_cast<std::size_t>(block_s * rec.sample_rate_hz);
   std::vector<Event> out;
   for (std::size_t begin = 0; begin < rec.size(); begin += n) {
@@ -284,6 +286,49 @@ TEST(IedDetector, SameEventsFromOneBlockAndFromBlocksOf7Point3Seconds) {
     EXPECT_NEAR(whole[i].onset_s, pieces[i].onset_s, 1e-9);
     EXPECT_EQ(whole[i].focus, pieces[i].focus);
     EXPECT_DOUBLE_EQ(whole[i].confidence, pieces[i].confidence);
+  }
+}
+
+// Windows analysed two or three at a time on helper threads give the events one thread finds,
+// in the same order, also when the blocks end in the middle of a window and at the end.
+TEST(IedDetector, SameEventsWhenWindowsAreAnalysedTogether) {
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[1]));
+  const auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 3);
+  const auto one = detect_in_blocks(inj.average, 7.3);
+  ASSERT_GT(one.size(), 5U);
+  for (const std::size_t windows : {2U, 3U}) {
+    const auto many = detect_in_blocks(inj.average, 7.3, windows);
+    ASSERT_EQ(many.size(), one.size()) << windows;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(many[i].onset_s, one[i].onset_s) << windows << ", event " << i;
+      EXPECT_EQ(many[i].duration_s, one[i].duration_s) << windows << ", event " << i;
+      EXPECT_EQ(many[i].channels, one[i].channels) << windows << ", event " << i;
+      EXPECT_EQ(many[i].focus, one[i].focus) << windows << ", event " << i;
+      EXPECT_EQ(many[i].confidence, one[i].confidence) << windows << ", event " << i;
+    }
+  }
+  IedDetector detector(detection_channels(inj.average.labels), inj.average.sample_rate_hz);
+  EXPECT_THROW(detector.set_concurrent_windows(0), std::invalid_argument);
+}
+
+// A recording that ends 6.5 s into a core window: that last, partial window is analysed too,
+// alone or together with the window before it, and finds the discharges injected there.
+TEST(IedDetector, AnalysesThePartialWindowAtTheEnd) {
+  const auto ref = test::read_scalp_eeg(test::eeg_path("normal/" + kNormalFiles[1]));
+  auto inj = test::inject_ieds(ref, kFoci, 8.0, 27.0, 3);
+  const double core_s = IedParams{}.core_window_s;
+  const double last_core_s = std::floor(inj.average.duration_s() / core_s - 1.0) * core_s;
+  const double end_s = last_core_s + 6.5;
+  for (auto& x : inj.average.samples)
+    x.resize(static_cast<std::size_t>(end_s * inj.average.sample_rate_hz));
+  std::vector<test::InjectedIed> tail;
+  for (const auto& t : inj.truth)
+    if (t.peak_s >= last_core_s + 0.5 && t.end_s <= end_s - 0.5)
+      tail.push_back(t);
+  ASSERT_GE(tail.size(), 2U);
+  for (const std::size_t windows : {1U, 2U}) {
+    const auto events = detect_in_blocks(inj.average, 7.3, windows);
+    EXPECT_EQ(test::score_ieds(events, tail).detected, static_cast<int>(tail.size())) << windows;
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <stdexcept>
 #include <string>
 
@@ -64,20 +65,22 @@ struct IedState {
   /// Scalp channels of the current segment: core windows with their context on each side.
   SegmentBuffer buffer{{}, 0, 0};
   std::vector<Event> events;
+  std::size_t concurrent_windows = 1;
 
-  void analyse_core(const SegmentWindow& w);
+  [[nodiscard]] std::vector<Event> analyse_core(const SegmentWindow& w) const;
+  void analyse(const std::vector<SegmentWindow>& windows);
   void analyse_ready();
   void end_segment();
 };
 
-void IedState::analyse_core(const SegmentWindow& w) {
+std::vector<Event> IedState::analyse_core(const SegmentWindow& w) const {
   const std::size_t core_begin = w.core_begin;
   const std::size_t core_end = w.core_end;
   const std::size_t span_begin = w.span_begin;
   const std::size_t span_end = w.span_end;
   // Too short a segment for the filters and a background estimate: nothing is reported.
   if (span_end - span_begin < static_cast<std::size_t>(2.0 * fs))
-    return;
+    return {};
   std::vector<IedChannelView> views;
   views.reserve(channels.size());
   std::vector<IedDischarge> discharges;
@@ -107,20 +110,35 @@ void IedState::analyse_core(const SegmentWindow& w) {
         discharges.push_back(d);
     }
   }
-  auto found =
-      field_events(views, std::move(discharges), channels, field_model, whitener,
-                   core_begin - span_begin, core_end - span_begin, span_start_s, params, fs);
-  events.insert(events.end(), found.begin(), found.end());
+  return field_events(views, std::move(discharges), channels, field_model, whitener,
+                      core_begin - span_begin, core_end - span_begin, span_start_s, params, fs);
+}
+
+// Each window depends on its own samples alone: all but the first run on helper threads, and
+// their events are kept in window order, as one thread would find them.
+void IedState::analyse(const std::vector<SegmentWindow>& windows) {
+  std::vector<std::vector<Event>> found(windows.size());
+  std::vector<std::future<void>> helpers;
+  for (std::size_t i = 1; i < windows.size(); ++i)
+    helpers.push_back(std::async(
+        std::launch::async, [this, &found, &windows, i] { found[i] = analyse_core(windows[i]); }));
+  found.front() = analyse_core(windows.front());
+  for (auto& helper : helpers)
+    helper.get();
+  for (auto& f : found)
+    events.insert(events.end(), std::make_move_iterator(f.begin()),
+                  std::make_move_iterator(f.end()));
 }
 
 void IedState::analyse_ready() {
-  while (auto w = buffer.next_window(false))
-    analyse_core(*w);
+  while (buffer.ready_windows(false) >= concurrent_windows)
+    analyse(buffer.next_windows(false, concurrent_windows));
 }
 
 void IedState::end_segment() {
-  while (auto w = buffer.next_window(true))
-    analyse_core(*w);
+  for (auto w = buffer.next_windows(true, concurrent_windows); !w.empty();
+       w = buffer.next_windows(true, concurrent_windows))
+    analyse(w);
   buffer.end_segment();
 }
 
@@ -186,6 +204,12 @@ void IedDetector::push(const DetectionBlock& block) {
   }
   s.buffer.append(block);
   s.analyse_ready();
+}
+
+void IedDetector::set_concurrent_windows(std::size_t windows) {
+  if (windows == 0)
+    throw std::invalid_argument("IedDetector::set_concurrent_windows: at least one window (0)");
+  state_->concurrent_windows = windows;
 }
 
 std::vector<Event> IedDetector::finish() {

@@ -44,6 +44,12 @@ class IedDetector {
   /// the previous one ends the segment: the rest of the previous segment is analysed first.
   /// @throws std::invalid_argument on a wrong channel count, unequal lengths or another rate.
   void push(const DetectionBlock& block);
+  /// Analyses up to `windows` core windows at once, all but one on helper threads (default 1:
+  /// everything in the caller). The spike detector is the longest of a full analysis' lanes;
+  /// this lets it use a core the others leave idle. Events are the same for every value; with
+  /// more than one, a window's events are returned once the following windows have arrived.
+  /// @throws std::invalid_argument for 0.
+  void set_concurrent_windows(std::size_t windows);
   /// Analyses what is left; returns every event not yet returned, sorted.
   [[nodiscard]] std::vector<Event> finish();
   /// Events final so far, sorted; each is returned once.
