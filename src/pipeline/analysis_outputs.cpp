@@ -149,6 +149,26 @@ exports::EpochTableContext epoch_table_context(const RecordingAnalysis& a) {
 
 }  // namespace
 
+io::StartTime published_start(const io::Header& header, const fs::path& input,
+                              const OutputOptions& outputs) {
+  if (!outputs.deidentify)
+    return header.start;
+  const auto d = deidentification(*outputs.deidentify, input.filename().string(),
+                                  patient_key(header, outputs.patient_id));
+  return shifted_by_days(header.start, d.shift_days);
+}
+
+bool published_alike(const findings::RecordingFindings& found, const fs::path& input,
+                     const OutputOptions& outputs, std::string* why_not) {
+  const io::EdfReader reader(input);
+  if (found.time.start == io::to_iso8601(published_start(reader.header(), input, outputs)))
+    return true;
+  if (why_not != nullptr)
+    *why_not = outputs.deidentify ? "earlier output dated for another patient id or key"
+                                  : "earlier output de-identified";
+  return false;
+}
+
 AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outdir,
                                      const AnalyzeParams& params, const OutputOptions& outputs) {
   return analyze_to_outputs(input, analysis_output_paths(outdir, input), params, outputs);
@@ -170,11 +190,10 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
   auto hashed = std::async(std::launch::async, [&reader] { return recording_provenance(reader); });
   const auto analysis = analyze_recording(reader, params, &store, outputs.progress);
   auto provenance = hashed.get();
-  io::StartTime start = reader.header().start;
+  const io::StartTime start = published_start(reader.header(), input, outputs);
   if (outputs.deidentify) {
     const auto d = deidentification(*outputs.deidentify, input.filename().string(),
                                     patient_key(reader.header(), outputs.patient_id));
-    start = shifted_by_days(start, d.shift_days);
     provenance.file_name =
         outputs.pseudonym.value_or(d.pseudonym) + io::escape_bytes(input.extension().string());
     provenance.start = io::to_iso8601(start);

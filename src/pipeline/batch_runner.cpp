@@ -41,13 +41,14 @@ BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
   const auto start = Clock::now();
   try {
     const auto paths = batch_output_paths(options.outdir, in.key);
-    if (auto found = reusable_findings(in.file, paths, options.params, &r.why_analysed)) {
+    auto outputs = options.outputs;
+    outputs.patient_id = in.patient_id;  // one date shift per patient (deidentify.hpp)
+    outputs.pseudonym = fs::path(in.key).filename().string();
+    auto found = reusable_findings(in.file, paths, options.params, &r.why_analysed);
+    if (found && published_alike(*found, in.file, outputs, &r.why_analysed)) {
       r.outcome = BatchOutcome::Skipped;
       r.duration_s = found->recording.duration_s;
     } else {
-      auto outputs = options.outputs;
-      outputs.patient_id = in.patient_id;  // one date shift per patient (deidentify.hpp)
-      outputs.pseudonym = fs::path(in.key).filename().string();
       const auto out = analyze_to_outputs(in.file, paths, options.params, outputs);
       r.outcome = BatchOutcome::Analysed;
       r.duration_s = out.summary["recording"]["duration_s"].get<double>();

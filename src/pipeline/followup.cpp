@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "eegtrack/clinical/eeg_measures.hpp"
-#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/io/text_escape.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
@@ -14,21 +13,6 @@ namespace eegtrack::pipeline {
 namespace {
 
 namespace fs = std::filesystem;
-
-// With de-identification, earlier outputs under the same pseudonym stand for the analysis only
-// when they were shifted for the same patient (same key, other patient id: other shift).
-bool shifted_alike(const findings::RecordingFindings& found, const fs::path& input,
-                   const OutputOptions& outputs, std::string& why_not) {
-  if (!outputs.deidentify)
-    return true;
-  const io::EdfReader reader(input);
-  const auto d = deidentification(*outputs.deidentify, input.filename().string(),
-                                  patient_key(reader.header(), outputs.patient_id));
-  if (found.time.start == io::to_iso8601(shifted_by_days(reader.header().start, d.shift_days)))
-    return true;
-  why_not = "earlier output de-identified for another patient id";
-  return false;
-}
 
 FollowupRecording analysed(const clinical::CourseRecording& source, const std::string& stem,
                            const std::string& file_name, const fs::path& dir,
@@ -41,7 +25,7 @@ FollowupRecording analysed(const clinical::CourseRecording& source, const std::s
   std::string why;
   auto reused = options.reanalyze ? std::optional<findings::RecordingFindings>()
                                   : reusable_findings(source.file, paths, options.analysis, &why);
-  if (reused && !shifted_alike(*reused, source.file, outputs, why))
+  if (reused && !published_alike(*reused, source.file, outputs, &why))
     reused.reset();
   if (options.reanalyze)
     why = "--reanalyze";

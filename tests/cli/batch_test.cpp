@@ -247,6 +247,50 @@ TEST(BatchCli, ManifestColumnsReachTheCohort) {
   EXPECT_NE(refused.err.find("'..'"), std::string::npos) << refused.err;
 }
 
+// The start time of the only summary.json in `out`.
+std::string summary_start(const fs::path& out) {
+  for (const auto& e : fs::directory_iterator(out))
+    if (e.path().string().ends_with(".summary.json"))
+      return nlohmann::json::parse(read_text(e.path().string()))["recording"]["start"];
+  return "<no summary>";
+}
+
+// De-identified outputs are dated on their patient's time line: when a manifest's patient id is
+// corrected, a rerun analyses the recording again with the new patient's date shift instead of
+// keeping the old patient's (the file and parameters alone would call the outputs up to date).
+TEST(BatchCli, CorrectedPatientIdGetsItsOwnDateShift) {
+  const fs::path root = scratch_dir();
+  const fs::path out = root / "out";
+  const auto manifest_for = [&](const std::string& patient) {
+    std::ofstream(root / "list.csv", std::ios::trunc)
+        << "path,patient_id\n"
+        << (folder_input() / "ward1" / "rec.edf").string() << ',' << patient << "\n";
+    return run_cli({"batch", (root / "list.csv").string(), "-o", out.string(), "--no-detect"});
+  };
+  ASSERT_EQ(manifest_for("P-7").exit_status, 0);
+  const std::string p7_start = summary_start(out);
+  const auto again = manifest_for("P-7");
+  EXPECT_NE(again.out.find("0 analysed, 1 skipped"), std::string::npos) << again.out;
+
+  const auto corrected = manifest_for("P-8");
+  ASSERT_EQ(corrected.exit_status, 0) << corrected.err;
+  EXPECT_NE(corrected.out.find("1 analysed, 0 skipped"), std::string::npos) << corrected.out;
+  EXPECT_NE(corrected.err.find("earlier output dated for another patient id or key"),
+            std::string::npos)
+      << corrected.err;
+  const std::string p8_start = summary_start(out);
+  EXPECT_NE(p8_start, p7_start);
+  // The same as a first run for P-8 with the same key.
+  const fs::path fresh = root / "fresh";
+  ASSERT_EQ(run_cli({"batch", (root / "list.csv").string(), "-o", fresh.string(), "--no-detect",
+                     "--deidentify-key", (out / "deidentify.key").string()})
+                .exit_status,
+            0);
+  EXPECT_EQ(p8_start, summary_start(fresh));
+  const auto settled = manifest_for("P-8");
+  EXPECT_NE(settled.out.find("0 analysed, 1 skipped"), std::string::npos) << settled.out;
+}
+
 TEST(BatchCli, BidsDatasetGetsDerivativeNames) {
   const fs::path root = scratch_dir() / "bids";
   const fs::path eeg = root / "sub-01" / "ses-1" / "eeg";
