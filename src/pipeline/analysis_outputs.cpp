@@ -147,27 +147,21 @@ exports::EpochTableContext epoch_table_context(const RecordingAnalysis& a) {
   return c;
 }
 
-}  // namespace
-
-io::StartTime published_start(const io::Header& header, const fs::path& input,
-                              const OutputOptions& outputs) {
+// The de-identification of `input`'s outputs, when `outputs` asks for one.
+std::optional<Deidentification> deidentification_of(const io::Header& header, const fs::path& input,
+                                                    const OutputOptions& outputs) {
   if (!outputs.deidentify)
-    return header.start;
-  const auto d = deidentification(*outputs.deidentify, input.filename().string(),
-                                  patient_key(header, outputs.patient_id));
-  return shifted_by_days(header.start, d.shift_days);
+    return std::nullopt;
+  return deidentification(*outputs.deidentify, input.filename().string(),
+                          patient_key(header, outputs.patient_id));
 }
 
-bool published_alike(const findings::RecordingFindings& found, const fs::path& input,
-                     const OutputOptions& outputs, std::string* why_not) {
-  const io::EdfReader reader(input);
-  if (found.time.start == io::to_iso8601(published_start(reader.header(), input, outputs)))
-    return true;
-  if (why_not != nullptr)
-    *why_not = outputs.deidentify ? "earlier output dated for another patient id or key"
-                                  : "earlier output de-identified";
-  return false;
+// The start time the outputs carry: the header's, or shifted by the patient's days.
+io::StartTime published_start(const io::Header& header, const std::optional<Deidentification>& d) {
+  return d ? shifted_by_days(header.start, d->shift_days) : header.start;
 }
+
+}  // namespace
 
 AnalysedRecording analyze_to_outputs(const fs::path& input, const fs::path& outdir,
                                      const AnalyzeParams& params, const OutputOptions& outputs) {
@@ -190,12 +184,11 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
   auto hashed = std::async(std::launch::async, [&reader] { return recording_provenance(reader); });
   const auto analysis = analyze_recording(reader, params, &store, outputs.progress);
   auto provenance = hashed.get();
-  const io::StartTime start = published_start(reader.header(), input, outputs);
-  if (outputs.deidentify) {
-    const auto d = deidentification(*outputs.deidentify, input.filename().string(),
-                                    patient_key(reader.header(), outputs.patient_id));
+  const auto d = deidentification_of(reader.header(), input, outputs);
+  const io::StartTime start = published_start(reader.header(), d);
+  if (d) {
     provenance.file_name =
-        outputs.pseudonym.value_or(d.pseudonym) + io::escape_bytes(input.extension().string());
+        outputs.pseudonym.value_or(d->pseudonym) + io::escape_bytes(input.extension().string());
     provenance.start = io::to_iso8601(start);
   }
   out.summary = summary_json(analysis, params, provenance);
@@ -226,15 +219,9 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
 }
 
 std::optional<findings::RecordingFindings> reusable_findings(const fs::path& input,
-                                                             const fs::path& outdir,
-                                                             const AnalyzeParams& params,
-                                                             std::string* why_not) {
-  return reusable_findings(input, analysis_output_paths(outdir, input), params, why_not);
-}
-
-std::optional<findings::RecordingFindings> reusable_findings(const fs::path& input,
                                                              const AnalysisOutputPaths& paths,
                                                              const AnalyzeParams& params,
+                                                             const OutputOptions& outputs,
                                                              std::string* why_not) {
   const auto refuse = [&](const std::string& reason) {
     if (why_not != nullptr)
@@ -261,6 +248,15 @@ std::optional<findings::RecordingFindings> reusable_findings(const fs::path& inp
     return refuse("parameters changed");
   if (found.recording.sha256 != io::sha256_file(input))
     return refuse("file content changed");
+  // The same file and parameters de-identified for another patient id (a manifest corrected
+  // since) or with another key have another date shift: reused, they would date the recording
+  // on another patient's time line.
+  const io::EdfReader reader(input);
+  const auto& header = reader.header();
+  if (found.time.start !=
+      io::to_iso8601(published_start(header, deidentification_of(header, input, outputs))))
+    return refuse(outputs.deidentify ? "earlier output dated for another patient id or key"
+                                     : "earlier output de-identified");
   return found;
 }
 

@@ -44,8 +44,7 @@ BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
     auto outputs = options.outputs;
     outputs.patient_id = in.patient_id;  // one date shift per patient (deidentify.hpp)
     outputs.pseudonym = fs::path(in.key).filename().string();
-    auto found = reusable_findings(in.file, paths, options.params, &r.why_analysed);
-    if (found && published_alike(*found, in.file, outputs, &r.why_analysed)) {
+    if (auto found = reusable_findings(in.file, paths, options.params, outputs, &r.why_analysed)) {
       r.outcome = BatchOutcome::Skipped;
       r.duration_s = found->recording.duration_s;
     } else {

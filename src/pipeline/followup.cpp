@@ -23,10 +23,9 @@ FollowupRecording analysed(const clinical::CourseRecording& source, const std::s
   r.output_stem = stem;
   const auto paths = analysis_output_paths_named(dir, stem);
   std::string why;
-  auto reused = options.reanalyze ? std::optional<findings::RecordingFindings>()
-                                  : reusable_findings(source.file, paths, options.analysis, &why);
-  if (reused && !published_alike(*reused, source.file, outputs, &why))
-    reused.reset();
+  auto reused = options.reanalyze
+                    ? std::optional<findings::RecordingFindings>()
+                    : reusable_findings(source.file, paths, options.analysis, outputs, &why);
   if (options.reanalyze)
     why = "--reanalyze";
   if (reused) {

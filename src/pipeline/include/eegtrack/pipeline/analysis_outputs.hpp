@@ -91,33 +91,15 @@ AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
                                      const AnalysisOutputPaths& paths, const AnalyzeParams& params,
                                      const OutputOptions& outputs = {});
 
-/// The start time the outputs of `input` carry: the header's, or with a de-identification key
-/// the header's shifted by the days of the patient (outputs.patient_id, else the header's).
-[[nodiscard]] io::StartTime published_start(const io::Header& header,
-                                            const std::filesystem::path& input,
-                                            const OutputOptions& outputs);
-
-/// True when earlier findings of `input` carry the start time that `outputs` would write.
-/// reusable_findings cannot tell: the same file and parameters de-identified for another
-/// patient id (a manifest corrected since) or with another key have another date shift, and
-/// reusing them would date a recording on another patient's time line. Otherwise false, with
-/// the reason in `why_not` when given.
-[[nodiscard]] bool published_alike(const findings::RecordingFindings& found,
-                                   const std::filesystem::path& input, const OutputOptions& outputs,
-                                   std::string* why_not = nullptr);
-
-/// The findings already in `outdir` for `input` when they can stand for a new analysis: every
+/// The findings already at `paths` for `input` when they can stand for a new analysis: every
 /// default output exists, the summary reads back, and was produced from the same file content
-/// (SHA-256), by the same eegtrack version and with the same parameters. Otherwise nullopt,
-/// with the reason in `why_not` when given (no output yet, output incomplete, file changed,
-/// parameters changed, ...).
-[[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
-    const std::filesystem::path& input, const std::filesystem::path& outdir,
-    const AnalyzeParams& params, std::string* why_not = nullptr);
-/// The same for the outputs at `paths`.
+/// (SHA-256), by the same eegtrack version, with the same parameters, and is dated as `outputs`
+/// would date it (the header's start, or with a de-identification key the start shifted for
+/// outputs.patient_id). Otherwise nullopt, with the reason in `why_not` when given (no output
+/// yet, output incomplete, file changed, parameters changed, dated for another patient, ...).
 [[nodiscard]] std::optional<findings::RecordingFindings> reusable_findings(
     const std::filesystem::path& input, const AnalysisOutputPaths& paths,
-    const AnalyzeParams& params, std::string* why_not = nullptr);
+    const AnalyzeParams& params, const OutputOptions& outputs, std::string* why_not = nullptr);
 
 /// True when `paths.manifest` exists and every output it lists exists with the listed SHA-256
 /// (the rule every reader of analyze outputs follows); otherwise false with the reason in
