@@ -30,17 +30,29 @@ double robust_sd(std::span<const double> x) {
 /// Janča et al. 2015: the envelope is modelled as log-normal; threshold = k (mode + median).
 double lognormal_threshold(std::span<const double> envelope, double k) {
   std::vector<double> logs;
-  logs.reserve(envelope.size());
-  for (double e : envelope)
-    logs.push_back(std::log(std::max(e, 1e-9)));
+  logs.reserve(envelope.size() / kSpanStatisticStride + 1);
+  for (std::size_t i = 0; i < envelope.size(); i += kSpanStatisticStride)
+    logs.push_back(std::log(std::max(envelope[i], 1e-9)));
   const double mu = dsp::median(logs, dsp::EvenMedian::Upper);
-  const double sigma = robust_sd(logs);
+  const double sigma = dsp::kMadToSd * dsp::mad(logs, mu, dsp::EvenMedian::Upper);
   return k * (std::exp(mu - sigma * sigma) + std::exp(mu));
 }
 
 std::size_t samples_of(double seconds, double fs) {
   return static_cast<std::size_t>(std::lround(seconds * fs));
 }
+
+}  // namespace
+
+double span_sd(std::span<const double> x) {
+  thread_local std::vector<double> every;
+  every.clear();
+  for (std::size_t i = 0; i < x.size(); i += kSpanStatisticStride)
+    every.push_back(x[i]);
+  return robust_sd(every);
+}
+
+namespace {
 
 /// Comparable same-polarity waves near the discharge (outside it): local maxima of y whose
 /// prominence over the lower of their two flanking minima is at least `level`. Several of
@@ -190,11 +202,11 @@ IedChannelView view_channel(std::span<const double> raw, const IedFilters& filte
   v.broadband = dsp::sosfiltfilt(filters.broadband, raw);
   v.fast_envelope = dsp::envelope(dsp::sosfiltfilt(filters.fast, raw));
   v.envelope_threshold = lognormal_threshold(v.fast_envelope, p.envelope_k);
-  v.sd_uv = robust_sd(v.broadband);
+  v.sd_uv = span_sd(v.broadband);
   std::vector<double> diff(v.broadband.size() - 1);
   for (std::size_t i = 0; i + 1 < v.broadband.size(); ++i)
     diff[i] = v.broadband[i + 1] - v.broadband[i];
-  v.slope_sd = robust_sd(diff);
+  v.slope_sd = span_sd(diff);
   return v;
 }
 

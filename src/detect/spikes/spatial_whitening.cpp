@@ -219,7 +219,7 @@ std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> vi
       for (std::size_t s = 0; s < n; ++s)
         v[s] += a[i] * x[s];
     }
-    const double depth = -p.whitened_candidate_ratio * robust_sd_of(v);
+    const double depth = -p.whitened_candidate_ratio * span_sd(v);
     // The field's centre channel carries the discharge.
     const std::size_t centre =
         model.fitted[static_cast<std::size_t>(std::max_element(t.begin(), t.end()) - t.begin())];
