@@ -198,4 +198,83 @@ std::vector<double> sosfiltfilt(const Sos& sos, std::span<const double> x) {
           ext.begin() + static_cast<std::ptrdiff_t>(pad + n)};
 }
 
+namespace {
+
+// One pass of the cascade over time-major samples of `width` channels (buf[t * width + c]),
+// forwards or backwards, from sosfilt_zi scaled by each channel's first sample of the pass.
+// Per channel the arithmetic is run_serial's, operation for operation; the channels of one
+// instant are independent, so the innermost loop runs them side by side in vector registers
+// instead of waiting on one channel's recursion.
+void run_channels(const Sos& sos, const std::vector<std::array<double, 2>>& zi,
+                  std::vector<double>& buf, std::size_t width, bool backwards) {
+  const std::size_t sections = sos.sections.size();
+  const std::size_t length = buf.size() / width;
+  std::vector<double> z0(sections * width);
+  std::vector<double> z1(sections * width);
+  const double* first = &buf[(backwards ? length - 1 : 0) * width];
+  for (std::size_t s = 0; s < sections; ++s) {
+    for (std::size_t c = 0; c < width; ++c) {
+      z0[s * width + c] = zi[s][0] * first[c];
+      z1[s * width + c] = zi[s][1] * first[c];
+    }
+  }
+  for (std::size_t step = 0; step < length; ++step) {
+    double* __restrict x = &buf[(backwards ? length - 1 - step : step) * width];
+    for (std::size_t s = 0; s < sections; ++s) {
+      const auto& k = sos.sections[s];
+      double* __restrict a = &z0[s * width];
+      double* __restrict b = &z1[s * width];
+      for (std::size_t c = 0; c < width; ++c) {
+        const double in = x[c];
+        const double y = k[0] * in + a[c];
+        a[c] = k[1] * in - k[4] * y + b[c];
+        b[c] = k[2] * in - k[5] * y;
+        x[c] = y;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::vector<double>> sosfiltfilt_channels(
+    const Sos& sos, std::span<const std::span<const double>> channels) {
+  const Sos s = normalised(sos, "sosfiltfilt_channels");
+  if (channels.empty())
+    return {};
+  const std::size_t n = channels.front().size();
+  for (const auto& x : channels) {
+    if (x.size() != n)
+      throw std::invalid_argument("sosfiltfilt_channels: channels of unequal length (" +
+                                  std::to_string(x.size()) + " vs " + std::to_string(n) + ")");
+    detail::require_finite("sosfiltfilt_channels", x);
+  }
+  const std::size_t pad = sosfiltfilt_padlen(s);
+  if (n <= pad)
+    throw std::invalid_argument("sosfiltfilt_channels: signal must be longer than padlen " +
+                                std::to_string(pad) + " (" + std::to_string(n) + ")");
+  // The odd extension of sosfiltfilt, channel by channel, stored time-major.
+  const std::size_t width = channels.size();
+  std::vector<double> buf((n + 2 * pad) * width);
+  for (std::size_t c = 0; c < width; ++c) {
+    const auto& x = channels[c];
+    for (std::size_t i = 0; i < pad; ++i) {
+      buf[i * width + c] = 2.0 * x[0] - x[pad - i];
+      buf[(pad + n + i) * width + c] = 2.0 * x[n - 1] - x[n - 2 - i];
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      buf[(pad + i) * width + c] = x[i];
+  }
+  const auto zi = sosfilt_zi(s);
+  run_channels(s, zi, buf, width, false);
+  run_channels(s, zi, buf, width, true);
+  std::vector<std::vector<double>> out(width, std::vector<double>(n));
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* row = &buf[(pad + i) * width];
+    for (std::size_t c = 0; c < width; ++c)
+      out[c][i] = row[c];
+  }
+  return out;
+}
+
 }  // namespace eegtrack::dsp

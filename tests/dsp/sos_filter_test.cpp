@@ -6,8 +6,10 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "eegtrack/dsp/butterworth.hpp"
 #include "eegtrack/dsp/notch.hpp"
@@ -232,6 +234,55 @@ TEST(SosFilter, RejectsNonFiniteSamples) {
   eegtrack::dsp::SosFilter filter(bandpass_1_40());
   std::vector<double> y(x.size());
   EXPECT_THROW(filter.process(x, y), std::invalid_argument);
+}
+
+// The channels are filtered side by side; each must come out exactly as filtering it alone
+// does, so callers can switch without a change in any result.
+TEST(SosfiltfiltChannels, EqualsSosfiltfiltOfEachChannelBitwise) {
+  const auto hp = eegtrack::dsp::butterworth(
+      {.order = 2, .type = FilterType::HighPass, .cutoff_hz = 0.5, .sample_rate_hz = kFs});
+  const Sos filters[] = {bandpass_1_40(), hp, eegtrack::dsp::iir_notch(50.0, 30.0, kFs)};
+  for (const std::size_t width : {1U, 2U, 5U, 21U}) {
+    std::vector<std::vector<double>> x;
+    for (std::size_t c = 0; c < width; ++c) {
+      x.push_back(noise(1000, static_cast<unsigned>(c + 1)));
+      for (double& v : x.back())
+        v = 40.0 * v + 10.0 * static_cast<double>(c);  // offsets exercise the odd extension
+    }
+    const std::vector<std::span<const double>> spans(x.begin(), x.end());
+    for (const Sos& sos : filters) {
+      const auto together = eegtrack::dsp::sosfiltfilt_channels(sos, spans);
+      ASSERT_EQ(together.size(), width);
+      for (std::size_t c = 0; c < width; ++c) {
+        const auto alone = eegtrack::dsp::sosfiltfilt(sos, x[c]);
+        ASSERT_EQ(together[c].size(), alone.size());
+        for (std::size_t i = 0; i < alone.size(); ++i)
+          ASSERT_EQ(together[c][i], alone[i]) << "width " << width << " channel " << c << " at "
+                                              << i << ", " << sos.sections.size() << " sections";
+      }
+    }
+  }
+  EXPECT_TRUE(eegtrack::dsp::sosfiltfilt_channels(hp, {}).empty());
+}
+
+TEST(SosfiltfiltChannels, RejectsUnequalShortAndNonFiniteChannels) {
+  const std::vector<double> a(200, 1.0);
+  const std::vector<double> b(199, 1.0);
+  const auto message = [](const std::vector<std::span<const double>>& channels) {
+    try {
+      (void)eegtrack::dsp::sosfiltfilt_channels(bandpass_1_40(), channels);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no throw");
+  };
+  EXPECT_EQ(message({a, b}), "sosfiltfilt_channels: channels of unequal length (199 vs 200)");
+  const std::vector<double> short_one(27, 1.0);
+  EXPECT_EQ(message({short_one}),
+            "sosfiltfilt_channels: signal must be longer than padlen 27 (27)");
+  std::vector<double> nan_one = a;
+  nan_one[17] = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_EQ(message({a, nan_one}), "sosfiltfilt_channels: non-finite sample at index 17 (nan)");
 }
 
 }  // namespace

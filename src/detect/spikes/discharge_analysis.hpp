@@ -45,8 +45,12 @@ struct IedChannelView {
   std::vector<std::size_t> flat_count;
 };
 
-[[nodiscard]] IedChannelView view_channel(std::span<const double> raw, const IedFilters& filters,
-                                          const IedParams& p, double fs);
+/// raw: the channel's samples; broadband and fast: raw through IedFilters::broadband and
+/// IedFilters::fast (sosfiltfilt).
+[[nodiscard]] IedChannelView view_channel(std::span<const double> raw,
+                                          std::vector<double> broadband,
+                                          std::span<const double> fast, const IedParams& p,
+                                          double fs);
 
 /// A surface-negative discharge measured on one channel (indices into the span).
 struct IedDischarge {

@@ -7,7 +7,6 @@
 #include "eegtrack/dsp/butterworth.hpp"
 #include "eegtrack/dsp/hilbert.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
-#include "eegtrack/dsp/sos_filter.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
@@ -195,12 +194,12 @@ IedFilters design_ied_filters(const IedParams& p, double sample_rate_hz) {
           band(p.fast_low_hz, p.fast_high_hz, sample_rate_hz)};
 }
 
-IedChannelView view_channel(std::span<const double> raw, const IedFilters& filters,
-                            const IedParams& p, double fs) {
+IedChannelView view_channel(std::span<const double> raw, std::vector<double> broadband,
+                            std::span<const double> fast, const IedParams& p, double fs) {
   IedChannelView v;
   v.flat_count = flat_prefix(raw, std::max<std::size_t>(2, samples_of(p.flat_run_s, fs)));
-  v.broadband = dsp::sosfiltfilt(filters.broadband, raw);
-  v.fast_envelope = dsp::envelope(dsp::sosfiltfilt(filters.fast, raw));
+  v.broadband = std::move(broadband);
+  v.fast_envelope = dsp::envelope(fast);
   v.envelope_threshold = lognormal_threshold(v.fast_envelope, p.envelope_k);
   v.sd_uv = span_sd(v.broadband);
   std::vector<double> diff(v.broadband.size() - 1);

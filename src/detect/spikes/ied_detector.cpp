@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <future>
+#include <span>
 #include <stdexcept>
 #include <string>
 
 #include "discharge_analysis.hpp"
 #include "eegtrack/dsp/require.hpp"
+#include "eegtrack/dsp/sos_filter.hpp"
 #include "segment_buffer.hpp"
 
 namespace eegtrack::detect {
@@ -81,12 +83,16 @@ std::vector<Event> IedState::analyse_core(const SegmentWindow& w) const {
   // Too short a segment for the filters and a background estimate: nothing is reported.
   if (span_end - span_begin < static_cast<std::size_t>(2.0 * fs))
     return {};
+  std::vector<std::span<const double>> raw;
+  for (std::size_t c = 0; c < channels.size(); ++c)
+    raw.push_back(buffer.samples(c, span_begin, span_end));
+  auto broadband = dsp::sosfiltfilt_channels(filters.broadband, raw);
+  const auto fast = dsp::sosfiltfilt_channels(filters.fast, raw);
   std::vector<IedChannelView> views;
   views.reserve(channels.size());
   std::vector<IedDischarge> discharges;
   for (std::size_t c = 0; c < channels.size(); ++c) {
-    const std::span<const double> raw = buffer.samples(c, span_begin, span_end);
-    views.push_back(view_channel(raw, filters, params, fs));
+    views.push_back(view_channel(raw[c], std::move(broadband[c]), fast[c], params, fs));
     for (std::size_t peak : candidate_peaks(views.back(), params, fs)) {
       if (auto d = measure_discharge(views.back(), c, peak, params, fs))
         discharges.push_back(*d);

@@ -48,6 +48,13 @@ class SosFilter {
 /// <= padlen.
 [[nodiscard]] std::vector<double> sosfiltfilt(const Sos& sos, std::span<const double> x);
 
+/// sosfiltfilt of each of several channels of equal length, with the same result, bit for bit:
+/// the channels are filtered side by side, which is several times faster than one after the
+/// other (each channel's recursion waits on its own previous sample; different channels don't).
+/// @throws std::invalid_argument as sosfiltfilt, or if the channels differ in length.
+[[nodiscard]] std::vector<std::vector<double>> sosfiltfilt_channels(
+    const Sos& sos, std::span<const std::span<const double>> channels);
+
 /// The default sosfiltfilt padding length for sos (see sosfiltfilt).
 [[nodiscard]] std::size_t sosfiltfilt_padlen(const Sos& sos);
 
