@@ -6,6 +6,7 @@
 #include <cmath>
 #include <complex>
 #include <numbers>
+#include <utility>
 
 #include "analysis_window.hpp"
 #include "eegtrack/dsp/fft.hpp"
@@ -46,9 +47,20 @@ ChannelSpectrum spectrum(const std::vector<double>& x, std::size_t begin, std::s
   return s;
 }
 
+// The bins [first, last) that can hold frequencies of [low_hz, high_hz] (one bin of margin on
+// each side: the callers still test each bin's frequency, so rounding never loses one).
+std::pair<std::size_t, std::size_t> bins_near(const ChannelSpectrum& s, double low_hz,
+                                              double high_hz) {
+  const double size = static_cast<double>(s.power.size());
+  const double first = std::clamp(std::floor(low_hz / s.bin_hz) - 1.0, 0.0, size);
+  const double last = std::clamp(std::ceil(high_hz / s.bin_hz) + 2.0, 0.0, size);
+  return {static_cast<std::size_t>(first), static_cast<std::size_t>(last)};
+}
+
 double band_sum(const ChannelSpectrum& s, double low_hz, double high_hz) {
   double sum = 0.0;
-  for (std::size_t k = 0; k < s.power.size(); ++k) {
+  const auto [first, last] = bins_near(s, low_hz, high_hz);
+  for (std::size_t k = first; k < last; ++k) {
     const double f = static_cast<double>(k) * s.bin_hz;
     if (f >= low_hz - 1e-9 && f <= high_hz + 1e-9)
       sum += s.power[k];
@@ -59,7 +71,8 @@ double band_sum(const ChannelSpectrum& s, double low_hz, double high_hz) {
 double peak_frequency(const ChannelSpectrum& s, double low_hz, double high_hz) {
   double best = -1.0;
   double at = low_hz;
-  for (std::size_t k = 0; k < s.power.size(); ++k) {
+  const auto [first, last] = bins_near(s, low_hz, high_hz);
+  for (std::size_t k = first; k < last; ++k) {
     const double f = static_cast<double>(k) * s.bin_hz;
     if (f >= low_hz - 1e-9 && f <= high_hz + 1e-9 && s.power[k] > best) {
       best = s.power[k];

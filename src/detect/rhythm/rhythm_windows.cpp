@@ -142,8 +142,10 @@ RhythmWindow RhythmWindowStream::analyse_window() const {
   for (std::size_t c = 0; c < rings_.size(); ++c) {
     if (last_masked_[c] >= first)
       continue;  // stays invalid
-    for (std::size_t k = 0; k < window_; ++k)
-      x[k] = rings_[c][(ring_pos_ + k) % window_];
+    // Oldest sample first: the ring from ring_pos_ to its end, then from its start.
+    const auto& ring = rings_[c];
+    const auto split = ring.begin() + static_cast<std::ptrdiff_t>(ring_pos_);
+    std::copy(ring.begin(), split, std::copy(split, ring.end(), x.begin()));
     win.channels[c] = rhythm_of(x, fs_, min_lag_, max_lag_);
   }
   return win;

@@ -85,10 +85,14 @@ double innovation_energy(std::span<const double> x, std::size_t left, std::size_
   if (n < 4 * order || right >= n)
     return 0.0;
   // Yule-Walker fit (Levinson-Durbin) of the whole span: the background's rhythm.
+  // All lags in one pass: each r[j] still adds its products in the order of k, but the lags'
+  // sums are independent, so the processor need not wait on one sum's previous addition.
   std::vector<double> r(order + 1, 0.0);
-  for (std::size_t j = 0; j <= order; ++j) {
-    for (std::size_t k = j; k < n; ++k)
-      r[j] += x[k] * x[k - j];
+  for (std::size_t k = 0; k < n; ++k) {
+    const double xk = x[k];
+    const std::size_t lags = std::min(k, order);
+    for (std::size_t j = 0; j <= lags; ++j)
+      r[j] += xk * x[k - j];
   }
   r[0] *= 1.0 + 1e-9;
   if (r[0] <= 0.0)
