@@ -101,6 +101,18 @@ class ProgressPrinter {
   bool terminal_;
 };
 
+// The cohort tables, with a warning for every recording a de-identified table left out.
+pipeline::CohortCounts write_cohort_tables(const fs::path& outdir, bool show_identifiers) {
+  auto cohort = pipeline::write_cohort(outdir, show_identifiers);
+  for (const auto& record : cohort.identified_left_out)
+    std::cerr << "eegtrack: warning: " << printable(record.string())
+              << " is the record of a run with --show-identifiers: left out of the cohort "
+                 "tables, which are de-identified (merge --show-identifiers includes it); its "
+                 "outputs name the recording: remove them before sharing "
+              << printable(outdir.string()) << '\n';
+  return cohort;
+}
+
 int run_batch(const BatchOptions& o) {
   if (o.outdir.empty())
     throw io::UsageError("-o/--outdir '': an output directory is required");
@@ -176,16 +188,16 @@ int run_batch(const BatchOptions& o) {
               << " writes cohort.tsv, cohort.h5, cohort.json and errors.tsv\n";
     return p.failed > 0 ? 1 : 0;
   }
-  const auto cohort = pipeline::write_cohort(options.outdir);
+  const auto cohort = write_cohort_tables(options.outdir, o.show_identifiers);
   std::cout << "\n  wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
   return p.failed > 0 ? 1 : 0;
 }
 
-int run_merge(const std::string& outdir) {
+int run_merge(const std::string& outdir, bool show_identifiers) {
   if (!fs::is_directory(outdir))
     throw io::UsageError(outdir + ": not a folder");
-  const auto cohort = pipeline::write_cohort(outdir);
+  const auto cohort = write_cohort_tables(outdir, show_identifiers);
   const fs::path out(outdir);
   std::cout << "merge: wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
@@ -232,13 +244,19 @@ void add_batch(CLI::App& app) {
 
 void add_merge(CLI::App& app) {
   auto outdir = std::make_shared<std::string>();
+  auto show_identifiers = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
       "merge",
       "Rebuild OUTDIR/cohort.tsv, cohort.h5, cohort.json and errors.tsv from the "
       "per-recording outputs of eegtrack batch (all shards); exit status 1 when a shard has "
       "not finished");
   cmd->add_option("outdir", *outdir, "Output directory of eegtrack batch")->required();
-  cmd->callback([outdir] { run_guarded([&] { return run_merge(*outdir); }); });
+  cmd->add_flag("--show-identifiers", *show_identifiers,
+                "Also tabulate the recordings of batch runs with --show-identifiers (default: "
+                "they are left out, with a warning)");
+  cmd->callback([outdir, show_identifiers] {
+    run_guarded([&] { return run_merge(*outdir, *show_identifiers); });
+  });
 }
 
 }  // namespace eegtrack::cli

@@ -87,8 +87,7 @@ int run_slurm(SlurmOptions& o) {
   r.merge_script = scripts / "merge.sbatch";
   r.submit = scripts / "submit.sh";
   r.batch_arguments = passed_on(o.analysis_options);
-  if (o.show_identifiers)
-    r.batch_arguments.push_back("--show-identifiers");
+  r.show_identifiers = o.show_identifiers;
   const fs::path key =
       o.deidentify_key.empty() ? r.outdir / "deidentify.key" : absolute(o.deidentify_key);
   if (!o.show_identifiers)

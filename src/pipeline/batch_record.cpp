@@ -33,7 +33,8 @@ void write_batch_record(const fs::path& outdir, const BatchRecord& r) {
                   {"patient_id", r.patient_id ? json(tsv_cell(*r.patient_id)) : json(nullptr)},
                   {"extras", extras},
                   {"status", r.ok ? "ok" : "error"},
-                  {"error", r.ok ? json(nullptr) : json(tsv_cell(r.error))}};
+                  {"error", r.ok ? json(nullptr) : json(tsv_cell(r.error))},
+                  {"deidentified", r.deidentified}};
   write_text_atomically(batch_record_path(outdir, r.key), dump_json(j) + "\n");
 }
 
@@ -61,6 +62,8 @@ BatchRecord read_batch_record(const fs::path& path) {
     r.ok = j.at("status").get<std::string>() == "ok";
     if (!r.ok)
       r.error = bytes(j.at("error"));
+    if (const auto it = j.find("deidentified"); it != j.end())
+      r.deidentified = it->get<bool>();
     return r;
   } catch (const json::exception& e) {
     throw io::EdfError(path, std::string("not a batch record: ") + e.what());

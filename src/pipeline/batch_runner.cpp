@@ -64,7 +64,8 @@ BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
                      in.patient_id,
                      in.extras,
                      r.outcome != BatchOutcome::Failed,
-                     options.outputs.deidentify ? without_path(r.error, in) : r.error};
+                     options.outputs.deidentify ? without_path(r.error, in) : r.error,
+                     options.outputs.deidentify.has_value()};
   try {
     write_batch_record(options.outdir, record);
   } catch (const std::exception& e) {

@@ -99,6 +99,8 @@ SlurmScripts slurm_scripts(const SlurmScriptRequest& r) {
     b += ' ';
     b += shell_quote(argument);
   }
+  if (r.show_identifiers)
+    b += " --show-identifiers";
   b += "\n";
 
   auto& m = s.merge;
@@ -114,6 +116,8 @@ SlurmScripts slurm_scripts(const SlurmScriptRequest& r) {
   m += "set -euo pipefail\n";
   m += "exec " + quoted(r.eegtrack);
   m += " merge " + quoted(r.outdir);
+  if (r.show_identifiers)
+    m += " --show-identifiers";
   m += "\n";
 
   auto& u = s.submit;

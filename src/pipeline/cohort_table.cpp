@@ -157,8 +157,15 @@ void write_h5(const fs::path& path, const std::vector<Column>& columns,
 
 }  // namespace
 
-CohortCounts write_cohort(const fs::path& outdir) {
-  const auto records = read_batch_records(outdir);
+CohortCounts write_cohort(const fs::path& outdir, bool show_identifiers) {
+  CohortCounts counts;
+  std::vector<BatchRecord> records;
+  for (auto& r : read_batch_records(outdir)) {
+    if (r.deidentified || show_identifiers)
+      records.push_back(std::move(r));
+    else
+      counts.identified_left_out.push_back(batch_record_path(outdir, r.key));
+  }
   std::vector<Column> columns = {
       {"key", false, "", "Output key: the recording's outputs are <key>.summary.json, .h5, ..."},
       {"input", false, "", "Input path relative to the batch INPUT (as written in a manifest)"},
@@ -181,7 +188,6 @@ CohortCounts write_cohort(const fs::path& outdir) {
 
   std::vector<std::vector<Cell>> rows;
   json parameter_sets = json::array();
-  CohortCounts counts;
   for (const auto& r : records) {
     std::vector<Cell> row = {text(r.key), text(r.input),
                              r.patient_id ? text(*r.patient_id) : Cell{}};

@@ -74,7 +74,7 @@ TEST(BatchShardCli, ShardsMergedEqualOneBatch) {
   }
   EXPECT_TRUE(fs::exists(sharded / "shards" / "shard-1-of-2.json"));
   EXPECT_TRUE(fs::exists(sharded / "shards" / "shard-2-of-2.json"));
-  const auto merged = run_cli({"merge", sharded.string()});
+  const auto merged = run_cli({"merge", sharded.string(), "--show-identifiers"});
   EXPECT_EQ(merged.exit_status, 0) << merged.err;
   for (const char* table : {"cohort.tsv", "errors.tsv", "cohort.json"}) {
     const std::string expected = read_text((whole / table).string());
@@ -88,7 +88,7 @@ TEST(BatchShardCli, ShardsMergedEqualOneBatch) {
   std::ofstream(sharded / "shards" / "shard-3-of-3.json")
       << R"({"shard_json_layout_version": 1, "shard": 3, "shard_count": 3, "finished": false,)"
       << R"( "keys": ["w~eegmmidb_S001R01_eyes_open", "w~lost"]})";
-  const auto partial = run_cli({"merge", sharded.string()});
+  const auto partial = run_cli({"merge", sharded.string(), "--show-identifiers"});
   EXPECT_EQ(partial.exit_status, 1);
   EXPECT_NE(partial.err.find("shard 3/3 has not finished"), std::string::npos) << partial.err;
   EXPECT_NE(partial.err.find("1 of its 2 recording(s)"), std::string::npos) << partial.err;

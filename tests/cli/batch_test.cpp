@@ -155,7 +155,7 @@ TEST(BatchCli, RerunSkipsEverythingDoneAndMergeRebuildsTheSameCohort) {
 
   for (const char* f : {"cohort.tsv", "cohort.h5", "cohort.json", "errors.tsv"})
     fs::remove(out / f);
-  const auto m = run_cli({"merge", out.string()});
+  const auto m = run_cli({"merge", out.string(), "--show-identifiers"});
   ASSERT_EQ(m.exit_status, 0) << m.err;
   EXPECT_EQ(read_text((out / "cohort.tsv").string()), cohort);
   EXPECT_TRUE(fs::exists(out / "cohort.h5"));
@@ -169,7 +169,7 @@ TEST(BatchCli, MergeRefusesAnOutputSetThatDiffersFromItsManifest) {
   fs::copy(folder_output(), out, fs::copy_options::recursive);
   const fs::path store = out / "ward1~rec.h5";
   flip_middle_byte(store);
-  (void)run_cli({"merge", out.string()});
+  (void)run_cli({"merge", out.string(), "--show-identifiers"});
   const auto rows = by_key(out / "cohort.tsv");
   ASSERT_TRUE(rows.count("ward1~rec") && rows.count("ward2~rec"));
   EXPECT_EQ(rows.at("ward1~rec").at("status"), "error");
@@ -289,6 +289,44 @@ TEST(BatchCli, CorrectedPatientIdGetsItsOwnDateShift) {
   EXPECT_EQ(p8_start, summary_start(fresh));
   const auto settled = manifest_for("P-8");
   EXPECT_NE(settled.out.find("0 analysed, 1 skipped"), std::string::npos) << settled.out;
+}
+
+// The cohort tables travel. A de-identified run into an OUTDIR that still holds an earlier
+// --show-identifiers run's outputs leaves those recordings out of its tables (their keys and
+// inputs are the file names) and says so; merge tabulates them only when asked to.
+TEST(BatchCli, IdentifiedRecordsOfAnEarlierRunStayOutOfADeidentifiedCohort) {
+  const fs::path root = scratch_dir();
+  const fs::path in = root / "in";
+  const fs::path out = root / "out";
+  fs::create_directories(in);
+  fs::copy_file(folder_input() / "ward1" / "rec.edf", in / "Smith_Jane.edf");
+  const auto named =
+      run_cli({"batch", in.string(), "-o", out.string(), "--no-detect", "--show-identifiers"});
+  ASSERT_EQ(named.exit_status, 0) << named.err;
+  EXPECT_EQ(by_key(out / "cohort.tsv").count("Smith_Jane"), 1U);
+
+  const auto deidentified = run_cli({"batch", in.string(), "-o", out.string(), "--no-detect"});
+  ASSERT_EQ(deidentified.exit_status, 0) << deidentified.err;
+  EXPECT_NE(deidentified.err.find("Smith_Jane.batch.json is the record of a run with "
+                                  "--show-identifiers: left out of the cohort tables"),
+            std::string::npos)
+      << deidentified.err;
+  const auto rows = by_key(out / "cohort.tsv");
+  ASSERT_EQ(rows.size(), 1U) << read_text((out / "cohort.tsv").string());
+  EXPECT_EQ(rows.count("Smith_Jane"), 0U);
+  for (const char* f : {"cohort.tsv", "cohort.json", "cohort.h5", "errors.tsv"})
+    EXPECT_EQ(read_text((out / f).string()).find("Smith"), std::string::npos) << f;
+
+  const auto merged = run_cli({"merge", out.string()});
+  EXPECT_EQ(merged.exit_status, 0) << merged.err;
+  EXPECT_NE(merged.err.find("left out of the cohort tables"), std::string::npos) << merged.err;
+  EXPECT_EQ(by_key(out / "cohort.tsv").size(), 1U);
+  const auto shown = run_cli({"merge", out.string(), "--show-identifiers"});
+  EXPECT_EQ(shown.exit_status, 0) << shown.err;
+  EXPECT_EQ(shown.err.find("left out"), std::string::npos) << shown.err;
+  const auto all = by_key(out / "cohort.tsv");
+  EXPECT_EQ(all.size(), 2U);
+  EXPECT_EQ(all.count("Smith_Jane"), 1U);
 }
 
 TEST(BatchCli, BidsDatasetGetsDerivativeNames) {

@@ -19,6 +19,9 @@ struct BatchRecord {
   std::vector<std::pair<std::string, std::string>> extras;  ///< manifest columns, in order
   bool ok = false;                                          ///< analysed (or reused) completely
   std::string error;                                        ///< why not, when !ok
+  /// Written by a run that de-identified its outputs (not --show-identifiers). A record that
+  /// does not say so (written before the field existed) counts as identifying.
+  bool deidentified = false;
 };
 
 /// Where the record of the recording keyed `key` lies: `outdir/<key>.batch.json`.

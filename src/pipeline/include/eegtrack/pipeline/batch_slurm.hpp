@@ -41,6 +41,7 @@ struct SlurmScriptRequest {
   std::filesystem::path merge_script;  ///< where the merge script will be written
   std::filesystem::path submit;        ///< where the submit script will be written
   std::vector<std::string> batch_arguments;  ///< analysis options, passed to batch as they are
+  bool show_identifiers = false;             ///< batch and merge get --show-identifiers
   SlurmJobOptions job;
 };
 

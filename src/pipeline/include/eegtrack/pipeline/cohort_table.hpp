@@ -12,17 +12,23 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <vector>
 
 namespace eegtrack::pipeline {
 
 struct CohortCounts {
   std::size_t rows = 0;
   std::size_t errors = 0;
+  /// Records of runs with --show-identifiers that a de-identified table left out.
+  std::vector<std::filesystem::path> identified_left_out;
 };
 
-/// Writes the four files above from the records below `outdir` (each atomically).
+/// Writes the four files above from the records below `outdir` (each atomically). The tables
+/// travel, so identity stays out of them unless asked for: without `show_identifiers`, the
+/// records of runs that kept the file names and true dates (batch --show-identifiers, in the
+/// same OUTDIR before) are left out and listed in identified_left_out.
 /// @throws io::EdfError naming a batch record that cannot be read; std::runtime_error or
 /// io::H5Error when an output cannot be written.
-CohortCounts write_cohort(const std::filesystem::path& outdir);
+CohortCounts write_cohort(const std::filesystem::path& outdir, bool show_identifiers);
 
 }  // namespace eegtrack::pipeline
