@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every fuzz harness of a fuzz build on its seeds (docs/robustness.md):
 #   scripts/fuzz.sh BUILD_DIR SEED_DIR SECONDS [HARNESS...]
-# Each harness runs SECONDS in one process on one core (no -jobs or -workers), starting from
+# Each harness runs SECONDS in one process on one core (no -jobs or -workers), as many harnesses
+# at once as there are CPUs (EEGTRACK_FUZZ_PARALLEL overrides), starting from
 # SEED_DIR/<harness> (scripts/fuzz-seeds.sh) plus BUILD_DIR/fuzz/corpus/<harness>, where the
 # inputs it finds are kept between runs (the seed folder is never written). A crash, a leak, an undefined-behaviour
 # report, a timeout (10 s per input) or an input needing more than 2 GB stops the run with a
@@ -32,21 +33,42 @@ max_len() {
 findings="$build/fuzz/findings"
 suppressions="$(cd "$(dirname "$0")/.." && pwd)/fuzz/lsan.supp"
 mkdir -p "$findings"
-status=0
-summary=()
-for h in "${harnesses[@]}"; do
-  bin="$build/fuzz/${h}_fuzzer"
-  corpus="$build/fuzz/corpus/$h"
+parallel=${EEGTRACK_FUZZ_PARALLEL:-$(nproc)}
+
+# One harness for SECONDS; its log is $build/fuzz/<harness>.log, and <harness>.failed marks a
+# failure (the harnesses run as background jobs, whose exit status the loop below can't keep).
+fuzz_one() {
+  local h=$1
+  local bin="$build/fuzz/${h}_fuzzer"
+  local corpus="$build/fuzz/corpus/$h"
+  local log="$build/fuzz/$h.log"
   mkdir -p "$corpus"
-  log="$build/fuzz/$h.log"
+  rm -f "$build/fuzz/$h.failed"
   # libhdf5 has no frame pointers: a leak inside it shows the library's own frames (and so
   # meets the narrow suppressions of fuzz/lsan.supp) only with the slow unwinder.
-  unwind=1
+  local unwind=1
   [[ $h == output_h5 ]] && unwind=0
   if ! HDF5_USE_FILE_LOCKING=FALSE LSAN_OPTIONS="suppressions=$suppressions" \
       ASAN_OPTIONS="fast_unwind_on_malloc=$unwind" "$bin" -max_total_time="$seconds" \
       -max_len="$(max_len "$h")" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$findings/$h-" "$corpus" "$seeds/$h" >"$log" 2>&1; then
+    touch "$build/fuzz/$h.failed"
+  fi
+}
+
+for h in "${harnesses[@]}"; do
+  while (($(jobs -rp | wc -l) >= parallel)); do
+    wait -n || true
+  done
+  fuzz_one "$h" &
+done
+wait
+
+status=0
+summary=()
+for h in "${harnesses[@]}"; do
+  log="$build/fuzz/$h.log"
+  if [[ -e "$build/fuzz/$h.failed" ]]; then
     status=1
     echo "fuzz: $h FAILED (log: $log)" >&2
     grep -E '^(==|SUMMARY|.*runtime error)' "$log" | head -20 >&2 || true
