@@ -256,6 +256,24 @@ TEST(SeizureDetectorStreaming, MaskedChannelsDoNotCount) {
   EXPECT_TRUE(detect_seizures(rec).empty());
 }
 
+// One masked sample invalidates every analysis window that holds it, however few: a masked
+// sample a second on every channel but two leaves no window to count, although the seizure
+// itself is hardly changed (it is found when those samples are zero instead).
+TEST(SeizureDetectorStreaming, OneMaskedSampleInvalidatesEveryWindowHoldingIt) {
+  test::Recording rec = test::read_scalp_eeg(test::eeg_path("seizure/chbmit_chb01_26_ictal.edf"));
+  const auto second = static_cast<std::size_t>(rec.sample_rate_hz);
+  const auto punch = [&](double value) {
+    test::Recording punched = rec;
+    for (std::size_t c = 2; c < punched.samples.size(); ++c)
+      for (std::size_t i = second / 2; i < punched.samples[c].size(); i += second)
+        punched.samples[c][i] = value;
+    return punched;
+  };
+  ASSERT_FALSE(detect_seizures(punch(0.0)).empty());
+  for (const double chunk_s : {0.37, 600.0})
+    EXPECT_TRUE(detect_seizures(punch(std::nan("")), chunk_s).empty()) << chunk_s;
+}
+
 TEST(SeizureBurden, StatusFromContinuousOrHourlyBurden) {
   auto seizure = [](double onset_s, double duration_s) {
     Event e;
