@@ -2,10 +2,13 @@
 
 #include "eegtrack/detect/rhythm/bird_params.hpp"
 
+#include "rhythm_windows.hpp"
+
 namespace eegtrack::detect {
 
 ParameterList parameter_list(const BirdParams& p) {
   return {{"bird_window_s", p.criteria.window_s},
+          {"bird_rhythm_min_samples_per_cycle", detail::kRhythmSamplesPerCycle},
           {"bird_step_s", p.criteria.step_s},
           {"bird_min_rhythmicity", p.criteria.min_rhythmicity},
           {"bird_min_frequency_hz", p.criteria.min_frequency_hz},

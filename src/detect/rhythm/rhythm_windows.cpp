@@ -62,6 +62,19 @@ std::span<const double> normalised_autocorrelation(const std::vector<double>& wi
 
 }  // namespace
 
+std::size_t rhythm_decimation(const RhythmWindowSettings& settings, double sample_rate_hz) {
+  const double fastest = std::max(settings.high_hz, settings.max_frequency_hz);
+  const double most = std::floor(sample_rate_hz / (kRhythmSamplesPerCycle * fastest));
+  if (!(most >= 2.0))
+    return 1;
+  auto q = static_cast<std::size_t>(std::min(most, 1e6));
+  const std::size_t window = samples_of(settings.window_s, sample_rate_hz);
+  const std::size_t step = samples_of(settings.step_s, sample_rate_hz);
+  while (q > 1 && (window % q != 0 || step % q != 0))
+    --q;
+  return q;
+}
+
 RhythmWindowStream::RhythmWindowStream(std::size_t channel_count, double sample_rate_hz,
                                        const RhythmWindowSettings& settings)
     : fs_(sample_rate_hz) {
@@ -75,10 +88,12 @@ RhythmWindowStream::RhythmWindowStream(std::size_t channel_count, double sample_
   if (!(settings.step_s > 0.0) || settings.window_s < settings.step_s)
     throw std::invalid_argument("RhythmWindowStream: need 0 < step_s <= window_s (" +
                                 std::to_string(settings.step_s) + ")");
-  window_ = samples_of(settings.window_s, fs_);
-  step_ = std::max<std::size_t>(1, samples_of(settings.step_s, fs_));
-  min_lag_ = std::max<std::size_t>(2, samples_of(1.0 / settings.max_frequency_hz, fs_));
-  max_lag_ = std::min(window_ - 2, samples_of(1.0 / settings.min_frequency_hz, fs_));
+  decimation_ = rhythm_decimation(settings, fs_);
+  rate_ = fs_ / static_cast<double>(decimation_);
+  window_ = samples_of(settings.window_s, rate_);
+  step_ = std::max<std::size_t>(1, samples_of(settings.step_s, rate_));
+  min_lag_ = std::max<std::size_t>(2, samples_of(1.0 / settings.max_frequency_hz, rate_));
+  max_lag_ = std::min(window_ - 2, samples_of(1.0 / settings.min_frequency_hz, rate_));
   sos_ = dsp::butterworth({.order = 2,
                            .type = dsp::FilterType::BandPass,
                            .low_hz = settings.low_hz,
@@ -126,22 +141,36 @@ std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) 
     filters_[c].process(filtered[c], filtered[c]);
   }
   // The block enters the rings in runs that end where a window completes (after window_
-  // samples of the segment, then every step_), one contiguous copy per channel and run.
+  // analysis samples of the segment, then every step_). Counted in input samples: the
+  // analysis keeps those whose index in the segment is a multiple of decimation_.
   std::vector<RhythmWindow> out;
-  const auto window = static_cast<long long>(window_);
-  const auto step = static_cast<long long>(step_);
+  const auto q = static_cast<long long>(decimation_);
+  const auto window = static_cast<long long>(window_) * q;
+  const auto step = static_cast<long long>(step_) * q;
   std::size_t i = 0;
   while (i < n) {
     const long long completes = segment_samples_ < window
                                     ? window
                                     : window + ((segment_samples_ - window) / step + 1) * step;
     const std::size_t run = std::min(n - i, static_cast<std::size_t>(completes - segment_samples_));
+    const auto first_kept = static_cast<std::size_t>((q - segment_samples_ % q) % q);
+    const std::size_t kept = run > first_kept ? (run - first_kept - 1) / decimation_ + 1 : 0;
     for (std::size_t c = 0; c < filters_.size(); ++c) {
       const auto* from = filtered[c].data() + i;
       auto& ring = rings_[c];
-      const std::size_t to_end = std::min(run, window_ - ring_pos_);
-      std::copy(from, from + to_end, ring.begin() + static_cast<std::ptrdiff_t>(ring_pos_));
-      std::copy(from + to_end, from + run, ring.begin());
+      if (decimation_ == 1) {
+        const std::size_t to_end = std::min(run, window_ - ring_pos_);
+        std::copy(from, from + to_end, ring.begin() + static_cast<std::ptrdiff_t>(ring_pos_));
+        std::copy(from + to_end, from + run, ring.begin());
+      } else {
+        std::size_t pos = ring_pos_;
+        for (std::size_t k = first_kept; k < run; k += decimation_) {
+          ring[pos] = from[k];
+          pos = pos + 1 == window_ ? 0 : pos + 1;
+        }
+      }
+      // A masked input sample invalidates the windows around it, kept by the analysis or not:
+      // it entered the filter as zero.
       const auto& x = block.samples[c];
       for (std::size_t k = run; k-- > 0;) {
         if (!std::isfinite(x[i + k])) {
@@ -150,7 +179,7 @@ std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) 
         }
       }
     }
-    ring_pos_ = (ring_pos_ + run) % window_;
+    ring_pos_ = (ring_pos_ + kept) % window_;
     segment_samples_ += static_cast<long long>(run);
     i += run;
     if (segment_samples_ == completes)
@@ -160,7 +189,7 @@ std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) 
 }
 
 RhythmWindow RhythmWindowStream::analyse_window() const {
-  const auto first = segment_samples_ - static_cast<long long>(window_);
+  const auto first = segment_samples_ - static_cast<long long>(window_ * decimation_);
   RhythmWindow win;
   win.start_s = segment_start_s_ + static_cast<double>(first) / fs_;
   win.channels.resize(rings_.size());
@@ -172,7 +201,7 @@ RhythmWindow RhythmWindowStream::analyse_window() const {
     const auto& ring = rings_[c];
     const auto split = ring.begin() + static_cast<std::ptrdiff_t>(ring_pos_);
     std::copy(ring.begin(), split, std::copy(split, ring.end(), x.begin()));
-    win.channels[c] = rhythm_of(x, fs_, min_lag_, max_lag_);
+    win.channels[c] = rhythm_of(x, rate_, min_lag_, max_lag_);
   }
   return win;
 }

@@ -2,10 +2,15 @@
 
 #include "eegtrack/detect/rhythm/seizure_params.hpp"
 
+#include "rhythm_windows.hpp"
+
 namespace eegtrack::detect {
 
 ParameterList parameter_list(const SeizureParams& p) {
   return {{"seizure_window_s", p.criteria.window_s},
+          // Rhythm windows are analysed at the input rate decimated to no fewer samples per
+          // cycle of their fastest frequency than this (rhythm_windows.hpp).
+          {"seizure_rhythm_min_samples_per_cycle", detail::kRhythmSamplesPerCycle},
           {"seizure_step_s", p.criteria.step_s},
           {"seizure_min_rhythmicity", p.criteria.min_rhythmicity},
           {"seizure_min_frequency_hz", p.criteria.min_frequency_hz},
