@@ -20,7 +20,10 @@ using features::SlowingGrade;
 
 constexpr std::size_t kOcularBit = 7;  // ArtifactReason::Ocular = 1 << 7
 
-RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams& p = {}) {
+// Background only: nothing here reads the detectors' findings, which are most of an analysis'
+// time under the sanitizers (CI); the detectors are tested in tests/detect and the CLI tests.
+RecordingAnalysis analyze(const std::filesystem::path& path, AnalyzeParams p = {}) {
+  p.detection.enabled = false;
   const io::EdfReader reader(path);
   return analyze_recording(reader, p);
 }
