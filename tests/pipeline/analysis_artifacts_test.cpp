@@ -14,6 +14,7 @@
 #include "eegtrack/io/channels.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "pipeline/background_only.hpp"
 #include "recording_fixture.hpp"
 #include "support/paths.hpp"
 
@@ -168,10 +169,7 @@ TEST(AnalysisArtifacts, AHighVoltageFieldIsKeptAndMarked) {
 // Healthy adults never produce a high-amplitude field: the shipped normal recordings keep their
 // masks, clean epochs and slowing grade whether or not fields are spared.
 TEST(AnalysisArtifacts, HealthyRecordingsAreUnchangedByFieldSparing) {
-  // Background only: the detectors' findings are not compared here, and they are most of an
-  // analysis' time under the sanitizers (CI).
-  AnalyzeParams with;
-  with.detection.enabled = false;
+  const AnalyzeParams with = test::background_only();
   AnalyzeParams without = with;
   without.artifacts.spare_high_amplitude_fields = false;
   for (const char* name :

@@ -11,6 +11,7 @@
 
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "pipeline/background_only.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::pipeline {
@@ -20,12 +21,9 @@ using features::SlowingGrade;
 
 constexpr std::size_t kOcularBit = 7;  // ArtifactReason::Ocular = 1 << 7
 
-// Background only: nothing here reads the detectors' findings, which are most of an analysis'
-// time under the sanitizers (CI); the detectors are tested in tests/detect and the CLI tests.
-RecordingAnalysis analyze(const std::filesystem::path& path, AnalyzeParams p = {}) {
-  p.detection.enabled = false;
+RecordingAnalysis analyze(const std::filesystem::path& path, const AnalyzeParams& p = {}) {
   const io::EdfReader reader(path);
-  return analyze_recording(reader, p);
+  return analyze_recording(reader, test::background_only(p));
 }
 
 std::size_t ocular_epochs(const RecordingAnalysis& a, const std::string& label) {

@@ -9,6 +9,7 @@
 #include "eegtrack/dsp/sos_filter.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "pipeline/background_only.hpp"
 #include "recording_fixture.hpp"
 #include "support/paths.hpp"
 
@@ -17,12 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Background only: nothing here reads the detectors' findings, which are most of an analysis'
-// time under the sanitizers (CI); the detectors are tested in tests/detect and the CLI tests.
-RecordingAnalysis analyze(const fs::path& path, AnalyzeParams p = {}) {
-  p.detection.enabled = false;
+RecordingAnalysis analyze(const fs::path& path, const AnalyzeParams& p = {}) {
   const io::EdfReader reader(path);
-  return analyze_recording(reader, p);
+  return analyze_recording(reader, test::background_only(p));
 }
 
 double width(const std::optional<findings::Interval>& i) {

@@ -18,6 +18,7 @@
 #include "eegtrack/pipeline/findings_builder.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
 #include "eegtrack/pipeline/summary_json.hpp"
+#include "pipeline/background_only.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::pipeline {
@@ -25,10 +26,7 @@ namespace {
 
 clinical::EegMeasures measures_of(const std::string& name) {
   const io::EdfReader reader(test::eeg_path(name));
-  // Background only (the limits are background limits); the detectors are most of an
-  // analysis' time under the sanitizers (CI).
-  AnalyzeParams params;
-  params.detection.enabled = false;
+  const AnalyzeParams params = test::background_only();
   const auto analysis = analyze_recording(reader, params);
   return clinical::eeg_measures(make_findings(analysis, params, recording_provenance(reader)));
 }

@@ -9,6 +9,7 @@
 #include <numbers>
 
 #include "eegtrack/io/edf_reader.hpp"
+#include "pipeline/background_only.hpp"
 #include "recording_fixture.hpp"
 #include "support/paths.hpp"
 
@@ -44,9 +45,7 @@ TEST(RecordingAnalysis, HealthyRecordingsMatchTheReadme) {
                         NormalCase{"Subject07", 8.375, SlowingGrade::None},
                         NormalCase{"Subject00_2", 10.75, SlowingGrade::None}}) {
     const auto path = normal(c.subject);
-    AnalyzeParams background_only;  // nothing below reads the detectors' findings
-    background_only.detection.enabled = false;
-    const auto a = analyze(path, background_only);
+    const auto a = analyze(path, test::background_only());
     ASSERT_TRUE(a.pdr_computed) << c.subject;
     ASSERT_TRUE(a.pdr.present) << c.subject;
     EXPECT_NEAR(a.pdr.frequency_hz, c.readme_pdr_hz, 0.5) << c.subject;
