@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "eegtrack/dsp/vector_clones.hpp"
 #include "finite_check.hpp"
 
 namespace eegtrack::dsp {
@@ -205,8 +206,10 @@ namespace {
 // Per channel the arithmetic is run_serial's, operation for operation; the channels of one
 // instant are independent, so the innermost loop runs them side by side in vector registers
 // instead of waiting on one channel's recursion.
-void run_channels(const Sos& sos, const std::vector<std::array<double, 2>>& zi,
-                  std::vector<double>& buf, std::size_t width, bool backwards) {
+EEGTRACK_VECTOR_CLONES void run_channels(const Sos& sos,
+                                         const std::vector<std::array<double, 2>>& zi,
+                                         std::vector<double>& buf, std::size_t width,
+                                         bool backwards) {
   const std::size_t sections = sos.sections.size();
   const std::size_t length = buf.size() / width;
   std::vector<double> z0(sections * width);
