@@ -64,7 +64,7 @@ struct IedDischarge {
   double slope_ratio = 0.0;      ///< the weaker flank's steepest slope / derivative SD
   double asymmetry = 0.0;        ///< |rise - fall| / (rise + fall) durations
   double slow_wave = 0.0;        ///< after-going slow-wave height / amplitude
-  double local_ratio = 0.0;      ///< amplitude / robust SD of the surrounding +-1 s
+  double local_ratio = 0.0;      ///< amplitude / robust SD of the surrounding +-1 s (0: gate off)
   int rhythm_peaks = 0;          ///< comparable waves around it (see IedParams::max_train_peaks)
 };
 
@@ -121,6 +121,11 @@ struct FieldFit {
 struct IedWhitener {
   std::vector<std::vector<double>> filters;
 };
+
+/// One matched filter's virtual channel: v[s] = sum over i of a[i] channels[i][s], the channels
+/// added in the order of i (every channel holds at least v.size() samples).
+void virtual_channel(std::span<const double* const> channels, std::span<const double> a,
+                     std::span<double> v);
 
 [[nodiscard]] IedWhitener make_whitener(std::span<const IedChannelView> views,
                                         const IedFieldModel& model, const IedParams& p);

@@ -310,10 +310,14 @@ std::optional<IedDischarge> measure_discharge(const IedChannelView& view, std::s
   d.slope_ratio = std::min(rise, fall) / view.slope_sd;
   if (d.slope_ratio < p.min_slope_ratio)
     return std::nullopt;
-  // The local background (two medians of about 2 s) is the costliest measure: last.
-  d.local_ratio = d.amplitude_uv / local_sd(view.broadband, lo + d.left, lo + d.right, fs);
-  if (d.local_ratio < p.min_local_ratio)
-    return std::nullopt;
+  // The local background (two medians of about 2 s) is the costliest measure: last, and only
+  // when its gate applies (the whitened route relaxes it to 0, which no amplitude that passed
+  // the gates above can fail: the ratio is then left at 0, and nothing else reads it).
+  if (p.min_local_ratio > 0.0) {
+    d.local_ratio = d.amplitude_uv / local_sd(view.broadband, lo + d.left, lo + d.right, fs);
+    if (d.local_ratio < p.min_local_ratio)
+      return std::nullopt;
+  }
   const auto rise_n = static_cast<double>(pk - d.left);
   const auto fall_n = static_cast<double>(d.right - pk);
   d.asymmetry = std::abs(rise_n - fall_n) / (rise_n + fall_n);

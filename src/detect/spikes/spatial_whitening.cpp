@@ -41,12 +41,14 @@ EEGTRACK_VECTOR_CLONES void add_lower_products(std::vector<double>& sums,
 // Four doubles side by side: one AVX2 register, or two SSE2 ones in the baseline build.
 using Lanes = double __attribute__((vector_size(32)));
 
+}  // namespace
+
 // The virtual channel of one matched filter (weights a, one per channel) over the span:
 // v = sum over i of a[i] x_i. Sixteen samples are summed in registers over the channels before
 // they are stored, rather than each channel adding to the stored trace (which waits on a store
 // and a load per channel); each value still adds the channels in the order of i.
 EEGTRACK_VECTOR_CLONES void virtual_channel(std::span<const double* const> channels,
-                                            const double* a, std::span<double> v) {
+                                            std::span<const double> a, std::span<double> v) {
   const std::size_t m = channels.size();
   const std::size_t n = v.size();
   std::size_t s = 0;
@@ -77,6 +79,8 @@ EEGTRACK_VECTOR_CLONES void virtual_channel(std::span<const double* const> chann
     v[s] = sum;
   }
 }
+
+namespace {
 
 // The broadband traces of the fitted channels, in the order of the filters' weights.
 std::vector<const double*> fitted_traces(std::span<const IedChannelView> views,
@@ -234,7 +238,7 @@ std::optional<WhitenedDischarge> measure_whitened(
   // The virtual channel: the span seen through the matched filter.
   const std::size_t n = views[model.fitted[0]].broadband.size();
   std::vector<double> v(n);
-  virtual_channel(fitted_traces(views, model), whitener.filters[wd.topography].data(), v);
+  virtual_channel(fitted_traces(views, model), whitener.filters[wd.topography], v);
   // The discharge as the virtual channel shows it: its most negative point within
   // +-field_tolerance_s of the focus peak, flanks walked down as on a single channel.
   std::vector<double> y(n);
@@ -280,7 +284,7 @@ std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> vi
     if (model.spreads_deg[k] < p.min_field_spread_deg)
       continue;  // the decision rejects fields this narrow
     const auto& t = model.topographies[k];
-    virtual_channel(channels, whitener.filters[k].data(), v);
+    virtual_channel(channels, whitener.filters[k], v);
     const double depth = -p.whitened_candidate_ratio * span_sd(v);
     // The field's centre channel carries the discharge.
     const std::size_t centre =
