@@ -38,8 +38,9 @@ EEGTRACK_VECTOR_CLONES void add_lower_products(std::vector<double>& sums,
   }
 }
 
-// Four doubles side by side: one AVX2 register, or two SSE2 ones in the baseline build.
-using Lanes = double __attribute__((vector_size(32)));
+// Two doubles side by side: one SSE2 register, the baseline's width. (Wider generic vectors are
+// kept on the stack in the baseline build, where no register holds them.)
+using Lanes = double __attribute__((vector_size(16)));
 
 }  // namespace
 
@@ -49,34 +50,29 @@ using Lanes = double __attribute__((vector_size(32)));
 // and a load per channel); each value still adds the channels in the order of i.
 EEGTRACK_VECTOR_CLONES void virtual_channel(std::span<const double* const> channels,
                                             std::span<const double> a, std::span<double> v) {
+  constexpr std::size_t kBlock = 16;
+  constexpr std::size_t kRegisters = kBlock / 2;
   const std::size_t m = channels.size();
   const std::size_t n = v.size();
   std::size_t s = 0;
-  for (; s + 16 <= n; s += 16) {
-    Lanes s0{}, s1{}, s2{}, s3{};
+  for (; s + kBlock <= n; s += kBlock) {
+    Lanes sum[kRegisters] = {};
     for (std::size_t i = 0; i < m; ++i) {
-      const Lanes w = {a[i], a[i], a[i], a[i]};
+      const Lanes w = {a[i], a[i]};
       const double* x = channels[i] + s;
-      Lanes x0, x1, x2, x3;  // unaligned loads
-      std::memcpy(&x0, x, sizeof x0);
-      std::memcpy(&x1, x + 4, sizeof x1);
-      std::memcpy(&x2, x + 8, sizeof x2);
-      std::memcpy(&x3, x + 12, sizeof x3);
-      s0 += w * x0;
-      s1 += w * x1;
-      s2 += w * x2;
-      s3 += w * x3;
+      for (std::size_t r = 0; r < kRegisters; ++r) {
+        Lanes xr;  // unaligned load
+        std::memcpy(&xr, x + 2 * r, sizeof xr);
+        sum[r] += w * xr;
+      }
     }
-    std::memcpy(&v[s], &s0, sizeof s0);
-    std::memcpy(&v[s + 4], &s1, sizeof s1);
-    std::memcpy(&v[s + 8], &s2, sizeof s2);
-    std::memcpy(&v[s + 12], &s3, sizeof s3);
+    std::memcpy(&v[s], sum, sizeof sum);
   }
   for (; s < n; ++s) {
-    double sum = 0.0;
+    double total = 0.0;
     for (std::size_t i = 0; i < m; ++i)
-      sum += a[i] * channels[i][s];
-    v[s] = sum;
+      total += a[i] * channels[i][s];
+    v[s] = total;
   }
 }
 
