@@ -66,7 +66,6 @@ class RhythmWindowStream {
   /// @throws std::invalid_argument on a wrong channel count or sample rate.
   [[nodiscard]] std::vector<RhythmWindow> push(const DetectionBlock& block);
 
-  [[nodiscard]] double window_s() const { return static_cast<double>(window_) / rate_; }
   /// Input samples per analysis sample (rhythm_decimation).
   [[nodiscard]] std::size_t decimation() const { return decimation_; }
 
