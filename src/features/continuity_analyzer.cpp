@@ -97,14 +97,34 @@ void ContinuityAnalyzer::add_sample(const double* column) {
 
 void ContinuityAnalyzer::evaluate_window() {
   const auto count = static_cast<double>(std::min(n_, window_));
+  // A channel's amplitude 2 sqrt(2 var) is below the threshold exactly when var is below
+  // threshold^2 / 8, so the square roots are taken only where rounding could tell the two
+  // apart (var within a relative 1e-9 of that bound; sqrt and the products are exact to an ulp
+  // or two), or where the median of an even number of channels is the mean of two of them.
+  const double bound = params_.threshold_ptp_uv * params_.threshold_ptp_uv / 8.0;
+  const double surely_below = bound * (1.0 - 1e-9);
+  const double surely_above = bound * (1.0 + 1e-9);
+  std::size_t below = 0;
+  bool unsure = false;
   for (std::size_t c = 0; c < n_channels_; ++c) {
     const double mean = sum_[c] / count;
     const double var = std::max(0.0, sum_sq_[c] / count - mean * mean);
-    amplitude_[c] = 2.0 * std::sqrt(2.0 * var);
+    amplitude_[c] = var;
+    below += var < surely_below ? 1 : 0;
+    unsure = unsure || !(var < surely_below || var > surely_above);  // NaN is unsure too
   }
-  // The median channel: a window is quiet when at least half the channels are, so one
-  // disconnected electrode cannot make a record look suppressed, nor one noisy one active.
-  if (dsp::median_is_below(amplitude_, params_.threshold_ptp_uv))
+  const std::size_t n = n_channels_;
+  bool quiet = false;
+  if (!unsure && (n % 2 == 1 || below != n / 2)) {
+    quiet = n % 2 == 1 ? below >= (n + 1) / 2 : below > n / 2;
+  } else {
+    // The median channel: a window is quiet when at least half the channels are, so one
+    // disconnected electrode cannot make a record look suppressed, nor one noisy one active.
+    for (double& a : amplitude_)
+      a = 2.0 * std::sqrt(2.0 * a);
+    quiet = dsp::median_is_below(amplitude_, params_.threshold_ptp_uv);
+  }
+  if (quiet)
     last_quiet_start_ = n_ - std::min(n_, window_);
 }
 

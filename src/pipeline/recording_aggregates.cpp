@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "analysis_state.hpp"
+#include "eegtrack/dsp/robust_stats.hpp"
 
 namespace eegtrack::pipeline::detail {
 namespace {
@@ -203,17 +204,11 @@ Quantiles quantiles(std::vector<double>& values) {
   Quantiles q;
   if (values.empty())
     return q;
-  std::sort(values.begin(), values.end());
-  // Linear interpolation between order statistics (numpy's default 'linear' method).
-  const auto at = [&](double prob) {
-    const double pos = prob * static_cast<double>(values.size() - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(pos));
-    const auto hi = std::min(lo + 1, values.size() - 1);
-    return values[lo] + (pos - static_cast<double>(lo)) * (values[hi] - values[lo]);
-  };
-  q.median = at(0.5);
-  q.q25 = at(0.25);
-  q.q75 = at(0.75);
+  // Linear interpolation between order statistics (numpy's default 'linear' method), selected
+  // rather than sorted for (once per feature and channel).
+  q.median = dsp::quantile(values, 0.5);
+  q.q25 = dsp::quantile(values, 0.25);
+  q.q75 = dsp::quantile(values, 0.75);
   return q;
 }
 

@@ -291,11 +291,12 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   std::optional<SpectrogramBuilder> spectrogram;
   // Each epoch's screening, spectrum and features depend on that epoch alone: a batch of
   // them is computed on all cores. Everything after depends on time order; it takes the
-  // previous batch while the pool computes the next, so no core waits for it.
+  // previous batch while the pool computes the current one and reads the next, so that no core
+  // waits for the reading or the ordered work (three batches rotate: taken, computed, read).
   detail::WorkerPool pool(params.threads > 0 ? params.threads : available_cpus());
-  std::array<std::vector<Epoch>, 2> batches;
-  std::array<std::vector<detail::EpochResult>, 2> results;
-  for (int k = 0; k < 2; ++k) {
+  std::array<std::vector<Epoch>, 3> batches;
+  std::array<std::vector<detail::EpochResult>, 3> results;
+  for (std::size_t k = 0; k < 3; ++k) {
     batches[k].resize(kParallelEpochs);
     results[k].resize(kParallelEpochs);
   }
@@ -328,29 +329,37 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
       sink_buffer.add(r.values);
     }
   };
+  const auto read_batch = [&](std::vector<Epoch>& batch) {
+    std::size_t n = 0;
+    while (n < batch.size() && epochs.next(batch[n]))
+      ++n;
+    return n;
+  };
   std::size_t pending = 0;  // epochs of the previous batch, computed but not yet taken
-  for (std::size_t k = 0;; k ^= 1) {
-    auto& batch = batches[k];
-    std::size_t n_batch = 0;
-    while (n_batch < batch.size() && epochs.next(batch[n_batch]))
-      ++n_batch;
-    const auto& previous = batches[k ^ 1];
-    const auto& previous_results = results[k ^ 1];
+  std::size_t n_batch = read_batch(batches[0]);
+  for (std::size_t k = 0;; k = (k + 1) % 3) {
+    const std::size_t previous = (k + 2) % 3;
+    const std::size_t next = (k + 1) % 3;
     if (n_batch == 0) {
-      take_in_order(previous, previous_results, pending);
+      take_in_order(batches[previous], results[previous], pending);
       break;
     }
-    // Iteration 0 takes the previous batch: handed out first, the longest item starts first.
+    // The ordered items are handed out first, so that the longest start first: taking the
+    // previous batch (when there is one), then reading the next.
     const std::size_t ordered = pending > 0 ? 1 : 0;
-    pool.run(n_batch + ordered, [&](std::size_t i) {
+    std::size_t n_next = 0;
+    pool.run(n_batch + ordered + 1, [&](std::size_t i) {
       if (i < ordered)
-        take_in_order(previous, previous_results, pending);
+        take_in_order(batches[previous], results[previous], pending);
+      else if (i == ordered)
+        n_next = read_batch(batches[next]);
       else
-        processor.process(batch[i - ordered], results[k][i - ordered]);
+        processor.process(batches[k][i - ordered - 1], results[k][i - ordered - 1]);
     });
     if (progress && pending > 0)
       progress(previous_end_s, out.duration_s);
     pending = n_batch;
+    n_batch = n_next;
   }
   if (progress)  // the tail shorter than an epoch is read too: the whole file is done
     progress(out.duration_s, out.duration_s);

@@ -212,6 +212,33 @@ TEST(Continuity, MedianChannelDecides) {
   EXPECT_DOUBLE_EQ(analyze_continuity(x, kFs).suppressed_fraction, 1.0);
 }
 
+// Square waves of +-a alternating every sample: over any window of an even number of samples the
+// local amplitude 2 sqrt(2) SD is exactly 2 sqrt(2) a. One channel per amplitude (µV), 4 s at
+// 512 Hz, so that the 0.25-s window holds 128 samples.
+Eigen::MatrixXd square_waves(const std::vector<double>& amplitudes_uv) {
+  Eigen::MatrixXd x(static_cast<Eigen::Index>(amplitudes_uv.size()), 2048);
+  for (Eigen::Index c = 0; c < x.rows(); ++c)
+    for (Eigen::Index k = 0; k < x.cols(); ++k)
+      x(c, k) = (k % 2 == 0 ? 1.0 : -1.0) * amplitudes_uv[static_cast<std::size_t>(c)] /
+                (2.0 * std::sqrt(2.0));
+  return x;
+}
+
+// The median channel's amplitude against the 10-µV threshold, close to it on either side; with
+// an even number of channels the median is the mean of the two central amplitudes.
+TEST(Continuity, MedianAmplitudeAtTheThresholdDecides) {
+  const auto suppressed = [](const std::vector<double>& amplitudes) {
+    return analyze_continuity(square_waves(amplitudes), 512.0, acns_continuity_params())
+        .suppressed_fraction;
+  };
+  EXPECT_DOUBLE_EQ(suppressed({9.99, 9.995, 12.0}), 1.0);
+  EXPECT_DOUBLE_EQ(suppressed({9.99, 10.01, 12.0}), 0.0);
+  EXPECT_DOUBLE_EQ(suppressed({8.0, 9.6, 10.3, 12.0}), 1.0);  // median 9.95
+  EXPECT_DOUBLE_EQ(suppressed({8.0, 9.9, 10.3, 12.0}), 0.0);  // median 10.1
+  EXPECT_DOUBLE_EQ(suppressed({8.0, 9.0, 9.9999, 12.0}), 1.0);
+  EXPECT_DOUBLE_EQ(suppressed({8.0, 10.0001, 11.0, 12.0}), 0.0);
+}
+
 TEST(Continuity, QuietStretchShorterThanMinimumIsNotSuppression) {
   Eigen::MatrixXd x = real_eeg(0, 10000);
   x.middleCols(5000, 150).setZero();  // 0.3 s

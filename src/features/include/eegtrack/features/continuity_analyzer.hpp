@@ -67,7 +67,7 @@ class ContinuityAnalyzer {
   std::vector<double> shift_;  // per channel: first sample, removed to keep the sums small
   std::vector<double> sum_;
   std::vector<double> sum_sq_;
-  std::vector<double> amplitude_;       // local amplitude of each channel
+  std::vector<double> amplitude_;       // scratch: each channel's variance, then its amplitude
   std::vector<double> column_;          // scratch: one sample of every channel
   std::int64_t last_quiet_start_ = -1;  // start of the latest quiet window, -1 none yet
   std::int64_t decided_ = 0;            // samples classified so far
