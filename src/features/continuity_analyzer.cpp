@@ -58,6 +58,25 @@ void ContinuityAnalyzer::push(Eigen::Ref<const Eigen::MatrixXd> chunk) {
   }
 }
 
+void ContinuityAnalyzer::push(std::span<const std::span<const double>> channels) {
+  if (channels.size() != n_channels_)
+    fail("ContinuityAnalyzer::push",
+         "chunk must have n_channels = " + std::to_string(n_channels_) + " rows",
+         static_cast<double>(channels.size()));
+  const std::size_t n = channels.front().size();
+  for (const auto& x : channels) {
+    if (x.size() != n)
+      fail("ContinuityAnalyzer::push", "channels of unequal length", static_cast<double>(x.size()));
+    if (!std::all_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); }))
+      fail("ContinuityAnalyzer::push", "chunk holds non-finite samples", 0.0);
+  }
+  for (std::size_t j = 0; j < n; ++j) {
+    for (std::size_t c = 0; c < n_channels_; ++c)
+      column_[c] = channels[c][j];
+    add_sample(column_.data());
+  }
+}
+
 void ContinuityAnalyzer::add_sample(const double* column) {
   const auto w = static_cast<std::size_t>(window_);
   const auto slot = static_cast<std::size_t>(n_ % window_);

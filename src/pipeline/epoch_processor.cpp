@@ -103,28 +103,50 @@ void EpochProcessor::montage(const Epoch& epoch, const std::vector<features::Art
     average /= static_cast<double>(used);
   }
   const auto n_der = plan.derivations.size();
-  out.montaged.resize(static_cast<Eigen::Index>(n_der), n);
   out.masks.assign(n_der, features::ArtifactReason::None);
   out.rejected.assign(n_der, false);
+  // Each derivation's samples, and the subtrahend (another signal, the average or none).
+  std::vector<const double*> plus(n_der), minus(n_der);
   for (std::size_t d = 0; d < n_der; ++d) {
     const auto& der = plan.derivations[d];
-    const auto plus = static_cast<std::size_t>(der.plus);
-    Eigen::VectorXd x = Eigen::Map<const Eigen::VectorXd>(epoch.samples[plus].data(), n);
-    out.masks[d] = raw[plus];
+    const auto p = static_cast<std::size_t>(der.plus);
+    plus[d] = epoch.samples[p].data();
+    out.masks[d] = raw[p];
     if (der.minus >= 0) {
-      const auto minus = static_cast<std::size_t>(der.minus);
-      x -= Eigen::Map<const Eigen::VectorXd>(epoch.samples[minus].data(), n);
-      out.masks[d] |= raw[minus];
+      const auto m = static_cast<std::size_t>(der.minus);
+      minus[d] = epoch.samples[m].data();
+      out.masks[d] |= raw[m];
     } else if (der.minus_is_average) {
-      x -= average;
+      minus[d] = average.data();
     }
-    out.montaged.row(static_cast<Eigen::Index>(d)) = x.transpose();
     out.rejected[d] = features::has_any(out.masks[d], reject);
   }
-  out.recorded.resize(static_cast<Eigen::Index>(recorded_rows_.size()), n);
-  for (std::size_t i = 0; i < recorded_rows_.size(); ++i)
-    out.recorded.row(static_cast<Eigen::Index>(i)) =
-        Eigen::Map<const Eigen::RowVectorXd>(epoch.samples[recorded_rows_[i]].data(), n);
+  // The matrix is column-major (an instant's channels side by side), so a row is written
+  // with a stride; a block of instants at a time keeps the columns being written in the
+  // first-level cache while every row visits them.
+  out.montaged.resize(static_cast<Eigen::Index>(n_der), n);
+  constexpr Eigen::Index kBlock = 64;
+  for (Eigen::Index from = 0; from < n; from += kBlock) {
+    const Eigen::Index to = std::min(n, from + kBlock);
+    for (std::size_t d = 0; d < n_der; ++d) {
+      const auto row = static_cast<Eigen::Index>(d);
+      if (minus[d] != nullptr) {
+        for (Eigen::Index j = from; j < to; ++j)
+          out.montaged(row, j) = plus[d][j] - minus[d][j];
+      } else {
+        for (Eigen::Index j = from; j < to; ++j)
+          out.montaged(row, j) = plus[d][j];
+      }
+    }
+  }
+}
+
+std::vector<std::span<const double>> EpochProcessor::recorded(const Epoch& epoch) const {
+  std::vector<std::span<const double>> rows;
+  rows.reserve(recorded_rows_.size());
+  for (const std::size_t r : recorded_rows_)
+    rows.emplace_back(epoch.samples[r]);
+  return rows;
 }
 
 void EpochProcessor::spectrum(EpochResult& out, double fs) const {

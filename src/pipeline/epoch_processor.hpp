@@ -3,6 +3,7 @@
 
 #include <Eigen/Core>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "eegtrack/dsp/psd.hpp"
@@ -24,8 +25,7 @@ struct EpochResult {
   std::vector<features::ArtifactReason> recorded_masks;  ///< per selected (recorded) signal
   std::vector<bool> rejected;                            ///< per derivation
   Eigen::MatrixXd montaged;                              ///< derivations x samples, µV
-  Eigen::MatrixXd recorded;    ///< recorded channels feeding the montage (continuity), µV
-  dsp::PsdMatrix psd;          ///< derivations x frequencies
+  dsp::PsdMatrix psd;                                    ///< derivations x frequencies
   std::vector<double> values;  ///< [derivation][feature], NaN when rejected
 };
 
@@ -35,6 +35,9 @@ class EpochProcessor {
   void process(const Epoch& epoch, EpochResult& out) const;
   [[nodiscard]] std::size_t n_features() const noexcept { return n_features_; }
   [[nodiscard]] std::size_t n_recorded() const noexcept { return recorded_rows_.size(); }
+  /// The epoch's signals the continuity analysis measures (the recorded channels feeding the
+  /// montage), in its channel order.
+  [[nodiscard]] std::vector<std::span<const double>> recorded(const Epoch& epoch) const;
 
  private:
   void screen(const Epoch& epoch, EpochResult& out) const;

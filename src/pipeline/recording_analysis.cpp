@@ -318,7 +318,7 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
       } else if (new_segment) {
         continuity->reset(epoch.onset_s);
       }
-      continuity->push(r.recorded);
+      continuity->push(processor.recorded(epoch));
       spectrogram->add(r, epoch.onset_s, epoch_len_s, new_segment);
       previous_segment = epoch.segment;
       previous_end_s = epoch.onset_s + epoch_len_s;

@@ -8,7 +8,9 @@
 
 #include <cmath>
 #include <iostream>
+#include <limits>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
@@ -168,6 +170,47 @@ TEST(Continuity, ChunkSizeDoesNotChangeTheResult) {
   EXPECT_GE(a.periods.back().start_s, 200.0);
   // result() leaves the analyzer usable: asking twice gives the same answer.
   EXPECT_EQ(chunked.result().suppressed_s, b.suppressed_s);
+}
+
+// Channels held one vector each, as an epoch holds them, give what the same samples give as
+// a matrix; wrong shapes and non-finite samples are refused as there.
+TEST(ContinuityAnalyzer, ChannelSpansGiveWhatTheMatrixGives) {
+  const Synthetic s = burst_suppression(5, 1.5);
+  const auto rows = static_cast<std::size_t>(s.x.rows());
+  ContinuityAnalyzer from_matrix(rows, kFs, bsr_continuity_params());
+  ContinuityAnalyzer from_spans(rows, kFs, bsr_continuity_params());
+  for (Eigen::Index at = 0; at < s.x.cols(); at += 2000) {
+    const Eigen::Index n = std::min<Eigen::Index>(2000, s.x.cols() - at);
+    from_matrix.push(s.x.middleCols(at, n));
+    std::vector<std::vector<double>> channels(rows);
+    for (std::size_t c = 0; c < rows; ++c)
+      for (Eigen::Index j = at; j < at + n; ++j)
+        channels[c].push_back(s.x(static_cast<Eigen::Index>(c), j));
+    const std::vector<std::span<const double>> spans(channels.begin(), channels.end());
+    from_spans.push(spans);
+  }
+  const ContinuityResult a = from_matrix.result();
+  const ContinuityResult b = from_spans.result();
+  ASSERT_EQ(a.periods.size(), b.periods.size());
+  for (std::size_t i = 0; i < a.periods.size(); ++i) {
+    EXPECT_EQ(a.periods[i].kind, b.periods[i].kind);
+    EXPECT_EQ(a.periods[i].start_s, b.periods[i].start_s);
+    EXPECT_EQ(a.periods[i].duration_s, b.periods[i].duration_s);
+  }
+  EXPECT_GT(a.n_bursts, 0U);
+  EXPECT_EQ(a.n_bursts, b.n_bursts);
+  EXPECT_EQ(a.suppressed_s, b.suppressed_s);
+
+  ContinuityAnalyzer two(2, kFs);
+  const std::vector<double> ok(100, 1.0), short_one(99, 1.0);
+  std::vector<double> bad(100, 1.0);
+  bad[50] = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<std::span<const double>> one_channel{ok};
+  const std::vector<std::span<const double>> unequal{ok, short_one};
+  const std::vector<std::span<const double>> with_nan{ok, bad};
+  EXPECT_THROW(two.push(one_channel), std::invalid_argument);
+  EXPECT_THROW(two.push(unequal), std::invalid_argument);
+  EXPECT_THROW(two.push(with_nan), std::invalid_argument);
 }
 
 TEST(Continuity, NormalRecordingIsContinuous) {

@@ -3,6 +3,7 @@
 #include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "eegtrack/features/continuity.hpp"
@@ -28,6 +29,11 @@ class ContinuityAnalyzer {
   /// @throws std::invalid_argument ("ContinuityAnalyzer::push: ...") for a wrong number of rows
   ///         or non-finite samples (the state is unchanged then).
   void push(Eigen::Ref<const Eigen::MatrixXd> chunk);
+
+  /// The same for samples held channel by channel (one span per channel, all of one length),
+  /// as an epoch holds them: no matrix needs to be built.
+  /// @throws std::invalid_argument as push(chunk), and for channels of unequal length.
+  void push(std::span<const std::span<const double>> channels);
 
   /// Ends the current segment (e.g. at an EDF+D gap) and starts a new one whose first sample is
   /// at next_start_s. Windows never span the gap.
