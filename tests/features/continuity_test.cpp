@@ -135,6 +135,16 @@ TEST(Continuity, BsrOfSyntheticBurstSuppressionMatchesTruth) {
   expect_matches_truth(raw, bsr_continuity_params(), 0.04, 0.15);
 }
 
+void expect_same_periods(const ContinuityResult& a, const ContinuityResult& b) {
+  ASSERT_EQ(a.periods.size(), b.periods.size());
+  for (std::size_t i = 0; i < a.periods.size(); ++i) {
+    EXPECT_EQ(a.periods[i].kind, b.periods[i].kind);
+    EXPECT_EQ(a.periods[i].start_s, b.periods[i].start_s);
+    EXPECT_EQ(a.periods[i].duration_s, b.periods[i].duration_s);
+    EXPECT_EQ(a.periods[i].segment, b.periods[i].segment);
+  }
+}
+
 TEST(Continuity, ChunkSizeDoesNotChangeTheResult) {
   const Synthetic s = burst_suppression(3, 1.5);
   const Eigen::Index cut = s.x.cols() / 2;  // a segment gap in the middle
@@ -155,13 +165,7 @@ TEST(Continuity, ChunkSizeDoesNotChangeTheResult) {
     at = end;
   }
   const ContinuityResult b = chunked.result();
-  ASSERT_EQ(a.periods.size(), b.periods.size());
-  for (std::size_t i = 0; i < a.periods.size(); ++i) {
-    EXPECT_EQ(a.periods[i].kind, b.periods[i].kind);
-    EXPECT_EQ(a.periods[i].start_s, b.periods[i].start_s);
-    EXPECT_EQ(a.periods[i].duration_s, b.periods[i].duration_s);
-    EXPECT_EQ(a.periods[i].segment, b.periods[i].segment);
-  }
+  expect_same_periods(a, b);
   ASSERT_EQ(a.bsr_series.size(), b.bsr_series.size());
   for (std::size_t i = 0; i < a.bsr_series.size(); ++i)
     EXPECT_EQ(a.bsr_series[i].bsr, b.bsr_series[i].bsr);
@@ -191,12 +195,7 @@ TEST(ContinuityAnalyzer, ChannelSpansGiveWhatTheMatrixGives) {
   }
   const ContinuityResult a = from_matrix.result();
   const ContinuityResult b = from_spans.result();
-  ASSERT_EQ(a.periods.size(), b.periods.size());
-  for (std::size_t i = 0; i < a.periods.size(); ++i) {
-    EXPECT_EQ(a.periods[i].kind, b.periods[i].kind);
-    EXPECT_EQ(a.periods[i].start_s, b.periods[i].start_s);
-    EXPECT_EQ(a.periods[i].duration_s, b.periods[i].duration_s);
-  }
+  expect_same_periods(a, b);
   EXPECT_GT(a.n_bursts, 0U);
   EXPECT_EQ(a.n_bursts, b.n_bursts);
   EXPECT_EQ(a.suppressed_s, b.suppressed_s);
