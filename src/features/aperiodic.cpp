@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "eegtrack/dsp/robust_stats.hpp"
 #include "spectrum_checks.hpp"
 
 namespace eegtrack::features {
@@ -73,18 +74,6 @@ Quality quality(const std::vector<double>& x, const std::vector<double>& y, cons
   return {r2, abs_err / n};
 }
 
-// numpy.percentile's default ('linear') rule: rank q/100 * (n - 1) between sorted values. The
-// two order statistics are selected, not sorted for: this runs for every channel of every epoch.
-double percentile(std::vector<double> values, double q) {
-  const double rank = q / 100.0 * static_cast<double>(values.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(rank));
-  const auto at_lo = values.begin() + static_cast<std::ptrdiff_t>(lo);
-  std::nth_element(values.begin(), at_lo, values.end());
-  const double below = *at_lo;
-  const double above = lo + 1 < values.size() ? *std::min_element(at_lo + 1, values.end()) : below;
-  return below + (rank - static_cast<double>(lo)) * (above - below);
-}
-
 void validate(std::span<const double> f, std::span<const double> psd, const AperiodicParams& p) {
   detail::check_spectrum("fit_aperiodic", f, psd);
   if (!(p.robust_percentile >= 0.0 && p.robust_percentile <= 100.0))
@@ -128,7 +117,8 @@ AperiodicFit fit_aperiodic(std::span<const double> frequencies_hz,
   std::vector<double> flat(x.size());
   for (std::size_t i = 0; i < x.size(); ++i)
     flat[i] = std::max(0.0, y[i] - (initial.intercept + initial.slope * x[i]));
-  const double threshold = percentile(flat, p.robust_percentile);
+  // numpy.percentile's default ('linear') rule, as dsp::quantile forms it.
+  const double threshold = dsp::quantile(flat, p.robust_percentile / 100.0);
   std::vector<bool> keep(x.size());
   std::size_t kept = 0;
   for (std::size_t i = 0; i < x.size(); ++i) {
