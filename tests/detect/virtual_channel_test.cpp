@@ -1,7 +1,7 @@
-// The spike detector's whitened virtual channel is summed sixteen samples at a time in vector
-// registers (and in an AVX2 copy where the processor has it). Each value must still be the
-// channel-by-channel sum, bit for bit, so that results do not depend on the processor or on
-// where a sample falls in a block of sixteen.
+// The spike detector's whitened virtual channel is summed in blocks of samples in vector
+// registers (SSE2, or AVX2 where the processor has it). Each value must still be the
+// channel-by-channel sum, bit for bit, so that results do not depend on the processor, on
+// where a sample falls in a block, or on which part of the trace is computed.
 
 #include <gtest/gtest.h>
 
@@ -44,6 +44,22 @@ TEST(VirtualChannel, EqualsTheChannelByChannelSumBitForBit) {
       for (std::size_t s = 0; s < n; ++s)
         differing += v[s] == expected[s] ? 0 : 1;
       EXPECT_EQ(differing, 0U) << m << " channels, " << n << " samples";
+      for (const auto path : {VectorPath::Widest, VectorPath::Baseline}) {
+        // A part starting off the block grid; the values outside it stay untouched.
+        const std::size_t from = n / 3;
+        const std::size_t to = n - n / 5;
+        std::vector<double> part(n, -1.0);
+        virtual_channel(channels, a, part, from, to, path);
+        differing = 0;
+        for (std::size_t s = 0; s < n; ++s) {
+          const double want = s >= from && s < to ? expected[s] : -1.0;
+          differing += part[s] == want ? 0 : 1;
+          if (virtual_channel_at(channels, a, s) != expected[s])
+            ++differing;
+        }
+        EXPECT_EQ(differing, 0U) << m << " channels, " << n << " samples, [" << from << ", " << to
+                                 << "), path " << static_cast<int>(path);
+      }
     }
   }
 }

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <limits>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,6 +34,10 @@ inline constexpr std::size_t kSpanStatisticStride = 4;
 /// Robust SD (1.4826 x MAD about the median, upper central value of an even count) of every
 /// kSpanStatisticStride-th sample of a span's trace: the background level of a whole span.
 [[nodiscard]] double span_sd(std::span<const double> x);
+
+/// span_sd of a trace whose every kSpanStatisticStride-th sample is already taken: the same
+/// robust SD of those values.
+[[nodiscard]] double sampled_sd(std::span<const double> every);
 
 /// One channel of a span, filtered, with its background statistics.
 struct IedChannelView {
@@ -127,6 +132,19 @@ struct IedWhitener {
 void virtual_channel(std::span<const double* const> channels, std::span<const double> a,
                      std::span<double> v);
 
+/// Which registers sum the blocks of virtual_channel: the widest the processor has (AVX2 on
+/// x86-64 where present), or the baseline's (tests compare the two).
+enum class VectorPath { Widest, Baseline };
+
+/// virtual_channel over [from, to) only; the other values of v are left as they are.
+void virtual_channel(std::span<const double* const> channels, std::span<const double> a,
+                     std::span<double> v, std::size_t from, std::size_t to,
+                     VectorPath path = VectorPath::Widest);
+
+/// One value of the virtual channel: the same sum, in the same order, at sample s.
+[[nodiscard]] double virtual_channel_at(std::span<const double* const> channels,
+                                        std::span<const double> a, std::size_t s);
+
 [[nodiscard]] IedWhitener make_whitener(std::span<const IedChannelView> views,
                                         const IedFieldModel& model, const IedParams& p);
 
@@ -137,6 +155,37 @@ void virtual_channel(std::span<const double* const> channels, std::span<const do
 /// it does not predict gives large errors. 0 when x is too short for the model.
 [[nodiscard]] double innovation_energy(std::span<const double> x, std::size_t left,
                                        std::size_t right, const IedParams& p, double fs);
+
+/// The autoregressive model innovation_energy fits to a whole trace; `valid` is false when the
+/// trace is too short for it or the fit degenerates (the energy is then 0).
+struct InnovationModel {
+  bool valid = false;
+  std::vector<double> ar;  ///< ar[1..order]: x[k] is predicted as the sum of ar[j] x[k - j]
+};
+
+[[nodiscard]] InnovationModel fit_innovation_model(std::span<const double> x, const IedParams& p,
+                                                   double fs);
+
+/// innovation_energy with the model already fitted to x.
+[[nodiscard]] double innovation_energy(std::span<const double> x, const InnovationModel& model,
+                                       std::size_t left, std::size_t right, double fs);
+
+/// The virtual channels of one span that measure_whitened reads, each computed (with its
+/// innovation model) the first time a discharge asks for it: several discharges of a span
+/// often choose the same field.
+class WhitenedTraces {
+ public:
+  struct Trace {
+    std::vector<double> v;
+    InnovationModel model;
+  };
+  [[nodiscard]] const Trace& of(std::span<const IedChannelView> views, const IedFieldModel& model,
+                                const IedWhitener& whitener, std::size_t topography,
+                                const IedParams& p, double fs);
+
+ private:
+  std::map<std::size_t, Trace> traces_;
+};
 
 /// A discharge seen on the virtual channel of the matched filter that gives its deflections
 /// (`instant`, per channel, negative up) the largest whitened amplitude.
@@ -149,7 +198,8 @@ struct WhitenedDischarge {
 
 [[nodiscard]] std::optional<WhitenedDischarge> measure_whitened(
     std::span<const IedChannelView> views, const IedFieldModel& model, const IedWhitener& whitener,
-    const IedDischarge& d, std::span<const double> instant, const IedParams& p, double fs);
+    const IedDischarge& d, std::span<const double> instant, WhitenedTraces& traces,
+    const IedParams& p, double fs);
 
 /// Candidates found on the whitened virtual channels: every matched filter of a field not
 /// narrower than min_field_spread_deg is applied to the span; its local negative peaks in

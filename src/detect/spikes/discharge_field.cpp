@@ -108,9 +108,10 @@ struct Sharpness {
 
 Sharpness sharpness_of(std::span<const IedChannelView> views, const IedDischarge& d,
                        const FieldMeasure& f, const IedFieldModel& model,
-                       const IedWhitener& whitener, const IedParams& p, double fs) {
+                       const IedWhitener& whitener, WhitenedTraces& traces, const IedParams& p,
+                       double fs) {
   Sharpness s;
-  s.whitened = measure_whitened(views, model, whitener, d, f.instant, p, fs);
+  s.whitened = measure_whitened(views, model, whitener, d, f.instant, traces, p, fs);
   // Rhythm context on the focus channel (what a reader sees) and on the virtual channel (what
   // the score is measured on), averaged.
   const int focus_similar = similar_waves(views[d.channel], d, p, fs);
@@ -215,6 +216,7 @@ std::vector<Event> field_events(std::span<const IedChannelView> views,
   };
   std::vector<Taken> taken;
   std::vector<Event> events;
+  WhitenedTraces traces;
   for (const IedDischarge& d : discharges) {
     const bool absorbed = std::any_of(taken.begin(), taken.end(), [&](const Taken& t) {
       const bool near = (t.peak > d.peak ? t.peak - d.peak : d.peak - t.peak) < merge;
@@ -231,7 +233,7 @@ std::vector<Event> field_events(std::span<const IedChannelView> views,
     taken.push_back({d.peak, d.right, d.channel, f.deflection});
     if (d.peak < core_begin || d.peak >= core_end)
       continue;
-    const Sharpness sharpness = sharpness_of(views, d, f, model, whitener, p, fs);
+    const Sharpness sharpness = sharpness_of(views, d, f, model, whitener, traces, p, fs);
     if (!is_focal_discharge(f, sharpness, p))
       continue;
     if (opposite_deflection_uv(views, d, fs) > p.max_opposite_ratio * d.amplitude_uv)

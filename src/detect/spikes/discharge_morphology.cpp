@@ -48,6 +48,10 @@ double span_sd(std::span<const double> x) {
   every.clear();
   for (std::size_t i = 0; i < x.size(); i += kSpanStatisticStride)
     every.push_back(x[i]);
+  return sampled_sd(every);
+}
+
+double sampled_sd(std::span<const double> every) {
   return robust_sd(every);
 }
 

@@ -6,7 +6,6 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <set>
 #include <utility>
 
@@ -37,46 +36,6 @@ EEGTRACK_VECTOR_CLONES void add_lower_products(std::vector<double>& sums,
       row[j] += xi * x[j];
   }
 }
-
-// Two doubles side by side: one SSE2 register, the baseline's width. (Wider generic vectors are
-// kept on the stack in the baseline build, where no register holds them.)
-using Lanes = double __attribute__((vector_size(16)));
-
-}  // namespace
-
-// The virtual channel of one matched filter (weights a, one per channel) over the span:
-// v = sum over i of a[i] x_i. Sixteen samples are summed in registers over the channels before
-// they are stored, rather than each channel adding to the stored trace (which waits on a store
-// and a load per channel); each value still adds the channels in the order of i.
-EEGTRACK_VECTOR_CLONES void virtual_channel(std::span<const double* const> channels,
-                                            std::span<const double> a, std::span<double> v) {
-  constexpr std::size_t kBlock = 16;
-  constexpr std::size_t kRegisters = kBlock / 2;
-  const std::size_t m = channels.size();
-  const std::size_t n = v.size();
-  std::size_t s = 0;
-  for (; s + kBlock <= n; s += kBlock) {
-    Lanes sum[kRegisters] = {};
-    for (std::size_t i = 0; i < m; ++i) {
-      const Lanes w = {a[i], a[i]};
-      const double* x = channels[i] + s;
-      for (std::size_t r = 0; r < kRegisters; ++r) {
-        Lanes xr;  // unaligned load
-        std::memcpy(&xr, x + 2 * r, sizeof xr);
-        sum[r] += w * xr;
-      }
-    }
-    std::memcpy(&v[s], sum, sizeof sum);
-  }
-  for (; s < n; ++s) {
-    double total = 0.0;
-    for (std::size_t i = 0; i < m; ++i)
-      total += a[i] * channels[i][s];
-    v[s] = total;
-  }
-}
-
-namespace {
 
 // The broadband traces of the fitted channels, in the order of the filters' weights.
 std::vector<const double*> fitted_traces(std::span<const IedChannelView> views,
@@ -146,13 +105,14 @@ IedWhitener make_whitener(std::span<const IedChannelView> views, const IedFieldM
   return w;
 }
 
-EEGTRACK_VECTOR_CLONES double innovation_energy(std::span<const double> x, std::size_t left,
-                                                std::size_t right, const IedParams& p, double fs) {
+EEGTRACK_VECTOR_CLONES InnovationModel fit_innovation_model(std::span<const double> x,
+                                                            const IedParams& p, double fs) {
+  InnovationModel model;
   const std::size_t n = x.size();
   const std::size_t order =
       std::clamp<std::size_t>(samples_of(p.innovation_order_s, fs), 2, n > 8 ? n / 4 : 2);
-  if (n < 4 * order || right >= n)
-    return 0.0;
+  if (n < 4 * order)
+    return model;
   // Yule-Walker fit (Levinson-Durbin) of the whole span: the background's rhythm.
   // All lags in one pass: each r[j] still adds its products in the order of k, but the lags'
   // sums are independent, so the processor need not wait on one sum's previous addition.
@@ -165,7 +125,7 @@ EEGTRACK_VECTOR_CLONES double innovation_energy(std::span<const double> x, std::
   }
   r[0] *= 1.0 + 1e-9;
   if (r[0] <= 0.0)
-    return 0.0;
+    return model;
   std::vector<double> ar(order + 1, 0.0);
   std::vector<double> previous(order + 1, 0.0);
   double error = r[0];
@@ -180,8 +140,20 @@ EEGTRACK_VECTOR_CLONES double innovation_energy(std::span<const double> x, std::
       ar[j] = previous[j] - reflection * previous[i - j];
     error *= 1.0 - reflection * reflection;
     if (error <= 0.0)
-      return 0.0;
+      return model;
   }
+  model.valid = true;
+  model.ar = std::move(ar);
+  return model;
+}
+
+double innovation_energy(std::span<const double> x, const InnovationModel& model, std::size_t left,
+                         std::size_t right, double fs) {
+  const std::size_t n = x.size();
+  if (!model.valid || right >= n)
+    return 0.0;
+  const auto& ar = model.ar;
+  const std::size_t order = ar.size() - 1;
   // Prediction errors over +-1 s of the discharge; the discharge and the 300 ms after it are
   // left out of the local level, as for the local ratio.
   const std::size_t reach = samples_of(1.0, fs);
@@ -211,9 +183,31 @@ EEGTRACK_VECTOR_CLONES double innovation_energy(std::span<const double> x, std::
   return energy;
 }
 
+double innovation_energy(std::span<const double> x, std::size_t left, std::size_t right,
+                         const IedParams& p, double fs) {
+  if (right >= x.size())
+    return 0.0;  // before the fit, which would be of no use
+  return innovation_energy(x, fit_innovation_model(x, p, fs), left, right, fs);
+}
+
+const WhitenedTraces::Trace& WhitenedTraces::of(std::span<const IedChannelView> views,
+                                                const IedFieldModel& model,
+                                                const IedWhitener& whitener, std::size_t topography,
+                                                const IedParams& p, double fs) {
+  const auto found = traces_.find(topography);
+  if (found != traces_.end())
+    return found->second;
+  Trace t;
+  t.v.resize(views[model.fitted[0]].broadband.size());
+  virtual_channel(fitted_traces(views, model), whitener.filters[topography], t.v);
+  t.model = fit_innovation_model(t.v, p, fs);
+  return traces_.emplace(topography, std::move(t)).first->second;
+}
+
 std::optional<WhitenedDischarge> measure_whitened(
     std::span<const IedChannelView> views, const IedFieldModel& model, const IedWhitener& whitener,
-    const IedDischarge& d, std::span<const double> instant, const IedParams& p, double fs) {
+    const IedDischarge& d, std::span<const double> instant, WhitenedTraces& traces,
+    const IedParams& p, double fs) {
   if (whitener.filters.empty())
     return std::nullopt;
   const std::size_t m = model.fitted.size();
@@ -232,9 +226,9 @@ std::optional<WhitenedDischarge> measure_whitened(
   }
   wd.spread_deg = model.spreads_deg[wd.topography];
   // The virtual channel: the span seen through the matched filter.
-  const std::size_t n = views[model.fitted[0]].broadband.size();
-  std::vector<double> v(n);
-  virtual_channel(fitted_traces(views, model), whitener.filters[wd.topography], v);
+  const WhitenedTraces::Trace& trace = traces.of(views, model, whitener, wd.topography, p, fs);
+  const std::vector<double>& v = trace.v;
+  const std::size_t n = v.size();
   // The discharge as the virtual channel shows it: its most negative point within
   // +-field_tolerance_s of the focus peak, flanks walked down as on a single channel.
   std::vector<double> y(n);
@@ -250,7 +244,7 @@ std::optional<WhitenedDischarge> measure_whitened(
   const std::size_t max_len = samples_of(p.max_duration_s, fs);
   const std::size_t left = flank_end(y, peak, -1, max_len, p.trough_hysteresis, 0.1);
   const std::size_t right = flank_end(y, peak, +1, max_len, p.trough_hysteresis, 0.1);
-  wd.innovation = innovation_energy(v, left, right, p, fs);
+  wd.innovation = innovation_energy(v, trace.model, left, right, fs);
   wd.similar = similar_half_waves(v, peak, p, fs);
   return wd;
 }
@@ -275,18 +269,39 @@ std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> vi
   const std::size_t tolerance = samples_of(p.field_tolerance_s, fs);
   std::set<std::pair<std::size_t, std::size_t>> seen;
   const auto channels = fitted_traces(views, model);
+  // Each field's virtual channel is needed in two places only: the span's SD reads its every
+  // kSpanStatisticStride-th value (span_sd), and the search reads it around [begin, end).
+  // The sampled values come from a compact copy of the channels' samples at the stride, which
+  // stays in cache for every field; the sums, and so the values, are the same.
+  const std::size_t sampled_n = (n + kSpanStatisticStride - 1) / kSpanStatisticStride;
+  std::vector<std::vector<double>> sampled(channels.size(), std::vector<double>(sampled_n));
+  std::vector<const double*> sampled_channels;
+  for (std::size_t i = 0; i < channels.size(); ++i) {
+    for (std::size_t j = 0; j < sampled_n; ++j)
+      sampled[i][j] = channels[i][j * kSpanStatisticStride];
+    sampled_channels.push_back(sampled[i].data());
+  }
+  std::vector<double> sampled_v(sampled_n);
   std::vector<double> v(n);
+  const std::size_t search_begin = std::max(begin, guard);
+  const std::size_t search_end = std::min(end, n > guard ? n - guard : 0);
+  const std::size_t dense_begin = search_begin - guard;
+  const std::size_t dense_end = search_begin < search_end ? search_end + guard : dense_begin;
   for (std::size_t k = 0; k < whitener.filters.size(); ++k) {
     if (model.spreads_deg[k] < p.min_field_spread_deg)
       continue;  // the decision rejects fields this narrow
     const auto& t = model.topographies[k];
-    virtual_channel(channels, whitener.filters[k], v);
-    const double depth = -p.whitened_candidate_ratio * span_sd(v);
+    const auto& a = whitener.filters[k];
+    virtual_channel(sampled_channels, a, sampled_v);
+    const double depth = -p.whitened_candidate_ratio * sampled_sd(sampled_v);
+    if (search_begin >= search_end)
+      continue;
+    virtual_channel(channels, a, v, dense_begin, dense_end);
     // The field's centre channel carries the discharge.
     const std::size_t centre =
         model.fitted[static_cast<std::size_t>(std::max_element(t.begin(), t.end()) - t.begin())];
     const auto& x = views[centre].broadband;
-    for (std::size_t s = std::max(begin, guard); s < end && s + guard < n; ++s) {
+    for (std::size_t s = search_begin; s < search_end; ++s) {
       if (v[s] > depth)
         continue;
       bool is_min = true;
