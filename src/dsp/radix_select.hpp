@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
+#include <utility>
 
 namespace eegtrack::dsp::detail {
 
@@ -23,6 +25,19 @@ struct AdjacentOrderStatistics {
   double at;     ///< rank k
 };
 AdjacentOrderStatistics radix_select_adjacent(std::span<const double> v, std::size_t k);
+
+/// Which registers the counting passes' vector loops use: the widest the processor has (AVX2
+/// on x86-64 where present), or the baseline's (tests compare the two).
+enum class SelectPath { Widest, Baseline };
+
+/// The lowest and highest order-preserving key of v's values (v not empty).
+std::pair<std::uint64_t, std::uint64_t> key_range(std::span<const double> v,
+                                                  SelectPath path = SelectPath::Widest);
+
+/// The values of `from` whose key has `bin` in its bits [shift, shift + log2(bins)), in their
+/// order, written to `to` (room for from.size() values, not overlapping it); returns how many.
+std::size_t keep_bin(std::span<const double> from, double* to, int shift, std::size_t bins,
+                     std::size_t bin, SelectPath path = SelectPath::Widest);
 
 /// The largest value of v strictly below the value at rank k, or that value itself when it
 /// also occupies rank k - 1 (ties): i.e. the (k-1)-th smallest, given the k-th. k >= 1.
