@@ -11,6 +11,7 @@
 #include "eegtrack/dsp/butterworth.hpp"
 #include "eegtrack/dsp/fft.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
+#include "eegtrack/dsp/vector_clones.hpp"
 
 namespace eegtrack::detect::detail {
 
@@ -22,32 +23,68 @@ std::size_t samples_of(double seconds, double fs) {
   return static_cast<std::size_t>(std::lround(seconds * fs));
 }
 
+// out[k] = ac[k] / ac[0] * n / overlaps[k]: normalised to 1 at lag 0 and corrected for the
+// shrinking overlap. Two divisions per lag were a fifth of the rhythm analysis done one at a
+// time; the overlaps come as doubles (n - k, exact) so that the loop vectorises, and each lane
+// divides as the scalar code does.
+EEGTRACK_VECTOR_CLONES void normalise_lags(const double* __restrict ac,
+                                           const double* __restrict overlaps, std::span<double> out,
+                                           double n) {
+  const double zero_lag = ac[0];
+  double* __restrict o = out.data();
+  for (std::size_t k = 0; k < out.size(); ++k)
+    o[k] = ac[k] / zero_lag * n / overlaps[k];
+}
+
+// Mean and squared deviations about it of a window, each summed oldest sample first.
+struct WindowMoments {
+  double mean = 0.0;
+  double energy = 0.0;
+};
+
+// The moments of several windows of one length. Each window's sums add its samples in order,
+// as for one window alone, but the windows are interleaved: one sum waits on its previous
+// addition, and the channels of one analysis window give independent sums to fill the wait.
+void moments_of(std::span<const std::vector<double>> windows, std::span<WindowMoments> out) {
+  const std::size_t m = windows.size();
+  if (m == 0)
+    return;
+  const std::size_t n = windows[0].size();
+  for (std::size_t j = 0; j < m; ++j)
+    out[j] = {};
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < m; ++j)
+      out[j].mean += windows[j][i];
+  }
+  for (std::size_t j = 0; j < m; ++j)
+    out[j].mean /= static_cast<double>(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < m; ++j) {
+      const double d = windows[j][i] - out[j].mean;
+      out[j].energy += d * d;
+    }
+  }
+}
+
 // Autocorrelation of the mean-removed window for lags 0..lags-1, normalised to 1 at lag 0 and
 // corrected for the shrinking overlap (n / (n - k)); computed through the power spectrum with
-// zero padding (no circular wrap). Empty for a flat window. Also returns the window's RMS.
+// zero padding (no circular wrap). Empty for a flat window.
 // The result lives in a per-thread buffer until the thread's next call: the rhythm detectors
 // call this for every channel of every window, and allocating four buffers per call cost about
 // a sixth of its time.
 std::span<const double> normalised_autocorrelation(const std::vector<double>& window,
-                                                   std::size_t lags, double& rms) {
+                                                   const WindowMoments& moments, std::size_t lags) {
   thread_local std::vector<double> padded;
   thread_local std::vector<std::complex<double>> bins;
   thread_local std::vector<double> ac;
   thread_local std::vector<double> out;
+  thread_local std::vector<double> overlaps;
   const std::size_t n = window.size();
-  double mean = 0.0;
-  for (const double v : window)
-    mean += v;
-  mean /= static_cast<double>(n);
-  padded.assign(2 * n, 0.0);
-  double energy = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    padded[i] = window[i] - mean;
-    energy += padded[i] * padded[i];
-  }
-  rms = std::sqrt(energy / static_cast<double>(n));
-  if (energy <= 0.0)
+  if (moments.energy <= 0.0)
     return {};
+  padded.assign(2 * n, 0.0);
+  for (std::size_t i = 0; i < n; ++i)
+    padded[i] = window[i] - moments.mean;
   bins.resize(n + 1);
   dsp::rfft(padded, bins);
   for (auto& b : bins)
@@ -55,10 +92,16 @@ std::span<const double> normalised_autocorrelation(const std::vector<double>& wi
   ac.resize(2 * n);
   dsp::irfft(bins, ac);
   out.resize(std::min(lags, n));
+  overlaps.resize(out.size());
   for (std::size_t k = 0; k < out.size(); ++k)
-    out[k] = ac[k] / ac[0] * static_cast<double>(n) / static_cast<double>(n - k);
+    overlaps[k] = static_cast<double>(n - k);
+  normalise_lags(ac.data(), overlaps.data(), out, static_cast<double>(n));
   return out;
 }
+
+// rhythm_of with the window's moments already summed.
+ChannelRhythm rhythm_with(const std::vector<double>& window, const WindowMoments& moments,
+                          double sample_rate_hz, std::size_t min_lag, std::size_t max_lag);
 
 }  // namespace
 
@@ -193,24 +236,44 @@ RhythmWindow RhythmWindowStream::analyse_window() const {
   RhythmWindow win;
   win.start_s = segment_start_s_ + static_cast<double>(first) / fs_;
   win.channels.resize(rings_.size());
-  std::vector<double> x(window_);
+  // The unmasked channels' windows, oldest sample first: each ring from ring_pos_ to its end,
+  // then from its start.
+  thread_local std::vector<std::vector<double>> windows;
+  thread_local std::vector<WindowMoments> moments;
+  std::vector<std::size_t> unmasked;
   for (std::size_t c = 0; c < rings_.size(); ++c) {
-    if (last_masked_[c] >= first)
-      continue;  // stays invalid
-    // Oldest sample first: the ring from ring_pos_ to its end, then from its start.
-    const auto& ring = rings_[c];
-    const auto split = ring.begin() + static_cast<std::ptrdiff_t>(ring_pos_);
-    std::copy(ring.begin(), split, std::copy(split, ring.end(), x.begin()));
-    win.channels[c] = rhythm_of(x, rate_, min_lag_, max_lag_);
+    if (last_masked_[c] < first)
+      unmasked.push_back(c);  // the others stay invalid
   }
+  windows.resize(unmasked.size());
+  moments.resize(unmasked.size());
+  for (std::size_t j = 0; j < unmasked.size(); ++j) {
+    const auto& ring = rings_[unmasked[j]];
+    const auto split = ring.begin() + static_cast<std::ptrdiff_t>(ring_pos_);
+    windows[j].resize(window_);
+    std::copy(ring.begin(), split, std::copy(split, ring.end(), windows[j].begin()));
+  }
+  moments_of(windows, moments);
+  for (std::size_t j = 0; j < unmasked.size(); ++j)
+    win.channels[unmasked[j]] = rhythm_with(windows[j], moments[j], rate_, min_lag_, max_lag_);
   return win;
 }
 
 ChannelRhythm rhythm_of(const std::vector<double>& window, double sample_rate_hz,
                         std::size_t min_lag, std::size_t max_lag) {
+  WindowMoments moments;
+  moments_of(std::span(&window, 1), std::span(&moments, 1));
+  return rhythm_with(window, moments, sample_rate_hz, min_lag, max_lag);
+}
+
+namespace {
+
+ChannelRhythm rhythm_with(const std::vector<double>& window, const WindowMoments& moments,
+                          double sample_rate_hz, std::size_t min_lag, std::size_t max_lag) {
   ChannelRhythm out;
   out.valid = true;
-  const std::span<const double> ac = normalised_autocorrelation(window, max_lag + 1, out.rms_uv);
+  out.rms_uv = std::sqrt(moments.energy / static_cast<double>(window.size()));
+  const std::span<const double> ac = normalised_autocorrelation(window, moments, max_lag + 1);
   if (ac.empty() || max_lag <= min_lag)
     return out;
   auto normalised = [&](std::size_t k) { return ac[k]; };
@@ -252,6 +315,8 @@ ChannelRhythm rhythm_of(const std::vector<double>& window, double sample_rate_hz
   out.frequency_hz = sample_rate_hz / lag;
   return out;
 }
+
+}  // namespace
 
 void RunningMedian::add(double value) {
   if (values_.size() < capacity_) {
