@@ -9,11 +9,11 @@
 
 #include <algorithm>
 #include <bit>
-#include <cmath>
 #include <cstdint>
-#include <limits>
 #include <random>
 #include <vector>
+
+#include "hard_doubles.hpp"
 
 namespace eegtrack::dsp::detail {
 namespace {
@@ -27,20 +27,10 @@ std::uint64_t reference_key(double x) {
 std::vector<double> hard_values(std::size_t n, unsigned seed) {
   std::mt19937 rng(seed);
   std::normal_distribution<double> eeg(0.0, 30.0);
-  const double inf = std::numeric_limits<double>::infinity();
-  const double special[] = {0.0,
-                            -0.0,
-                            inf,
-                            -inf,
-                            std::numeric_limits<double>::denorm_min(),
-                            -std::numeric_limits<double>::denorm_min(),
-                            std::numeric_limits<double>::max(),
-                            std::numeric_limits<double>::lowest(),
-                            1.0,
-                            -1.0};
+  const auto special = test::hard_doubles();
   std::vector<double> x(n);
   for (std::size_t i = 0; i < n; ++i)
-    x[i] = i % 7 == 3 ? special[(i / 7) % std::size(special)] : eeg(rng);
+    x[i] = i % 7 == 3 ? special[(i / 7) % special.size()] : eeg(rng);
   return x;
 }
 

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "hard_doubles.hpp"
+
 namespace {
 
 using eegtrack::dsp::EvenMedian;
@@ -116,23 +118,11 @@ TEST(RobustStats, LongInputsMatchSortWhateverTheirShape) {
 TEST(RobustStats, EveryRankMatchesSortOnHardBitPatterns) {
   std::mt19937 rng(12);
   std::normal_distribution<double> eeg(0.0, 30.0);
-  const double inf = std::numeric_limits<double>::infinity();
-  const double special[] = {0.0,
-                            -0.0,
-                            inf,
-                            -inf,
-                            std::numeric_limits<double>::denorm_min(),
-                            -std::numeric_limits<double>::denorm_min(),
-                            std::numeric_limits<double>::max(),
-                            std::numeric_limits<double>::lowest(),
-                            1.0,
-                            std::nextafter(1.0, 2.0),
-                            std::nextafter(1.0, 0.0),
-                            -1.0};
+  const auto special = eegtrack::test::hard_doubles();
   for (std::size_t n : {193U, 700U, 2049U, 4096U, 4097U}) {  // both counting widths
     std::vector<double> x(n);
     for (std::size_t i = 0; i < n; ++i)
-      x[i] = i % 5 == 0 ? special[(i / 5) % std::size(special)] : eeg(rng);
+      x[i] = i % 5 == 0 ? special[(i / 5) % special.size()] : eeg(rng);
     // A block of near-identical values, so that the counting must descend to the low bits.
     for (std::size_t i = 1; i < n; i += 3)
       x[i] = std::nextafter(7.5, 8.0 + static_cast<double>(i % 4));
