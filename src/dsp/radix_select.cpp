@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "eegtrack/dsp/vector_clones.hpp"
+
 namespace eegtrack::dsp::detail {
 namespace {
 
@@ -30,6 +32,11 @@ constexpr std::size_t kShortInput = 4096;
 // Below this many values a comparison-based selection is as fast as counting.
 constexpr std::size_t kSmall = 192;
 
+// The bin of x in a pass that counts the key's bits [shift, shift + log2(bins)).
+inline std::size_t bin_of(double x, int shift, std::size_t bins) {
+  return (key_of(x) >> shift) & (bins - 1);
+}
+
 // The values of `from` whose key's bits [shift, shift + bits) are `bin`, in their order, into
 // `to` (room for from.size() values); returns how many. The baseline loop stores every value
 // and advances only past the kept ones, without a branch per value.
@@ -38,7 +45,7 @@ std::size_t keep_bin_baseline(std::span<const double> from, double* to, int shif
   std::size_t kept = 0;
   for (const double x : from) {
     to[kept] = x;
-    kept += ((key_of(x) >> shift) & (bins - 1)) == bin ? 1 : 0;
+    kept += bin_of(x, shift, bins) == bin ? 1 : 0;
   }
   return kept;
 }
@@ -55,8 +62,7 @@ std::pair<std::uint64_t, std::uint64_t> key_range_baseline(std::span<const doubl
   return {lowest, highest};
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define EEGTRACK_RADIX_AVX2 1
+#ifdef EEGTRACK_AVX2_DISPATCH
 
 // Keys four at a time: key_of's bit flips as one exclusive or (all bits of a negative value,
 // the sign bit of a non-negative one).
@@ -140,19 +146,14 @@ constexpr LeftPack kLeftPack;
   }
   return {lo, hi};
 }
-
-bool has_avx2() {
-  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
-  return avx2;
-}
 #endif
 
 }  // namespace
 
 std::size_t keep_bin(std::span<const double> from, double* to, int shift, std::size_t bins,
                      std::size_t bin, SelectPath path) {
-#ifdef EEGTRACK_RADIX_AVX2
-  if (path == SelectPath::Widest && has_avx2())
+#ifdef EEGTRACK_AVX2_DISPATCH
+  if (path == SelectPath::Widest && cpu_has_avx2())
     return keep_bin_avx2(from, to, shift, bins, bin);
 #else
   (void)path;
@@ -161,8 +162,8 @@ std::size_t keep_bin(std::span<const double> from, double* to, int shift, std::s
 }
 
 std::pair<std::uint64_t, std::uint64_t> key_range(std::span<const double> v, SelectPath path) {
-#ifdef EEGTRACK_RADIX_AVX2
-  if (path == SelectPath::Widest && has_avx2())
+#ifdef EEGTRACK_AVX2_DISPATCH
+  if (path == SelectPath::Widest && cpu_has_avx2())
     return key_range_avx2(v);
 #else
   (void)path;
@@ -193,16 +194,15 @@ std::pair<std::vector<double>*, std::size_t> select_candidates(std::span<const d
     // counter incremented back to back would serialise on its own store.
     std::fill(count.begin(), count.begin() + static_cast<std::ptrdiff_t>(4 * bins), 0U);
     const std::size_t n = from.size();
-    const auto bin_of = [shift, bins](double x) { return (key_of(x) >> shift) & (bins - 1); };
     std::size_t i = 0;
     for (; i + 4 <= n; i += 4) {
-      ++count[bin_of(from[i])];
-      ++count[bins + bin_of(from[i + 1])];
-      ++count[2 * bins + bin_of(from[i + 2])];
-      ++count[3 * bins + bin_of(from[i + 3])];
+      ++count[bin_of(from[i], shift, bins)];
+      ++count[bins + bin_of(from[i + 1], shift, bins)];
+      ++count[2 * bins + bin_of(from[i + 2], shift, bins)];
+      ++count[3 * bins + bin_of(from[i + 3], shift, bins)];
     }
     for (; i < n; ++i)
-      ++count[bin_of(from[i])];
+      ++count[bin_of(from[i], shift, bins)];
     std::size_t bin = 0;
     std::size_t below = 0;
     std::size_t in_bin = 0;

@@ -269,6 +269,10 @@ std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> vi
   const std::size_t tolerance = samples_of(p.field_tolerance_s, fs);
   std::set<std::pair<std::size_t, std::size_t>> seen;
   const auto channels = fitted_traces(views, model);
+  const std::size_t search_begin = std::max(begin, guard);
+  const std::size_t search_end = std::min(end, n > guard ? n - guard : 0);
+  if (search_begin >= search_end)
+    return out;  // nothing to search
   // Each field's virtual channel is needed in two places only: the span's SD reads its every
   // kSpanStatisticStride-th value (span_sd), and the search reads it around [begin, end).
   // The sampled values come from a compact copy of the channels' samples at the stride, which
@@ -283,10 +287,8 @@ std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> vi
   }
   std::vector<double> sampled_v(sampled_n);
   std::vector<double> v(n);
-  const std::size_t search_begin = std::max(begin, guard);
-  const std::size_t search_end = std::min(end, n > guard ? n - guard : 0);
   const std::size_t dense_begin = search_begin - guard;
-  const std::size_t dense_end = search_begin < search_end ? search_end + guard : dense_begin;
+  const std::size_t dense_end = search_end + guard;
   for (std::size_t k = 0; k < whitener.filters.size(); ++k) {
     if (model.spreads_deg[k] < p.min_field_spread_deg)
       continue;  // the decision rejects fields this narrow
@@ -294,8 +296,6 @@ std::vector<IedDischarge> whitened_candidates(std::span<const IedChannelView> vi
     const auto& a = whitener.filters[k];
     virtual_channel(sampled_channels, a, sampled_v);
     const double depth = -p.whitened_candidate_ratio * sampled_sd(sampled_v);
-    if (search_begin >= search_end)
-      continue;
     virtual_channel(channels, a, v, dense_begin, dense_end);
     // The field's centre channel carries the discharge.
     const std::size_t centre =

@@ -9,14 +9,14 @@
 #include <cstring>
 
 #include "discharge_analysis.hpp"
+#include "eegtrack/dsp/vector_clones.hpp"
 
 namespace eegtrack::detect::detail {
 namespace {
 
-// The register width is chosen once, by the processor, rather than by target_clones: a clone
-// keeps the source's vector type, so the AVX2 copy of a 16-byte loop would still use 16 bytes.
-// (Plain dispatch also keeps ThreadSanitizer builds, whose runtime cannot run an ifunc
-// resolver, on the same path as the others.)
+// The register width is chosen by the processor at run time (dsp::cpu_has_avx2), rather than
+// by target_clones: a clone keeps the source's vector type, so the AVX2 copy of a 16-byte loop
+// would still use 16 bytes.
 template <class Lanes, std::size_t kRegisters>
 [[gnu::always_inline]] inline std::size_t sum_blocks(std::span<const double* const> channels,
                                                      std::span<const double> a, std::span<double> v,
@@ -51,8 +51,7 @@ std::size_t sum_blocks_baseline(std::span<const double* const> channels, std::sp
   return sum_blocks<Lanes2, 8>(channels, a, v, from, to);
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define EEGTRACK_HAS_AVX2_PATH 1
+#ifdef EEGTRACK_AVX2_DISPATCH
 using Lanes4 = double __attribute__((vector_size(32)));
 [[gnu::target("avx2")]] std::size_t sum_blocks_avx2(std::span<const double* const> channels,
                                                     std::span<const double> a, std::span<double> v,
@@ -73,9 +72,8 @@ double virtual_channel_at(std::span<const double* const> channels, std::span<con
 
 void virtual_channel(std::span<const double* const> channels, std::span<const double> a,
                      std::span<double> v, std::size_t from, std::size_t to, VectorPath path) {
-#ifdef EEGTRACK_HAS_AVX2_PATH
-  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
-  std::size_t s = path == VectorPath::Widest && avx2
+#ifdef EEGTRACK_AVX2_DISPATCH
+  std::size_t s = path == VectorPath::Widest && dsp::cpu_has_avx2()
                       ? sum_blocks_avx2(channels, a, v, from, to)
                       : sum_blocks_baseline(channels, a, v, from, to);
 #else

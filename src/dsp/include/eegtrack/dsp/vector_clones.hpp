@@ -23,3 +23,18 @@
 #else
 #define EEGTRACK_VECTOR_CLONES
 #endif
+
+// Loops that need a wider vector type than their source's (a target_clones copy keeps the
+// source's type) are written twice, one copy with [[gnu::target("avx2")]], and chosen at run
+// time by cpu_has_avx2(). Such dispatch needs no loader resolver, so it stays on under
+// ThreadSanitizer too.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define EEGTRACK_AVX2_DISPATCH 1
+namespace eegtrack::dsp {
+/// Whether the processor has AVX2 (asked once).
+inline bool cpu_has_avx2() {
+  static const bool avx2 = __builtin_cpu_supports("avx2") != 0;
+  return avx2;
+}
+}  // namespace eegtrack::dsp
+#endif
