@@ -6,10 +6,14 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "eegtrack/dsp/span_scan.hpp"
+
 namespace eegtrack::dsp::detail {
 
 /// @throws std::invalid_argument "fn: non-finite sample at index i (value)".
 inline void require_finite(const char* fn, std::span<const double> x) {
+  if (all_finite(x))  // the common case, without a branch per sample
+    return;
   for (std::size_t i = 0; i < x.size(); ++i) {
     if (!std::isfinite(x[i])) {
       std::ostringstream os;

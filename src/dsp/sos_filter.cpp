@@ -256,7 +256,10 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   if (n <= pad)
     throw std::invalid_argument("sosfiltfilt_channels: signal must be longer than padlen " +
                                 std::to_string(pad) + " (" + std::to_string(n) + ")");
-  // The odd extension of sosfiltfilt, channel by channel, stored time-major.
+  // The odd extension of sosfiltfilt, channel by channel, stored time-major. Both transposes
+  // go in tiles of kTile instants, so the rows a tile touches stay in L1 while every channel
+  // visits them; column by column over the whole buffer, each write missed the cache.
+  constexpr std::size_t kTile = 32;
   const std::size_t width = channels.size();
   std::vector<double> buf((n + 2 * pad) * width);
   for (std::size_t c = 0; c < width; ++c) {
@@ -265,17 +268,28 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
       buf[i * width + c] = 2.0 * x[0] - x[pad - i];
       buf[(pad + n + i) * width + c] = 2.0 * x[n - 1] - x[n - 2 - i];
     }
-    for (std::size_t i = 0; i < n; ++i)
-      buf[(pad + i) * width + c] = x[i];
+  }
+  for (std::size_t tile = 0; tile < n; tile += kTile) {
+    const std::size_t end = std::min(n, tile + kTile);
+    for (std::size_t c = 0; c < width; ++c) {
+      const double* x = channels[c].data();
+      double* to = &buf[pad * width + c];
+      for (std::size_t i = tile; i < end; ++i)
+        to[i * width] = x[i];
+    }
   }
   const auto zi = sosfilt_zi(s);
   run_channels(s, zi, buf, width, false);
   run_channels(s, zi, buf, width, true);
   std::vector<std::vector<double>> out(width, std::vector<double>(n));
-  for (std::size_t i = 0; i < n; ++i) {
-    const double* row = &buf[(pad + i) * width];
-    for (std::size_t c = 0; c < width; ++c)
-      out[c][i] = row[c];
+  for (std::size_t tile = 0; tile < n; tile += kTile) {
+    const std::size_t end = std::min(n, tile + kTile);
+    for (std::size_t c = 0; c < width; ++c) {
+      const double* from = &buf[pad * width + c];
+      double* y = out[c].data();
+      for (std::size_t i = tile; i < end; ++i)
+        y[i] = from[i * width];
+    }
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include "eegtrack/dsp/band_power.hpp"
 #include "eegtrack/dsp/mains.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
+#include "eegtrack/dsp/span_scan.hpp"
 
 namespace eegtrack::features::detail {
 namespace {
@@ -64,9 +65,9 @@ std::size_t longest_limit_run(std::span<const double> x, const ChannelRange& ran
 }
 
 std::size_t longest_extreme_run(std::span<const double> x) {
-  const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
-  const double min_v = *lo;
-  const double max_v = *hi;
+  const dsp::ValueRange range = dsp::value_range(x);
+  const double min_v = range.lowest;
+  const double max_v = range.highest;
   return std::max(longest_run(x, [&](double v) { return v == max_v; }),
                   longest_run(x, [&](double v) { return v == min_v; }));
 }

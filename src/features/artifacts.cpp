@@ -11,6 +11,7 @@
 
 #include "artifact_measures.hpp"
 #include "eegtrack/dsp/require.hpp"
+#include "eegtrack/dsp/span_scan.hpp"
 #include "eegtrack/dsp/welch.hpp"
 
 namespace eegtrack::features {
@@ -35,9 +36,10 @@ void validate(std::span<const double> x, double fs, const std::optional<ChannelR
     fail("epoch must hold at least max(8, 0.25 s) = " +
              std::to_string(static_cast<long>(min_samples)) + " samples",
          static_cast<double>(x.size()));
-  for (std::size_t i = 0; i < x.size(); ++i)
-    if (!std::isfinite(x[i]))
-      fail("sample " + std::to_string(i) + " is not finite", x[i]);
+  if (!dsp::all_finite(x))
+    for (std::size_t i = 0; i < x.size(); ++i)
+      if (!std::isfinite(x[i]))
+        fail("sample " + std::to_string(i) + " is not finite", x[i]);
   if (range && (!std::isfinite(range->physical_min_uv) || !std::isfinite(range->physical_max_uv) ||
                 range->physical_min_uv == range->physical_max_uv))
     fail("range must be finite with physical_min_uv != physical_max_uv", range->physical_min_uv);
@@ -151,8 +153,8 @@ ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_
   // The median lies between the epoch's minimum and maximum, so no sample deviates from it by
   // more than the epoch's range. Within the limit the median, a selection that took a tenth
   // of the background analysis' time, is not needed.
-  const auto [lowest, highest] = std::minmax_element(samples.begin(), samples.end());
-  if (*highest - *lowest > p.amplitude_limit_uv) {
+  const auto [lowest, highest] = dsp::value_range(samples);
+  if (highest - lowest > p.amplitude_limit_uv) {
     s.max_deviation_uv = detail::max_deviation_from_median(samples);
     if (s.max_deviation_uv > p.amplitude_limit_uv)
       s.reasons |= ArtifactReason::Amplitude;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "eegtrack/dsp/robust_stats.hpp"
+#include "eegtrack/dsp/span_scan.hpp"
 
 namespace eegtrack::features {
 namespace {
@@ -54,11 +55,21 @@ void box_smooth(std::vector<double>& x, std::size_t w) {
   for (std::size_t i = 0; i < n; ++i)
     prefix[i + 1] = prefix[i] + x[i];
   const std::size_t h = w / 2;
-  for (std::size_t i = 0; i < n; ++i) {
+  const auto average = [&](std::size_t i) {
     const std::size_t lo = i >= h ? i - h : 0;
     const std::size_t hi = std::min(n, i + h + 1);
-    x[i] = (prefix[hi] - prefix[lo]) / static_cast<double>(hi - lo);
-  }
+    return (prefix[hi] - prefix[lo]) / static_cast<double>(hi - lo);
+  };
+  // Inside, every window holds w samples: one divisor and no branch, so the loop vectorises.
+  const std::size_t inner_begin = std::min(h, n);
+  const std::size_t inner_end = n > h ? std::max(inner_begin, n - h) : inner_begin;
+  const auto width = static_cast<double>(2 * h + 1);
+  for (std::size_t i = 0; i < inner_begin; ++i)
+    x[i] = average(i);
+  for (std::size_t i = inner_begin; i < inner_end; ++i)
+    x[i] = (prefix[i + h + 1] - prefix[i - h]) / width;
+  for (std::size_t i = inner_end; i < n; ++i)
+    x[i] = average(i);
 }
 
 // The signal as slow_amplitude_uv measures it: smoothed twice by a moving average.
@@ -89,8 +100,8 @@ double peak_deviation_from_median(const std::vector<double>& slow) {
 double range_of(const std::vector<double>& slow) {
   if (slow.empty())
     return 0.0;
-  const auto [lowest, highest] = std::minmax_element(slow.begin(), slow.end());
-  return *highest - *lowest;
+  const auto [lowest, highest] = dsp::value_range(slow);
+  return highest - lowest;
 }
 
 }  // namespace

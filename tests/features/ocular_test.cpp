@@ -268,5 +268,44 @@ TEST(Ocular, SlowAmplitudeKeepsBlinksAndDropsAlpha) {
   EXPECT_LT(slow_amplitude_uv(a, kFs, 0.15), 0.15 * 150.0);
 }
 
+// The smoothing written out: each sample the mean of the samples within half a window of it
+// (fewer at the edges), twice; then the largest deviation from the upper median. Lengths
+// shorter than, equal to and longer than the window check the edges.
+double slow_amplitude_by_definition(const std::vector<double>& x, double fs, double smooth_s) {
+  const auto w = static_cast<std::size_t>(std::lround(smooth_s * fs)) | 1U;
+  const std::size_t h = w / 2;
+  auto smooth = [&](const std::vector<double>& in) {
+    std::vector<double> out(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      const std::size_t lo = i >= h ? i - h : 0;
+      const std::size_t hi = std::min(in.size(), i + h + 1);
+      double sum = 0.0;
+      for (std::size_t j = lo; j < hi; ++j)
+        sum += in[j];
+      out[i] = sum / static_cast<double>(hi - lo);
+    }
+    return out;
+  };
+  const auto s = smooth(smooth(x));
+  auto sorted = s;
+  std::sort(sorted.begin(), sorted.end());
+  const double median = sorted[sorted.size() / 2];
+  double peak = 0.0;
+  for (const double v : s)
+    peak = std::max(peak, std::abs(v - median));
+  return peak;
+}
+
+TEST(SlowAmplitude, EqualsTheMovingAveragesWrittenOut) {
+  const double fs = 100.0;  // 0.15 s -> a window of 15 samples
+  for (const std::size_t n : {1U, 5U, 7U, 8U, 14U, 15U, 16U, 31U, 200U}) {
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i)
+      x[i] = 40.0 * std::sin(0.7 * static_cast<double>(i)) + static_cast<double>(i % 5) * 9.0 +
+             (i == n / 3 ? 120.0 : 0.0);
+    EXPECT_NEAR(slow_amplitude_uv(x, fs, 0.15), slow_amplitude_by_definition(x, fs, 0.15), 1e-9)
+        << n << " samples";
+  }
+}
 }  // namespace
 }  // namespace eegtrack::features
