@@ -38,6 +38,28 @@ std::vector<double> ar1(std::size_t n, double phi, unsigned seed) {
   return x;
 }
 
+// The lag sums of the fit, as first written: every lag in one pass over k. Bit for bit, for
+// orders below, at and past a group of eight lags and spans as short as the fit accepts.
+TEST(LagProducts, TheSameBitsAsAllLagsInOnePass) {
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> g(0.0, 30.0);
+  for (const std::size_t order : {1U, 2U, 7U, 8U, 9U, 16U, 17U, 25U}) {
+    for (const std::size_t n : {order + 1, 4 * order, 4 * order + 3, std::size_t{1000}}) {
+      std::vector<double> x(n);
+      for (auto& v : x)
+        v = g(rng);
+      std::vector<double> expected(order + 1, 0.0);
+      for (std::size_t k = 0; k < n; ++k)
+        for (std::size_t j = 0; j <= std::min(k, order); ++j)
+          expected[j] += x[k] * x[k - j];
+      const auto r = lag_products(x, order);
+      ASSERT_EQ(r.size(), order + 1);
+      for (std::size_t j = 0; j <= order; ++j)
+        EXPECT_EQ(r[j], expected[j]) << "order " << order << " n " << n << " lag " << j;
+    }
+  }
+}
+
 TEST(InnovationEnergy, CountsUnitInnovationsOfAnAutoregressiveBackground) {
   const auto x = ar1(5120, 0.9, 3);
   const IedParams p;

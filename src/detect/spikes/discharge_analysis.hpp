@@ -163,6 +163,10 @@ struct InnovationModel {
   std::vector<double> ar;  ///< ar[1..order]: x[k] is predicted as the sum of ar[j] x[k - j]
 };
 
+/// The autocorrelation sums of the fit: r[j] = sum over k >= j of x[k] x[k - j], j = 0..order,
+/// each sum's products added in the order of k. Needs x.size() > order.
+[[nodiscard]] std::vector<double> lag_products(std::span<const double> x, std::size_t order);
+
 [[nodiscard]] InnovationModel fit_innovation_model(std::span<const double> x, const IedParams& p,
                                                    double fs);
 

@@ -5,6 +5,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -105,6 +106,43 @@ IedWhitener make_whitener(std::span<const IedChannelView> views, const IedFieldM
   return w;
 }
 
+namespace {
+
+// r[j] = sum over k >= j of x[k] x[k - j], for j = 0..order, each sum's products added in the
+// order of k. Lags go kLags at a time, their sums held in registers over the whole span: with
+// every lag of the order in one pass, the sums lived in memory and each waited for its own
+// previous store. Lags past the order in the last group are computed and dropped.
+constexpr std::size_t kLags = 8;
+
+EEGTRACK_VECTOR_CLONES void add_lag_group(std::span<const double> x, std::size_t first,
+                                          std::size_t order, std::vector<double>& r) {
+  std::array<double, kLags> sum{};
+  const std::size_t n = x.size();
+  // Until k reaches the group's last lag, only the lags up to k have a product.
+  const std::size_t full = std::min(n, first + kLags - 1);
+  for (std::size_t k = first; k < full; ++k)
+    for (std::size_t t = 0; first + t <= k; ++t)
+      sum[t] += x[k] * x[k - first - t];
+  for (std::size_t k = full; k < n; ++k) {
+    const double xk = x[k];
+    const double* back = &x[k - first];
+#pragma GCC unroll 8
+    for (std::size_t t = 0; t < kLags; ++t)
+      sum[t] += xk * back[-static_cast<std::ptrdiff_t>(t)];
+  }
+  for (std::size_t t = 0; t < kLags && first + t <= order; ++t)
+    r[first + t] = sum[t];
+}
+
+}  // namespace
+
+std::vector<double> lag_products(std::span<const double> x, std::size_t order) {
+  std::vector<double> r(order + 1, 0.0);
+  for (std::size_t first = 0; first <= order; first += kLags)
+    add_lag_group(x, first, order, r);
+  return r;
+}
+
 EEGTRACK_VECTOR_CLONES InnovationModel fit_innovation_model(std::span<const double> x,
                                                             const IedParams& p, double fs) {
   InnovationModel model;
@@ -114,15 +152,7 @@ EEGTRACK_VECTOR_CLONES InnovationModel fit_innovation_model(std::span<const doub
   if (n < 4 * order)
     return model;
   // Yule-Walker fit (Levinson-Durbin) of the whole span: the background's rhythm.
-  // All lags in one pass: each r[j] still adds its products in the order of k, but the lags'
-  // sums are independent, so the processor need not wait on one sum's previous addition.
-  std::vector<double> r(order + 1, 0.0);
-  for (std::size_t k = 0; k < n; ++k) {
-    const double xk = x[k];
-    const std::size_t lags = std::min(k, order);
-    for (std::size_t j = 0; j <= lags; ++j)
-      r[j] += xk * x[k - j];
-  }
+  std::vector<double> r = lag_products(x, order);
   r[0] *= 1.0 + 1e-9;
   if (r[0] <= 0.0)
     return model;
