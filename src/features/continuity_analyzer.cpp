@@ -80,16 +80,20 @@ void ContinuityAnalyzer::push(std::span<const std::span<const double>> channels)
 void ContinuityAnalyzer::add_sample(const double* column) {
   const auto w = static_cast<std::size_t>(window_);
   const auto slot = static_cast<std::size_t>(n_ % window_);
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    if (n_ == 0)
-      shift_[c] = column[c];
-    const double v = column[c] - shift_[c];
-    double& old = ring_[c * w + slot];
-    if (n_ >= window_) {
+  if (n_ == 0)
+    std::copy(column, column + n_channels_, shift_.begin());
+  // The sample leaving the window is taken out first, once the window is full; the tests stay
+  // outside the channel loop, which runs at every sample.
+  if (n_ >= window_) {
+    for (std::size_t c = 0; c < n_channels_; ++c) {
+      double& old = ring_[c * w + slot];
       sum_[c] -= old;
       sum_sq_[c] -= old * old;
     }
-    old = v;
+  }
+  for (std::size_t c = 0; c < n_channels_; ++c) {
+    const double v = column[c] - shift_[c];
+    ring_[c * w + slot] = v;
     sum_[c] += v;
     sum_sq_[c] += v * v;
   }
@@ -123,15 +127,19 @@ void ContinuityAnalyzer::evaluate_window() {
   const double bound = params_.threshold_ptp_uv * params_.threshold_ptp_uv / 8.0;
   const double surely_below = bound * (1.0 - 1e-9);
   const double surely_above = bound * (1.0 + 1e-9);
-  std::size_t below = 0;
-  bool unsure = false;
+  // Two loops, each without a branch, so that both vectorise: this runs at every sample.
   for (std::size_t c = 0; c < n_channels_; ++c) {
     const double mean = sum_[c] / count;
-    const double var = std::max(0.0, sum_sq_[c] / count - mean * mean);
-    amplitude_[c] = var;
-    below += var < surely_below ? 1 : 0;
-    unsure = unsure || !(var < surely_below || var > surely_above);  // NaN is unsure too
+    amplitude_[c] = std::max(0.0, sum_sq_[c] / count - mean * mean);
   }
+  std::size_t below = 0;
+  std::size_t unsure_count = 0;
+  for (std::size_t c = 0; c < n_channels_; ++c) {
+    const double var = amplitude_[c];
+    below += var < surely_below ? 1 : 0;
+    unsure_count += !(var < surely_below || var > surely_above) ? 1 : 0;  // NaN is unsure too
+  }
+  const bool unsure = unsure_count > 0;
   const std::size_t n = n_channels_;
   bool quiet = false;
   if (!unsure && (n % 2 == 1 || below != n / 2)) {
