@@ -261,7 +261,11 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   // visits them; column by column over the whole buffer, each write missed the cache.
   constexpr std::size_t kTile = 32;
   const std::size_t width = channels.size();
-  std::vector<double> buf((n + 2 * pad) * width);
+  // The buffer is the thread's own and kept between calls: every element is written before it
+  // is read, and a fresh buffer of a span's size (most of a MB) was mapped, faulted in page by
+  // page and zeroed at every call.
+  thread_local std::vector<double> buf;
+  buf.resize((n + 2 * pad) * width);
   for (std::size_t c = 0; c < width; ++c) {
     const auto& x = channels[c];
     for (std::size_t i = 0; i < pad; ++i) {
@@ -281,7 +285,10 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   const auto zi = sosfilt_zi(s);
   run_channels(s, zi, buf, width, false);
   run_channels(s, zi, buf, width, true);
-  std::vector<std::vector<double>> out(width, std::vector<double>(n));
+  std::vector<std::vector<double>> out;
+  out.reserve(width);
+  for (std::size_t c = 0; c < width; ++c)
+    out.emplace_back(n);  // not copies of one prototype vector: zeroed, not copied
   for (std::size_t tile = 0; tile < n; tile += kTile) {
     const std::size_t end = std::min(n, tile + kTile);
     for (std::size_t c = 0; c < width; ++c) {
