@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "eegtrack/dsp/band_power.hpp"
 #include "spectrum_checks.hpp"
@@ -26,6 +27,62 @@ double named_power(const std::vector<Band>& bands, const std::vector<double>& po
       return powers[i];
   }
   return kNaN;
+}
+
+void check_fraction(double fraction) {
+  if (!(fraction > 0.0 && fraction <= 1.0))
+    throw std::invalid_argument("spectral_edge_frequency: fraction must be in (0, 1] " +
+                                detail::value(fraction));
+}
+
+// The cumulative power over [low, high] that every spectral edge frequency reads: built once
+// for SEF50, SEF90 and SEF95 of a spectrum. Nodes: the range edges (PSD interpolated there, as
+// band_power does) and the grid bins strictly inside, so the cumulative sum ends exactly at
+// band_power(low, high).
+struct EdgeCurve {
+  std::vector<double> x;
+  std::vector<double> cumulative;
+
+  EdgeCurve(std::span<const double> f, std::span<const double> psd, double low_hz, double high_hz) {
+    const auto interp = [&](double at) {
+      const std::size_t i = std::min<std::size_t>(
+          static_cast<std::size_t>(std::upper_bound(f.begin(), f.end(), at) - f.begin()),
+          f.size() - 1);
+      const std::size_t j = i == 0 ? 0 : i - 1;
+      if (j + 1 >= f.size())
+        return psd[j];
+      return psd[j] + (psd[j + 1] - psd[j]) * (at - f[j]) / (f[j + 1] - f[j]);
+    };
+    std::vector<double> y{interp(low_hz)};
+    x.push_back(low_hz);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (f[i] > low_hz && f[i] < high_hz) {
+        x.push_back(f[i]);
+        y.push_back(psd[i]);
+      }
+    }
+    x.push_back(high_hz);
+    y.push_back(interp(high_hz));
+    cumulative.assign(x.size(), 0.0);
+    for (std::size_t i = 1; i < x.size(); ++i)
+      cumulative[i] = cumulative[i - 1] + 0.5 * (y[i] + y[i - 1]) * (x[i] - x[i - 1]);
+  }
+};
+
+double edge_at(const EdgeCurve& curve, double fraction) {
+  const auto& x = curve.x;
+  const auto& cumulative = curve.cumulative;
+  const double total = cumulative.back();
+  if (!(total > 0.0))
+    return kNaN;
+  const double target = fraction * total;
+  const std::size_t i = static_cast<std::size_t>(
+      std::lower_bound(cumulative.begin(), cumulative.end(), target) - cumulative.begin());
+  if (i == 0)
+    return x.front();
+  const double step = cumulative[i] - cumulative[i - 1];
+  const double t = step > 0.0 ? (target - cumulative[i - 1]) / step : 0.0;
+  return x[i - 1] + t * (x[i] - x[i - 1]);
 }
 
 void validate(std::span<const double> f, std::span<const double> psd, const SpectralParams& p) {
@@ -64,9 +121,10 @@ SpectralFeatures spectral_features(std::span<const double> frequencies_hz,
   out.delta_alpha_ratio = ratio(delta, alpha);
   out.theta_alpha_ratio = ratio(theta, alpha);
   out.dtabr = ratio(delta + theta, alpha + beta);
-  out.sef50_hz = spectral_edge_frequency(f, psd, 0.50, p.edge_low_hz, p.edge_high_hz);
-  out.sef90_hz = spectral_edge_frequency(f, psd, 0.90, p.edge_low_hz, p.edge_high_hz);
-  out.sef95_hz = spectral_edge_frequency(f, psd, 0.95, p.edge_low_hz, p.edge_high_hz);
+  const EdgeCurve edge(f, psd, p.edge_low_hz, p.edge_high_hz);  // checked by validate
+  out.sef50_hz = edge_at(edge, 0.50);
+  out.sef90_hz = edge_at(edge, 0.90);
+  out.sef95_hz = edge_at(edge, 0.95);
   out.peak_frequency_hz = peak_frequency(f, psd, p.peak_low_hz, p.peak_high_hz);
   out.spectral_entropy = spectral_entropy(f, psd, p.entropy_low_hz, p.entropy_high_hz);
   return out;
@@ -78,46 +136,8 @@ double spectral_edge_frequency(std::span<const double> frequencies_hz,
   constexpr const char* fn = "spectral_edge_frequency";
   detail::check_spectrum(fn, frequencies_hz, psd_uv2_per_hz);
   detail::check_range(fn, frequencies_hz, low_hz, high_hz);
-  if (!(fraction > 0.0 && fraction <= 1.0))
-    throw std::invalid_argument("spectral_edge_frequency: fraction must be in (0, 1] " +
-                                detail::value(fraction));
-  const auto& f = frequencies_hz;
-  const auto& psd = psd_uv2_per_hz;
-  // Nodes: the range edges (PSD interpolated there, as band_power does) and the grid bins
-  // strictly inside, so the cumulative sum ends exactly at band_power(low, high).
-  const auto interp = [&](double x) {
-    const std::size_t i = std::min<std::size_t>(
-        static_cast<std::size_t>(std::upper_bound(f.begin(), f.end(), x) - f.begin()),
-        f.size() - 1);
-    const std::size_t j = i == 0 ? 0 : i - 1;
-    if (j + 1 >= f.size())
-      return psd[j];
-    return psd[j] + (psd[j + 1] - psd[j]) * (x - f[j]) / (f[j + 1] - f[j]);
-  };
-  std::vector<double> x{low_hz};
-  std::vector<double> y{interp(low_hz)};
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (f[i] > low_hz && f[i] < high_hz) {
-      x.push_back(f[i]);
-      y.push_back(psd[i]);
-    }
-  }
-  x.push_back(high_hz);
-  y.push_back(interp(high_hz));
-  std::vector<double> cumulative(x.size(), 0.0);
-  for (std::size_t i = 1; i < x.size(); ++i)
-    cumulative[i] = cumulative[i - 1] + 0.5 * (y[i] + y[i - 1]) * (x[i] - x[i - 1]);
-  const double total = cumulative.back();
-  if (!(total > 0.0))
-    return kNaN;
-  const double target = fraction * total;
-  const std::size_t i = static_cast<std::size_t>(
-      std::lower_bound(cumulative.begin(), cumulative.end(), target) - cumulative.begin());
-  if (i == 0)
-    return x.front();
-  const double step = cumulative[i] - cumulative[i - 1];
-  const double t = step > 0.0 ? (target - cumulative[i - 1]) / step : 0.0;
-  return x[i - 1] + t * (x[i] - x[i - 1]);
+  check_fraction(fraction);
+  return edge_at(EdgeCurve(frequencies_hz, psd_uv2_per_hz, low_hz, high_hz), fraction);
 }
 
 double spectral_entropy(std::span<const double> frequencies_hz,
