@@ -54,6 +54,11 @@ std::size_t longest_constant_run(std::span<const double> x) {
   return best;
 }
 
+bool never_at_limit(double lowest, double highest, const ChannelRange& range, double tolerance) {
+  const AtLimit at_limit(range, tolerance);
+  return !at_limit(lowest) && !at_limit(highest);
+}
+
 double clipped_fraction(std::span<const double> x, const ChannelRange& range, double tolerance) {
   const auto n = std::count_if(x.begin(), x.end(), AtLimit(range, tolerance));
   return static_cast<double>(n) / static_cast<double>(x.size());

@@ -13,6 +13,11 @@ namespace eegtrack::features::detail {
 /// Longest run of exactly equal consecutive samples (1 for a signal without repeats).
 [[nodiscard]] std::size_t longest_constant_run(std::span<const double> x);
 
+/// Whether no value between lowest and highest lies within tolerance of a limit of the range:
+/// then clipped_fraction and longest_limit_run are 0 for any samples inside [lowest, highest].
+[[nodiscard]] bool never_at_limit(double lowest, double highest, const ChannelRange& range,
+                                  double tolerance);
+
 /// Fraction of samples within tolerance * range width of either limit.
 [[nodiscard]] double clipped_fraction(std::span<const double> x, const ChannelRange& range,
                                       double tolerance);

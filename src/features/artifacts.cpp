@@ -136,10 +136,14 @@ ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_
   if (s.std_uv < p.flat_std_uv || s.longest_constant_run_s >= p.flat_run_s)
     s.reasons |= ArtifactReason::Flat;
 
+  const auto [lowest, highest] = dsp::value_range(samples);
   if (range) {
-    s.clipped_fraction = detail::clipped_fraction(samples, *range, p.clip_tolerance);
-    s.longest_clipped_run_s =
-        static_cast<double>(detail::longest_limit_run(samples, *range, p.clip_tolerance)) / fs;
+    // An epoch whose extremes stay clear of the limits has no sample at them: both are 0.
+    if (!detail::never_at_limit(lowest, highest, *range, p.clip_tolerance)) {
+      s.clipped_fraction = detail::clipped_fraction(samples, *range, p.clip_tolerance);
+      s.longest_clipped_run_s =
+          static_cast<double>(detail::longest_limit_run(samples, *range, p.clip_tolerance)) / fs;
+    }
     if (s.clipped_fraction > p.clip_fraction)
       s.reasons |= ArtifactReason::Clipping;
   } else {
@@ -153,7 +157,6 @@ ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_
   // The median lies between the epoch's minimum and maximum, so no sample deviates from it by
   // more than the epoch's range. Within the limit the median, a selection that took a tenth
   // of the background analysis' time, is not needed.
-  const auto [lowest, highest] = dsp::value_range(samples);
   if (highest - lowest > p.amplitude_limit_uv) {
     s.max_deviation_uv = detail::max_deviation_from_median(samples);
     if (s.max_deviation_uv > p.amplitude_limit_uv)

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 #include <cstddef>
@@ -179,6 +180,30 @@ TEST(ScreenEpoch, MeasuresTheLongestRunAtALimit) {
   EXPECT_DOUBLE_EQ(screen_epoch(x, kFs, o1.range).longest_clipped_run_s, 0.04);
   // Without a range: the longest hold of the epoch's own extreme.
   EXPECT_DOUBLE_EQ(screen_epoch(x, kFs).longest_clipped_run_s, 0.04);
+}
+
+// A sample exactly at the tolerance's edge is at the limit; one step inside it is not. The
+// screen skips the scan when the epoch's extremes are clear of the limits, so the edge is
+// where a wrong shortcut would show.
+TEST(ScreenEpoch, CountsASampleExactlyAtTheToleranceEdge) {
+  const auto& o1 = clean_recording().channel("EEG O1");
+  const ChannelRange r = o1.range;
+  const ArtifactParams p;
+  const double lo = std::min(r.physical_min_uv, r.physical_max_uv);
+  const double hi = std::max(r.physical_min_uv, r.physical_max_uv);
+  for (const bool low_side : {true, false}) {
+    std::vector<double> x = epoch_of(o1, 12);
+    const double edge =
+        low_side ? lo + p.clip_tolerance * (hi - lo) : hi - p.clip_tolerance * (hi - lo);
+    x[300] = edge;
+    ArtifactScreen s = screen_epoch(x, kFs, r, p);
+    EXPECT_DOUBLE_EQ(s.clipped_fraction, 1.0 / static_cast<double>(x.size())) << low_side;
+    EXPECT_DOUBLE_EQ(s.longest_clipped_run_s, 1.0 / kFs) << low_side;
+    x[300] = std::nextafter(edge, low_side ? hi : lo);
+    s = screen_epoch(x, kFs, r, p);
+    EXPECT_EQ(s.clipped_fraction, 0.0) << low_side;
+    EXPECT_EQ(s.longest_clipped_run_s, 0.0) << low_side;
+  }
 }
 
 TEST(ScreenEpoch, FlagsAHeldExtremeWhenTheRangeIsUnknown) {
