@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <utility>
 
@@ -109,27 +110,38 @@ IedWhitener make_whitener(std::span<const IedChannelView> views, const IedFieldM
 namespace {
 
 // r[j] = sum over k >= j of x[k] x[k - j], for j = 0..order, each sum's products added in the
-// order of k. Lags go kLags at a time, their sums held in registers over the whole span: with
-// every lag of the order in one pass, the sums lived in memory and each waited for its own
-// previous store. Lags past the order in the last group are computed and dropped.
-constexpr std::size_t kLags = 8;
+// order of k. Written as r[j] = sum over m of x[m] x[m + j] (m = k - j, the same products in
+// the same order), kLags lags go side by side in vector registers: one forward load of
+// x[m + first ..] per four lags and no shuffle. Summing every lag of the order in one pass
+// kept the sums in memory, each waiting on its own previous store; eight lags in scalar
+// registers left the compiler vectorising over k and shuffling the products back into lanes.
+// Lags past the order in the last group are computed and dropped.
+constexpr std::size_t kVectors = 5;  // 20 lags: the whole order at 256 Hz in one pass
+constexpr std::size_t kLags = 4 * kVectors;
+using FourLags = double __attribute__((vector_size(32)));
 
 EEGTRACK_VECTOR_CLONES void add_lag_group(std::span<const double> x, std::size_t first,
                                           std::size_t order, std::vector<double>& r) {
-  std::array<double, kLags> sum{};
   const std::size_t n = x.size();
-  // Until k reaches the group's last lag, only the lags up to k have a product.
-  const std::size_t full = std::min(n, first + kLags - 1);
-  for (std::size_t k = first; k < full; ++k)
-    for (std::size_t t = 0; first + t <= k; ++t)
-      sum[t] += x[k] * x[k - first - t];
-  for (std::size_t k = full; k < n; ++k) {
-    const double xk = x[k];
-    const double* back = &x[k - first];
-#pragma GCC unroll 8
-    for (std::size_t t = 0; t < kLags; ++t)
-      sum[t] += xk * back[-static_cast<std::ptrdiff_t>(t)];
+  const double* p = x.data();
+  FourLags sums[kVectors];
+  for (auto& v : sums)
+    v = FourLags{0.0, 0.0, 0.0, 0.0};
+  std::size_t m = 0;
+  // While m + first + kLags - 1 < n, every lag of the group has a product.
+  for (; m + first + kLags <= n; ++m) {
+#pragma GCC unroll 5
+    for (std::size_t v = 0; v < kVectors; ++v) {
+      FourLags later;
+      std::memcpy(&later, p + m + first + 4 * v, sizeof later);
+      sums[v] += p[m] * later;
+    }
   }
+  double sum[kLags];
+  std::memcpy(sum, sums, sizeof sums);
+  for (; m + first < n; ++m)
+    for (std::size_t t = 0; t < kLags && m + first + t < n; ++t)
+      sum[t] += p[m] * p[m + first + t];
   for (std::size_t t = 0; t < kLags && first + t <= order; ++t)
     r[first + t] = sum[t];
 }
