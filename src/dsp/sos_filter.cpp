@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "channel_transpose.hpp"
 #include "eegtrack/dsp/vector_clones.hpp"
 #include "finite_check.hpp"
 
@@ -256,48 +257,32 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   if (n <= pad)
     throw std::invalid_argument("sosfiltfilt_channels: signal must be longer than padlen " +
                                 std::to_string(pad) + " (" + std::to_string(n) + ")");
-  // The odd extension of sosfiltfilt, channel by channel, stored time-major. Both transposes
-  // go in tiles of kTile instants, so the rows a tile touches stay in L1 while every channel
-  // visits them; column by column over the whole buffer, each write missed the cache.
-  constexpr std::size_t kTile = 32;
+  // The odd extension of sosfiltfilt, channel by channel, stored time-major.
   const std::size_t width = channels.size();
   // The buffer is the thread's own and kept between calls: every element is written before it
   // is read, and a fresh buffer of a span's size (most of a MB) was mapped, faulted in page by
   // page and zeroed at every call.
   thread_local std::vector<double> buf;
   buf.resize((n + 2 * pad) * width);
+  std::vector<const double*> inputs(width);
   for (std::size_t c = 0; c < width; ++c) {
     const auto& x = channels[c];
+    inputs[c] = x.data();
     for (std::size_t i = 0; i < pad; ++i) {
       buf[i * width + c] = 2.0 * x[0] - x[pad - i];
       buf[(pad + n + i) * width + c] = 2.0 * x[n - 1] - x[n - 2 - i];
     }
   }
-  for (std::size_t tile = 0; tile < n; tile += kTile) {
-    const std::size_t end = std::min(n, tile + kTile);
-    for (std::size_t c = 0; c < width; ++c) {
-      const double* x = channels[c].data();
-      double* to = &buf[pad * width + c];
-      for (std::size_t i = tile; i < end; ++i)
-        to[i * width] = x[i];
-    }
-  }
+  detail::to_time_major(inputs, n, buf.data() + pad * width);
   const auto zi = sosfilt_zi(s);
   run_channels(s, zi, buf, width, false);
   run_channels(s, zi, buf, width, true);
   std::vector<std::vector<double>> out;
   out.reserve(width);
+  std::vector<double*> outputs(width);
   for (std::size_t c = 0; c < width; ++c)
-    out.emplace_back(n);  // not copies of one prototype vector: zeroed, not copied
-  for (std::size_t tile = 0; tile < n; tile += kTile) {
-    const std::size_t end = std::min(n, tile + kTile);
-    for (std::size_t c = 0; c < width; ++c) {
-      const double* from = &buf[pad * width + c];
-      double* y = out[c].data();
-      for (std::size_t i = tile; i < end; ++i)
-        y[i] = from[i * width];
-    }
-  }
+    outputs[c] = out.emplace_back(n).data();  // not copies of one prototype: zeroed, not copied
+  detail::from_time_major(buf.data() + pad * width, n, outputs);
   return out;
 }
 
