@@ -20,7 +20,7 @@ constexpr std::size_t kTile = 32;
 using Quad = double __attribute__((vector_size(32)));
 
 // to[k][r] = from[r][k] for a 4 x 4 block.
-inline void transpose4(const double* const from[4], double* const to[4]) {
+[[gnu::always_inline]] inline void transpose4(const double* const* from, double* const* to) {
   Quad r0;
   Quad r1;
   Quad r2;
@@ -44,60 +44,55 @@ inline void transpose4(const double* const from[4], double* const to[4]) {
 }
 #endif
 
+// Moves every value of `width` channels by n instants from src to dst, where src(c, i) and
+// dst(c, i) give the address of channel c's value at instant i. One side holds each channel
+// contiguously (channel-major), the other each instant (time-major); kFromChannels says which
+// side is the channels'. A 4 x 4 block reads four runs along the source's contiguous axis and
+// writes four along the destination's.
+template <bool kFromChannels, class Src, class Dst>
+[[gnu::always_inline]] inline void move_values(std::size_t width, std::size_t n, Src src, Dst dst) {
+  for (std::size_t tile = 0; tile < n; tile += kTile) {
+    const std::size_t end = std::min(n, tile + kTile);
+    std::size_t c = 0;
+#ifdef EEGTRACK_TRANSPOSE_IN_REGISTERS
+    for (; c + 4 <= width; c += 4) {
+      std::size_t i = tile;
+      for (; i + 4 <= end; i += 4) {
+        const double* from[4];
+        double* to[4];
+        for (std::size_t r = 0; r < 4; ++r) {
+          from[r] = kFromChannels ? src(c + r, i) : src(c, i + r);
+          to[r] = kFromChannels ? dst(c, i + r) : dst(c + r, i);
+        }
+        transpose4(from, to);
+      }
+      for (; i < end; ++i)
+        for (std::size_t k = 0; k < 4; ++k)
+          *dst(c + k, i) = *src(c + k, i);
+    }
+#endif
+    for (; c < width; ++c)
+      for (std::size_t i = tile; i < end; ++i)
+        *dst(c, i) = *src(c, i);
+  }
+}
+
 }  // namespace
 
 EEGTRACK_VECTOR_CLONES void to_time_major(std::span<const double* const> channels, std::size_t n,
                                           double* rows) {
   const std::size_t width = channels.size();
-  for (std::size_t tile = 0; tile < n; tile += kTile) {
-    const std::size_t end = std::min(n, tile + kTile);
-    std::size_t c = 0;
-#ifdef EEGTRACK_TRANSPOSE_IN_REGISTERS
-    for (; c + 4 <= width; c += 4) {
-      std::size_t i = tile;
-      for (; i + 4 <= end; i += 4) {
-        const double* const from[4] = {channels[c] + i, channels[c + 1] + i, channels[c + 2] + i,
-                                       channels[c + 3] + i};
-        double* const to[4] = {rows + i * width + c, rows + (i + 1) * width + c,
-                               rows + (i + 2) * width + c, rows + (i + 3) * width + c};
-        transpose4(from, to);
-      }
-      for (; i < end; ++i)
-        for (std::size_t k = 0; k < 4; ++k)
-          rows[i * width + c + k] = channels[c + k][i];
-    }
-#endif
-    for (; c < width; ++c)
-      for (std::size_t i = tile; i < end; ++i)
-        rows[i * width + c] = channels[c][i];
-  }
+  move_values<true>(
+      width, n, [&](std::size_t c, std::size_t i) { return channels[c] + i; },
+      [&](std::size_t c, std::size_t i) { return rows + i * width + c; });
 }
 
 EEGTRACK_VECTOR_CLONES void from_time_major(const double* rows, std::size_t n,
                                             std::span<double* const> channels) {
   const std::size_t width = channels.size();
-  for (std::size_t tile = 0; tile < n; tile += kTile) {
-    const std::size_t end = std::min(n, tile + kTile);
-    std::size_t c = 0;
-#ifdef EEGTRACK_TRANSPOSE_IN_REGISTERS
-    for (; c + 4 <= width; c += 4) {
-      std::size_t i = tile;
-      for (; i + 4 <= end; i += 4) {
-        const double* const from[4] = {rows + i * width + c, rows + (i + 1) * width + c,
-                                       rows + (i + 2) * width + c, rows + (i + 3) * width + c};
-        double* const to[4] = {channels[c] + i, channels[c + 1] + i, channels[c + 2] + i,
-                               channels[c + 3] + i};
-        transpose4(from, to);
-      }
-      for (; i < end; ++i)
-        for (std::size_t k = 0; k < 4; ++k)
-          channels[c + k][i] = rows[i * width + c + k];
-    }
-#endif
-    for (; c < width; ++c)
-      for (std::size_t i = tile; i < end; ++i)
-        channels[c][i] = rows[i * width + c];
-  }
+  move_values<false>(
+      width, n, [&](std::size_t c, std::size_t i) { return rows + i * width + c; },
+      [&](std::size_t c, std::size_t i) { return channels[c] + i; });
 }
 
 }  // namespace eegtrack::dsp::detail
