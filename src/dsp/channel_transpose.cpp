@@ -80,18 +80,16 @@ template <bool kFromChannels, class Src, class Dst>
 }  // namespace
 
 EEGTRACK_VECTOR_CLONES void to_time_major(std::span<const double* const> channels, std::size_t n,
-                                          double* rows) {
-  const std::size_t width = channels.size();
+                                          double* rows, std::size_t row_width) {
   move_values<true>(
-      width, n, [&](std::size_t c, std::size_t i) { return channels[c] + i; },
-      [&](std::size_t c, std::size_t i) { return rows + i * width + c; });
+      channels.size(), n, [&](std::size_t c, std::size_t i) { return channels[c] + i; },
+      [&](std::size_t c, std::size_t i) { return rows + i * row_width + c; });
 }
 
-EEGTRACK_VECTOR_CLONES void from_time_major(const double* rows, std::size_t n,
-                                            std::span<double* const> channels) {
-  const std::size_t width = channels.size();
+EEGTRACK_VECTOR_CLONES void from_time_major(const double* rows, std::size_t row_width,
+                                            std::size_t n, std::span<double* const> channels) {
   move_values<false>(
-      width, n, [&](std::size_t c, std::size_t i) { return rows + i * width + c; },
+      channels.size(), n, [&](std::size_t c, std::size_t i) { return rows + i * row_width + c; },
       [&](std::size_t c, std::size_t i) { return channels[c] + i; });
 }
 

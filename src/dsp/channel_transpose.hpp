@@ -8,10 +8,14 @@
 
 namespace eegtrack::dsp::detail {
 
-/// rows[i * width + c] = channels[c][i] for i in [0, n), c in [0, width = channels.size()).
-void to_time_major(std::span<const double* const> channels, std::size_t n, double* rows);
+/// rows[i * row_width + c] = channels[c][i] for i in [0, n), c in [0, channels.size()); the
+/// row_width - channels.size() values after each row's channels are left as they are.
+/// Requires row_width >= channels.size().
+void to_time_major(std::span<const double* const> channels, std::size_t n, double* rows,
+                   std::size_t row_width);
 
-/// channels[c][i] = rows[i * width + c] for i in [0, n), c in [0, width = channels.size()).
-void from_time_major(const double* rows, std::size_t n, std::span<double* const> channels);
+/// channels[c][i] = rows[i * row_width + c] for i in [0, n), c in [0, channels.size()).
+void from_time_major(const double* rows, std::size_t row_width, std::size_t n,
+                     std::span<double* const> channels);
 
 }  // namespace eegtrack::dsp::detail

@@ -257,32 +257,40 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   if (n <= pad)
     throw std::invalid_argument("sosfiltfilt_channels: signal must be longer than padlen " +
                                 std::to_string(pad) + " (" + std::to_string(n) + ")");
-  // The odd extension of sosfiltfilt, channel by channel, stored time-major.
+  // The odd extension of sosfiltfilt, channel by channel, stored time-major. Rows are padded
+  // with zero channels to a multiple of four, so that the filter's channel loop runs in whole
+  // vector registers, without a scalar remainder at every section of every instant; a zero
+  // channel stays zero and each channel's arithmetic is its own.
   const std::size_t width = channels.size();
+  const std::size_t stride = (width + 3) / 4 * 4;
+  const std::size_t length = n + 2 * pad;
   // The buffer is the thread's own and kept between calls: every element is written before it
   // is read, and a fresh buffer of a span's size (most of a MB) was mapped, faulted in page by
   // page and zeroed at every call.
   thread_local std::vector<double> buf;
-  buf.resize((n + 2 * pad) * width);
+  buf.resize(length * stride);
   std::vector<const double*> inputs(width);
   for (std::size_t c = 0; c < width; ++c) {
     const auto& x = channels[c];
     inputs[c] = x.data();
     for (std::size_t i = 0; i < pad; ++i) {
-      buf[i * width + c] = 2.0 * x[0] - x[pad - i];
-      buf[(pad + n + i) * width + c] = 2.0 * x[n - 1] - x[n - 2 - i];
+      buf[i * stride + c] = 2.0 * x[0] - x[pad - i];
+      buf[(pad + n + i) * stride + c] = 2.0 * x[n - 1] - x[n - 2 - i];
     }
   }
-  detail::to_time_major(inputs, n, buf.data() + pad * width);
+  for (std::size_t t = 0; t < length; ++t)
+    std::fill(buf.begin() + static_cast<std::ptrdiff_t>(t * stride + width),
+              buf.begin() + static_cast<std::ptrdiff_t>((t + 1) * stride), 0.0);
+  detail::to_time_major(inputs, n, buf.data() + pad * stride, stride);
   const auto zi = sosfilt_zi(s);
-  run_channels(s, zi, buf, width, false);
-  run_channels(s, zi, buf, width, true);
+  run_channels(s, zi, buf, stride, false);
+  run_channels(s, zi, buf, stride, true);
   std::vector<std::vector<double>> out;
   out.reserve(width);
   std::vector<double*> outputs(width);
   for (std::size_t c = 0; c < width; ++c)
     outputs[c] = out.emplace_back(n).data();  // not copies of one prototype: zeroed, not copied
-  detail::from_time_major(buf.data() + pad * width, n, outputs);
+  detail::from_time_major(buf.data() + pad * stride, stride, n, outputs);
   return out;
 }
 

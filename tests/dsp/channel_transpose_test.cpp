@@ -26,19 +26,24 @@ TEST(ChannelTranspose, EveryValueToItsPlaceAndBack) {
           in[c][i] = tag(c, i);
         from.push_back(in[c].data());
       }
-      // One guard value on each side of the rows: nothing outside them is written.
-      std::vector<double> rows(n * width + 2, -1.0);
-      to_time_major(from, n, rows.data() + 1);
+      // Rows wider than the channels, and one guard value on each side of the rows: nothing
+      // outside the channels' places is written.
+      const std::size_t row_width = width + width % 3;
+      std::vector<double> rows(n * row_width + 2, -1.0);
+      to_time_major(from, n, rows.data() + 1, row_width);
       EXPECT_EQ(rows.front(), -1.0);
       EXPECT_EQ(rows.back(), -1.0);
-      for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t c = 0; c < width; ++c)
-          ASSERT_EQ(rows[1 + i * width + c], tag(c, i)) << width << " x " << n;
+          ASSERT_EQ(rows[1 + i * row_width + c], tag(c, i)) << width << " x " << n;
+        for (std::size_t c = width; c < row_width; ++c)
+          ASSERT_EQ(rows[1 + i * row_width + c], -1.0) << width << " x " << n;
+      }
       std::vector<std::vector<double>> out(width, std::vector<double>(n + 1, -1.0));
       std::vector<double*> to;
       for (auto& o : out)
         to.push_back(o.data());
-      from_time_major(rows.data() + 1, n, to);
+      from_time_major(rows.data() + 1, row_width, n, to);
       for (std::size_t c = 0; c < width; ++c) {
         EXPECT_EQ(out[c][n], -1.0);
         for (std::size_t i = 0; i < n; ++i)
