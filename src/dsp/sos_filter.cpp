@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "channel_transpose.hpp"
-#include "eegtrack/dsp/vector_clones.hpp"
 #include "finite_check.hpp"
+#include "sos_rows.hpp"
 
 namespace eegtrack::dsp {
 namespace {
@@ -204,13 +204,8 @@ namespace {
 
 // One pass of the cascade over time-major samples of `width` channels (buf[t * width + c]),
 // forwards or backwards, from sosfilt_zi scaled by each channel's first sample of the pass.
-// Per channel the arithmetic is run_serial's, operation for operation; the channels of one
-// instant are independent, so the innermost loop runs them side by side in vector registers
-// instead of waiting on one channel's recursion.
-EEGTRACK_VECTOR_CLONES void run_channels(const Sos& sos,
-                                         const std::vector<std::array<double, 2>>& zi,
-                                         std::vector<double>& buf, std::size_t width,
-                                         bool backwards) {
+void run_channels(const Sos& sos, const std::vector<std::array<double, 2>>& zi,
+                  std::vector<double>& buf, std::size_t width, bool backwards) {
   const std::size_t sections = sos.sections.size();
   const std::size_t length = buf.size() / width;
   std::vector<double> z0(sections * width);
@@ -222,21 +217,7 @@ EEGTRACK_VECTOR_CLONES void run_channels(const Sos& sos,
       z1[s * width + c] = zi[s][1] * first[c];
     }
   }
-  for (std::size_t step = 0; step < length; ++step) {
-    double* __restrict x = &buf[(backwards ? length - 1 - step : step) * width];
-    for (std::size_t s = 0; s < sections; ++s) {
-      const auto& k = sos.sections[s];
-      double* __restrict a = &z0[s * width];
-      double* __restrict b = &z1[s * width];
-      for (std::size_t c = 0; c < width; ++c) {
-        const double in = x[c];
-        const double y = k[0] * in + a[c];
-        a[c] = k[1] * in - k[4] * y + b[c];
-        b[c] = k[2] * in - k[5] * y;
-        x[c] = y;
-      }
-    }
-  }
+  detail::run_rows(sos, z0.data(), z1.data(), buf.data(), length, width, backwards);
 }
 
 }  // namespace

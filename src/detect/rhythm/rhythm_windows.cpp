@@ -142,16 +142,16 @@ RhythmWindowStream::RhythmWindowStream(std::size_t channel_count, double sample_
                            .low_hz = settings.low_hz,
                            .high_hz = settings.high_hz,
                            .sample_rate_hz = fs_});
-  filters_.assign(channel_count, dsp::SosFilter(sos_));
+  filters_ = dsp::SosFilterBank(sos_, channel_count);
   rings_.assign(channel_count, std::vector<double>(window_, 0.0));
   last_masked_.assign(channel_count, -1);
 }
 
 void RhythmWindowStream::start_segment(const DetectionBlock& block) {
-  for (std::size_t c = 0; c < filters_.size(); ++c) {
+  for (std::size_t c = 0; c < filters_.channels(); ++c) {
     const auto& x = block.samples[c];
     const double first = !x.empty() && std::isfinite(x[0]) ? x[0] : 0.0;
-    filters_[c].reset_to_steady_state(first);
+    filters_.reset_to_steady_state(c, first);
     std::fill(rings_[c].begin(), rings_[c].end(), 0.0);
     last_masked_[c] = -1;
   }
@@ -162,10 +162,10 @@ void RhythmWindowStream::start_segment(const DetectionBlock& block) {
 }
 
 std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) {
-  if (block.samples.size() != filters_.size())
+  if (block.samples.size() != filters_.channels())
     throw std::invalid_argument("RhythmWindowStream::push: channel count " +
                                 std::to_string(block.samples.size()) + " differs from " +
-                                std::to_string(filters_.size()));
+                                std::to_string(filters_.channels()));
   if (std::abs(block.sample_rate_hz - fs_) > 1e-9 * fs_)
     throw std::invalid_argument("RhythmWindowStream::push: sample rate changed (" +
                                 std::to_string(block.sample_rate_hz) + ")");
@@ -174,15 +174,19 @@ std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) 
     start_segment(block);
   // Filter every channel over the whole block (the filter state carries across blocks);
   // masked (non-finite) samples enter the filter as zero and invalidate the windows they touch.
-  std::vector<std::vector<double>> filtered(filters_.size(), std::vector<double>(n));
-  for (std::size_t c = 0; c < filters_.size(); ++c) {
+  std::vector<std::vector<double>> filtered;
+  filtered.reserve(filters_.channels());
+  std::vector<double*> to_filter;
+  for (std::size_t c = 0; c < filters_.channels(); ++c) {
     const auto& x = block.samples[c];
     if (x.size() != n)
       throw std::invalid_argument("RhythmWindowStream::push: channels of unequal length");
+    auto& f = filtered.emplace_back(n);
     for (std::size_t i = 0; i < n; ++i)
-      filtered[c][i] = std::isfinite(x[i]) ? x[i] : 0.0;
-    filters_[c].process(filtered[c], filtered[c]);
+      f[i] = std::isfinite(x[i]) ? x[i] : 0.0;
+    to_filter.push_back(f.data());
   }
+  filters_.process(to_filter, n);
   // The block enters the rings in runs that end where a window completes (after window_
   // analysis samples of the segment, then every step_). Counted in input samples: the
   // analysis keeps those whose index in the segment is a multiple of decimation_.
@@ -198,7 +202,7 @@ std::vector<RhythmWindow> RhythmWindowStream::push(const DetectionBlock& block) 
     const std::size_t run = std::min(n - i, static_cast<std::size_t>(completes - segment_samples_));
     const auto first_kept = static_cast<std::size_t>((q - segment_samples_ % q) % q);
     const std::size_t kept = run > first_kept ? (run - first_kept - 1) / decimation_ + 1 : 0;
-    for (std::size_t c = 0; c < filters_.size(); ++c) {
+    for (std::size_t c = 0; c < filters_.channels(); ++c) {
       const auto* from = filtered[c].data() + i;
       auto& ring = rings_[c];
       if (decimation_ == 1) {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "eegtrack/detect/detection_block.hpp"
-#include "eegtrack/dsp/sos_filter.hpp"
+#include "eegtrack/dsp/sos_filter_bank.hpp"
 
 namespace eegtrack::detect::detail {
 
@@ -81,7 +81,7 @@ class RhythmWindowStream {
   std::size_t min_lag_;
   std::size_t max_lag_;
   dsp::Sos sos_;
-  std::vector<dsp::SosFilter> filters_;
+  dsp::SosFilterBank filters_;              ///< the analysis band-pass, one state per channel
   std::vector<std::vector<double>> rings_;  ///< last `window_` analysis samples per channel
   std::vector<long long> last_masked_;      ///< segment index of the last masked sample
   std::size_t ring_pos_ = 0;
