@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "eegtrack/dsp/vector_clones.hpp"
 
@@ -78,6 +79,13 @@ template <bool kFromChannels, class Src, class Dst>
 }
 
 }  // namespace
+
+const double* zero_channel(std::size_t n) {
+  thread_local std::vector<double> zeros;
+  if (zeros.size() < n)
+    zeros.assign(n, 0.0);
+  return zeros.data();
+}
 
 EEGTRACK_VECTOR_CLONES void to_time_major(std::span<const double* const> channels, std::size_t n,
                                           double* rows, std::size_t row_width) {

@@ -14,6 +14,10 @@ namespace eegtrack::dsp::detail {
 void to_time_major(std::span<const double* const> channels, std::size_t n, double* rows,
                    std::size_t row_width);
 
+/// n zeros, the thread's own (valid until the thread's next call): the input of the channels
+/// that pad rows to whole vector registers, so that the transposes write them with the rest.
+const double* zero_channel(std::size_t n);
+
 /// channels[c][i] = rows[i * row_width + c] for i in [0, n), c in [0, channels.size()).
 void from_time_major(const double* rows, std::size_t row_width, std::size_t n,
                      std::span<double* const> channels);

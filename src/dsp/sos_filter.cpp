@@ -250,18 +250,15 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   // page and zeroed at every call.
   thread_local std::vector<double> buf;
   buf.resize(length * stride);
-  std::vector<const double*> inputs(width);
-  for (std::size_t c = 0; c < width; ++c) {
-    const auto& x = channels[c];
-    inputs[c] = x.data();
+  std::vector<const double*> inputs(stride, detail::zero_channel(n));
+  for (std::size_t c = 0; c < stride; ++c) {
+    const double* x = c < width ? channels[c].data() : inputs[c];
+    inputs[c] = x;
     for (std::size_t i = 0; i < pad; ++i) {
       buf[i * stride + c] = 2.0 * x[0] - x[pad - i];
       buf[(pad + n + i) * stride + c] = 2.0 * x[n - 1] - x[n - 2 - i];
     }
   }
-  for (std::size_t t = 0; t < length; ++t)
-    std::fill(buf.begin() + static_cast<std::ptrdiff_t>(t * stride + width),
-              buf.begin() + static_cast<std::ptrdiff_t>((t + 1) * stride), 0.0);
   detail::to_time_major(inputs, n, buf.data() + pad * stride, stride);
   const auto zi = sosfilt_zi(s);
   run_channels(s, zi, buf, stride, false);

@@ -29,10 +29,8 @@ void SosFilterBank::process(std::span<double* const> channels, std::size_t n) {
   }
   // Padded channels are zero in every row and keep zero states.
   rows_.resize(n * stride_);
-  for (std::size_t t = 0; t < n; ++t)
-    std::fill(rows_.begin() + static_cast<std::ptrdiff_t>(t * stride_ + width_),
-              rows_.begin() + static_cast<std::ptrdiff_t>((t + 1) * stride_), 0.0);
-  const std::vector<const double*> from(channels.begin(), channels.end());
+  std::vector<const double*> from(stride_, detail::zero_channel(n));
+  std::copy(channels.begin(), channels.end(), from.begin());
   detail::to_time_major(from, n, rows_.data(), stride_);
   detail::run_rows(sos_, z0_.data(), z1_.data(), rows_.data(), n, stride_, false);
   detail::from_time_major(rows_.data(), stride_, n, channels);
