@@ -80,11 +80,13 @@ template <bool kFromChannels, class Src, class Dst>
 
 }  // namespace
 
-const double* zero_channel(std::size_t n) {
+std::vector<const double*> with_zero_channels(std::vector<const double*> channels, std::size_t n,
+                                              std::size_t width) {
   thread_local std::vector<double> zeros;
   if (zeros.size() < n)
     zeros.assign(n, 0.0);
-  return zeros.data();
+  channels.resize(std::max(width, channels.size()), zeros.data());
+  return channels;
 }
 
 EEGTRACK_VECTOR_CLONES void to_time_major(std::span<const double* const> channels, std::size_t n,

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <span>
+#include <vector>
 
 namespace eegtrack::dsp::detail {
 
@@ -14,9 +15,11 @@ namespace eegtrack::dsp::detail {
 void to_time_major(std::span<const double* const> channels, std::size_t n, double* rows,
                    std::size_t row_width);
 
-/// n zeros, the thread's own (valid until the thread's next call): the input of the channels
+/// The channels followed by zero channels up to `width` entries: the input of the channels
 /// that pad rows to whole vector registers, so that the transposes write them with the rest.
-const double* zero_channel(std::size_t n);
+/// The zeros (n of them) are the thread's own, valid until the thread's next call.
+std::vector<const double*> with_zero_channels(std::vector<const double*> channels, std::size_t n,
+                                              std::size_t width);
 
 /// channels[c][i] = rows[i * row_width + c] for i in [0, n), c in [0, channels.size()).
 void from_time_major(const double* rows, std::size_t row_width, std::size_t n,

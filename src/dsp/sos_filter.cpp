@@ -243,17 +243,19 @@ std::vector<std::vector<double>> sosfiltfilt_channels(
   // vector registers, without a scalar remainder at every section of every instant; a zero
   // channel stays zero and each channel's arithmetic is its own.
   const std::size_t width = channels.size();
-  const std::size_t stride = (width + 3) / 4 * 4;
+  const std::size_t stride = detail::padded_width(width);
   const std::size_t length = n + 2 * pad;
   // The buffer is the thread's own and kept between calls: every element is written before it
   // is read, and a fresh buffer of a span's size (most of a MB) was mapped, faulted in page by
   // page and zeroed at every call.
   thread_local std::vector<double> buf;
   buf.resize(length * stride);
-  std::vector<const double*> inputs(stride, detail::zero_channel(n));
+  std::vector<const double*> data;
+  for (const auto& x : channels)
+    data.push_back(x.data());
+  const auto inputs = detail::with_zero_channels(std::move(data), n, stride);
   for (std::size_t c = 0; c < stride; ++c) {
-    const double* x = c < width ? channels[c].data() : inputs[c];
-    inputs[c] = x;
+    const double* x = inputs[c];
     for (std::size_t i = 0; i < pad; ++i) {
       buf[i * stride + c] = 2.0 * x[0] - x[pad - i];
       buf[(pad + n + i) * stride + c] = 2.0 * x[n - 1] - x[n - 2 - i];

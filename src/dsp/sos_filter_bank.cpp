@@ -1,6 +1,5 @@
 #include "eegtrack/dsp/sos_filter_bank.hpp"
 
-#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -14,7 +13,7 @@ namespace eegtrack::dsp {
 SosFilterBank::SosFilterBank(Sos sos, std::size_t channels)
     : sos_(SosFilter(std::move(sos)).sos()),  // normalised (a0 == 1) and checked as SosFilter
       width_(channels),
-      stride_((channels + 3) / 4 * 4),
+      stride_(detail::padded_width(channels)),
       z0_(sos_.sections.size() * stride_, 0.0),
       z1_(sos_.sections.size() * stride_, 0.0) {}
 
@@ -29,8 +28,7 @@ void SosFilterBank::process(std::span<double* const> channels, std::size_t n) {
   }
   // Padded channels are zero in every row and keep zero states.
   rows_.resize(n * stride_);
-  std::vector<const double*> from(stride_, detail::zero_channel(n));
-  std::copy(channels.begin(), channels.end(), from.begin());
+  const auto from = detail::with_zero_channels({channels.begin(), channels.end()}, n, stride_);
   detail::to_time_major(from, n, rows_.data(), stride_);
   detail::run_rows(sos_, z0_.data(), z1_.data(), rows_.data(), n, stride_, false);
   detail::from_time_major(rows_.data(), stride_, n, channels);

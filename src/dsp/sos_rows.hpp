@@ -9,6 +9,11 @@
 
 namespace eegtrack::dsp::detail {
 
+/// run_rows' stride for this many channels: rounded up to whole four-channel registers.
+constexpr std::size_t padded_width(std::size_t channels) {
+  return (channels + 3) / 4 * 4;
+}
+
 /// One pass of the normalised cascade `sos` (a0 == 1) over rows[t * stride + c], t in
 /// [0, length), c in [0, stride), forwards or backwards, in place. z0 and z1 hold the sections'
 /// states (z0[s * stride + c], z1[s * stride + c]) and are left as the pass ends. Per channel

@@ -8,7 +8,6 @@
 #include "eegtrack/dsp/band_power.hpp"
 #include "eegtrack/dsp/mains.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
-#include "eegtrack/dsp/span_scan.hpp"
 
 namespace eegtrack::features::detail {
 namespace {
@@ -69,12 +68,9 @@ std::size_t longest_limit_run(std::span<const double> x, const ChannelRange& ran
   return longest_run(x, AtLimit(range, tolerance));
 }
 
-std::size_t longest_extreme_run(std::span<const double> x) {
-  const dsp::ValueRange range = dsp::value_range(x);
-  const double min_v = range.lowest;
-  const double max_v = range.highest;
-  return std::max(longest_run(x, [&](double v) { return v == max_v; }),
-                  longest_run(x, [&](double v) { return v == min_v; }));
+std::size_t longest_extreme_run(std::span<const double> x, double lowest, double highest) {
+  return std::max(longest_run(x, [&](double v) { return v == highest; }),
+                  longest_run(x, [&](double v) { return v == lowest; }));
 }
 
 double max_deviation_from_median(std::span<const double> x) {

@@ -27,7 +27,9 @@ namespace eegtrack::features::detail {
                                             double tolerance);
 
 /// Longest run of samples equal to the epoch maximum or to the epoch minimum.
-[[nodiscard]] std::size_t longest_extreme_run(std::span<const double> x);
+/// lowest and highest are the epoch's (dsp::value_range), which the caller already has.
+[[nodiscard]] std::size_t longest_extreme_run(std::span<const double> x, double lowest,
+                                              double highest);
 
 /// max |x - median(x)|.
 [[nodiscard]] double max_deviation_from_median(std::span<const double> x);

@@ -147,7 +147,8 @@ ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_
     if (s.clipped_fraction > p.clip_fraction)
       s.reasons |= ArtifactReason::Clipping;
   } else {
-    s.longest_clipped_run_s = static_cast<double>(detail::longest_extreme_run(samples)) / fs;
+    s.longest_clipped_run_s =
+        static_cast<double>(detail::longest_extreme_run(samples, lowest, highest)) / fs;
     // Without the limits, a plateau at the epoch's own maximum or minimum is the sign of an
     // amplifier saturating; a flat epoch has such a plateau too and is already Flat.
     if (s.longest_clipped_run_s >= p.clip_run_s && s.std_uv >= p.flat_std_uv)

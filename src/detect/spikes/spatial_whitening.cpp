@@ -154,8 +154,7 @@ std::vector<double> lag_products(std::span<const double> x, std::size_t order) {
   return r;
 }
 
-EEGTRACK_VECTOR_CLONES InnovationModel fit_innovation_model(std::span<const double> x,
-                                                            const IedParams& p, double fs) {
+InnovationModel fit_innovation_model(std::span<const double> x, const IedParams& p, double fs) {
   InnovationModel model;
   const std::size_t n = x.size();
   const std::size_t order =
