@@ -21,6 +21,19 @@ std::string printable_ascii(std::string text) {
   return text;
 }
 
+// EDF headers hold the years 1985 to 2084. A start outside them (a de-identified start shifted
+// back before 1985) is written as EDF+'s clipping date, 1 January 1985, with the time of day
+// kept: the onsets count from the recording's first sample either way, and events.tsv and the
+// summary carry the start itself. Refusing it instead failed the whole recording in a batch.
+io::StartTime representable_start(io::StartTime start) {
+  if (start.year < io::kFirstEdfYear || start.year > io::kLastEdfYear) {
+    start.year = io::kFirstEdfYear;
+    start.month = 1;
+    start.day = 1;
+  }
+  return start;
+}
+
 bool lateral(sites::Laterality side) {
   return side == sites::Laterality::Left || side == sites::Laterality::Right ||
          side == sites::Laterality::Bilateral;
@@ -49,7 +62,8 @@ void write_events_edf(const std::filesystem::path& path, const std::vector<detec
                       const io::StartTime& start, double recording_duration_s, bool detection_ran) {
   const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
   try {
-    io::EdfWriter writer(tmp, {.format = io::WriteFormat::EdfPlus, .start = start}, {});
+    io::EdfWriter writer(
+        tmp, {.format = io::WriteFormat::EdfPlus, .start = representable_start(start)}, {});
     for (const auto& e : events)
       writer.write_annotation({e.onset_s, e.duration_s, annotation_text(e)});
     if (events.empty())

@@ -43,7 +43,7 @@ StartTime shifted_date(const StartTime& start, int days) {
   out.year = static_cast<int>(ymd.year());
   out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
   out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-  if (out.year < 1985 || out.year > 2084)
+  if (out.year < kFirstEdfYear || out.year > kLastEdfYear)
     throw UsageError("--shift-days " + std::to_string(days) + ": the start date would fall in " +
                      std::to_string(out.year) + ", outside the years EDF can store (1985-2084)");
   return out;

@@ -58,7 +58,7 @@ void validate(const WriteParams& p, const std::vector<WriteSignal>& signals) {
   if (!(p.start.subsecond_s >= 0.0 && p.start.subsecond_s < 1.0))
     throw std::invalid_argument("EdfWriter: start.subsecond_s must be in [0, 1) (" +
                                 std::to_string(p.start.subsecond_s) + ")");
-  if (p.start.year < 1985 || p.start.year > 2084)
+  if (p.start.year < kFirstEdfYear || p.start.year > kLastEdfYear)
     throw std::invalid_argument("EdfWriter: start year must be in [1985, 2084] (" +
                                 std::to_string(p.start.year) + ")");
   if (p.annotation_signals < 1 || p.annotation_signals > 64)

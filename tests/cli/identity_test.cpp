@@ -9,8 +9,11 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <span>
+#include <tuple>
 
+#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/edf_writer.hpp"
+#include "eegtrack/pipeline/deidentify.hpp"
 #include "support/patched_recording.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
@@ -128,6 +131,42 @@ TEST(CliIdentity, DeidentifiedAnalyzeOutputsCarryNoFileNameNorTrueDate) {
   ASSERT_EQ(again.exit_status, 0) << again.err;
   // The key, two locks, and per recording 9 outputs, the manifest and the report.
   EXPECT_EQ(std::distance(fs::directory_iterator(out), fs::directory_iterator{}), 1 + 2 + 2 * 11);
+}
+
+// A de-identified start shifted back before 1985, the first year an EDF header holds, keeps its
+// recording: the events EDF starts on EDF+'s clipping date 01.01.85 at the recording's time of
+// day (its onsets count from the first sample), and the summary carries the shifted start.
+// Before, writing the events EDF failed the recording (half the batches of a 1989 recording).
+TEST(CliIdentity, DeidentifiedStartBefore1985KeepsTheRecording) {
+  PatchedRecording base(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf");
+  base.fixed(168, 8, "06.11.86");
+  const fs::path recording = base.write("early.edf");
+  const fs::path key_file = recording.parent_path() / "early.key";
+  std::ofstream(key_file) << std::string(64, '7') << "\n";
+  const auto key = pipeline::load_or_create_key(key_file);
+  // A patient whose shift moves 6 Nov 1986 back before 1985 (most do: it reaches ten years).
+  std::string patient;
+  for (int i = 0; patient.empty(); ++i) {
+    const std::string candidate = "P" + std::to_string(i);
+    if (pipeline::deidentification(key, "early.edf", candidate).shift_days < -800)
+      patient = candidate;
+  }
+  const fs::path out = recording.parent_path() / "early_out";
+  const auto r =
+      run_cli({"analyze", recording.string(), "-o", out.string(), "--no-detect", "--deidentify",
+               "--deidentify-key", key_file.string(), "--patient-id", patient});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const std::string stem = pipeline::deidentification(key, "early.edf", patient).pseudonym;
+  const auto summary = nlohmann::json::parse(read_text((out / (stem + ".summary.json")).string()));
+  const std::string start = summary["recording"]["start"].get<std::string>();
+  EXPECT_LT(start, "1985") << start;
+  EXPECT_EQ(start.substr(10), "T13:43:04");
+  const io::EdfReader events(out / (stem + ".events.edf"));
+  const auto& s = events.header().start;
+  EXPECT_EQ(std::tie(s.year, s.month, s.day, s.hour, s.minute, s.second),
+            std::make_tuple(1985, 1, 1, 13, 43, 4));
+  ASSERT_EQ(events.annotations().size(), 1U);  // detection off: one annotation spanning it
+  EXPECT_DOUBLE_EQ(events.annotations()[0].onset_s, 0.0);
 }
 
 // eegtrack batch de-identifies its cohort outputs by default: output names, cohort tables,

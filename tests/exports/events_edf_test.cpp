@@ -90,6 +90,25 @@ TEST(EventsEdf, RecordingWithoutEventsGetsOneAnnotationSpanningIt) {
   EXPECT_EQ(o.annotations[0].text, kDetectionOffText);
 }
 
+// A start EDF cannot hold (a de-identified start shifted back before 1985) is written as EDF+'s
+// clipping date with the time of day kept; the onsets are those of the events.
+TEST(EventsEdf, StartBefore1985IsWrittenOnTheClippingDate) {
+  const auto path = eegtrack::test::scratch_dir() / "early.events.edf";
+  auto early = kStart;
+  early.year = 1979;
+  early.month = 7;
+  early.day = 4;
+  const auto events = test::sample_events();
+  write_events_edf(path, events, early, 600.0);
+  const auto o = eegtrack::test::read_with_edflib(path);
+  EXPECT_EQ(std::tie(o.year, o.month, o.day, o.hour, o.minute, o.second),
+            std::make_tuple(1985, 1, 1, 7, 5, 3));
+  EXPECT_DOUBLE_EQ(o.subsecond_s, 0.375);
+  ASSERT_EQ(o.annotations.size(), events.size());
+  for (std::size_t i = 0; i < events.size(); ++i)
+    EXPECT_NEAR(o.annotations[i].onset_s, events[i].onset_s, 5e-5) << i;
+}
+
 TEST(EventsEdf, UnwritableFolderIsNamed) {
   const auto path = eegtrack::test::scratch_dir() / "missing" / "rec.events.edf";
   try {

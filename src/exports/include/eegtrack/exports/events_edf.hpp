@@ -37,9 +37,10 @@ inline constexpr const char* kDetectionOffText = "eegtrack detection off";
 /// duration in seconds from the recording's first sample (EDF+ resolution 100 µs). Without
 /// events, one annotation from 0 to `recording_duration_s`: kNoEventsText, or
 /// kDetectionOffText when `detection_ran` is false. Written beside `path` and renamed, so a
-/// reader never sees half a file.
-/// @throws io::EdfError naming the file when it cannot be written; std::invalid_argument for
-/// a start year outside 1985-2084 (EDF+).
+/// reader never sees half a file. A start outside the years EDF holds (1985-2084), such as a
+/// de-identified start shifted back before 1985, is written as EDF+'s clipping date 01.01.85
+/// with its time of day; the onsets are unchanged.
+/// @throws io::EdfError naming the file when it cannot be written.
 void write_events_edf(const std::filesystem::path& path, const std::vector<detect::Event>& events,
                       const io::StartTime& start, double recording_duration_s,
                       bool detection_ran = true);

@@ -16,10 +16,15 @@ enum class FileType { Edf, EdfPlusC, EdfPlusD, Bdf, BdfPlusC, BdfPlusD };
 [[nodiscard]] bool is_plus(FileType type) noexcept;
 [[nodiscard]] bool is_discontinuous(FileType type) noexcept;
 
+/// The years an EDF header can hold: its two-digit years pivot at 1985 (85-99 -> 19xx,
+/// 00-84 -> 20xx).
+inline constexpr int kFirstEdfYear = 1985;
+inline constexpr int kLastEdfYear = 2084;
+
 /// Start of the recording as written in the header, plus the sub-second offset carried by the
 /// first time-keeping TAL of an EDF+/BDF+ file (0 for plain EDF/BDF).
 struct StartTime {
-  int year = 1985;  ///< four digits; two-digit header years pivot at 1985 (85-99 -> 19xx)
+  int year = kFirstEdfYear;  ///< four digits
   int month = 1;
   int day = 1;
   int hour = 0;
