@@ -5,7 +5,8 @@
 # and the ratio. One job spreads each analysis over every CPU; N jobs give each 1/N of them,
 # so --jobs 2 against --jobs 1 on two CPUs measures how much one analysis leaves idle. How
 # throughput scales with CPUs is measured too: --jobs 1 confined to one CPU (taskset), against
-# --jobs 2 on two.
+# --jobs 2 on two, and --jobs 1 confined to the other CPU: --jobs 2 against the two CPUs'
+# speeds added says how much of the machine the batch uses.
 # Usage: scripts/batch_throughput.sh [EEGTRACK] [JOBS...]   (default: build/release/tools/eegtrack 1 2)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -50,4 +51,10 @@ if [ -n "${wall[1]:-}" ] && [ -n "${wall[2]:-}" ]; then
     "$(echo "$one_cpu / ${wall[2]}" | bc -l)"
   cmp -s "$work/out1/cohort.tsv" "$work/out1cpu/cohort.tsv" && echo "cohort.tsv identical" ||
     echo "cohort.tsv DIFFERS"
+  # The two CPUs of a virtual machine need not be equally fast (a busy neighbour on one's
+  # physical core): what both give together is the sum of their speeds, each measured alone.
+  other_cpu=$(timed_batch "$work/out1cpu1" 1 taskset -c 1)
+  printf -- "--jobs 1 on the other CPU: %.2f s wall\n" "$other_cpu"
+  printf "throughput --jobs 2 / the two CPUs' speeds added: %.2f\n" \
+    "$(echo "(1 / ${wall[2]}) / (1 / $one_cpu + 1 / $other_cpu)" | bc -l)"
 fi

@@ -4,10 +4,12 @@
 #include <exception>
 #include <iostream>
 
+#include "eegtrack/pipeline/heap_policy.hpp"
 #include "eegtrack/version.hpp"
 #include "subcommands.hpp"
 
 int main(int argc, char** argv) {
+  eegtrack::pipeline::keep_freed_heap_memory();
   CLI::App app{"eegtrack: quantitative EEG for ICANS follow-up"};
   app.set_version_flag("--version", eegtrack::kVersion);
   app.require_subcommand(1);
