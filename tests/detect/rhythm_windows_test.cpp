@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 #include <vector>
 
@@ -23,6 +24,58 @@ const RhythmWindowSettings kEvolving{.window_s = 4.0,
                                      .high_hz = 7.0,
                                      .min_frequency_hz = 0.5,
                                      .max_frequency_hz = 12.0};
+
+// Mean-removed autocorrelation at lag k written out as a sum, normalised to 1 at lag 0 and
+// corrected for the overlap (n / (n - k)): what rhythm_of reads through a zero-padded FFT.
+double direct_autocorrelation(const std::vector<double>& x, std::size_t k) {
+  const auto n = static_cast<double>(x.size());
+  double mean = 0.0;
+  for (double v : x)
+    mean += v;
+  mean /= n;
+  double zero = 0.0;
+  double lagged = 0.0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    zero += (x[i] - mean) * (x[i] - mean);
+    if (i + k < x.size())
+      lagged += (x[i] - mean) * (x[i + k] - mean);
+  }
+  return lagged / zero * n / (n - static_cast<double>(k));
+}
+
+// The autocorrelation comes through a zero-padded FFT (no circular wrap into the lags read): the
+// height rhythm_of reports is the autocorrelation at the lag of its period summed directly, up to
+// the longest lag a window allows.
+TEST(RhythmOf, RhythmicityIsTheDirectAutocorrelationAtItsPeriod) {
+  const double fs = 256.0;
+  std::uint64_t state = 12345;
+  const auto noise = [&] {  // uniform in [-0.5, 0.5), a fixed sequence
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / 9007199254740992.0 - 0.5;
+  };
+  int checked = 0;
+  for (std::size_t n : {128U, 250U, 256U, 512U, 1000U}) {
+    for (std::size_t max_lag : {n / 3, n - 2}) {
+      for (double period : {9.3, 23.7, 0.3 * static_cast<double>(n)}) {
+        std::vector<double> x(n);
+        for (std::size_t i = 0; i < n; ++i)
+          x[i] = std::sin(2.0 * std::numbers::pi * static_cast<double>(i) / period) +
+                 0.05 * static_cast<double>(i % 7) / 7.0 + 0.2 * noise();
+        const ChannelRhythm r = rhythm_of(x, fs, 4, max_lag);
+        ASSERT_TRUE(r.valid);
+        if (!(r.frequency_hz > 0.0))
+          continue;  // no period in range
+        // The parabolic refinement moves the lag by less than half a sample.
+        const auto lag = static_cast<std::size_t>(std::lround(fs / r.frequency_hz));
+        ASSERT_LE(lag, max_lag);
+        EXPECT_NEAR(r.rhythmicity, std::min(1.0, direct_autocorrelation(x, lag)), 1e-12)
+            << "n " << n << " max_lag " << max_lag << " period " << period;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 20);
+}
 
 TEST(RhythmDecimation, KeepsEightSamplesPerCycleAndWholeWindowsAndSteps) {
   // 20 Hz needs 160 Hz. At 512 Hz a factor of 3 would leave 1024/3 samples per window; at
