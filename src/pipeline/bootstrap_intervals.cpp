@@ -7,8 +7,10 @@
 #include <cmath>
 #include <map>
 #include <random>
+#include <span>
 
 #include "analysis_state.hpp"
+#include "bootstrap_draws.hpp"
 #include "eegtrack/dsp/robust_stats.hpp"
 #include "eegtrack/pipeline/available_cpus.hpp"
 #include "worker_pool.hpp"
@@ -18,8 +20,11 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Resamples drawn and measured together, spread over the cores.
+// Resamples drawn together, and measured in groups of kResampleGroup spread over the cores: a
+// group reads each block's spectrum once (kResampleGroup x 9 channels x the PDR's bins of sums
+// stay in the second-level cache).
 constexpr std::size_t kResampleChunk = 64;
+constexpr std::size_t kResampleGroup = 8;
 
 // What one resample gives: the PDR when present, and the slowing measures when the medians of
 // the four bands exist.
@@ -62,12 +67,6 @@ double epoch_mean(const AnalysisState& st, std::size_t e, const std::vector<std:
   return n > 0 ? sum / static_cast<double>(n) : kNaN;
 }
 
-// Median of the finite values (NaN when none), by the rule of quantiles().
-double median(std::vector<double>& v) {
-  std::erase_if(v, [](double x) { return !std::isfinite(x); });
-  return v.empty() ? kNaN : dsp::quantile(v, 0.5);
-}
-
 std::optional<findings::Interval> percentile_interval(std::vector<double> v, double level) {
   std::erase_if(v, [](double x) { return !std::isfinite(x); });
   if (v.size() < 2)
@@ -103,31 +102,56 @@ PdrRows pdr_rows(const AnalysisState& st, const std::vector<std::size_t>& good,
   return rows;
 }
 
-// Mean spectrum of each row channel over the drawn blocks (rows without data are dropped).
-Eigen::MatrixXd drawn_psd(const AnalysisState& st, const std::vector<std::size_t>& rows,
-                          const std::vector<std::size_t>& blocks, std::vector<sites::Side>* sides,
-                          const std::vector<sites::Side>& all_sides) {
-  const std::size_t nb = st.block_channels.size(), bins = st.block_bins;
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(bins));
-  std::vector<double> sum(bins);
+// The block spectra of the PDR rows (positions into st.block_channels).
+std::vector<BlockSpectra> row_spectra(const AnalysisState& st,
+                                      const std::vector<std::size_t>& rows) {
+  const std::size_t nb = st.block_channels.size();
+  const std::size_t n_blocks = nb == 0 ? 0 : st.block_psd_count.size() / nb;
+  std::vector<BlockSpectra> out;
+  for (std::size_t i : rows)
+    out.push_back({.sums = st.block_psd_sum.data() + i * st.block_bins,
+                   .stride = nb * st.block_bins,
+                   .counts = st.block_psd_count.data() + i,
+                   .count_stride = nb,
+                   .bins = st.block_bins,
+                   .blocks = n_blocks});
+  return out;
+}
+
+// The mean spectra of `rows` in resamples [first, first + n) of a chunk: one matrix per row,
+// a resample per matrix row, and the epochs each holds.
+struct DrawnSpectra {
+  std::vector<Eigen::MatrixXd> mean;
+  std::vector<std::vector<std::uint64_t>> epochs;
+};
+
+DrawnSpectra drawn_spectra(const std::vector<BlockSpectra>& rows,
+                           std::span<const std::vector<std::uint32_t>> multiplicity) {
+  DrawnSpectra out;
+  for (const auto& row : rows) {
+    out.mean.emplace_back(static_cast<Eigen::Index>(multiplicity.size()),
+                          static_cast<Eigen::Index>(row.bins));
+    out.epochs.emplace_back(multiplicity.size());
+    mean_drawn_spectra(row, multiplicity, out.mean.back(), out.epochs.back());
+  }
+  return out;
+}
+
+// One resample's spectra of the rows that have data in it, one row each (as posterior_rhythm
+// takes them), with their sides when asked.
+Eigen::MatrixXd resample_rows(const DrawnSpectra& d, std::size_t r, std::size_t bins,
+                              std::vector<sites::Side>* sides,
+                              const std::vector<sites::Side>& all_sides) {
+  Eigen::MatrixXd m(static_cast<Eigen::Index>(d.mean.size()), static_cast<Eigen::Index>(bins));
   Eigen::Index kept = 0;
   if (sides)
     sides->clear();
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::fill(sum.begin(), sum.end(), 0.0);
-    std::uint64_t count = 0;
-    for (std::size_t b : blocks) {
-      count += st.block_psd_count[b * nb + rows[r]];
-      const float* s = &st.block_psd_sum[(b * nb + rows[r]) * bins];
-      for (std::size_t k = 0; k < bins; ++k)
-        sum[k] += s[k];
-    }
-    if (count == 0)
-      continue;
-    for (std::size_t k = 0; k < bins; ++k)
-      m(kept, static_cast<Eigen::Index>(k)) = sum[k] / static_cast<double>(count);
+  for (std::size_t i = 0; i < d.mean.size(); ++i) {
+    if (d.epochs[i][r] == 0)
+      continue;  // no clean epoch of this channel in the drawn blocks
+    m.row(kept) = d.mean[i].row(static_cast<Eigen::Index>(r));
     if (sides)
-      sides->push_back(all_sides[r]);
+      sides->push_back(all_sides[i]);
     ++kept;
   }
   return m.topRows(kept);
@@ -177,66 +201,90 @@ findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzePa
   const std::span<const double> freqs(st.frequencies_hz.data(), st.block_bins);
   auto pp = p.pdr;
   pp.aperiodic.high_hz = std::min(pp.aperiodic.high_hz, st.frequencies_hz.back());
-  // One resample's recording-level measures, recomputed from its drawn blocks.
-  const auto measure = [&](const std::vector<std::size_t>& drawn) {
-    Resample result;
-    std::array<std::vector<double>, kMeasures> v;
-    for (std::size_t b : drawn)
-      for (std::size_t e : by_block.at(b))
-        for (int k = 0; k < kMeasures; ++k)
-          v[k].push_back(values[e][k]);
-    double med[kMeasures];
-    for (int k = 0; k < kMeasures; ++k)
-      med[k] = median(v[k]);
-    features::SlowingInputs s;
-    if (!rows.posterior.empty()) {
-      std::vector<sites::Side> sides;
-      const auto m = drawn_psd(st, rows.posterior, drawn, &sides, rows.sides);
-      const auto front = drawn_psd(st, rows.frontal, drawn, nullptr, {});
-      if (m.rows() > 0) {
-        const auto found = features::posterior_dominant_rhythm(freqs, m, sides, pp, front);
-        s.pdr_present = found.present;
-        s.pdr_frequency_hz = found.present ? found.frequency_hz : 0.0;
+  // Each measure's per-epoch values, sorted once, with their blocks.
+  const std::size_t nb = st.block_channels.size();
+  const std::size_t n_blocks =
+      std::max(nb == 0 ? std::size_t{0} : st.block_psd_count.size() / nb, blocks.back() + 1);
+  std::vector<BlockValues> sorted;
+  for (int k = 0; k < kMeasures; ++k) {
+    std::vector<double> v;
+    std::vector<std::size_t> of_block;
+    for (const auto& [b, epochs] : by_block)
+      for (std::size_t e : epochs) {
+        v.push_back(values[e][k]);
+        of_block.push_back(b);
       }
+    sorted.emplace_back(v, of_block);
+  }
+  const auto posterior = row_spectra(st, rows.posterior);
+  const auto frontal = row_spectra(st, rows.frontal);
+  // The recording-level measures of resamples [first, first + count) of a chunk, recomputed
+  // from how many times each block was drawn.
+  const auto measure = [&](std::span<const std::vector<std::uint32_t>> drawn,
+                           std::span<Resample> results) {
+    const DrawnSpectra back = drawn_spectra(posterior, drawn);
+    const DrawnSpectra front = drawn_spectra(frontal, drawn);
+    for (std::size_t r = 0; r < drawn.size(); ++r) {
+      Resample& result = results[r];
+      result = {};
+      double med[kMeasures];
+      for (int k = 0; k < kMeasures; ++k)
+        med[k] = sorted[static_cast<std::size_t>(k)].median(drawn[r]);
+      features::SlowingInputs s;
+      if (!rows.posterior.empty()) {
+        std::vector<sites::Side> sides;
+        const auto m = resample_rows(back, r, st.block_bins, &sides, rows.sides);
+        const auto f = resample_rows(front, r, st.block_bins, nullptr, {});
+        if (m.rows() > 0) {
+          const auto found = features::posterior_dominant_rhythm(freqs, m, sides, pp, f);
+          s.pdr_present = found.present;
+          s.pdr_frequency_hz = found.present ? found.frequency_hz : 0.0;
+        }
+      }
+      result.pdr_present = s.pdr_present;
+      result.pdr_hz = s.pdr_frequency_hz;
+      if (!std::isfinite(med[kDelta]) || !std::isfinite(med[kTheta]) ||
+          !std::isfinite(med[kAlpha]) || !std::isfinite(med[kBeta]))
+        continue;
+      s.relative_delta = std::clamp(med[kDelta], 0.0, 1.0);
+      s.relative_theta = std::clamp(med[kTheta], 0.0, 1.0);
+      s.relative_alpha = std::clamp(med[kAlpha], 0.0, 1.0);
+      s.relative_beta = std::clamp(med[kBeta], 0.0, 1.0);
+      s.suppression_fraction = std::clamp(out.continuity.suppressed_fraction, 0.0, 1.0);
+      s.median_frequency_hz = med[kSef50];
+      result.graded = true;
+      result.index = features::grade_slowing(s, p.slowing).encephalopathy_index;
+      result.delta = med[kDelta];
+      result.theta = med[kTheta];
+      result.dar = med[kDar];
     }
-    result.pdr_present = s.pdr_present;
-    result.pdr_hz = s.pdr_frequency_hz;
-    if (!std::isfinite(med[kDelta]) || !std::isfinite(med[kTheta]) || !std::isfinite(med[kAlpha]) ||
-        !std::isfinite(med[kBeta]))
-      return result;
-    s.relative_delta = std::clamp(med[kDelta], 0.0, 1.0);
-    s.relative_theta = std::clamp(med[kTheta], 0.0, 1.0);
-    s.relative_alpha = std::clamp(med[kAlpha], 0.0, 1.0);
-    s.relative_beta = std::clamp(med[kBeta], 0.0, 1.0);
-    s.suppression_fraction = std::clamp(out.continuity.suppressed_fraction, 0.0, 1.0);
-    s.median_frequency_hz = med[kSef50];
-    result.graded = true;
-    result.index = features::grade_slowing(s, p.slowing).encephalopathy_index;
-    result.delta = med[kDelta];
-    result.theta = med[kTheta];
-    result.dar = med[kDar];
-    return result;
   };
 
   // The draws come from one generator in a fixed order and the results are kept in that
   // order, so the intervals do not depend on how many threads measure the resamples. They are
-  // drawn a chunk at a time: memory stays a chunk of draws, not all of them.
+  // drawn a chunk at a time: memory stays a chunk of draws, not all of them. A chunk's resamples
+  // are measured in groups, each group reading every block's spectrum once.
   std::mt19937_64 rng(bp.seed);
   std::uniform_int_distribution<std::size_t> pick(0, blocks.size() - 1);
   std::vector<double> index, pdr, delta, theta, dar;
   int present = 0;
   WorkerPool pool(p.threads > 0 ? p.threads : available_cpus());
-  std::vector<std::vector<std::size_t>> draws(kResampleChunk);
+  std::vector<std::vector<std::uint32_t>> drawn(kResampleChunk);
   std::vector<Resample> measured(kResampleChunk);
   for (int first = 0; first < bp.resamples; first += static_cast<int>(kResampleChunk)) {
     const auto n =
         std::min<std::size_t>(kResampleChunk, static_cast<std::size_t>(bp.resamples - first));
     for (std::size_t r = 0; r < n; ++r) {
-      draws[r].resize(blocks.size());
-      for (auto& d : draws[r])
-        d = blocks[pick(rng)];
+      drawn[r].assign(n_blocks, 0);
+      for (std::size_t j = 0; j < blocks.size(); ++j)
+        ++drawn[r][blocks[pick(rng)]];
     }
-    pool.run(n, [&](std::size_t r) { measured[r] = measure(draws[r]); });
+    const std::size_t groups = (n + kResampleGroup - 1) / kResampleGroup;
+    pool.run(groups, [&](std::size_t g) {
+      const std::size_t from = g * kResampleGroup;
+      const std::size_t count = std::min(kResampleGroup, n - from);
+      measure(std::span(drawn).subspan(from, count), std::span(measured).subspan(from, count));
+    });
     for (std::size_t r = 0; r < n; ++r) {
       const Resample& m = measured[r];
       if (m.pdr_present) {
