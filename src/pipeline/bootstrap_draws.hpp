@@ -46,8 +46,8 @@ struct BlockSpectra {
 
 /// The mean spectrum of one channel in each of several resamples: row r is the sum of the
 /// block spectra, each multiplicity[r][b] times, divided by the epochs they hold. `epochs[r]`
-/// receives that number (0: row r is left as zeros). The blocks are added in block order, each
-/// multiplied by its multiplicity, so the result equals the draw-order sum up to rounding.
+/// receives that number (0: row r of `out` is left as it was). The blocks are added in block order,
+/// each multiplied by its multiplicity, so the result equals the draw-order sum up to rounding.
 void mean_drawn_spectra(const BlockSpectra& channel,
                         std::span<const std::vector<std::uint32_t>> multiplicity,
                         Eigen::Ref<Eigen::MatrixXd> out, std::span<std::uint64_t> epochs);
