@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -35,14 +34,7 @@ void check_pseudonym(const std::string& pseudonym) {
 }
 
 StartTime shifted_date(const StartTime& start, int days) {
-  using namespace std::chrono;
-  const year_month_day ymd{sys_days{year{start.year} / month{static_cast<unsigned>(start.month)} /
-                                    day{static_cast<unsigned>(start.day)}} +
-                           std::chrono::days{days}};
-  StartTime out = start;
-  out.year = static_cast<int>(ymd.year());
-  out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  const StartTime out = shifted_by_days(start, days);
   if (out.year < kFirstEdfYear || out.year > kLastEdfYear)
     throw UsageError("--shift-days " + std::to_string(days) + ": the start date would fall in " +
                      std::to_string(out.year) + ", outside the years EDF can store (1985-2084)");

@@ -155,3 +155,19 @@ StartTime shifted_start(const StartTime& start, double seconds) {
 }
 
 }  // namespace eegtrack::io::detail
+
+namespace eegtrack::io {
+
+StartTime shifted_by_days(const StartTime& start, int days) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{year{start.year} / month{static_cast<unsigned>(start.month)} /
+                                    day{static_cast<unsigned>(start.day)}} +
+                           std::chrono::days{days}};
+  StartTime out = start;
+  out.year = static_cast<int>(ymd.year());
+  out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+}  // namespace eegtrack::io

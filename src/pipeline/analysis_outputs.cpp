@@ -158,7 +158,7 @@ std::optional<Deidentification> deidentification_of(const io::Header& header, co
 
 // The start time the outputs carry: the header's, or shifted by the patient's days.
 io::StartTime published_start(const io::Header& header, const std::optional<Deidentification>& d) {
-  return d ? shifted_by_days(header.start, d->shift_days) : header.start;
+  return d ? io::shifted_by_days(header.start, d->shift_days) : header.start;
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <array>
-#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -158,18 +157,6 @@ std::string patient_key(const io::Header& header, const std::optional<std::strin
       return code;
   }
   return header.path.filename().string();
-}
-
-io::StartTime shifted_by_days(const io::StartTime& start, int days) {
-  using namespace std::chrono;
-  const year_month_day ymd{sys_days{year{start.year} / month{static_cast<unsigned>(start.month)} /
-                                    day{static_cast<unsigned>(start.day)}} +
-                           std::chrono::days{days}};
-  io::StartTime out = start;
-  out.year = static_cast<int>(ymd.year());
-  out.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  out.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-  return out;
 }
 
 }  // namespace eegtrack::pipeline

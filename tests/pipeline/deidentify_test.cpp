@@ -73,18 +73,5 @@ TEST(Deidentify, PseudonymsAndShiftsDependOnKeyFileAndPatientOnly) {
   EXPECT_GT(shifts.size(), 190U);
 }
 
-TEST(Deidentify, ShiftCrossesLeapDaysAndYears) {
-  const io::StartTime t{.year = 2024, .month = 3, .day = 1, .hour = 13, .minute = 5, .second = 9};
-  const auto s = shifted_by_days(t, -1);
-  EXPECT_EQ(s.year, 2024);
-  EXPECT_EQ(s.month, 2);
-  EXPECT_EQ(s.day, 29);
-  EXPECT_EQ(s.hour, 13);
-  const auto y = shifted_by_days(t, -366);
-  EXPECT_EQ(y.year, 2023);
-  EXPECT_EQ(y.month, 3);
-  EXPECT_EQ(y.day, 1);
-}
-
 }  // namespace
 }  // namespace eegtrack::pipeline

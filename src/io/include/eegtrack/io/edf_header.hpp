@@ -36,6 +36,10 @@ struct StartTime {
 /// "YYYY-MM-DDThh:mm:ss[.ffffff]" (no time zone: EDF carries none).
 [[nodiscard]] std::string to_iso8601(const StartTime& start);
 
+/// `start` moved by `days` whole calendar days (negative: back), the time of day unchanged. The
+/// year may leave kFirstEdfYear..kLastEdfYear: a caller writing it into a header checks it.
+[[nodiscard]] StartTime shifted_by_days(const StartTime& start, int days);
+
 /// One signal of the header, as declared; trimmed of the space padding.
 struct SignalInfo {
   std::string label;               ///< original label, e.g. "EEG T3-REF"

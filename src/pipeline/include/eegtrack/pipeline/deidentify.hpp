@@ -59,7 +59,4 @@ struct Deidentification {
 [[nodiscard]] std::string patient_key(const io::Header& header,
                                       const std::optional<std::string>& given);
 
-/// `start` moved by `days` whole days (time of day unchanged).
-[[nodiscard]] io::StartTime shifted_by_days(const io::StartTime& start, int days);
-
 }  // namespace eegtrack::pipeline
