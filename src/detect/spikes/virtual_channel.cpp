@@ -28,7 +28,7 @@ template <class Lanes, std::size_t kRegisters>
   for (; s + kBlock <= to; s += kBlock) {
     Lanes sum[kRegisters] = {};
     for (std::size_t i = 0; i < m; ++i) {
-      Lanes w;
+      Lanes w = {};  // every lane set below; the initialiser quiets gcc -O1's warning
       for (std::size_t l = 0; l < kWidth; ++l)
         w[l] = a[i];
       const double* x = channels[i] + s;
