@@ -139,25 +139,39 @@ void flag_ocular(std::span<const std::vector<double>> samples, double sample_rat
     return layout.channels[c].role == role &&
            !has_any(screens[c].reasons, ArtifactReason::Flat | ArtifactReason::Clipping);
   };
-  // The slow amplitude is at most the smoothed signal's range, so a periocular channel whose
-  // range stays below the threshold is decided without its median. When no periocular channel
-  // on one of the sides can reach ocular_min_uv, nothing is marked and the posterior channels
-  // need not be measured: in most epochs the medians (a tenth of the background analysis' time)
-  // are skipped, and every decision is the one the amplitudes themselves would give.
+  // A periocular channel is marked when its slow amplitude reaches the threshold, which is at
+  // least ocular_min_uv, and only when both sides have such a channel. So when one side has
+  // no channel whose amplitude reaches ocular_min_uv, nothing is marked, whatever the
+  // posterior channels show, and they need not be measured (their smoothing and medians were
+  // a tenth of the background analysis' time). The amplitude is at most the smoothed signal's
+  // range: channels whose range stays below ocular_min_uv are decided without their median,
+  // and the amplitudes are taken only when both sides can still reach it. Every decision is
+  // the one the amplitudes themselves would give.
   std::vector<std::vector<double>> slow(samples.size());
   std::vector<double> reach(samples.size(), 0.0);
-  bool left_can = false, right_can = false;
+  const auto both_sides = [&](auto&& reaches_minimum) {
+    bool left = false, right = false;
+    for (std::size_t c = 0; c < samples.size(); ++c) {
+      if (!measured(c, OcularRole::Periocular) || !reaches_minimum(c))
+        continue;
+      left = left || layout.channels[c].side != sites::Side::Right;
+      right = right || layout.channels[c].side != sites::Side::Left;
+    }
+    return left && right;
+  };
   for (std::size_t c = 0; c < samples.size(); ++c) {
     if (!measured(c, OcularRole::Periocular))
       continue;
     slow[c] = slow_signal(samples[c], sample_rate_hz, params.ocular_smooth_s);
     reach[c] = range_of(slow[c]);
-    if (reach[c] >= params.ocular_min_uv) {
-      left_can = left_can || layout.channels[c].side != sites::Side::Right;
-      right_can = right_can || layout.channels[c].side != sites::Side::Left;
-    }
   }
-  if (!(left_can && right_can))
+  if (!both_sides([&](std::size_t c) { return reach[c] >= params.ocular_min_uv; }))
+    return;
+  std::vector<double> amplitude(samples.size(), 0.0);
+  for (std::size_t c = 0; c < samples.size(); ++c)
+    if (measured(c, OcularRole::Periocular) && reach[c] >= params.ocular_min_uv)
+      amplitude[c] = peak_deviation_from_median(slow[c]);
+  if (!both_sides([&](std::size_t c) { return amplitude[c] >= params.ocular_min_uv; }))
     return;
   std::vector<double> posterior;
   for (std::size_t c = 0; c < samples.size(); ++c)
@@ -172,8 +186,7 @@ void flag_ocular(std::span<const std::vector<double>> samples, double sample_rat
   bool left = false, right = false;
   for (std::size_t c = 0; c < samples.size(); ++c) {
     const auto& ch = layout.channels[c];
-    if (!measured(c, OcularRole::Periocular) || reach[c] < threshold ||
-        peak_deviation_from_median(slow[c]) < threshold)
+    if (!measured(c, OcularRole::Periocular) || amplitude[c] < threshold)
       continue;
     marked.push_back(c);
     left = left || ch.side != sites::Side::Right;

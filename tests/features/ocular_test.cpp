@@ -204,29 +204,89 @@ TEST(Ocular, LayoutRolesAndMisuse) {
   EXPECT_THROW(validate(bad), std::exception);
 }
 
+// The smoothing written out: each sample the mean of the samples within half a window of it
+// (fewer at the edges), twice.
+std::vector<double> smoothed_by_definition(const std::vector<double>& x, double fs,
+                                           double smooth_s) {
+  const auto w = static_cast<std::size_t>(std::lround(smooth_s * fs)) | 1U;
+  const std::size_t h = w / 2;
+  auto smooth = [&](const std::vector<double>& in) {
+    std::vector<double> out(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      const std::size_t lo = i >= h ? i - h : 0;
+      const std::size_t hi = std::min(in.size(), i + h + 1);
+      double sum = 0.0;
+      for (std::size_t j = lo; j < hi; ++j)
+        sum += in[j];
+      out[i] = sum / static_cast<double>(hi - lo);
+    }
+    return out;
+  };
+  return smooth(smooth(x));
+}
+
+// The slow amplitude by definition: the largest deviation of the smoothed signal from its
+// upper median. Lengths shorter than, equal to and longer than the window check the edges.
+double slow_amplitude_by_definition(const std::vector<double>& x, double fs, double smooth_s) {
+  const auto s = smoothed_by_definition(x, fs, smooth_s);
+  auto sorted = s;
+  std::sort(sorted.begin(), sorted.end());
+  const double median = sorted[sorted.size() / 2];
+  double peak = 0.0;
+  for (const double v : s)
+    peak = std::max(peak, std::abs(v - median));
+  return peak;
+}
+
 // The smoothed peak of a raised-cosine blink of width 0.4 s keeps nearly all of its height (a
 // 0.15-s triangular smoother passes its 2.5-Hz fundamental at ~0.8 and more), while a 10-Hz
 // alpha wave of the same height falls to ~5 % (up to ~12 % at the epoch's edges, where the
 // smoother has fewer samples), below the 40-µV minimum: alpha is no ocular evidence.
 // flag_ocular decides some channels from the smoothed signal's range alone; its marks must be
-// those of the rule applied to every channel's slow amplitude, here for blinks and looks of
-// graded size whose amplitudes cross the thresholds.
+// those of the rule applied to every channel's slow amplitude, here for blinks, looks and slow
+// vertical movements of graded size whose amplitudes cross the thresholds. The vertical
+// movements (a 0.5-Hz sine at the frontopolar electrodes) span twice their amplitude: in some
+// epochs both sides' ranges reach the 40-µV minimum while one side's amplitudes stay below it,
+// which flag_ocular decides before it measures the posterior channels.
 TEST(Ocular, MarksWhatTheSlowAmplitudesThemselvesDecide) {
   const ArtifactParams p;
-  int marked_epochs = 0, kept_epochs = 0;
+  const std::map<std::string, double> vertical_field = {{"Fp1", 1.0}, {"Fp2", 1.0}, {"F7", 0.4},
+                                                        {"F8", 0.4},  {"F3", 0.3},  {"F4", 0.3}};
+  int marked_epochs = 0, kept_epochs = 0, ranges_only = 0;
   for (const std::size_t k : {2U, 6U, 11U}) {
     for (double scale = 0.1; scale < 1.21; scale += 0.05) {
-      for (const bool blinking : {true, false}) {
+      for (const int kind : {0, 1, 2}) {
         auto e = clean_epoch(k);
-        if (blinking)
+        if (kind == 0)
           add_field(e, kBlinkField, [&](double t) { return scale * blink(t); });
-        else
+        else if (kind == 1)
           add_field(e, kLookField, [&](double t) { return scale * look(t); });
+        else
+          add_field(e, vertical_field, [&](double t) {
+            return scale * 60.0 * std::sin(2.0 * std::numbers::pi * 0.5 * t);
+          });
         const auto s = screen(e, p);
         std::vector<std::vector<std::string>> electrodes;
         for (const auto& name : e.names)
           electrodes.push_back({name});
         const auto layout = ocular_layout(electrodes);
+        bool range_left = false, range_right = false, amplitude_left = false,
+             amplitude_right = false;
+        for (std::size_t c = 0; c < e.x.size(); ++c) {
+          const auto& ch = layout.channels[c];
+          if (ch.role != OcularRole::Periocular)
+            continue;
+          const auto smoothed = smoothed_by_definition(e.x[c], kFs, p.ocular_smooth_s);
+          const auto [lowest, highest] = std::minmax_element(smoothed.begin(), smoothed.end());
+          const bool range = *highest - *lowest >= p.ocular_min_uv;
+          const bool amplitude =
+              slow_amplitude_by_definition(e.x[c], kFs, p.ocular_smooth_s) >= p.ocular_min_uv;
+          range_left = range_left || (range && ch.side != sites::Side::Right);
+          range_right = range_right || (range && ch.side != sites::Side::Left);
+          amplitude_left = amplitude_left || (amplitude && ch.side != sites::Side::Right);
+          amplitude_right = amplitude_right || (amplitude && ch.side != sites::Side::Left);
+        }
+        ranges_only += range_left && range_right && !(amplitude_left && amplitude_right);
         std::vector<double> posterior;
         for (std::size_t c = 0; c < e.x.size(); ++c)
           if (layout.channels[c].role == OcularRole::Posterior)
@@ -247,14 +307,16 @@ TEST(Ocular, MarksWhatTheSlowAmplitudesThemselvesDecide) {
         }
         for (std::size_t c = 0; c < e.x.size(); ++c)
           EXPECT_EQ(has_any(s.screens[c].reasons, R::Ocular), reaches[c] && left && right)
-              << e.names[c] << ", epoch " << k << ", scale " << scale << ", blink " << blinking;
+              << e.names[c] << ", epoch " << k << ", scale " << scale << ", kind " << kind;
         (s.n_ocular() > 0 ? marked_epochs : kept_epochs) += 1;
       }
     }
   }
-  // Both outcomes occur, so both paths of the decision are exercised.
+  // Both outcomes occur, and epochs decided by the amplitudes before the posterior channels,
+  // so every path of the decision is exercised.
   EXPECT_GT(marked_epochs, 10);
   EXPECT_GT(kept_epochs, 10);
+  EXPECT_GT(ranges_only, 3);
 }
 
 TEST(Ocular, SlowAmplitudeKeepsBlinksAndDropsAlpha) {
@@ -266,34 +328,6 @@ TEST(Ocular, SlowAmplitudeKeepsBlinksAndDropsAlpha) {
   }
   EXPECT_GT(slow_amplitude_uv(b, kFs, 0.15), 0.8 * 150.0);
   EXPECT_LT(slow_amplitude_uv(a, kFs, 0.15), 0.15 * 150.0);
-}
-
-// The smoothing written out: each sample the mean of the samples within half a window of it
-// (fewer at the edges), twice; then the largest deviation from the upper median. Lengths
-// shorter than, equal to and longer than the window check the edges.
-double slow_amplitude_by_definition(const std::vector<double>& x, double fs, double smooth_s) {
-  const auto w = static_cast<std::size_t>(std::lround(smooth_s * fs)) | 1U;
-  const std::size_t h = w / 2;
-  auto smooth = [&](const std::vector<double>& in) {
-    std::vector<double> out(in.size());
-    for (std::size_t i = 0; i < in.size(); ++i) {
-      const std::size_t lo = i >= h ? i - h : 0;
-      const std::size_t hi = std::min(in.size(), i + h + 1);
-      double sum = 0.0;
-      for (std::size_t j = lo; j < hi; ++j)
-        sum += in[j];
-      out[i] = sum / static_cast<double>(hi - lo);
-    }
-    return out;
-  };
-  const auto s = smooth(smooth(x));
-  auto sorted = s;
-  std::sort(sorted.begin(), sorted.end());
-  const double median = sorted[sorted.size() / 2];
-  double peak = 0.0;
-  for (const double v : s)
-    peak = std::max(peak, std::abs(v - median));
-  return peak;
 }
 
 TEST(SlowAmplitude, EqualsTheMovingAveragesWrittenOut) {
