@@ -182,19 +182,12 @@ void flag_ocular(std::span<const std::vector<double>> samples, double sample_rat
   auto mid = posterior.begin() + static_cast<std::ptrdiff_t>(posterior.size() / 2);
   std::nth_element(posterior.begin(), mid, posterior.end());
   const double threshold = std::max(params.ocular_min_uv, params.ocular_ratio * *mid);
-  std::vector<std::size_t> marked;
-  bool left = false, right = false;
-  for (std::size_t c = 0; c < samples.size(); ++c) {
-    const auto& ch = layout.channels[c];
-    if (!measured(c, OcularRole::Periocular) || amplitude[c] < threshold)
-      continue;
-    marked.push_back(c);
-    left = left || ch.side != sites::Side::Right;
-    right = right || ch.side != sites::Side::Left;
-  }
-  if (!(left && right))
+  const auto reaches = [&](std::size_t c) { return amplitude[c] >= threshold; };
+  if (!both_sides(reaches))
     return;  // one side only: a frontal focus, not the eyes
-  for (const std::size_t c : marked) {
+  for (std::size_t c = 0; c < samples.size(); ++c) {
+    if (!measured(c, OcularRole::Periocular) || !reaches(c))
+      continue;
     screens[c].reasons |= ArtifactReason::Ocular;
     screens[c].rejected = has_any(screens[c].reasons, params.reject_reasons);
   }
