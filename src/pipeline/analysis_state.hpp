@@ -28,6 +28,10 @@ struct AnalysisState {
   std::vector<float> block_psd_sum;            ///< [block][block channel][bin]
   std::vector<std::uint32_t> block_psd_count;  ///< [block][block channel]
   std::size_t n_epochs = 0;                    ///< epochs accumulated so far
+  /// Epochs the recording holds (EpochStream::epoch_count): the per-epoch arrays above are
+  /// allocated once for all of them. Grown by doubling, a vector briefly holds its old and its
+  /// new copy: twice to three times the cells' size at the peak of a long recording.
+  std::size_t expected_epochs = 0;
 };
 
 /// Fills the recording-level fields of `out` (bad channels, clean epochs, medians, regions,

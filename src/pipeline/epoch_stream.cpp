@@ -40,6 +40,10 @@ EpochStream::EpochStream(const io::EdfReader& reader, const std::vector<int>& si
   if (!(n >= 2.0) || !std::isfinite(n))
     throw std::invalid_argument("EpochStream: epoch too short (" + std::to_string(epoch_s) + " s)");
   epoch_n_ = static_cast<std::size_t>(n);
+  const auto per_record = static_cast<std::size_t>(
+      reader.header().signals[static_cast<std::size_t>(signals.front())].samples_per_record);
+  for (const io::Segment& segment : reader.segments())
+    epoch_count_ += static_cast<std::size_t>(segment.n_records) * per_record / epoch_n_;
 }
 
 // Appends the next chunk to the carry; a chunk of another segment (or one that does not

@@ -196,6 +196,9 @@ void accumulate(const detail::EpochResult& r, const AnalyzeParams& p, detail::An
     st.block_bins = static_cast<std::size_t>(
         std::upper_bound(st.frequencies_hz.begin(), st.frequencies_hz.end(), top) -
         st.frequencies_hz.begin());
+    const std::size_t blocks = (st.expected_epochs + st.block_epochs - 1) / st.block_epochs;
+    st.block_psd_count.reserve(blocks * st.block_channels.size());
+    st.block_psd_sum.reserve(blocks * st.block_channels.size() * st.block_bins);
   }
   accumulate_block(r, st);
   ++st.n_epochs;
@@ -282,6 +285,8 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
       st.block_channels.push_back(c);
   }
   out.epochs.n_channels = st.n_channels;
+  st.expected_epochs = epochs.epoch_count();
+  st.cells.reserve(st.expected_epochs * st.n_channels * st.n_features);
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
   DetectionRunner detection(header, selection, params.detection, params.threads);
   features::SymmetryParams symmetry;

@@ -1,5 +1,5 @@
 // EpochStream: fixed-length epochs inside each contiguous segment, never across an EDF+D gap,
-// identical whatever the chunk length.
+// identical whatever the chunk length, as many as it counts before reading.
 #include "eegtrack/pipeline/epoch_stream.hpp"
 
 #include <gtest/gtest.h>
@@ -84,6 +84,21 @@ TEST(EpochStream, EpochLongerThanASegmentYieldsOnlyTheLongSegment) {
   ASSERT_EQ(epochs.size(), 1u);
   EXPECT_NEAR(epochs[0].onset_s, 10.0, 1e-9);
   EXPECT_EQ(epochs[0].samples[0].size(), static_cast<std::size_t>(3.5 * kSpr));
+}
+
+// The count known before reading is what next() then yields: whole epochs of each segment,
+// partial tails dropped, epochs longer than a segment giving none there.
+TEST(EpochStream, EpochCountIsWhatNextYields) {
+  const io::EdfReader reader(gapped_file());
+  for (double epoch_s : {0.125, 1.0, 1.5, 2.0, 3.0, 3.5, 4.0, 4.5}) {
+    for (double chunk_s : {1.0, 60.0}) {
+      const EpochStream stream(reader, {0, 2}, epoch_s, chunk_s);
+      EXPECT_EQ(stream.epoch_count(), all_epochs(reader, epoch_s, chunk_s).size())
+          << epoch_s << ' ' << chunk_s;
+    }
+  }
+  EXPECT_EQ(EpochStream(reader, {0, 2}, 1.5).epoch_count(), 4u);
+  EXPECT_EQ(EpochStream(reader, {0, 2}, 4.5).epoch_count(), 0u);
 }
 
 TEST(EpochStream, RejectsBadArguments) {

@@ -35,6 +35,9 @@ class EpochStream {
   /// Samples per epoch.
   [[nodiscard]] std::size_t epoch_samples() const noexcept { return epoch_n_; }
   [[nodiscard]] double sample_rate_hz() const noexcept { return fs_; }
+  /// Epochs the recording holds: each segment's whole epochs (next() yields exactly these).
+  /// Known before reading, so that what is kept per epoch can be allocated once.
+  [[nodiscard]] std::size_t epoch_count() const noexcept { return epoch_count_; }
 
  private:
   bool refill();
@@ -42,6 +45,7 @@ class EpochStream {
   io::ChunkReader chunks_;
   double fs_ = 0.0;
   std::size_t epoch_n_ = 0;
+  std::size_t epoch_count_ = 0;
   std::size_t n_signals_ = 0;
   std::size_t next_index_ = 0;
   // Carry: samples of the current segment not yet handed out, and the time of carry_[.][0].
