@@ -40,16 +40,33 @@ std::vector<hsize_t> dataset_dims(hid_t dataset, const H5Site& site) {
   return dims;
 }
 
+/// Rows [first, first + count) of the first dimension, or every row.
+struct RowSelection {
+  bool all = true;
+  hsize_t first = 0;
+  hsize_t count = 0;
+};
+
 template <class T>
 NdArray<T> read_numeric(hid_t file, const std::string& object, const H5Site& site,
-                        H5T_class_t wanted, hid_t memtype) {
+                        H5T_class_t wanted, hid_t memtype, RowSelection rows = {}) {
   const H5Handle dataset =
       detail::owned(H5Dopen2(file, object.c_str(), H5P_DEFAULT), site, "H5Dopen2");
   const H5Handle type = detail::owned(H5Dget_type(dataset.get()), site, "H5Dget_type");
   if (H5Tget_class(type.get()) != wanted)
     throw H5Error(site.file, object, "read dataset",
                   wanted == H5T_FLOAT ? "not a floating-point dataset" : "not an integer dataset");
-  const std::vector<hsize_t> dims = dataset_dims(dataset.get(), site);
+  std::vector<hsize_t> dims = dataset_dims(dataset.get(), site);
+  if (!rows.all) {
+    if (dims.empty())
+      throw H5Error(site.file, object, "read rows", "a scalar dataset has no rows");
+    if (rows.first > dims[0] || rows.count > dims[0] - rows.first)
+      throw H5Error(site.file, object, "read rows",
+                    "rows " + std::to_string(rows.first) + " to " +
+                        std::to_string(rows.first + rows.count) + " run past its " +
+                        std::to_string(dims[0]) + " rows");
+    dims[0] = rows.count;
+  }
   NdArray<T> out;
   out.shape.assign(dims.begin(), dims.end());
   std::size_t n = 1;
@@ -61,7 +78,22 @@ NdArray<T> read_numeric(hid_t file, const std::string& object, const H5Site& sit
   const H5Handle dxpl = detail::owned(H5Pcreate(H5P_DATASET_XFER), site, "H5Pcreate");
   detail::check(H5Pset_type_conv_cb(dxpl.get(), abort_on_overflow, nullptr), site,
                 "H5Pset_type_conv_cb");
-  detail::check(H5Dread(dataset.get(), memtype, H5S_ALL, H5S_ALL, dxpl.get(), out.values.data()),
+  if (rows.all) {
+    detail::check(H5Dread(dataset.get(), memtype, H5S_ALL, H5S_ALL, dxpl.get(), out.values.data()),
+                  site, "H5Dread");
+    return out;
+  }
+  const H5Handle file_space = detail::owned(H5Dget_space(dataset.get()), site, "H5Dget_space");
+  std::vector<hsize_t> start(dims.size(), 0);
+  start[0] = rows.first;
+  detail::check(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr,
+                                    dims.data(), nullptr),
+                site, "H5Sselect_hyperslab");
+  const H5Handle memory_space =
+      detail::owned(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), site,
+                    "H5Screate_simple");
+  detail::check(H5Dread(dataset.get(), memtype, memory_space.get(), file_space.get(), dxpl.get(),
+                        out.values.data()),
                 site, "H5Dread");
   return out;
 }
@@ -170,6 +202,14 @@ NdArray<double> Hdf5Reader::read_doubles(std::string_view dataset_path) const {
                               H5T_NATIVE_DOUBLE);
 }
 
+NdArray<double> Hdf5Reader::read_doubles(std::string_view dataset_path, std::uint64_t first_row,
+                                         std::uint64_t row_count) const {
+  const std::string object = detail::normalize_path(dataset_path, "Hdf5Reader::read_doubles");
+  const detail::H5Lock lock;
+  return read_numeric<double>(state_->file.get(), object, {state_->path, object}, H5T_FLOAT,
+                              H5T_NATIVE_DOUBLE, {false, first_row, row_count});
+}
+
 NdArray<std::int64_t> Hdf5Reader::read_int64(std::string_view dataset_path) const {
   const std::string object = detail::normalize_path(dataset_path, "Hdf5Reader::read_int64");
   const detail::H5Lock lock;
@@ -182,6 +222,14 @@ NdArray<std::uint8_t> Hdf5Reader::read_uint8(std::string_view dataset_path) cons
   const detail::H5Lock lock;
   return read_numeric<std::uint8_t>(state_->file.get(), object, {state_->path, object}, H5T_INTEGER,
                                     H5T_NATIVE_UINT8);
+}
+
+NdArray<std::uint8_t> Hdf5Reader::read_uint8(std::string_view dataset_path, std::uint64_t first_row,
+                                             std::uint64_t row_count) const {
+  const std::string object = detail::normalize_path(dataset_path, "Hdf5Reader::read_uint8");
+  const detail::H5Lock lock;
+  return read_numeric<std::uint8_t>(state_->file.get(), object, {state_->path, object}, H5T_INTEGER,
+                                    H5T_NATIVE_UINT8, {false, first_row, row_count});
 }
 
 std::vector<std::string> Hdf5Reader::read_strings(std::string_view dataset_path) const {

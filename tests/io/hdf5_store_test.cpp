@@ -191,6 +191,54 @@ TEST(Hdf5Store, AppendedRowsEqualOneWrite) {
   EXPECT_EQ(r.shape("never_filled"), (U64s{0, 3}));
 }
 
+// Rows read a block at a time are the written rows of that block, bit for bit, in chunked
+// (compressed) and contiguous datasets of rank 2 and 3, across chunk boundaries.
+TEST(Hdf5Store, RowBlocksAreTheirRowsOfTheWrittenArray) {
+  const auto path = test::scratch_dir() / "row_blocks.h5";
+  constexpr std::size_t kCols = 19;
+  const auto rows = random_doubles(5000 * kCols, 5);  // chunked: 431 rows per 64-kB chunk
+  const auto small = random_doubles(12 * kCols, 6);   // 1.8 kB: contiguous
+  const auto cube = random_doubles(300 * 4 * 5, 7);
+  std::vector<std::uint8_t> mask(5000 * kCols);
+  for (std::size_t i = 0; i < mask.size(); ++i)
+    mask[i] = static_cast<std::uint8_t>((i * 37) % 256);
+  {
+    Hdf5Writer w(path);
+    w.append_rows("features/delta", rows, kCols);
+    w.write_dataset("small", small, {12, kCols});
+    w.write_dataset("cube", cube, {300, 4, 5});
+    w.write_dataset("mask", mask, {5000, kCols});
+    w.write_dataset("scalar_like", std::vector<double>{1.0, 2.0});
+    w.commit();
+  }
+  const Hdf5Reader r(path);
+  const auto slice = [](const auto& all, std::size_t row_size, std::size_t first,
+                        std::size_t count) {
+    return std::vector(all.begin() + static_cast<std::ptrdiff_t>(first * row_size),
+                       all.begin() + static_cast<std::ptrdiff_t>((first + count) * row_size));
+  };
+  const std::pair<std::size_t, std::size_t> blocks[] = {
+      {0, 1}, {0, 431}, {430, 2}, {431, 431}, {1000, 4000}, {4999, 1}, {5000, 0}, {0, 5000}};
+  for (const auto& [first, count] : blocks) {
+    const auto block = r.read_doubles("/features/delta", first, count);
+    EXPECT_EQ(block.shape, (U64s{count, kCols})) << first;
+    expect_same_bits(block.values, slice(rows, kCols, first, count));
+    const auto mask_block = r.read_uint8("mask", first, count);
+    EXPECT_EQ(mask_block.shape, (U64s{count, kCols})) << first;
+    EXPECT_EQ(mask_block.values, slice(mask, kCols, first, count)) << first;
+  }
+  expect_same_bits(r.read_doubles("small", 5, 7).values, slice(small, kCols, 5, 7));
+  const auto cube_block = r.read_doubles("cube", 17, 100);
+  EXPECT_EQ(cube_block.shape, (U64s{100, 4, 5}));
+  expect_same_bits(cube_block.values, slice(cube, 20, 17, 100));
+  expect_same_bits(r.read_doubles("scalar_like", 1, 1).values, {2.0});
+  EXPECT_THROW((void)r.read_doubles("features/delta", 4999, 2), H5Error);
+  EXPECT_THROW((void)r.read_doubles("features/delta", 5001, 0), H5Error);
+  EXPECT_THROW((void)r.read_uint8("mask", 0, 5001), H5Error);
+  EXPECT_THROW((void)r.read_doubles("mask", 0, 1), H5Error);  // integers are not doubles
+  EXPECT_THROW((void)r.read_doubles("missing", 0, 1), H5Error);
+}
+
 TEST(Hdf5Store, HostileStringsRoundTrip) {
   const auto path = test::scratch_dir() / "hostile.h5";
   const std::vector<std::string> hostile = {"Ω µV °C",

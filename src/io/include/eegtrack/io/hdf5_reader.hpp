@@ -58,10 +58,20 @@ class Hdf5Reader {
   [[nodiscard]] std::vector<std::uint64_t> shape(std::string_view dataset_path) const;
   /// A floating-point dataset of any rank, as double. @throws H5Error if missing or not float.
   [[nodiscard]] NdArray<double> read_doubles(std::string_view dataset_path) const;
+  /// Rows [first_row, first_row + row_count) of a floating-point dataset of rank >= 1 (the
+  /// first dimension counts rows), as double; shape[0] is row_count. For reading a long
+  /// recording's per-epoch arrays a block at a time, in memory that does not grow with it.
+  /// @throws H5Error if missing, not float, a scalar, or the rows run past the dataset's end.
+  [[nodiscard]] NdArray<double> read_doubles(std::string_view dataset_path, std::uint64_t first_row,
+                                             std::uint64_t row_count) const;
   /// An integer dataset as int64. @throws H5Error if missing, not integer or out of range.
   [[nodiscard]] NdArray<std::int64_t> read_int64(std::string_view dataset_path) const;
   /// An integer dataset as uint8. @throws H5Error if missing, not integer or out of range.
   [[nodiscard]] NdArray<std::uint8_t> read_uint8(std::string_view dataset_path) const;
+  /// Rows of an integer dataset as uint8, as read_doubles(path, first_row, row_count) reads.
+  [[nodiscard]] NdArray<std::uint8_t> read_uint8(std::string_view dataset_path,
+                                                 std::uint64_t first_row,
+                                                 std::uint64_t row_count) const;
   /// Every element of a string dataset (row-major order for rank > 1).
   /// @throws H5Error if missing or not a string dataset.
   [[nodiscard]] std::vector<std::string> read_strings(std::string_view dataset_path) const;
