@@ -1,8 +1,10 @@
 #include "eegtrack/exports/epoch_table.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <variant>
@@ -37,11 +39,12 @@ std::string string_attribute(const io::Hdf5Reader& h5, const std::string& path, 
   return text != nullptr ? *text : "";
 }
 
-// Per epoch, the mean of the finite values of the channels in `members`; NaN when none.
-std::vector<double> epoch_means(const io::NdArray<double>& cells, std::size_t n_channels,
-                                const std::vector<std::size_t>& members) {
+// Per epoch of a block of rows, the mean of the finite values of the channels in `members`;
+// NaN when none.
+void epoch_means(const io::NdArray<double>& cells, std::size_t n_channels,
+                 const std::vector<std::size_t>& members, std::vector<double>& out) {
   const std::size_t n_epochs = n_channels == 0 ? 0 : cells.values.size() / n_channels;
-  std::vector<double> out(n_epochs, std::numeric_limits<double>::quiet_NaN());
+  out.assign(n_epochs, std::numeric_limits<double>::quiet_NaN());
   for (std::size_t e = 0; e < n_epochs; ++e) {
     double sum = 0.0;
     std::size_t n = 0;
@@ -55,18 +58,21 @@ std::vector<double> epoch_means(const io::NdArray<double>& cells, std::size_t n_
     if (n > 0)
       out[e] = sum / static_cast<double>(n);
   }
-  return out;
 }
 
-struct NumberColumn {
-  std::string name;
-  std::vector<double> values;
+// One mean column: feature `feature` of context.features averaged over `members`.
+struct MeanColumn {
+  std::size_t feature;
+  const std::vector<std::size_t>* members;
 };
 
 }  // namespace
 
-TableWithSidecar epochs_table(const std::filesystem::path& store,
-                              const EpochTableContext& context) {
+nlohmann::ordered_json write_epochs_table(const std::filesystem::path& store,
+                                          const EpochTableContext& context, std::ostream& tsv,
+                                          std::size_t rows_per_block) {
+  if (rows_per_block == 0)
+    throw std::invalid_argument("write_epochs_table: rows_per_block must be > 0");
   const io::Hdf5Reader h5(store);
   const auto epochs = h5.read_table("/epochs");
   const auto channels = h5.read_table("/channels");
@@ -82,10 +88,13 @@ TableWithSidecar epochs_table(const std::filesystem::path& store,
                                 " clean flags and " + std::to_string(context.good_channels.size()) +
                                 " channel flags for a store of " + std::to_string(n_epochs) +
                                 " epochs and " + std::to_string(n_channels) + " channels");
-  const auto mask = h5.read_uint8("/artifacts/mask");
-  if (mask.values.size() != n_epochs * n_channels)
-    throw std::invalid_argument(store.string() + ": /artifacts/mask is not [" +
-                                std::to_string(n_epochs) + ", " + std::to_string(n_channels) + "]");
+  const auto expect_epochs_by_channels = [&](const std::string& path) {
+    if (h5.shape(path) != std::vector<std::uint64_t>{n_epochs, n_channels})
+      throw std::invalid_argument(store.string() + ": " + path + " is not [" +
+                                  std::to_string(n_epochs) + ", " + std::to_string(n_channels) +
+                                  "]");
+  };
+  expect_epochs_by_channels("/artifacts/mask");
   const auto bits_attribute = h5.attribute("/artifacts/mask", "bits");
   const auto& bits = std::get<std::vector<std::string>>(bits_attribute);
 
@@ -122,17 +131,14 @@ TableWithSidecar epochs_table(const std::filesystem::path& store,
       "docs/artifacts-and-continuity.md).",
       {}, artifact_levels);
 
-  std::vector<NumberColumn> numbers;
-  for (const auto& feature : context.features) {
+  std::vector<MeanColumn> means;
+  for (std::size_t f = 0; f < context.features.size(); ++f) {
+    const std::string& feature = context.features[f];
     const std::string path = "/features/" + feature;
-    const auto cells = h5.read_doubles(path);
-    if (cells.values.size() != n_epochs * n_channels)
-      throw std::invalid_argument(store.string() + ": " + path + " is not [" +
-                                  std::to_string(n_epochs) + ", " + std::to_string(n_channels) +
-                                  "]");
+    expect_epochs_by_channels(path);
     const std::string units = string_attribute(h5, path, "units");
     const std::string description = string_attribute(h5, path, "description");
-    numbers.push_back({feature, epoch_means(cells, n_channels, good)});
+    means.push_back({f, &good});
     sidecar[feature] = column_sidecar(
         "Mean over the recording's good channels with a value in the epoch of: " + description,
         units);
@@ -142,7 +148,7 @@ TableWithSidecar epochs_table(const std::filesystem::path& store,
       if (in_region[r].empty())
         continue;
       const std::string name = std::string(kRegions[r]) + "." + feature;
-      numbers.push_back({name, epoch_means(cells, n_channels, in_region[r])});
+      means.push_back({f, &in_region[r]});
       sidecar[name] = column_sidecar("Mean over the good " + std::string(kRegions[r]) +
                                          " channels with a value in the epoch of: " + description,
                                      units);
@@ -152,24 +158,45 @@ TableWithSidecar epochs_table(const std::filesystem::path& store,
   std::vector<std::string> header;
   for (const auto& [name, entry] : sidecar.items())
     header.push_back(name);
-  TableWithSidecar out{tsv_line(header), std::move(sidecar)};
+  tsv << tsv_line(header);
+  // Row blocks: memory holds one block of one feature and the block's mean columns, whatever
+  // the recording's length.
+  std::vector<std::vector<double>> block_means(means.size());
   std::vector<std::string> cells;
-  for (std::size_t e = 0; e < n_epochs; ++e) {
-    std::string artifacts;
-    std::uint8_t any = 0;
-    for (std::size_t c = 0; c < n_channels; ++c)
-      any |= mask.values[e * n_channels + c];
-    for (std::size_t b = 0; b < bits.size(); ++b)
-      if ((any >> b) & 1U)
-        artifacts += (artifacts.empty() ? "" : ",") + bits[b];
-    cells = {exact_cell(onset[e]),       exact_cell(duration[e]),
-             std::to_string(segment[e]), context.clean[e] ? "1" : "0",
-             exact_cell(kept[e]),        artifacts.empty() ? std::string("none") : artifacts};
-    for (const auto& number : numbers)
-      cells.push_back(exact_cell(number.values[e]));
-    out.tsv += tsv_line(cells);
+  for (std::size_t first = 0; first < n_epochs; first += rows_per_block) {
+    const std::size_t count = std::min(rows_per_block, n_epochs - first);
+    for (std::size_t f = 0; f < context.features.size(); ++f) {
+      const auto block = h5.read_doubles("/features/" + context.features[f], first, count);
+      for (std::size_t m = 0; m < means.size(); ++m)
+        if (means[m].feature == f)
+          epoch_means(block, n_channels, *means[m].members, block_means[m]);
+    }
+    const auto mask = h5.read_uint8("/artifacts/mask", first, count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t e = first + i;
+      std::string artifacts;
+      std::uint8_t any = 0;
+      for (std::size_t c = 0; c < n_channels; ++c)
+        any |= mask.values[i * n_channels + c];
+      for (std::size_t b = 0; b < bits.size(); ++b)
+        if ((any >> b) & 1U)
+          artifacts += (artifacts.empty() ? "" : ",") + bits[b];
+      cells = {exact_cell(onset[e]),       exact_cell(duration[e]),
+               std::to_string(segment[e]), context.clean[e] ? "1" : "0",
+               exact_cell(kept[e]),        artifacts.empty() ? std::string("none") : artifacts};
+      for (const auto& column : block_means)
+        cells.push_back(exact_cell(column[i]));
+      tsv << tsv_line(cells);
+    }
   }
-  return out;
+  return sidecar;
+}
+
+TableWithSidecar epochs_table(const std::filesystem::path& store,
+                              const EpochTableContext& context) {
+  std::ostringstream tsv;
+  auto sidecar = write_epochs_table(store, context, tsv);
+  return {std::move(tsv).str(), std::move(sidecar)};
 }
 
 }  // namespace eegtrack::exports

@@ -56,10 +56,21 @@ std::string dump_json(const nlohmann::json& value) {
 }
 
 void write_text_atomically(const fs::path& path, const std::string& text) {
+  write_text_atomically(path, [&](std::ostream& out) { out << text; });
+}
+
+void write_text_atomically(const fs::path& path, const std::function<void(std::ostream&)>& write) {
   const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
+    try {
+      write(out);
+    } catch (...) {
+      out.close();
+      std::error_code ignored;
+      fs::remove(tmp, ignored);
+      throw;
+    }
     out.close();
     if (!out) {
       const int error = errno;
@@ -130,9 +141,12 @@ void write_manifest(const AnalysisOutputPaths& paths) {
                         dump_json({{"eegtrack_version", kVersion}, {"sha256", files}}) + "\n");
 }
 
+std::string sidecar_text(const nlohmann::ordered_json& sidecar) {
+  return sidecar.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 void write_table(const fs::path& tsv, const fs::path& json, const exports::TableWithSidecar& t) {
-  write_text_atomically(
-      json, t.sidecar.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  write_text_atomically(json, sidecar_text(t.sidecar));
   write_text_atomically(tsv, t.tsv);
 }
 
@@ -203,8 +217,13 @@ AnalysedRecording analyze_to_outputs(const fs::path& input, const AnalysisOutput
   else
     fs::remove(out.paths.events_edf);
   if (outputs.tables) {
-    write_table(out.paths.epochs_tsv, out.paths.epochs_json,
-                exports::epochs_table(out.paths.store, epoch_table_context(analysis)));
+    // Streamed from the store: the text of a long recording's table is never held whole.
+    nlohmann::ordered_json epochs_sidecar;
+    write_text_atomically(out.paths.epochs_tsv, [&](std::ostream& tsv) {
+      epochs_sidecar =
+          exports::write_epochs_table(out.paths.store, epoch_table_context(analysis), tsv);
+    });
+    write_text_atomically(out.paths.epochs_json, sidecar_text(epochs_sidecar));
     write_table(out.paths.recording_tsv, out.paths.recording_json,
                 exports::recording_table(out.summary));
   } else {

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "eegtrack/exports/epoch_table.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
 #include "pipeline/recording_fixture.hpp"
@@ -147,6 +148,43 @@ TEST(EpochsTable, BadChannelsStayOutOfTheMeans) {
   EXPECT_TRUE(std::isfinite(alpha.values[(a.epochs.rows.size() - 1) * n_channels + o2_column]))
       << "O2 has values at the end: the test would not tell a bad channel from a rejected cell";
   expect_medians_match_summary(a);
+}
+
+// The table is written a block of rows at a time: any block length gives the file the
+// analysis wrote, byte for byte (30 epochs: blocks of 7 leave a last block of 2).
+TEST(EpochsTable, DoesNotDependOnTheRowBlock) {
+  auto r = test::load_eeg(test::sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf", 120.0);
+  auto& o2 = r.x[test::channel(r, "EEG O2")];
+  std::fill(o2.begin(), o2.begin() + static_cast<std::ptrdiff_t>(o2.size() * 7 / 10), 0.0);
+  const auto dir = test::scratch_dir();
+  test::write_recording(dir / "o2_flat_blocks.edf", r);
+  const auto a = analyse(dir / "o2_flat_blocks.edf", dir / "out");
+  ASSERT_EQ(a.epochs.rows.size(), 30u);
+  // The context the analysis passed, rebuilt from its outputs.
+  const io::Hdf5Reader h5(a.paths.store);
+  EpochTableContext context;
+  for (const auto& row : a.epochs.rows)
+    context.clean.push_back(row.at("clean") == "1" ? 1 : 0);
+  const auto& bad = a.summary["quality"]["bad_channels"];
+  for (const auto& label : h5.read_strings("/channels/normalized_label"))
+    context.good_channels.push_back(std::find(bad.begin(), bad.end(), label) == bad.end());
+  ASSERT_EQ(std::count(context.good_channels.begin(), context.good_channels.end(), false), 1);
+  for (const auto& column : a.epochs.header)
+    if (h5.exists("/features/" + column))
+      context.features.push_back(column);
+  const std::string written = test::read_text(a.paths.epochs_tsv.string());
+  for (std::size_t rows_per_block :
+       {std::size_t{1}, std::size_t{7}, std::size_t{29}, std::size_t{30}, kEpochTableBlockRows}) {
+    std::ostringstream tsv;
+    const auto sidecar = write_epochs_table(a.paths.store, context, tsv, rows_per_block);
+    EXPECT_EQ(tsv.str(), written) << rows_per_block;
+    EXPECT_EQ(nlohmann::json::parse(sidecar.dump()), a.epochs_sidecar) << rows_per_block;
+  }
+  std::ostringstream unused;
+  EXPECT_THROW((void)write_epochs_table(a.paths.store, context, unused, 0), std::invalid_argument);
+  context.clean.pop_back();
+  EXPECT_THROW((void)write_epochs_table(a.paths.store, context, unused), std::invalid_argument);
+  EXPECT_TRUE(unused.str().empty()) << "nothing is written before the shapes are checked";
 }
 
 TEST(EpochsTable, ArtifactColumnListsTheConditionsOfTheMask) {

@@ -6,8 +6,10 @@
 // epochs and of the recording <stem>.epochs.tsv and <stem>.recording.tsv with their sidecars.
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 
 #include "eegtrack/exports/events_tables.hpp"
@@ -114,5 +116,11 @@ AnalysedRecording analyze_to_outputs(const std::filesystem::path& input,
 /// Writes `text` to `path` through a temporary file beside it and a rename.
 /// @throws std::runtime_error naming the file when it cannot be written.
 void write_text_atomically(const std::filesystem::path& path, const std::string& text);
+
+/// Writes what `write` puts into the stream to `path`, the same way, without holding the text:
+/// for tables that grow with the recording. When `write` throws, the temporary file is
+/// removed, `path` is left as it was and the exception propagates.
+void write_text_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace eegtrack::pipeline
