@@ -127,15 +127,21 @@ TEST(EpochsTable, MediansOverCleanEpochsAreTheSummaryAndOnsetsTheStore) {
   EXPECT_EQ(a.epochs_sidecar["onset_s"]["Units"], "s");
 }
 
-// A channel that is bad for the recording (flat for most of it) but clean at the end: its late
-// epochs have values, and they must stay out of the means as they stay out of the summary.
-TEST(EpochsTable, BadChannelsStayOutOfTheMeans) {
+// The first 2 min of a healthy recording with O2 flat for 70 % of it (30 epochs): O2 is a bad
+// channel for the recording but has values at the end.
+Analysed analyse_o2_flat() {
   auto r = test::load_eeg(test::sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf", 120.0);
   auto& o2 = r.x[test::channel(r, "EEG O2")];
   std::fill(o2.begin(), o2.begin() + static_cast<std::ptrdiff_t>(o2.size() * 7 / 10), 0.0);
   const auto dir = test::scratch_dir();
   test::write_recording(dir / "o2_flat.edf", r);
-  const auto a = analyse(dir / "o2_flat.edf", dir / "out");
+  return analyse(dir / "o2_flat.edf", dir / "out");
+}
+
+// A channel that is bad for the recording (flat for most of it) but clean at the end: its late
+// epochs have values, and they must stay out of the means as they stay out of the summary.
+TEST(EpochsTable, BadChannelsStayOutOfTheMeans) {
+  const auto a = analyse_o2_flat();
   const auto& bad = a.summary["quality"]["bad_channels"];
   ASSERT_NE(std::find(bad.begin(), bad.end(), "O2-avg"), bad.end()) << bad;
   const io::Hdf5Reader h5(a.paths.store);
@@ -153,12 +159,7 @@ TEST(EpochsTable, BadChannelsStayOutOfTheMeans) {
 // The table is written a block of rows at a time: any block length gives the file the
 // analysis wrote, byte for byte (30 epochs: blocks of 7 leave a last block of 2).
 TEST(EpochsTable, DoesNotDependOnTheRowBlock) {
-  auto r = test::load_eeg(test::sample_dir() / "eegmat_Subject00_1_rest_eyes_closed.edf", 120.0);
-  auto& o2 = r.x[test::channel(r, "EEG O2")];
-  std::fill(o2.begin(), o2.begin() + static_cast<std::ptrdiff_t>(o2.size() * 7 / 10), 0.0);
-  const auto dir = test::scratch_dir();
-  test::write_recording(dir / "o2_flat_blocks.edf", r);
-  const auto a = analyse(dir / "o2_flat_blocks.edf", dir / "out");
+  const auto a = analyse_o2_flat();
   ASSERT_EQ(a.epochs.rows.size(), 30u);
   // The context the analysis passed, rebuilt from its outputs.
   const io::Hdf5Reader h5(a.paths.store);
