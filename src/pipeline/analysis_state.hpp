@@ -21,7 +21,7 @@ struct AnalysisState {
   std::vector<std::size_t> psd_count;  ///< per channel
   /// For the block bootstrap (bootstrap_intervals): per block of block_epochs epochs, the PSD
   /// sums (float, the first block_bins bins) and counts of the channels the PDR reads
-  /// (block_channels: occipital, parietal and frontal), a few MB per 24 h.
+  /// (block_channels: occipital, parietal and frontal), about 12 MB per 24 h of 19 channels.
   std::size_t block_epochs = 1;
   std::vector<std::size_t> block_channels;
   std::size_t block_bins = 0;
