@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
@@ -14,11 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::size_t files_in(const fs::path& dir) {
-  std::size_t n = 0;
-  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir))
-    ++n;
-  return n;
+std::ptrdiff_t files_in(const fs::path& dir) {
+  return std::distance(fs::directory_iterator(dir), fs::directory_iterator{});
 }
 
 TEST(AtomicText, StreamedTextIsWrittenWhole) {
@@ -33,7 +31,7 @@ TEST(AtomicText, StreamedTextIsWrittenWhole) {
     }
   });
   EXPECT_EQ(test::read_text((dir / "table.tsv").string()), expected);
-  EXPECT_EQ(files_in(dir), 1u) << "no temporary file is left";
+  EXPECT_EQ(files_in(dir), 1) << "no temporary file is left";
 }
 
 // A writer that fails half way leaves the previous file as it was and no temporary file.
@@ -48,7 +46,7 @@ TEST(AtomicText, AFailedWriterLeavesThePreviousFile) {
                                      }),
                std::invalid_argument);
   EXPECT_EQ(test::read_text((dir / "table.tsv").string()), "previous\n");
-  EXPECT_EQ(files_in(dir), 1u) << "the temporary file is removed";
+  EXPECT_EQ(files_in(dir), 1) << "the temporary file is removed";
 }
 
 TEST(AtomicText, AnUnwritableFolderIsNamed) {
