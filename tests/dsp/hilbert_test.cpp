@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <random>
 #include <stdexcept>
 
 #include "filters_golden.hpp"
@@ -56,6 +57,24 @@ TEST(Hilbert, EnvelopeOfWholePeriodCosineIsItsAmplitude) {
   }
 }
 
+// envelope() computes the imaginary part alone (an inverse real FFT) and takes x as the real
+// part: it must give the magnitude of the full analytic signal, at every length.
+TEST(Hilbert, EnvelopeIsTheMagnitudeOfTheAnalyticSignal) {
+  std::mt19937 rng(11);
+  std::normal_distribution<double> noise(0.0, 30.0);
+  for (std::size_t n : {1U, 2U, 3U, 8U, 9U, 255U, 256U, 5120U}) {
+    std::vector<double> x(n);
+    for (auto& v : x)
+      v = noise(rng) + 12.0;  // a mean, so that the DC bin matters
+    const auto a = eegtrack::dsp::analytic_signal(x);
+    const auto env = eegtrack::dsp::envelope(x);
+    ASSERT_EQ(env.size(), n);
+    for (std::size_t i = 0; i < n; ++i)
+      EXPECT_NEAR(env[i], std::abs(a[i]), 1e-12 * (1.0 + std::abs(a[i])))
+          << "n " << n << " i " << i;
+  }
+}
+
 TEST(Hilbert, RejectsEmptySignal) {
   EXPECT_THROW((void)eegtrack::dsp::analytic_signal(std::vector<double>{}), std::invalid_argument);
   EXPECT_THROW((void)eegtrack::dsp::envelope(std::vector<double>{}), std::invalid_argument);
@@ -65,6 +84,9 @@ TEST(Hilbert, RejectsNonFiniteSamples) {
   std::vector<double> x(8, 0.0);
   x[0] = std::numeric_limits<double>::quiet_NaN();
   EXPECT_THROW((void)eegtrack::dsp::analytic_signal(x), std::invalid_argument);
+  x[0] = 0.0;
+  x[5] = std::numeric_limits<double>::infinity();
+  EXPECT_THROW((void)eegtrack::dsp::envelope(x), std::invalid_argument);
 }
 
 }  // namespace
