@@ -93,8 +93,26 @@ std::shared_ptr<const FftPlan> plan_for(PlanKind kind, int n, bool aligned) {
   return slot;
 }
 
-std::shared_ptr<const FftPlan> plan_for(PlanKind kind, int n, const void* in, const void* out) {
-  return plan_for(kind, n, simd_aligned(in, out));
+// The plan for arrays `in` and `out`, found in a list of the plans this thread has already
+// used before the process-wide cache is asked. An analysis transforms a few sizes millions of
+// times from several threads (each rhythm window of each channel, each spike span); asking the
+// shared cache every time took its lock and updated the plan's shared count on every call,
+// and two threads meeting there waited on each other.
+const FftPlan& plan_for(PlanKind kind, int n, const void* in, const void* out) {
+  struct Used {
+    PlanKind kind;
+    int n;
+    bool aligned;
+    std::shared_ptr<const FftPlan> plan;
+  };
+  thread_local std::vector<Used> used;
+  const bool aligned = simd_aligned(in, out);
+  for (const Used& u : used) {
+    if (u.kind == kind && u.n == n && u.aligned == aligned)
+      return *u.plan;
+  }
+  used.push_back({kind, n, aligned, plan_for(kind, n, aligned)});
+  return *used.back().plan;
 }
 
 int checked_size(std::size_t n, const char* function) {
@@ -130,9 +148,9 @@ void rfft(std::span<const double> x, std::span<std::complex<double>> out) {
     throw std::invalid_argument("rfft: output must hold n/2+1 bins (" + std::to_string(out.size()) +
                                 ")");
   }
-  auto plan = detail::plan_for(detail::PlanKind::RealForward, n, x.data(), out.data());
+  const auto& plan = detail::plan_for(detail::PlanKind::RealForward, n, x.data(), out.data());
   // r2c does not modify its input; FFTW's signature is simply not const-correct.
-  fftw_execute_dft_r2c(plan->get(), const_cast<double*>(x.data()),
+  fftw_execute_dft_r2c(plan.get(), const_cast<double*>(x.data()),
                        reinterpret_cast<fftw_complex*>(out.data()));
 }
 
@@ -144,8 +162,8 @@ void irfft(std::span<const std::complex<double>> bins, std::span<double> out) {
   }
   // c2r destroys its input, so work on a copy.
   std::vector<std::complex<double>> scratch(bins.begin(), bins.end());
-  auto plan = detail::plan_for(detail::PlanKind::RealInverse, n, scratch.data(), out.data());
-  fftw_execute_dft_c2r(plan->get(), reinterpret_cast<fftw_complex*>(scratch.data()), out.data());
+  const auto& plan = detail::plan_for(detail::PlanKind::RealInverse, n, scratch.data(), out.data());
+  fftw_execute_dft_c2r(plan.get(), reinterpret_cast<fftw_complex*>(scratch.data()), out.data());
   const double scale = 1.0 / n;
   for (double& v : out)
     v *= scale;
@@ -161,10 +179,10 @@ void complex_transform(std::span<const std::complex<double>> x, std::span<std::c
                                 std::to_string(out.size()) + ")");
   }
   std::vector<std::complex<double>> in(x.begin(), x.end());
-  auto plan = detail::plan_for(
+  const auto& plan = detail::plan_for(
       inverse ? detail::PlanKind::ComplexInverse : detail::PlanKind::ComplexForward, n, in.data(),
       out.data());
-  fftw_execute_dft(plan->get(), reinterpret_cast<fftw_complex*>(in.data()),
+  fftw_execute_dft(plan.get(), reinterpret_cast<fftw_complex*>(in.data()),
                    reinterpret_cast<fftw_complex*>(out.data()));
   if (inverse) {
     const double scale = 1.0 / n;
