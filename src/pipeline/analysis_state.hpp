@@ -4,9 +4,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "epoch_cells.hpp"
 
 namespace eegtrack::pipeline::detail {
 
@@ -14,8 +16,9 @@ struct AnalysisState {
   std::size_t n_channels = 0;
   std::size_t n_features = 0;
   /// [epoch][channel][feature] as float: a few scalars per epoch, enough for exact medians of
-  /// the summaries without holding any spectrum per epoch (NaN = rejected cell).
-  std::vector<float> cells;
+  /// the summaries without holding any spectrum per epoch (NaN = rejected cell). Read back one
+  /// feature at a time; all but the last block of epochs wait in a temporary file.
+  std::optional<EpochCells> cells;
   std::vector<double> frequencies_hz;
   std::vector<double> psd_sum;         ///< [channel][frequency], sum over clean cells
   std::vector<std::size_t> psd_count;  ///< per channel
@@ -28,9 +31,8 @@ struct AnalysisState {
   std::vector<float> block_psd_sum;            ///< [block][block channel][bin]
   std::vector<std::uint32_t> block_psd_count;  ///< [block][block channel]
   std::size_t n_epochs = 0;                    ///< epochs accumulated so far
-  /// Epochs the recording holds (EpochStream::epoch_count): the per-epoch arrays above are
-  /// allocated once for all of them. Grown by doubling, a vector briefly holds its old and its
-  /// new copy: twice to three times the cells' size at the peak of a long recording.
+  /// Epochs the recording holds (EpochStream::epoch_count): the block sums above are allocated
+  /// once for all of them. Grown by doubling, a vector briefly holds its old and its new copy.
   std::size_t expected_epochs = 0;
 };
 

@@ -52,13 +52,14 @@ std::size_t band_relative(const AnalyzeParams& p, const char* name) {
   return static_cast<std::size_t>(-1);
 }
 
-// Mean over the good channels of feature f in epoch e (NaN when none has a value).
-double epoch_mean(const AnalysisState& st, std::size_t e, const std::vector<std::size_t>& good,
-                  std::size_t f) {
+// Mean over the good channels of one feature (its column, [epoch][channel]) in epoch e (NaN
+// when none has a value).
+double epoch_mean(const std::vector<float>& column, std::size_t n_channels, std::size_t e,
+                  const std::vector<std::size_t>& good) {
   double sum = 0.0;
   std::size_t n = 0;
   for (std::size_t c : good) {
-    const double v = st.cells[(e * st.n_channels + c) * st.n_features + f];
+    const double v = column[e * n_channels + c];
     if (std::isfinite(v)) {
       sum += v;
       ++n;
@@ -175,15 +176,21 @@ findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzePa
                                           feature_named(out, "delta_alpha_ratio"),
                                           feature_named(out, "sef50_hz")};
 
-  // Clean epochs by block, with their per-epoch global values.
+  // Clean epochs by block, with their per-epoch global values (read one feature at a time).
   std::map<std::size_t, std::vector<std::size_t>> by_block;
   std::vector<std::array<double, kMeasures>> values(out.epochs.size());
   for (std::size_t e = 0; e < out.epochs.size(); ++e) {
-    if (!out.epochs.clean[e])
-      continue;
-    by_block[e / st.block_epochs].push_back(e);
-    for (int k = 0; k < kMeasures; ++k)
-      values[e][k] = feature[k] < st.n_features ? epoch_mean(st, e, good, feature[k]) : kNaN;
+    if (out.epochs.clean[e])
+      by_block[e / st.block_epochs].push_back(e);
+  }
+  for (int k = 0; k < kMeasures; ++k) {
+    std::vector<float> column;
+    if (feature[k] < st.n_features)
+      column = st.cells->feature(feature[k]);
+    for (std::size_t e = 0; e < out.epochs.size(); ++e) {
+      if (out.epochs.clean[e])
+        values[e][k] = column.empty() ? kNaN : epoch_mean(column, st.n_channels, e, good);
+    }
   }
   std::vector<std::size_t> blocks;
   for (const auto& [b, epochs] : by_block)

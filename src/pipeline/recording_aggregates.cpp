@@ -14,10 +14,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double cell(const AnalysisState& st, std::size_t e, std::size_t c, std::size_t f) {
-  return static_cast<double>(st.cells[(e * st.n_channels + c) * st.n_features + f]);
-}
-
 void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, RecordingAnalysis& out,
                         std::vector<bool>& good) {
   const std::size_t ne = out.epochs.size();
@@ -38,10 +34,11 @@ void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, Recordi
   }
   const auto n_good = static_cast<double>(std::count(good.begin(), good.end(), true));
   out.epochs.clean.assign(ne, 0);
+  const std::vector<float> first = st.cells->feature(0);  // NaN where the cell was rejected
   for (std::size_t e = 0; e < ne; ++e) {
     double clean = 0.0;
     for (std::size_t c = 0; c < nc; ++c)
-      clean += good[c] && std::isfinite(cell(st, e, c, 0)) ? 1.0 : 0.0;
+      clean += good[c] && std::isfinite(first[e * nc + c]) ? 1.0 : 0.0;
     if (n_good > 0.0 && clean >= p.min_clean_channel_fraction * n_good) {
       out.epochs.clean[e] = 1;
       ++out.n_clean_epochs;
@@ -51,9 +48,11 @@ void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, Recordi
       ne > 0 ? static_cast<double>(out.n_clean_epochs) / static_cast<double>(ne) : 0.0;
 }
 
-// Per clean epoch, the mean of feature f over the good, clean channels in `members`.
-Quantiles epoch_mean_quantiles(const AnalysisState& st, const RecordingAnalysis& out,
-                               const std::vector<std::size_t>& members, std::size_t f) {
+// Per clean epoch, the mean of one feature (its column, [epoch][channel]) over the good, clean
+// channels in `members`.
+Quantiles epoch_mean_quantiles(const std::vector<float>& column, const RecordingAnalysis& out,
+                               const std::vector<std::size_t>& members) {
+  const std::size_t nc = out.epochs.n_channels;
   std::vector<double> values;
   for (std::size_t e = 0; e < out.epochs.clean.size(); ++e) {
     if (!out.epochs.clean[e])
@@ -61,7 +60,7 @@ Quantiles epoch_mean_quantiles(const AnalysisState& st, const RecordingAnalysis&
     double sum = 0.0;
     std::size_t n = 0;
     for (std::size_t c : members) {
-      const double v = cell(st, e, c, f);
+      const auto v = static_cast<double>(column[e * nc + c]);
       if (std::isfinite(v)) {
         sum += v;
         ++n;
@@ -219,18 +218,8 @@ void aggregate_recording(const AnalysisState& st, const AnalyzeParams& p, Record
   for (std::size_t c = 0; c < st.n_channels; ++c)
     if (good_mask[c])
       good.push_back(c);
-  for (std::size_t f = 0; f < st.n_features; ++f) {
-    out.global.push_back(epoch_mean_quantiles(st, out, good, f));
-    std::vector<double> per_channel(st.n_channels, kNaN);
-    for (std::size_t c = 0; c < st.n_channels; ++c) {
-      std::vector<double> v;
-      for (std::size_t e = 0; e < out.epochs.clean.size(); ++e)
-        if (out.epochs.clean[e])
-          v.push_back(cell(st, e, c, f));
-      per_channel[c] = quantiles(v).median;
-    }
-    out.channel_median.push_back(std::move(per_channel));
-  }
+  // The regions with good channels, filled below feature by feature.
+  std::vector<std::vector<std::size_t>> region_members;
   for (auto region : {sites::Region::Frontal, sites::Region::Central, sites::Region::Temporal,
                       sites::Region::Parietal, sites::Region::Occipital}) {
     std::vector<std::size_t> members;
@@ -242,11 +231,29 @@ void aggregate_recording(const AnalysisState& st, const AnalyzeParams& p, Record
     RegionSummary r;
     r.region = region;
     r.n_channels = members.size();
-    for (std::size_t b = 0; b < p.bands.size(); ++b) {
-      r.abs_power.push_back(epoch_mean_quantiles(st, out, members, 2 * b));
-      r.rel_power.push_back(epoch_mean_quantiles(st, out, members, 2 * b + 1));
-    }
     out.regions.push_back(std::move(r));
+    region_members.push_back(std::move(members));
+  }
+  const std::size_t nc = st.n_channels;
+  for (std::size_t f = 0; f < st.n_features; ++f) {
+    const std::vector<float> column = st.cells->feature(f);
+    out.global.push_back(epoch_mean_quantiles(column, out, good));
+    std::vector<double> per_channel(nc, kNaN);
+    for (std::size_t c = 0; c < nc; ++c) {
+      std::vector<double> v;
+      for (std::size_t e = 0; e < out.epochs.clean.size(); ++e)
+        if (out.epochs.clean[e])
+          v.push_back(static_cast<double>(column[e * nc + c]));
+      per_channel[c] = quantiles(v).median;
+    }
+    out.channel_median.push_back(std::move(per_channel));
+    // Features 2b and 2b + 1 are band b's absolute and relative power.
+    if (f < 2 * p.bands.size()) {
+      for (std::size_t i = 0; i < out.regions.size(); ++i) {
+        auto& powers = f % 2 == 0 ? out.regions[i].abs_power : out.regions[i].rel_power;
+        powers.push_back(epoch_mean_quantiles(column, out, region_members[i]));
+      }
+    }
   }
   if (!st.frequencies_hz.empty()) {
     posterior_rhythm(st, p, good, out);

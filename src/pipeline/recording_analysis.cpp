@@ -186,7 +186,7 @@ void accumulate_block(const detail::EpochResult& r, detail::AnalysisState& st) {
 }
 
 void accumulate(const detail::EpochResult& r, const AnalyzeParams& p, detail::AnalysisState& st) {
-  st.cells.insert(st.cells.end(), r.values.begin(), r.values.end());
+  st.cells->append(r.values);
   const std::size_t nf = r.psd.frequencies_hz.size();
   if (st.frequencies_hz.empty()) {
     st.frequencies_hz = r.psd.frequencies_hz;
@@ -286,7 +286,8 @@ RecordingAnalysis analyze_recording(const io::EdfReader& reader, const AnalyzePa
   }
   out.epochs.n_channels = st.n_channels;
   st.expected_epochs = epochs.epoch_count();
-  st.cells.reserve(st.expected_epochs * st.n_channels * st.n_features);
+  st.cells.emplace(st.n_channels, st.n_features);
+  st.cells->reserve(st.expected_epochs);
   SinkBuffer sink_buffer(sink, out.features, st.n_channels);
   DetectionRunner detection(header, selection, params.detection, params.threads);
   features::SymmetryParams symmetry;
