@@ -5,10 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <numbers>
+#include <optional>
+#include <string>
 
 #include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/pipeline/findings_builder.hpp"
+#include "findings_compare.hpp"
 #include "pipeline/background_only.hpp"
 #include "recording_fixture.hpp"
 #include "support/paths.hpp"
@@ -85,6 +90,47 @@ TEST(RecordingAnalysis, ResultDoesNotDependOnChunkLength) {
   }
   EXPECT_DOUBLE_EQ(a.pdr.frequency_hz, b.pdr.frequency_hz);
   EXPECT_DOUBLE_EQ(a.continuity.suppressed_fraction, b.continuity.suppressed_fraction);
+}
+
+// Sets TMPDIR for the lifetime of the object and puts back what was there.
+class TemporaryFolder {
+ public:
+  explicit TemporaryFolder(const std::filesystem::path& folder) {
+    if (const char* before = std::getenv("TMPDIR"))
+      before_ = before;
+    ::setenv("TMPDIR", folder.c_str(), 1);
+  }
+  ~TemporaryFolder() {
+    if (before_)
+      ::setenv("TMPDIR", before_->c_str(), 1);
+    else
+      ::unsetenv("TMPDIR");
+  }
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+
+ private:
+  std::optional<std::string> before_;
+};
+
+// The per-epoch values behind the medians and the bootstrap wait in a temporary file
+// (src/pipeline/epoch_cells.*), or in memory when $TMPDIR cannot take one: the findings are the
+// same bit for bit either way. Epochs of 0.5 s give the 3-min recording 364 of them, more than
+// one block of the file (256), so that both a block read back from the file and the epochs
+// still in memory reach the summaries.
+TEST(RecordingAnalysis, FindingsDoNotDependOnWhereTheEpochValuesWait) {
+  const io::EdfReader reader(normal("Subject03"));
+  AnalyzeParams p;
+  p.epoch_s = 0.5;
+  p.segment_s = 0.5;
+  p.bootstrap.block_s = 5.0;
+  p.detection.enabled = false;
+  const auto provenance = recording_provenance(reader);
+  const auto in_file = make_findings(analyze_recording(reader, p), p, provenance);
+  ASSERT_EQ(in_file.quality.n_epochs, 364U);
+  const TemporaryFolder unwritable(test::scratch_dir() / "no-such-folder");
+  const auto in_memory = make_findings(analyze_recording(reader, p), p, provenance);
+  test::expect_same_findings(in_file, in_memory);
 }
 
 // Time-stretching by k divides every frequency by k, so a healthy rest recording stretched by
