@@ -57,20 +57,25 @@ void mean_drawn_spectra(const BlockSpectra& channel,
   // resample by resample in a contiguous buffer and copied at the end.
   std::vector<double> sum(n * bins, 0.0);
   std::fill(epochs.begin(), epochs.end(), 0);
-  for (std::size_t b = 0; b < channel.blocks; ++b) {
-    const float* s = channel.sums + b * channel.stride;
-    const std::uint32_t count = channel.counts[b * channel.count_stride];
-    if (count == 0)
-      continue;  // a block without a clean epoch here adds nothing
-    for (std::size_t r = 0; r < n; ++r) {
-      const std::uint32_t m = multiplicity[r][b];
-      if (m == 0)
-        continue;
-      epochs[r] += std::uint64_t{m} * count;
-      const double weight = m;
-      double* into = &sum[r * bins];
-      for (std::size_t k = 0; k < bins; ++k)
-        into[k] += weight * static_cast<double>(s[k]);
+  std::vector<float> group(std::min(kBlocksPerRead, channel.blocks) * bins);
+  for (std::size_t first = 0; first < channel.blocks; first += kBlocksPerRead) {
+    const std::size_t in_group = std::min(kBlocksPerRead, channel.blocks - first);
+    channel.read(first, in_group, group.data());
+    for (std::size_t b = first; b < first + in_group; ++b) {
+      const float* s = group.data() + (b - first) * bins;
+      const std::uint32_t count = channel.counts[b * channel.count_stride];
+      if (count == 0)
+        continue;  // a block without a clean epoch here adds nothing
+      for (std::size_t r = 0; r < n; ++r) {
+        const std::uint32_t m = multiplicity[r][b];
+        if (m == 0)
+          continue;
+        epochs[r] += std::uint64_t{m} * count;
+        const double weight = m;
+        double* into = &sum[r * bins];
+        for (std::size_t k = 0; k < bins; ++k)
+          into[k] += weight * static_cast<double>(s[k]);
+      }
     }
   }
   for (std::size_t r = 0; r < n; ++r) {

@@ -11,6 +11,7 @@
 #include <Eigen/Dense>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -36,13 +37,17 @@ class BlockValues {
 /// Per-block spectrum sums of one channel: rows of `bins` floats, one per block, and the number
 /// of epochs each sums.
 struct BlockSpectra {
-  const float* sums = nullptr;  ///< block b's bins start at sums + b * stride
-  std::size_t stride = 0;
+  /// Writes the sums of blocks [first, first + count) to `into`: count rows of `bins` floats.
+  /// (The analysis reads them from its temporary file, kBlocksPerRead blocks at a time.)
+  std::function<void(std::size_t first, std::size_t count, float* into)> read;
   const std::uint32_t* counts = nullptr;  ///< block b's count at counts[b * count_stride]
   std::size_t count_stride = 0;
   std::size_t bins = 0;
   std::size_t blocks = 0;
 };
+
+/// Blocks mean_drawn_spectra reads at once: 256 blocks of 83 bins are 85 KB.
+inline constexpr std::size_t kBlocksPerRead = 256;
 
 /// The mean spectrum of one channel in each of several resamples: row r is the sum of the
 /// block spectra, each multiplicity[r][b] times, divided by the epochs they hold. `epochs[r]`

@@ -8,6 +8,7 @@
 #include <map>
 #include <random>
 #include <span>
+#include <stdexcept>
 
 #include "analysis_state.hpp"
 #include "bootstrap_draws.hpp"
@@ -103,19 +104,25 @@ PdrRows pdr_rows(const AnalysisState& st, const std::vector<std::size_t>& good,
   return rows;
 }
 
-// The block spectra of the PDR rows (positions into st.block_channels).
+// The block spectra of the PDR rows (positions into st.block_channels), read from the
+// analysis' table of block sums a group of blocks at a time.
 std::vector<BlockSpectra> row_spectra(const AnalysisState& st,
                                       const std::vector<std::size_t>& rows) {
   const std::size_t nb = st.block_channels.size();
   const std::size_t n_blocks = nb == 0 ? 0 : st.block_psd_count.size() / nb;
+  if (n_blocks > 0 && (!st.block_psd_sum || st.block_psd_sum->rows() != n_blocks))
+    throw std::logic_error("bootstrap_intervals: the open block of spectra was not closed");
   std::vector<BlockSpectra> out;
   for (std::size_t i : rows)
-    out.push_back({.sums = st.block_psd_sum.data() + i * st.block_bins,
-                   .stride = nb * st.block_bins,
-                   .counts = st.block_psd_count.data() + i,
-                   .count_stride = nb,
-                   .bins = st.block_bins,
-                   .blocks = n_blocks});
+    out.push_back(
+        {.read =
+             [&st, i](std::size_t first, std::size_t count, float* into) {
+               st.block_psd_sum->read_column(i, first, count, {into, count * st.block_bins});
+             },
+         .counts = st.block_psd_count.data() + i,
+         .count_stride = nb,
+         .bins = st.block_bins,
+         .blocks = n_blocks});
   return out;
 }
 
@@ -186,7 +193,7 @@ findings::Intervals bootstrap_intervals(const AnalysisState& st, const AnalyzePa
   for (int k = 0; k < kMeasures; ++k) {
     std::vector<float> column;
     if (feature[k] < st.n_features)
-      column = st.cells->feature(feature[k]);
+      column = st.cells->column(feature[k]);
     for (std::size_t e = 0; e < out.epochs.size(); ++e) {
       if (out.epochs.clean[e])
         values[e][k] = column.empty() ? kNaN : epoch_mean(column, st.n_channels, e, good);

@@ -34,7 +34,7 @@ void mark_bad_and_clean(const AnalysisState& st, const AnalyzeParams& p, Recordi
   }
   const auto n_good = static_cast<double>(std::count(good.begin(), good.end(), true));
   out.epochs.clean.assign(ne, 0);
-  const std::vector<float> first = st.cells->feature(0);  // NaN where the cell was rejected
+  const std::vector<float> first = st.cells->column(0);  // NaN where the cell was rejected
   for (std::size_t e = 0; e < ne; ++e) {
     double clean = 0.0;
     for (std::size_t c = 0; c < nc; ++c)
@@ -236,7 +236,7 @@ void aggregate_recording(const AnalysisState& st, const AnalyzeParams& p, Record
   }
   const std::size_t nc = st.n_channels;
   for (std::size_t f = 0; f < st.n_features; ++f) {
-    const std::vector<float> column = st.cells->feature(f);
+    const std::vector<float> column = st.cells->column(f);
     out.global.push_back(epoch_mean_quantiles(column, out, good));
     std::vector<double> per_channel(nc, kNaN);
     for (std::size_t c = 0; c < nc; ++c) {

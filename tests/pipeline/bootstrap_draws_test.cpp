@@ -86,9 +86,10 @@ TEST(BlockValues, NoDrawnBlockGivesNaN) {
 
 TEST(MeanDrawnSpectra, EqualsTheDrawOrderMeanOfTheDrawnBlocks) {
   std::mt19937_64 rng(11);
-  const std::size_t n_blocks = 40, channels = 3, bins = 37, channel = 1;
-  // Block sums as the analysis keeps them: [block][channel][bin] floats, counts per block and
-  // channel, some blocks without a clean epoch on the channel.
+  // More blocks than mean_drawn_spectra reads at once (kBlocksPerRead), the last group partial.
+  const std::size_t n_blocks = 2 * kBlocksPerRead + 88, channels = 3, bins = 37, channel = 1;
+  // Block sums: [block][channel][bin] floats, counts per block and channel, some blocks without
+  // a clean epoch on the channel.
   std::vector<float> sums(n_blocks * channels * bins);
   std::vector<std::uint32_t> counts(n_blocks * channels);
   std::uniform_real_distribution<float> power(0.1F, 50.0F);
@@ -101,8 +102,12 @@ TEST(MeanDrawnSpectra, EqualsTheDrawOrderMeanOfTheDrawnBlocks) {
     if (counts[b * channels + channel] == 0)
       for (std::size_t k = 0; k < bins; ++k)
         sums[(b * channels + channel) * bins + k] = 0.0F;  // nothing summed there
-  const BlockSpectra spectra{.sums = sums.data() + channel * bins,
-                             .stride = channels * bins,
+  const BlockSpectra spectra{.read =
+                                 [&](std::size_t first, std::size_t n, float* into) {
+                                   for (std::size_t b = first; b < first + n; ++b)
+                                     std::copy_n(&sums[(b * channels + channel) * bins], bins,
+                                                 into + (b - first) * bins);
+                                 },
                              .counts = counts.data() + channel,
                              .count_stride = channels,
                              .bins = bins,

@@ -113,21 +113,23 @@ class TemporaryFolder {
   std::optional<std::string> before_;
 };
 
-// The per-epoch values behind the medians and the bootstrap wait in a temporary file
-// (src/pipeline/epoch_cells.*), or in memory when $TMPDIR cannot take one: the findings are the
-// same bit for bit either way. Epochs of 0.5 s give the 3-min recording 364 of them, more than
-// one block of the file (256), so that both a block read back from the file and the epochs
-// still in memory reach the summaries.
+// The per-epoch values behind the medians and the bootstrap's block spectra wait in temporary
+// files (src/pipeline/spilled_columns.*), or in memory when $TMPDIR cannot take one: the
+// findings are the same bit for bit either way. Epochs of 0.5 s, each its own bootstrap block,
+// give the 3-min recording 364 epochs and 364 blocks, more than one block of rows of either file
+// (256), so that rows read back from the files and rows still in memory both reach the
+// summaries and the intervals.
 TEST(RecordingAnalysis, FindingsDoNotDependOnWhereTheEpochValuesWait) {
   const io::EdfReader reader(normal("Subject03"));
   AnalyzeParams p;
   p.epoch_s = 0.5;
   p.segment_s = 0.5;
-  p.bootstrap.block_s = 5.0;
+  p.bootstrap.block_s = 0.5;
   p.detection.enabled = false;
   const auto provenance = recording_provenance(reader);
   const auto in_file = make_findings(analyze_recording(reader, p), p, provenance);
   ASSERT_EQ(in_file.quality.n_epochs, 364U);
+  ASSERT_TRUE(in_file.background.intervals.pdr_hz) << "the intervals read the block spectra";
   const TemporaryFolder unwritable(test::scratch_dir() / "no-such-folder");
   const auto in_memory = make_findings(analyze_recording(reader, p), p, provenance);
   test::expect_same_findings(in_file, in_memory);
