@@ -35,8 +35,9 @@ struct AnalysisState {
   std::vector<std::uint32_t> block_psd_count;  ///< [block][block channel]
   std::size_t blocks_started = 0;              ///< the finished ones and the open one
   std::size_t n_epochs = 0;                    ///< epochs accumulated so far
-  /// Epochs the recording holds (EpochStream::epoch_count): the tables above are sized once for
-  /// them. Grown by doubling, a vector briefly holds its old and its new copy.
+  /// Epochs the recording holds (EpochStream::epoch_count): the block counts, and the tables
+  /// above when they stay in memory, are reserved once for them. Grown by doubling, a vector
+  /// briefly holds its old and its new copy.
   std::size_t expected_epochs = 0;
 };
 
