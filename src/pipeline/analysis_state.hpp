@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "epoch_processor.hpp"
 #include "spilled_columns.hpp"
 
 namespace eegtrack::pipeline::detail {
@@ -40,6 +41,9 @@ struct AnalysisState {
   /// briefly holds its old and its new copy.
   std::size_t expected_epochs = 0;
 };
+
+/// Adds one epoch's scalars, spectra and block spectra (epochs in time order).
+void accumulate(const EpochResult& epoch, const AnalyzeParams& params, AnalysisState& state);
 
 /// Moves the block being filled to block_psd_sum; called once, after the last epoch.
 void close_open_block(AnalysisState& state);
