@@ -13,17 +13,17 @@ namespace eegtrack::io {
 namespace detail {
 
 void validate_options(const DatasetOptions& options, std::string_view function) {
-  if (options.deflate_level < 1 || options.deflate_level > 9)
-    throw std::invalid_argument(std::string(function) + ": deflate_level must be in 1..9 (" +
+  if (options.deflate_level < 0 || options.deflate_level > 9)
+    throw std::invalid_argument(std::string(function) + ": deflate_level must be in 0..9 (" +
                                 std::to_string(options.deflate_level) + ")");
   if (options.chunk_target_bytes == 0)
     throw std::invalid_argument(std::string(function) + ": chunk_target_bytes must be > 0");
 }
 
 H5Handle dataset_creation_plist(const std::vector<hsize_t>& dims, std::size_t element_bytes,
-                                bool compress, const DatasetOptions& options, const H5Site& site) {
+                                bool chunked, const DatasetOptions& options, const H5Site& site) {
   H5Handle dcpl = owned(H5Pcreate(H5P_DATASET_CREATE), site, "H5Pcreate");
-  if (!compress)
+  if (!chunked)
     return dcpl;
   // Whole rows per chunk: readers fetch epochs (rows) or whole arrays, never single values.
   std::vector<hsize_t> chunk = dims;
@@ -36,6 +36,8 @@ H5Handle dataset_creation_plist(const std::vector<hsize_t>& dims, std::size_t el
     c = std::max<hsize_t>(c, 1);
   check(H5Pset_chunk(dcpl.get(), static_cast<int>(chunk.size()), chunk.data()), site,
         "H5Pset_chunk");
+  if (options.deflate_level == 0)
+    return dcpl;
   if (options.shuffle)
     check(H5Pset_shuffle(dcpl.get()), site, "H5Pset_shuffle");
   check(H5Pset_deflate(dcpl.get(), static_cast<unsigned>(options.deflate_level)), site,
@@ -75,7 +77,9 @@ void write_numeric(detail::Hdf5WriterState& state, std::string_view path, const 
   detail::validate_options(options, kFunction);
   const detail::H5Lock lock;
   const auto site = state.site(object);
-  const bool compress = n > 0 && n * type.bytes >= options.compress_threshold_bytes;
+  // Chunks only for compression: an uncompressed array is read fastest in one piece.
+  const bool compress =
+      options.deflate_level > 0 && n > 0 && n * type.bytes >= options.compress_threshold_bytes;
   const auto dcpl = detail::dataset_creation_plist(dims, type.bytes, compress, options, site);
   const auto space = detail::make_dataspace(dims, site);
   const auto lcpl = detail::intermediate_groups_lcpl(site);

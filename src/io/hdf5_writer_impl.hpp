@@ -40,9 +40,10 @@ Hdf5WriterState& live_state(const std::unique_ptr<Hdf5WriterState>& state,
 /// Checks the dataset options. @throws std::invalid_argument naming function.
 void validate_options(const DatasetOptions& options, std::string_view function);
 
-/// A dataset creation property list: chunked (whole rows, about options.chunk_target_bytes
-/// each) with shuffle + deflate when compress is true, default (contiguous) otherwise.
+/// A dataset creation property list: when chunked is true, chunks of whole rows (about
+/// options.chunk_target_bytes each), shuffled and deflated unless options.deflate_level is 0;
+/// default (contiguous) otherwise.
 H5Handle dataset_creation_plist(const std::vector<hsize_t>& dims, std::size_t element_bytes,
-                                bool compress, const DatasetOptions& options, const H5Site& site);
+                                bool chunked, const DatasetOptions& options, const H5Site& site);
 
 }  // namespace eegtrack::io::detail

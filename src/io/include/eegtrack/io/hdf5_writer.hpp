@@ -61,7 +61,8 @@ class Hdf5Writer {
 
   /// Writes a new float64 dataset of the given shape (row-major; empty shape = 1-D of
   /// values.size(); e.g. {epochs, channels} or {windows, channels, freqs}). Arrays of at least
-  /// options.compress_threshold_bytes are chunked and gzip-compressed.
+  /// options.compress_threshold_bytes are chunked and, unless options.deflate_level is 0,
+  /// gzip-compressed.
   /// @throws std::invalid_argument if the shape's product differs from values.size();
   /// H5Error if the dataset exists already or HDF5 fails.
   void write_dataset(std::string_view path, std::span<const double> values,
@@ -89,9 +90,10 @@ class Hdf5Writer {
   void write_table(std::string_view group_path, const Table& table);
 
   /// Appends rows to an extendable 2-D float64 dataset (unlimited rows x n_cols, chunked,
-  /// compressed), creating it on the first call: values holds k rows of n_cols values, row
-  /// after row; k may be 0 (creates an empty dataset). Lets long recordings stream per-epoch
-  /// arrays. The dataset stays open until commit(); its options are fixed by the first call.
+  /// compressed unless options.deflate_level is 0), creating it on the first call: values holds k
+  /// rows of n_cols values, row after row; k may be 0 (creates an empty dataset). Lets long
+  /// recordings stream per-epoch arrays. The dataset stays open until commit(); its options are
+  /// fixed by the first call.
   /// @throws std::invalid_argument if n_cols is 0, values.size() is not a multiple of n_cols
   /// or n_cols differs from the existing dataset's; H5Error if HDF5 fails.
   void append_rows(std::string_view path, std::span<const double> values, std::size_t n_cols,
