@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,12 +21,14 @@ struct Line {
   double slope = 0.0;
 };
 
-// Ordinary least squares y = intercept + slope * x over the points with keep[i].
-Line least_squares(const std::vector<double>& x, const std::vector<double>& y,
-                   const std::vector<bool>& keep) {
+// Ordinary least squares y = intercept + slope * x over the points with keep[i] (every point
+// when keep is null). The mask is a byte per point: fit_aperiodic runs for every channel of
+// every epoch, and std::vector<bool>'s bit lookups and allocations were most of its time.
+Line least_squares(std::span<const double> x, std::span<const double> y,
+                   const unsigned char* keep) {
   double n = 0.0, sx = 0.0, sy = 0.0;
   for (std::size_t i = 0; i < x.size(); ++i) {
-    if (keep[i]) {
+    if (keep == nullptr || keep[i] != 0) {
       n += 1.0;
       sx += x[i];
       sy += y[i];
@@ -35,7 +38,7 @@ Line least_squares(const std::vector<double>& x, const std::vector<double>& y,
   const double my = sy / n;
   double sxx = 0.0, sxy = 0.0;
   for (std::size_t i = 0; i < x.size(); ++i) {
-    if (keep[i]) {
+    if (keep == nullptr || keep[i] != 0) {
       sxx += (x[i] - mx) * (x[i] - mx);
       sxy += (x[i] - mx) * (y[i] - my);
     }
@@ -49,12 +52,13 @@ struct Quality {
   double mean_abs_error = 0.0;
 };
 
-// Coefficient of determination and mean absolute residual of the line over the kept points.
-Quality quality(const std::vector<double>& x, const std::vector<double>& y, const Line& line,
-                const std::vector<bool>& keep) {
+// Coefficient of determination and mean absolute residual of the line over the kept points
+// (every point when keep is null).
+Quality quality(std::span<const double> x, std::span<const double> y, const Line& line,
+                const unsigned char* keep) {
   double n = 0.0, mean = 0.0;
   for (std::size_t i = 0; i < y.size(); ++i) {
-    if (keep[i]) {
+    if (keep == nullptr || keep[i] != 0) {
       n += 1.0;
       mean += y[i];
     }
@@ -62,7 +66,7 @@ Quality quality(const std::vector<double>& x, const std::vector<double>& y, cons
   mean /= n;
   double ss_res = 0.0, ss_tot = 0.0, abs_err = 0.0;
   for (std::size_t i = 0; i < x.size(); ++i) {
-    if (!keep[i])
+    if (keep != nullptr && keep[i] == 0)
       continue;
     const double r = y[i] - (line.intercept + line.slope * x[i]);
     ss_res += r * r;
@@ -72,6 +76,20 @@ Quality quality(const std::vector<double>& x, const std::vector<double>& y, cons
   // A perfectly flat spectrum has no variance to explain: R² is 1 only if the fit is exact.
   const double r2 = ss_tot > 0.0 ? 1.0 - ss_res / ss_tot : (ss_res == 0.0 ? 1.0 : 0.0);
   return {r2, abs_err / n};
+}
+
+// log10 of the fitted bins' frequencies, computed again only when they change: every epoch of
+// a recording has the same frequency grid.
+std::span<const double> log10_frequencies(std::span<const double> f) {
+  thread_local std::vector<double> cached_hz;
+  thread_local std::vector<double> logs;
+  if (!std::equal(f.begin(), f.end(), cached_hz.begin(), cached_hz.end())) {
+    cached_hz.assign(f.begin(), f.end());
+    logs.resize(f.size());
+    for (std::size_t i = 0; i < f.size(); ++i)
+      logs[i] = std::log10(f[i]);
+  }
+  return logs;
 }
 
 void validate(std::span<const double> f, std::span<const double> psd, const AperiodicParams& p) {
@@ -103,35 +121,40 @@ AperiodicFit fit_aperiodic(std::span<const double> frequencies_hz,
                                 "-" + std::to_string(p.high_hz) + " Hz)");
   }
   fit.n_bins = bins.size();
-  std::vector<double> x, y;
-  for (std::size_t i = bins.first; i < bins.last; ++i) {
-    if (!(psd_uv2_per_hz[i] > 0.0)) {
+  const std::size_t n = bins.size();
+  thread_local std::vector<double> y;
+  thread_local std::vector<double> flat;
+  thread_local std::vector<unsigned char> keep;
+  y.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double power = psd_uv2_per_hz[bins.first + i];
+    if (!(power > 0.0)) {
       fit.offset_log10 = fit.exponent = kNaN;
       fit.r_squared = fit.floor_r_squared = fit.mean_abs_error_log10 = kNaN;
       return fit;
     }
-    x.push_back(std::log10(frequencies_hz[i]));
-    y.push_back(std::log10(psd_uv2_per_hz[i]));
+    y[i] = std::log10(power);
   }
-  const Line initial = least_squares(x, y, std::vector<bool>(x.size(), true));
-  std::vector<double> flat(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i)
+  const std::span<const double> x = log10_frequencies(frequencies_hz.subspan(bins.first, n));
+  const Line initial = least_squares(x, y, nullptr);
+  flat.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
     flat[i] = std::max(0.0, y[i] - (initial.intercept + initial.slope * x[i]));
   // numpy.percentile's default ('linear') rule, as dsp::quantile forms it.
   const double threshold = dsp::quantile(flat, p.robust_percentile / 100.0);
-  std::vector<bool> keep(x.size());
+  keep.resize(n);
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    keep[i] = flat[i] <= threshold;
-    kept += keep[i] ? 1 : 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    keep[i] = flat[i] <= threshold ? 1 : 0;
+    kept += keep[i];
   }
   // With fewer than two points the refit is undetermined; keep the initial line then.
-  const Line line = kept >= 2 ? least_squares(x, y, keep) : initial;
+  const Line line = kept >= 2 ? least_squares(x, y, keep.data()) : initial;
   fit.offset_log10 = line.intercept;
   fit.exponent = -line.slope;
-  fit.n_floor_bins = kept >= 2 ? kept : x.size();
-  const Quality all = quality(x, y, line, std::vector<bool>(x.size(), true));
-  const Quality floor = quality(x, y, line, kept >= 2 ? keep : std::vector<bool>(x.size(), true));
+  fit.n_floor_bins = kept >= 2 ? kept : n;
+  const Quality all = quality(x, y, line, nullptr);
+  const Quality floor = quality(x, y, line, kept >= 2 ? keep.data() : nullptr);
   fit.r_squared = all.r_squared;
   fit.mean_abs_error_log10 = all.mean_abs_error;
   fit.floor_r_squared = floor.r_squared;
