@@ -153,8 +153,8 @@ void write_trends(io::Hdf5Writer& w, const EpochTrends& t) {
 }
 
 // The per-epoch measures and spectra are stored as computed, uncompressed: their float64
-// mantissas are noise to the last bit, and shuffle + gzip level 1 made a 2-h store only 16 %
-// smaller for 11 % of a background-only analysis's CPU, in the thread that keeps the epochs in
+// mantissas are noise to the last bit, and shuffle + gzip level 1 made them only 16 % smaller
+// (2-h store) for 11 % of a background-only analysis's CPU, in the thread that keeps the epochs in
 // order (io::DatasetOptions::deflate_level, docs/hdf5-layout.md). An uncompressed chunk takes
 // its whole size on disk however few rows it holds, so chunks are small: 16 kB, 107 epochs of
 // 19 channels.

@@ -45,10 +45,10 @@ TEST(AperiodicFit, RecoversExactPowerLaw) {
 // size or not, must each give their exact power law (stale logarithms would not).
 TEST(AperiodicFit, GridsInTurnEachRecoverTheirPowerLaw) {
   const auto quarter = grid(0.25, 64.0);
-  auto shifted = quarter;  // the same bins in 2-40 Hz but one
-  shifted[40] = 10.1;      // was 10 Hz
+  auto one_moved = quarter;  // the same bins in 2-40 Hz but one
+  one_moved[40] = 10.1;      // was 10 Hz
   const auto half = grid(0.5, 32.0);
-  const std::vector<const std::vector<double>*> in_turn = {&quarter, &shifted, &half, &quarter};
+  const std::vector<const std::vector<double>*> in_turn = {&quarter, &one_moved, &half, &quarter};
   for (int round = 0; round < 2; ++round) {
     for (const auto* f : in_turn) {
       const auto fit = fit_aperiodic(*f, power_law(*f, 0.7, 1.9));
@@ -56,7 +56,7 @@ TEST(AperiodicFit, GridsInTurnEachRecoverTheirPowerLaw) {
       EXPECT_NEAR(fit.offset_log10, 0.7, 1e-10);
     }
   }
-  EXPECT_EQ(fit_aperiodic(shifted, power_law(shifted, 0.7, 1.9)).n_bins,
+  EXPECT_EQ(fit_aperiodic(one_moved, power_law(one_moved, 0.7, 1.9)).n_bins,
             fit_aperiodic(quarter, power_law(quarter, 0.7, 1.9)).n_bins);
 }
 

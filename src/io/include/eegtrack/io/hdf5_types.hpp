@@ -49,10 +49,10 @@ struct DatasetOptions {
   /// smaller chunk moves more of that work into the analysis (64 kB: 431 epochs of 19
   /// channels) and leaves less for the file's close.
   std::size_t chunk_target_bytes = 64 * 1024;
-  /// gzip level 1-9 for compressed datasets; 0 keeps their chunks as written (no shuffle, no
-  /// gzip). Per-epoch float64 measures have noise in every mantissa bit: shuffle + gzip level 1
-  /// shrank a 2-h store's by 16 % (1.19x) for 11 % of a background-only analysis's CPU, so
-  /// pipeline::Hdf5Store streams them with 0.
+  /// gzip level 1-9 for compressed datasets; 0 compresses nothing (extendable datasets keep
+  /// their chunks as written, others are contiguous). Per-epoch float64 measures have noise in
+  /// every mantissa bit: shuffle + gzip level 1 shrank those of a 2-h store by 16 % (1.19x) for
+  /// 11 % of a background-only analysis's CPU, so pipeline::Hdf5Store streams them with 0.
   int deflate_level = 1;
   bool shuffle = true;  ///< byte shuffle before gzip (when deflate_level > 0)
 };

@@ -61,8 +61,8 @@ class Hdf5Writer {
 
   /// Writes a new float64 dataset of the given shape (row-major; empty shape = 1-D of
   /// values.size(); e.g. {epochs, channels} or {windows, channels, freqs}). Arrays of at least
-  /// options.compress_threshold_bytes are chunked and, unless options.deflate_level is 0,
-  /// gzip-compressed.
+  /// options.compress_threshold_bytes are chunked and gzip-compressed, unless
+  /// options.deflate_level is 0: every array is then contiguous.
   /// @throws std::invalid_argument if the shape's product differs from values.size();
   /// H5Error if the dataset exists already or HDF5 fails.
   void write_dataset(std::string_view path, std::span<const double> values,
