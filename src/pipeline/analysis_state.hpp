@@ -48,6 +48,12 @@ void accumulate(const EpochResult& epoch, const AnalyzeParams& params, AnalysisS
 /// Moves the block being filled to block_psd_sum; called once, after the last epoch.
 void close_open_block(AnalysisState& state);
 
+/// Mean of one feature over `channels` in epoch e, from the feature's column of the cells
+/// ([epoch][channel], n_channels per epoch); rejected (NaN) cells are left out, NaN when every
+/// one is.
+[[nodiscard]] double epoch_mean(const std::vector<float>& column, std::size_t n_channels,
+                                std::size_t e, const std::vector<std::size_t>& channels);
+
 /// Fills the recording-level fields of `out` (bad channels, clean epochs, medians, regions,
 /// PDR, symmetry, slowing) from the accumulated state. out.continuity must be set.
 void aggregate_recording(const AnalysisState& state, const AnalyzeParams& params,

@@ -53,22 +53,6 @@ std::size_t band_relative(const AnalyzeParams& p, const char* name) {
   return static_cast<std::size_t>(-1);
 }
 
-// Mean over the good channels of one feature (its column, [epoch][channel]) in epoch e (NaN
-// when none has a value).
-double epoch_mean(const std::vector<float>& column, std::size_t n_channels, std::size_t e,
-                  const std::vector<std::size_t>& good) {
-  double sum = 0.0;
-  std::size_t n = 0;
-  for (std::size_t c : good) {
-    const double v = column[e * n_channels + c];
-    if (std::isfinite(v)) {
-      sum += v;
-      ++n;
-    }
-  }
-  return n > 0 ? sum / static_cast<double>(n) : kNaN;
-}
-
 std::optional<findings::Interval> percentile_interval(std::vector<double> v, double level) {
   std::erase_if(v, [](double x) { return !std::isfinite(x); });
   if (v.size() < 2)

@@ -57,17 +57,9 @@ Quantiles epoch_mean_quantiles(const std::vector<float>& column, const Recording
   for (std::size_t e = 0; e < out.epochs.clean.size(); ++e) {
     if (!out.epochs.clean[e])
       continue;
-    double sum = 0.0;
-    std::size_t n = 0;
-    for (std::size_t c : members) {
-      const auto v = static_cast<double>(column[e * nc + c]);
-      if (std::isfinite(v)) {
-        sum += v;
-        ++n;
-      }
-    }
-    if (n > 0)
-      values.push_back(sum / static_cast<double>(n));
+    const double mean = epoch_mean(column, nc, e, members);
+    if (!std::isnan(mean))
+      values.push_back(mean);
   }
   return quantiles(values);
 }
@@ -197,6 +189,20 @@ void grade(const AnalyzeParams& p, RecordingAnalysis& out) {
 }
 
 }  // namespace
+
+double epoch_mean(const std::vector<float>& column, std::size_t n_channels, std::size_t e,
+                  const std::vector<std::size_t>& channels) {
+  double sum = 0.0;
+  std::size_t n = 0;
+  for (std::size_t c : channels) {
+    const auto v = static_cast<double>(column[e * n_channels + c]);
+    if (std::isfinite(v)) {
+      sum += v;
+      ++n;
+    }
+  }
+  return n > 0 ? sum / static_cast<double>(n) : kNaN;
+}
 
 Quantiles quantiles(std::vector<double>& values) {
   std::erase_if(values, [](double v) { return !std::isfinite(v); });
