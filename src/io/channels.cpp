@@ -137,6 +137,22 @@ struct Electrodes {
 };
 
 // "Fp1", "FP1-F7", "Fp1-Ref", "A2-A1", "Cz.."; nullopt for anything that is not electrodes.
+std::optional<Electrodes> parse_electrodes(std::string_view body);
+
+// A label that repeats another's carries a number to tell them apart: PhysioNet's CHB-MIT
+// records "T8-P8-0" and "T8-P8-1", and MNE renames duplicate names so. The electrodes are
+// those of the label without it.
+std::optional<Electrodes> parse_numbered_duplicate(std::string_view body) {
+  const auto dash = body.rfind('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 == body.size())
+    return std::nullopt;
+  const std::string_view number = body.substr(dash + 1);
+  if (!std::all_of(number.begin(), number.end(),
+                   [](unsigned char c) { return std::isdigit(c) != 0; }))
+    return std::nullopt;
+  return parse_electrodes(body.substr(0, dash));
+}
+
 std::optional<Electrodes> parse_electrodes(std::string_view body) {
   body = trim(body);
   while (!body.empty() && body.back() == '.')
@@ -160,7 +176,7 @@ std::optional<Electrodes> parse_electrodes(std::string_view body) {
     return Electrodes{true, *plus, *minus, {}};
   if (contains(kReferences, upper(right)))
     return Electrodes{false, *plus, {}, std::string(right)};
-  return std::nullopt;
+  return parse_numbered_duplicate(body);
 }
 
 // Words of the label without a leading input prefix ("EEG Fp1-Ref" -> "Fp1-Ref").

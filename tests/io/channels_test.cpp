@@ -72,12 +72,20 @@ const std::vector<NormCase> kNormCases = {
     {"T3-T5", "T7-P7", true, "T7", "P7", ""},
     {"FT9-FT10", "FT9-FT10", true, "FT9", "FT10", ""},
     {"EEG A2-A1", "A2-A1", true, "A2", "A1", ""},
+    // a number telling a repeated label apart (PhysioNet CHB-MIT, MNE's renamed duplicates)
+    {"T8-P8-0", "T8-P8", true, "T8", "P8", ""},
+    {"T8-P8-1", "T8-P8", true, "T8", "P8", ""},
+    {"EEG C3-REF-12", "C3", false, "C3", "", "REF"},
+    {"C3-1", "C3", false, "C3", "", ""},
     // not electrodes: original text, trimmed
     {" Foo  ", "Foo", false, "", "", ""},
     {"POL E", "POL E", false, "", "", ""},
     {"POL T1", "POL T1", false, "", "", ""},
     {"Fp1-F7-F3", "Fp1-F7-F3", false, "", "", ""},
     {"--0", "--0", false, "", "", ""},
+    {"Foo-1", "Foo-1", false, "", "", ""},
+    {"T8-P8-x", "T8-P8-x", false, "", "", ""},
+    {"T8-P8-", "T8-P8-", false, "", "", ""},
 };
 
 TEST(NormalizeChannel, AppliesEveryLabelRule) {
