@@ -59,6 +59,33 @@ int find_signal(const io::Header& header, const std::vector<io::ChannelName>& na
                        "' (channels: " + available + ")");
 }
 
+// Whether two signals record the same derivation: one electrode against another in either
+// order (the reversed one is the same trace negated), or one electrode against the same
+// reference. Labels that name no electrode are never the same.
+bool same_derivation(const io::ChannelName& a, const io::ChannelName& b) {
+  if (a.plus.empty() || b.plus.empty() || a.bipolar != b.bipolar)
+    return false;
+  if (a.bipolar)
+    return (a.plus == b.plus && a.minus == b.minus) || (a.plus == b.minus && a.minus == b.plus);
+  return a.plus == b.plus && lower(a.reference) == lower(b.reference);
+}
+
+// The kept signal that signal i duplicates (same_derivation), if any; with a warning naming both.
+bool duplicates_kept(const io::Header& header, const std::vector<io::ChannelName>& names,
+                     const std::vector<int>& kept, int i, std::vector<std::string>& warnings) {
+  for (const int k : kept) {
+    if (!same_derivation(names[i], names[k]))
+      continue;
+    const bool reversed = names[i].bipolar && names[i].plus != names[k].plus;
+    warnings.push_back("left out " + io::escape_bytes(header.signals[i].label) + " (signal " +
+                       std::to_string(i) + "): " + (reversed ? "the reverse of " : "a repeat of ") +
+                       io::escape_bytes(header.signals[k].label) + " (signal " + std::to_string(k) +
+                       "), which is analysed");
+    return true;
+  }
+  return false;
+}
+
 std::string rate_text(double rate_hz) {
   std::ostringstream text;
   text << rate_hz << " Hz";
@@ -77,7 +104,9 @@ Selection select_referential(const io::Header& header, const std::vector<io::Cha
         continue;
       }
       if (header.signals[i].sample_rate_hz == out.sample_rate_hz) {
-        out.signals.push_back(i);
+        if (!request.distinct_derivations ||
+            !duplicates_kept(header, names, out.signals, i, out.warnings))
+          out.signals.push_back(i);
       } else {
         out.warnings.push_back("skipped " + io::escape_bytes(header.signals[i].label) + " (" +
                                rate_text(header.signals[i].sample_rate_hz) + ", not " +
@@ -133,6 +162,9 @@ Selection select_derived(const io::Header& header, const std::vector<io::Channel
                              " (sample rate differs)");
       continue;
     }
+    if (request.distinct_derivations &&
+        duplicates_kept(header, names, out.signals, i, out.warnings))
+      continue;
     out.signals.push_back(i);
     inputs.push_back(names[i]);
   }

@@ -171,15 +171,16 @@ Selection select_for(const io::Header& header, const AnalyzeParams& params,
                      RecordingAnalysis& out) {
   out.montage = params.montage;
   if (params.montage != io::MontageKind::Average)
-    return select_channels(header, SelectionRequest{{}, params.montage, {}, true});
+    return select_channels(header, SelectionRequest{{}, params.montage, {}, true, true});
   try {
-    return select_channels(header, SelectionRequest{{}, params.montage, {}, true});
+    return select_channels(header, SelectionRequest{{}, params.montage, {}, true, true});
   } catch (const std::invalid_argument& e) {
     out.montage = io::MontageKind::Referential;
     out.warnings.push_back(std::string("average reference not possible, channels analysed as "
                                        "recorded: ") +
                            e.what());
-    return select_channels(header, SelectionRequest{{}, io::MontageKind::Referential, {}, true});
+    return select_channels(header,
+                           SelectionRequest{{}, io::MontageKind::Referential, {}, true, true});
   }
 }
 

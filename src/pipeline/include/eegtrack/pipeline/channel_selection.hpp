@@ -21,6 +21,12 @@ struct SelectionRequest {
   /// a warning: EEG measures (analyze) must never average an eye or heart channel in. The
   /// average and bipolar montages take EEG channels only in any case.
   bool eeg_only = false;
+  /// Leave out, with a warning, a signal that records the same derivation as an earlier one:
+  /// the same electrodes in either order (CHB-MIT's second T8-P8, its P7-T7 beside T7-P7), or
+  /// the same electrode against the same reference. Its spectrum says nothing new, but the
+  /// regional and hemispheric means, the homologous pairs, the average reference and the
+  /// detectors' channel counts would count it twice.
+  bool distinct_derivations = false;
 };
 
 /// The resolved selection: which header signals to read and how to combine them.
