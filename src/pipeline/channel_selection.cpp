@@ -70,7 +70,7 @@ bool same_derivation(const io::ChannelName& a, const io::ChannelName& b) {
   return a.plus == b.plus && lower(a.reference) == lower(b.reference);
 }
 
-// The kept signal that signal i duplicates (same_derivation), if any; with a warning naming both.
+// Whether signal i records the derivation of a signal already kept; if so, a warning names both.
 bool duplicates_kept(const io::Header& header, const std::vector<io::ChannelName>& names,
                      const std::vector<int>& kept, int i, std::vector<std::string>& warnings) {
   for (const int k : kept) {
