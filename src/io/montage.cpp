@@ -55,9 +55,11 @@ void plan_average(MontagePlan& plan, const std::vector<ChannelName>& channels,
       left_out += (left_out.empty() ? "" : ", ") + c.normalized;
     }
   }
+  // A fact about the recording, shown to users as it is (analyze's warning, the EEG pages):
+  // no function name in front.
   if (plan.average_members.size() < 2)
     throw std::invalid_argument(
-        "plan_montage: average reference needs at least 2 referential EEG scalp channels (" +
+        "the common average needs at least 2 referential EEG scalp channels (" +
         std::to_string(plan.average_members.size()) +
         " found; bipolar recordings cannot be re-referenced)");
   if (!left_out.empty())
