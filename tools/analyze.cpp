@@ -82,14 +82,19 @@ void print_epileptiform(const nlohmann::json& e) {
               << text(f["region"]);
   const long seizures = e["seizure_count"].get<long>();
   std::cout << "), " << seizures << " seizure(s)";
-  if (seizures > 0)
-    std::cout << " (burden " << fixed(e["seizure_burden_max_per_h"], 1)
-              << (e["seizure_burden_window_s"].get<double>() < 3600.0
-                      ? " min in the " +
-                            format_duration(e["seizure_burden_window_s"].get<double>()) +
-                            " analysed (less than an hour)"
-                      : std::string(" min in the worst hour"))
+  if (seizures > 0) {
+    // Under an hour the burden is the seizure time of the whole analysis: a duration beside
+    // the analysed one reads better than "0.3 min in the 16.000 s analysed".
+    const auto& burden_min = e["seizure_burden_max_per_h"];
+    const double window_s = e["seizure_burden_window_s"].get<double>();
+    std::cout << " (burden "
+              << (window_s >= 3600.0 ? fixed(burden_min, 1) + " min in the worst hour"
+                  : burden_min.is_number()
+                      ? format_duration(60.0 * burden_min.get<double>()) + " of the " +
+                            format_duration(window_s) + " analysed"
+                      : std::string("n/a"))
               << (e["electrographic_status"].get<bool>() ? ", STATUS" : "") << ')';
+  }
   std::cout << ", " << e["bird_count"].get<long>() << " BIRD(s)\n  patterns:";
   bool any = false;
   for (const auto& [type, pattern] : e["patterns"].items()) {

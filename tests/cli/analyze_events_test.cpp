@@ -4,6 +4,7 @@
 // convention and leaving out the EDF+ file and the tables on request.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <tuple>
@@ -63,6 +64,14 @@ TEST(CliAnalyzeEvents, SeizureIsReportedInEveryOutput) {
     EXPECT_TRUE(ep.contains(key)) << key;
   EXPECT_EQ(ep["seizure_count"], 1);
   EXPECT_FALSE(ep["electrographic_status"].get<bool>());  // 40 s, not 10 min
+  // Under an hour the console states the burden as the seizure's time beside the analysed
+  // time, both from summary.json (seconds under a minute: "%.3f s").
+  ASSERT_LT(ep["seizure_burden_window_s"].get<double>(), 60.0);
+  char burden[96];
+  std::snprintf(burden, sizeof burden, "(burden %.3f s of the %.3f s analysed)",
+                60.0 * ep["seizure_burden_max_per_h"].get<double>(),
+                ep["seizure_burden_window_s"].get<double>());
+  EXPECT_NE(r.out.find(burden), std::string::npos) << burden << "\n" << r.out;
   const auto& detection = j["parameters"]["detection"];
   EXPECT_DOUBLE_EQ(detection["seizures"]["seizure_min_duration_s"].get<double>(), 10.0);
   for (const char* key : {"spikes", "patterns", "seizures", "birds"})
