@@ -180,10 +180,15 @@ std::string seizures_item(const RecordingFindings& f) {
         "Seizures", "none",
         "electrographic seizures detected: none in " + duration_text(f.epileptiform.analysed_s),
         "summary-seizures");
+  // Under an hour the burden is the seizure time of the whole analysis, stated as a duration
+  // beside the analysed one ("0.3 min in the worst 16 s" read as if 16 s were a part of more).
+  const double window_s = f.epileptiform.burden_window_s;
+  const std::string burden =
+      window_s >= 3600.0 ? fixed(s.seizure_burden_max_min_per_h, 1) + " min in the worst hour"
+                         : duration_text(60.0 * s.seizure_burden_max_min_per_h) + " of the " +
+                               duration_text(window_s) + " analysed";
   return item("Seizures", std::to_string(s.seizure_count),
-              "longest " + fixed(s.longest_seizure_s, 0) + " s; burden " +
-                  fixed(s.seizure_burden_max_min_per_h, 1) + " min in the worst " +
-                  duration_text(f.epileptiform.burden_window_s) +
+              "longest " + fixed(s.longest_seizure_s, 0) + " s; burden " + burden +
                   (s.electrographic_status ? "; ELECTROGRAPHIC STATUS EPILEPTICUS" : ""),
               "summary-seizures", true);
 }

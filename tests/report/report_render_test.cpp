@@ -124,6 +124,23 @@ TEST(RecordingReport, WithoutPerEpochDataOrRecordingItSaysWhy) {
   EXPECT_EQ(html.find("id=\"cdsa-figure\""), std::string::npos);
 }
 
+TEST(RecordingReport, SeizureBurdenReadsAsTimeOfTheAnalysisOrOfTheWorstHour) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  auto& seizures = in.findings.epileptiform.seizures;
+  seizures.longest_seizure_s = 15.0;
+  seizures.seizure_burden_max_min_per_h = 0.25;  // 15 s of seizure in a 40-s analysis
+  in.findings.epileptiform.burden_window_s = 40.0;
+  const auto short_one = render_recording_report(in);
+  EXPECT_NE(short_one.find("burden 15 s of the 40 s analysed"), std::string::npos);
+  EXPECT_EQ(short_one.find("in the worst"), std::string::npos);
+  seizures.seizure_burden_max_min_per_h = 8.0;  // four 2-min seizures within one hour
+  in.findings.epileptiform.burden_window_s = 3600.0;
+  const auto long_one = render_recording_report(in);
+  EXPECT_NE(long_one.find("burden 8.0 min in the worst hour"), std::string::npos);
+}
+
 TEST(FollowupReport, HostileCourseFieldsStayText) {
   FollowupReportInput in;
   auto& d = in.data;
