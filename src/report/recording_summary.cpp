@@ -263,18 +263,25 @@ std::string event_table_html(const RecordingFindings& f,
   return out + "</tbody></table>";
 }
 
+// The last column names the bad channels; without any it would be an empty column.
 std::string channel_table_html(const RecordingFindings& f) {
+  const auto& bad_channels = f.quality.bad_channels;
+  const bool any_bad =
+      std::any_of(f.quality.channels.begin(), f.quality.channels.end(), [&](const auto& c) {
+        return std::find(bad_channels.begin(), bad_channels.end(), c.label) != bad_channels.end();
+      });
   std::string out =
       "<table id=\"channel-table\"><thead><tr><th>channel</th><th>region</th><th>side</th>"
-      "<th>rejected epochs (%)</th><th></th></tr></thead><tbody>";
+      "<th>rejected epochs (%)</th>" +
+      std::string(any_bad ? "<th>note</th>" : "") + "</tr></thead><tbody>";
   for (const auto& c : f.quality.channels) {
-    const bool bad = std::find(f.quality.bad_channels.begin(), f.quality.bad_channels.end(),
-                               c.label) != f.quality.bad_channels.end();
+    const bool bad =
+        std::find(bad_channels.begin(), bad_channels.end(), c.label) != bad_channels.end();
     out += std::string("<tr") + (bad ? " class=\"flagged\"" : "") + "><td>" + escape_html(c.label) +
            "</td><td>" + (c.region ? sites::to_string(*c.region) : "") + "</td><td>" +
            (c.side ? sites::to_string(*c.side) : "") + "</td><td class=\"num\">" +
-           fixed(100.0 * c.rejected_fraction, 0) + "</td><td>" + (bad ? "bad channel" : "") +
-           "</td></tr>";
+           fixed(100.0 * c.rejected_fraction, 0) + "</td>" +
+           (any_bad ? std::string("<td>") + (bad ? "bad channel" : "") + "</td>" : "") + "</tr>";
   }
   return out + "</tbody></table>";
 }

@@ -124,6 +124,21 @@ TEST(RecordingReport, WithoutPerEpochDataOrRecordingItSaysWhy) {
   EXPECT_EQ(html.find("id=\"cdsa-figure\""), std::string::npos);
 }
 
+TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();  // its second channel is bad
+  in.file_name = "x.edf";
+  const auto flagged = render_recording_report(in);
+  EXPECT_NE(flagged.find("<th>note</th>"), std::string::npos);
+  EXPECT_NE(flagged.find("<td>bad channel</td>"), std::string::npos);
+  in.findings.quality.bad_channels.clear();
+  const auto clean = render_recording_report(in);
+  EXPECT_EQ(clean.find("<th>note</th>"), std::string::npos);
+  EXPECT_EQ(clean.find("<th></th>"), std::string::npos);
+  EXPECT_EQ(clean.find("bad channel"), std::string::npos);
+  EXPECT_NE(clean.find("<th>rejected epochs (%)</th></tr>"), std::string::npos);
+}
+
 TEST(RecordingReport, SeizureBurdenReadsAsTimeOfTheAnalysisOrOfTheWorstHour) {
   RecordingReportInput in;
   in.findings = hostile_findings();
