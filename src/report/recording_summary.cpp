@@ -70,8 +70,7 @@ std::string duration_item(const RecordingFindings& f) {
     for (const auto& b : q.bad_channels)
       detail.append(" ").append(escape_html(b));
   }
-  detail += "; montage " + std::string(io::to_string(f.montage_used)) + ", " +
-            fixed(f.sample_rate_hz, 0) + " Hz";
+  detail += "; montage " + montage_text(f.montage_used) + ", " + fixed(f.sample_rate_hz, 0) + " Hz";
   return item("Duration, clean epochs",
               duration_text(f.recording.duration_s) + ", " + fixed(100.0 * q.clean_fraction, 0) +
                   " % clean",
@@ -226,6 +225,10 @@ std::string continuity_item(const RecordingFindings& f) {
 }
 
 }  // namespace
+
+std::string montage_text(io::MontageKind montage) {
+  return montage == io::MontageKind::Referential ? "as recorded" : io::to_string(montage);
+}
 
 std::string summary_box_html(const RecordingFindings& f) {
   return "<div class=\"summary-grid\">" + duration_item(f) + pdr_item(f) + slowing_item(f) +

@@ -124,6 +124,25 @@ TEST(RecordingReport, WithoutPerEpochDataOrRecordingItSaysWhy) {
   EXPECT_EQ(html.find("id=\"cdsa-figure\""), std::string::npos);
 }
 
+// A recording analysed as recorded (outputs: montage_used "referential") may be bipolar, as
+// every CHB-MIT recording is: the report must not call its montage referential.
+TEST(RecordingReport, MontageAsRecordedIsNotCalledReferential) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  in.trends = small_trends();
+  in.findings.montage_used = io::MontageKind::Referential;
+  const auto as_recorded = render_recording_report(in);
+  EXPECT_EQ(as_recorded.find("ontage referential"), std::string::npos);
+  EXPECT_NE(as_recorded.find("montage as recorded, "), std::string::npos);  // summary box
+  EXPECT_NE(as_recorded.find("Montage as recorded.</figcaption>"), std::string::npos);  // CDSA
+  EXPECT_NE(as_recorded.find("; montage as recorded."), std::string::npos);  // provenance
+  in.findings.montage_used = io::MontageKind::Average;
+  const auto average = render_recording_report(in);
+  EXPECT_NE(average.find("Montage average.</figcaption>"), std::string::npos);
+  EXPECT_EQ(average.find("as recorded"), std::string::npos);
+}
+
 TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
   RecordingReportInput in;
   in.findings = hostile_findings();  // its second channel is bad
