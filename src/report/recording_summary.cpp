@@ -211,10 +211,22 @@ std::string patterns_item(const RecordingFindings& f) {
               "summary-patterns", !value.empty());
 }
 
+// The ACNS 2021 wording ("nearly continuous", "burst-suppression"), not the outputs' keys.
+std::string continuity_text(features::ContinuityClass c) {
+  switch (c) {
+    case features::ContinuityClass::NearlyContinuous:
+      return "nearly continuous";
+    case features::ContinuityClass::BurstSuppression:
+      return "burst-suppression";
+    default:
+      return features::to_string(c);
+  }
+}
+
 std::string continuity_item(const RecordingFindings& f) {
   const auto& c = f.continuity;
   return item(
-      "Continuity", features::to_string(c.classification),
+      "Continuity", continuity_text(c.classification),
       "suppressed " +
           (c.suppressed_fraction ? fixed(100.0 * *c.suppressed_fraction, 1) + " %" : "n/a") +
           " of the record (< " + number_param(f.parameters, "continuity", "threshold_ptp_uv") +

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 #include "eegtrack/report/followup_report.hpp"
 #include "eegtrack/report/html_page.hpp"
@@ -141,6 +142,26 @@ TEST(RecordingReport, MontageAsRecordedIsNotCalledReferential) {
   const auto average = render_recording_report(in);
   EXPECT_NE(average.find("Montage average.</figcaption>"), std::string::npos);
   EXPECT_EQ(average.find("as recorded"), std::string::npos);
+}
+
+TEST(RecordingReport, ContinuityReadsInAcnsWords) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  const std::pair<features::ContinuityClass, const char*> cases[] = {
+      {features::ContinuityClass::Continuous, "continuous"},
+      {features::ContinuityClass::NearlyContinuous, "nearly continuous"},
+      {features::ContinuityClass::Discontinuous, "discontinuous"},
+      {features::ContinuityClass::BurstSuppression, "burst-suppression"},
+      {features::ContinuityClass::Suppression, "suppression"}};
+  for (const auto& [kind, words] : cases) {
+    in.findings.continuity.classification = kind;
+    const auto html = render_recording_report(in);
+    const auto box = html.find("id=\"summary-continuity\"");
+    ASSERT_NE(box, std::string::npos);
+    const auto value = html.find('>', html.find("class=\"value", box)) + 1;
+    EXPECT_EQ(html.substr(value, html.find("</div>", value) - value), words);
+  }
 }
 
 TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
