@@ -146,14 +146,17 @@ std::string bands_item(const RecordingFindings& f) {
       "summary-bands");
 }
 
+// The analysed time below which rates and ACNS prevalence are not given, as text.
+std::string min_for_rates_text(const nlohmann::json& p) {
+  return p.contains("detection") && p["detection"].contains("min_analysed_for_rates_s") &&
+                 p["detection"]["min_analysed_for_rates_s"].is_number()
+             ? duration_text(p["detection"]["min_analysed_for_rates_s"].get<double>())
+             : "?";
+}
+
 std::string spikes_item(const RecordingFindings& f) {
   const auto& e = f.epileptiform;
-  const auto& p = f.parameters;
-  const std::string min_s =
-      p.contains("detection") && p["detection"].contains("min_analysed_for_rates_s") &&
-              p["detection"]["min_analysed_for_rates_s"].is_number()
-          ? duration_text(p["detection"]["min_analysed_for_rates_s"].get<double>())
-          : "?";
+  const std::string min_s = min_for_rates_text(f.parameters);
   if (!e.spike_rate_per_h)
     return item("Spike rate", "insufficient",
                 std::to_string(e.spike_count) + " spike(s)/sharp wave(s) in " +
@@ -194,21 +197,30 @@ std::string seizures_item(const RecordingFindings& f) {
 
 std::string patterns_item(const RecordingFindings& f) {
   std::string value, detail;
+  bool short_record = false;
   for (const auto& p : f.epileptiform.patterns) {
     if (p.episodes == 0)
       continue;
     value += (value.empty() ? "" : ", ") + std::string(detect::to_string(p.type)) + " " +
              std::to_string(p.episodes);
+    const std::string share = fixed(100.0 * p.fraction, 0) + " % of the time";
+    // Too short a record for a category: its share alone, not "insufficient (39 % ...)".
     detail += (detail.empty() ? "" : "; ") + std::string(detect::to_string(p.type)) + " " +
-              detect::to_string(p.prevalence) + " (" + fixed(100.0 * p.fraction, 0) +
-              " % of the time)";
+              (p.prevalence == detect::PrevalenceCategory::Insufficient
+                   ? share
+                   : std::string(detect::to_string(p.prevalence)) + " (" + share + ")");
+    short_record |= p.prevalence == detect::PrevalenceCategory::Insufficient;
   }
   if (f.epileptiform.bird_count > 0)
     value += (value.empty() ? "" : ", ") + std::string("BIRD ") +
              std::to_string(f.epileptiform.bird_count);
+  if (short_record)
+    detail += " (no ACNS 2021 prevalence in " + duration_text(f.epileptiform.analysed_s) +
+              ": it needs " + min_for_rates_text(f.parameters) + " or more)";
+  else if (!detail.empty())
+    detail += " (ACNS 2021 prevalence)";
   return item("Periodic and rhythmic patterns", value.empty() ? "none" : value,
-              detail.empty() ? "ACNS 2021 terms" : detail + " (ACNS 2021 prevalence)",
-              "summary-patterns", !value.empty());
+              detail.empty() ? "ACNS 2021 terms" : detail, "summary-patterns", !value.empty());
 }
 
 // The ACNS 2021 wording ("nearly continuous", "burst-suppression"), not the outputs' keys.

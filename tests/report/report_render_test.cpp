@@ -164,6 +164,35 @@ TEST(RecordingReport, ContinuityReadsInAcnsWords) {
   }
 }
 
+// Under the minimum for rates a pattern gets its share of the time, not "insufficient (39 %)",
+// and the box says why there is no ACNS prevalence; over it, the category and the share.
+TEST(RecordingReport, PatternsOfAShortRecordGiveTheirShareWithoutACategory) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  in.findings.parameters["detection"] = {{"min_analysed_for_rates_s", 600.0}};
+  in.findings.epileptiform.analysed_s = 300.0;
+  detect::PatternPrevalence lpd;
+  lpd.type = detect::EventType::LPD;
+  lpd.episodes = 6;
+  lpd.fraction = 0.39;
+  lpd.prevalence = detect::PrevalenceCategory::Insufficient;
+  in.findings.epileptiform.patterns = {lpd};
+  const auto short_one = render_recording_report(in);
+  EXPECT_NE(short_one.find("LPD 39 % of the time (no ACNS 2021 prevalence in 5 min 00 s: it "
+                           "needs 10 min 00 s or more)"),
+            std::string::npos);
+  const auto box = short_one.find("id=\"summary-patterns\"");
+  ASSERT_NE(box, std::string::npos);
+  EXPECT_EQ(short_one.substr(box, short_one.find("</div></div>", box) - box).find("insufficient"),
+            std::string::npos);  // the spike-rate box may say it, not this one
+  in.findings.epileptiform.analysed_s = 3600.0;
+  in.findings.epileptiform.patterns.front().prevalence = detect::PrevalenceCategory::Frequent;
+  const auto long_one = render_recording_report(in);
+  EXPECT_NE(long_one.find("LPD frequent (39 % of the time) (ACNS 2021 prevalence)"),
+            std::string::npos);
+}
+
 TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
   RecordingReportInput in;
   in.findings = hostile_findings();  // its second channel is bad
