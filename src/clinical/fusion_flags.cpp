@@ -1,6 +1,7 @@
 #include "fusion_flags.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "eegtrack/clinical/focal_signs.hpp"
 #include "fixed_text.hpp"
@@ -68,12 +69,25 @@ void lateralization(const std::vector<TimedRecording>& recs, const std::vector<T
     if (!sign)
       continue;
     for (const auto side : {sites::Side::Left, sites::Side::Right}) {
-      std::vector<std::string> evidence;
-      for (const auto& l : lat)
-        if (l.side == side && evidence.size() < 5)
-          evidence.push_back(std::string(sites::to_string(side)) + " " + l.what);
-      if (evidence.empty())
+      // One line per kind of finding, in order of first onset, with how many there were: three
+      // LPD episodes read "left LPD (3)", not "left LPD" three times.
+      std::vector<std::pair<std::string, int>> kinds;
+      for (const auto& l : lat) {
+        if (l.side != side)
+          continue;
+        const auto known = std::find_if(kinds.begin(), kinds.end(),
+                                        [&](const auto& k) { return k.first == l.what; });
+        if (known != kinds.end())
+          ++known->second;
+        else
+          kinds.emplace_back(l.what, 1);
+      }
+      if (kinds.empty())
         continue;
+      std::vector<std::string> evidence;
+      for (const auto& [what, count] : kinds)
+        evidence.push_back(std::string(sites::to_string(side)) + " " + what +
+                           (count > 1 ? " (" + std::to_string(count) + ")" : ""));
       const bool matches = side == sign->hemisphere;
       evidence.push_back("note " + day_text(grades[*paired].day) + ": \"" + sign->text +
                          "\" implicates the " + sites::to_string(sign->hemisphere) + " hemisphere");

@@ -107,6 +107,25 @@ TEST(Fusion, LateralizedRelapseMatchesTheRightSidedSign) {
   }));
 }
 
+// Repeated findings of one kind are one line with their count, in order of first onset; the
+// other hemisphere's findings stay out of this side's flag.
+TEST(Fusion, LateralizedEvidenceCountsRepeatedFindings) {
+  auto c = biphasic();
+  c.recordings[4].measures.lateralized = {{sites::Side::Left, "LPD", 30.0},
+                                          {sites::Side::Left, "LRDA", 50.0},
+                                          {sites::Side::Right, "LPD", 55.0},
+                                          {sites::Side::Left, "LPD", 70.0},
+                                          {sites::Side::Left, "LPD", 110.0}};
+  const auto f = fused(c);
+  const auto it = std::find_if(f.flags.begin(), f.flags.end(),
+                               [](const Flag& g) { return g.kind == "lateralized_matches_sign"; });
+  ASSERT_NE(it, f.flags.end());
+  ASSERT_EQ(it->evidence.size(), 3U);
+  EXPECT_EQ(it->evidence[0], "left LPD (3)");
+  EXPECT_EQ(it->evidence[1], "left LRDA");
+  EXPECT_EQ(it->evidence[2].rfind("note ", 0), 0U) << it->evidence[2];
+}
+
 TEST(Fusion, FlagsUnrecordedSeizuresWorseningAgainstTheGradeSedationAndAnAbnormalEnd) {
   auto c = biphasic();
   c.grades[6].seizure_recorded = false;    // relapse seizures not seen at bedside
