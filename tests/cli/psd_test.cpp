@@ -122,6 +122,19 @@ TEST(CliPsd, MultitaperMatchesMneOnEachSegment) {
   }
 }
 
+// The summary names the montage for a reader: the default "referential" analyses the channels
+// as recorded, which may be bipolar, so it is not called referential there.
+TEST(CliPsd, SummaryCallsTheDefaultMontageAsRecorded) {
+  const auto recorded = run_cli({"psd", (sample_dir() / kSample).string(), "--channels", "EEG O1"});
+  ASSERT_EQ(recorded.exit_status, 0) << recorded.err;
+  EXPECT_NE(recorded.out.find(" of data, montage as recorded\n"), std::string::npos)
+      << recorded.out;
+  const auto average = run_cli(
+      {"psd", (sample_dir() / kSample).string(), "--montage", "average", "--channels", "O2-avg"});
+  ASSERT_EQ(average.exit_status, 0) << average.err;
+  EXPECT_NE(average.out.find(" of data, montage average\n"), std::string::npos) << average.out;
+}
+
 TEST(CliPsd, BadParametersAreUsageErrors) {
   const auto file = (sample_dir() / kSample).string();
   const auto overlap = run_cli({"psd", file, "--overlap", "1.0"});
