@@ -114,12 +114,10 @@ void write_csv(const pipeline::AveragePsd& psd, const pipeline::Selection& selec
 void write_summary(const pipeline::AveragePsd& psd, const pipeline::Selection& selection,
                    const nlohmann::json& parameters, std::ostream& os) {
   const auto bands = features::default_bands();
-  // "referential" is the channels as recorded, bipolar ones included (CHB-MIT).
-  const auto montage = parameters["montage"].get<std::string>();
   os << "average spectrum: " << parameters["method"].get<std::string>() << ", " << psd.n_segments
      << " segments of " << parameters["segment_s"].get<double>() << " s, "
      << format_duration(psd.data_s) << " of data, montage "
-     << (montage == "referential" ? "as recorded" : montage)
+     << io::display_name(io::parse_montage(parameters["montage"].get<std::string>()))
      << "\nrelative power over 1-30 Hz; peak = largest PSD bin in 5-14 Hz (where a posterior "
         "rhythm lies)\n";
   os << std::left << std::setw(14) << "channel" << std::right << std::setw(9) << "peak Hz";

@@ -112,6 +112,10 @@ const char* to_string(MontageKind kind) noexcept {
   return "?";
 }
 
+const char* display_name(MontageKind kind) noexcept {
+  return kind == MontageKind::Referential ? "as recorded" : to_string(kind);
+}
+
 std::span<const ElectrodePair> montage_pairs(MontageKind kind) noexcept {
   switch (kind) {
     case MontageKind::LongitudinalBipolar:

@@ -36,7 +36,7 @@ std::string montage_words(io::MontageKind m) {
     case io::MontageKind::Referential:
       break;
   }
-  return "as recorded";
+  return io::display_name(m);
 }
 
 // The display filters as one cascade for the rate; edges at or above Nyquist are left out.

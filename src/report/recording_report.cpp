@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eegtrack/io/montage.hpp"
 #include "eegtrack/report/figure_cdsa.hpp"
 #include "eegtrack/report/figure_head_map.hpp"
 #include "eegtrack/report/figure_trends.hpp"
@@ -79,8 +80,8 @@ std::string trends_sections(const RecordingReportInput& in) {
       "high), one scale for every region; grey = no clean epoch in the window; "
       "washed-out bands and the strip below = epochs that did not count as clean "
       "(artifacts). Montage " +
-      montage_text(f.montage_used) + ".</figcaption>" + cdsa_figure(t, duration, "cdsa-figure") +
-      "</figure></section>";
+      io::display_name(f.montage_used) + ".</figcaption>" +
+      cdsa_figure(t, duration, "cdsa-figure") + "</figure></section>";
   out +=
       "<section id=\"band-trends\"><h2>Band-power trends</h2><figure><figcaption>Relative "
       "power of each band per " +
@@ -218,8 +219,8 @@ std::string provenance_html(const RecordingReportInput& in) {
                     " (" + escape_html(r.file_type) + ", " + std::to_string(r.size_bytes) +
                     " bytes, SHA-256 <code>" + escape_html(r.sha256) + "</code>), recorded " +
                     escape_html(f.time.start) + ", " + fixed(r.duration_s, 1) + " s at " +
-                    fixed(f.sample_rate_hz, 0) + " Hz; montage " + montage_text(f.montage_used) +
-                    ".";
+                    fixed(f.sample_rate_hz, 0) + " Hz; montage " +
+                    io::display_name(f.montage_used) + ".";
   if (in.trends)
     out += " Per-epoch data from the feature store (HDF5 layout " +
            escape_html(in.trends->layout_version) + ").";

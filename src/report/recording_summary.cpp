@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eegtrack/io/montage.hpp"
 #include "eegtrack/report/html_escape.hpp"
 #include "eegtrack/report/number_text.hpp"
 
@@ -70,7 +71,8 @@ std::string duration_item(const RecordingFindings& f) {
     for (const auto& b : q.bad_channels)
       detail.append(" ").append(escape_html(b));
   }
-  detail += "; montage " + montage_text(f.montage_used) + ", " + fixed(f.sample_rate_hz, 0) + " Hz";
+  detail += "; montage " + std::string(io::display_name(f.montage_used)) + ", " +
+            fixed(f.sample_rate_hz, 0) + " Hz";
   return item("Duration, clean epochs",
               duration_text(f.recording.duration_s) + ", " + fixed(100.0 * q.clean_fraction, 0) +
                   " % clean",
@@ -249,10 +251,6 @@ std::string continuity_item(const RecordingFindings& f) {
 }
 
 }  // namespace
-
-std::string montage_text(io::MontageKind montage) {
-  return montage == io::MontageKind::Referential ? "as recorded" : io::to_string(montage);
-}
 
 std::string summary_box_html(const RecordingFindings& f) {
   return "<div class=\"summary-grid\">" + duration_item(f) + pdr_item(f) + slowing_item(f) +

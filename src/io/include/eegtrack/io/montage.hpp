@@ -27,6 +27,10 @@ enum class MontageKind {
 /// "referential", "average", "double-banana", "transverse" (accepted back by parse_montage).
 [[nodiscard]] const char* to_string(MontageKind kind) noexcept;
 
+/// The montage's name for a reader: "as recorded" for Referential (the channels as in the
+/// file, bipolar ones included: a CHB-MIT recording is not referential), else to_string.
+[[nodiscard]] const char* display_name(MontageKind kind) noexcept;
+
 /// One bipolar derivation of a montage table, canonical 10-10 names: output = plus - minus.
 struct ElectrodePair {
   std::string_view plus;

@@ -5,14 +5,8 @@
 #include <string>
 
 #include "eegtrack/findings/recording_findings.hpp"
-#include "eegtrack/io/montage.hpp"
 
 namespace eegtrack::report {
-
-/// The analysed montage for a reader: "as recorded" where the outputs say "referential" (the
-/// channels as in the file, bipolar ones included: a CHB-MIT recording is not referential),
-/// else the montage's name.
-[[nodiscard]] std::string montage_text(io::MontageKind montage);
 
 /// The summary box: duration and quality, PDR (or "absent" with the reason), slowing grade and
 /// distribution with the rules that fired, encephalopathy index with its interval, relative
