@@ -119,6 +119,13 @@ void EdfReader::read_records(std::int64_t first_record, std::int64_t n_records,
   }
 }
 
+Header read_header(const std::filesystem::path& path) {
+  const detail::FileHandle file(path);
+  detail::Diagnostics diag;
+  diag.path = path;
+  return detail::read_header(file, diag);
+}
+
 std::vector<int> require_data_signals(const EdfReader& reader) {
   auto signals = reader.header().data_signals();
   if (signals.empty())

@@ -44,6 +44,8 @@ TEST(ReaderErrors, RejectsNonEdfBytes) {
   EXPECT_THROW(EdfReader{path}, EdfError);
   eegtrack::test::write_bytes(path, "0       short");
   EXPECT_THROW(EdfReader{path}, EdfError);
+  EXPECT_THROW((void)eegtrack::io::read_header(path), EdfError);  // the header alone too
+  EXPECT_THROW((void)eegtrack::io::read_header("/nonexistent/file.edf"), EdfError);
 }
 
 TEST(ReaderErrors, SaysHowManyRecordsATruncatedFileHolds) {

@@ -78,6 +78,12 @@ TEST_P(RealFile, MatchesTheReadmeTable) {
   }
   EXPECT_NEAR(reader.duration_s(), e.duration_s, 1e-9);
   EXPECT_EQ(reader.annotations().size(), e.annotations);
+  // The header alone (no TAL read) says the same of the file's type and signals.
+  const auto alone = eegtrack::io::read_header(path);
+  EXPECT_EQ(alone.file_type, h.file_type);
+  EXPECT_EQ(alone.signals.size(), h.signals.size());
+  EXPECT_EQ(alone.data_signals(), data);
+  EXPECT_EQ(alone.n_records, h.n_records);
   EXPECT_TRUE(std::is_sorted(reader.annotations().begin(), reader.annotations().end(),
                              [](const auto& a, const auto& b) { return a.onset_s < b.onset_s; }));
   // Every data sample of the file decodes to a finite value, in one chunk per segment.
