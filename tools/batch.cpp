@@ -147,6 +147,11 @@ int run_batch(const BatchOptions& o) {
   }
   std::cerr << "eegtrack: " << printable(o.input) << " (" << to_string(inputs.kind)
             << "): " << inputs.inputs.size() << " recording(s)";
+  if (!inputs.annotation_only.empty())
+    std::cerr << ", " << inputs.annotation_only.size()
+              << " file(s) with annotations only left out (no data signal: "
+              << printable(inputs.annotation_only.front())
+              << (inputs.annotation_only.size() > 1 ? ", ..." : "") << ")";
   if (shard) {
     inputs.inputs = pipeline::select_shard(inputs.inputs, *shard);
     std::cerr << ", shard " << to_string(*shard) << (o.shard.empty() ? " (Slurm array task)" : "")

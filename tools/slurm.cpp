@@ -111,8 +111,11 @@ int run_slurm(SlurmOptions& o) {
   std::cout << "slurm: " << n << " recording(s) of " << printable(r.input.string()) << " ("
             << to_string(inputs.kind) << ") in " << o.job.array << " array task(s), "
             << n / o.job.array << (n % o.job.array ? "-" + std::to_string(n / o.job.array + 1) : "")
-            << " recording(s) each\n"
-            << "  wrote " << printable(r.batch_script.string()) << "\n"
+            << " recording(s) each";
+  if (!inputs.annotation_only.empty())
+    std::cout << " (" << inputs.annotation_only.size()
+              << " file(s) with annotations only left out: not recordings)";
+  std::cout << "\n  wrote " << printable(r.batch_script.string()) << "\n"
             << "  wrote " << printable(r.merge_script.string()) << "\n"
             << "  wrote " << printable(r.submit.string()) << "\n"
             << "  queue both with: " << printable(pipeline::shell_quote(r.submit.string()))

@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/batch_keys.hpp"
 #include "eegtrack/pipeline/delimited_table.hpp"
@@ -30,7 +31,18 @@ std::string without_extension(const std::string& relative) {
   return relative.substr(0, dot);
 }
 
-std::vector<BatchInput> folder_inputs(const fs::path& root, const fs::path& exclude) {
+// A file that holds annotation signals alone is no recording. Only a header read in full can
+// say so; an unreadable one is left to the analysis, which names its problem in errors.tsv.
+bool holds_annotations_only(const fs::path& file) {
+  try {
+    return io::read_header(file).data_signals().empty();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+std::vector<BatchInput> folder_inputs(const fs::path& root, const fs::path& exclude,
+                                      std::vector<std::string>& annotation_only) {
   std::vector<BatchInput> out;
   const auto options = fs::directory_options::follow_directory_symlink |
                        fs::directory_options::skip_permission_denied;
@@ -44,10 +56,15 @@ std::vector<BatchInput> folder_inputs(const fs::path& root, const fs::path& excl
     }
     if (!is_eeg_file_name(it->path()))
       continue;
+    // Lexically: a symbolic link is named where it lies, not where it points.
+    std::string relative = it->path().lexically_relative(root).generic_string();
+    if (holds_annotations_only(it->path())) {
+      annotation_only.push_back(std::move(relative));
+      continue;
+    }
     BatchInput in;
     in.file = it->path();
-    // Lexically: a symbolic link is named where it lies, not where it points.
-    in.relative = it->path().lexically_relative(root).generic_string();
+    in.relative = std::move(relative);
     in.key = flat_key(without_extension(in.relative));
     out.push_back(std::move(in));
   }
@@ -229,7 +246,8 @@ BatchInputs discover_batch_inputs(const fs::path& input, const fs::path& exclude
       throw io::UsageError(input.string() +
                            ": the output folder is the input folder; give another one (a "
                            "subfolder works, it is not searched)");
-    out.inputs = folder_inputs(input, exclude);
+    out.inputs = folder_inputs(input, exclude, out.annotation_only);
+    std::sort(out.annotation_only.begin(), out.annotation_only.end());
   }
   make_keys_unique(out.inputs);
   return out;

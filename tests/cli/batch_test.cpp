@@ -226,6 +226,26 @@ TEST(BatchCli, LargestRecordingStartsFirst) {
   EXPECT_NE(r.err.find("[2/2] analysed a~short", first), std::string::npos) << r.err;
 }
 
+TEST(BatchCli, HypnogramBesideItsRecordingIsLeftOutNotFailed) {
+  // A Sleep-EDF night: the polysomnogram and its hypnogram (EDF+, annotations only).
+  const fs::path in = scratch_dir() / "in";
+  fs::create_directories(in);
+  fs::copy_file(sample_dir() / "sleepedf_SC4001E0_first5min.edf", in / "SC4001E0-PSG.edf");
+  fs::copy_file(sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf", in / "SC4001EC-Hypnogram.edf");
+  const fs::path out = scratch_dir() / "out";
+  const auto r = run_cli({"batch", in.string(), "-o", out.string(), "--no-detect"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.err.find("1 recording(s), 1 file(s) with annotations only left out (no data "
+                       "signal: SC4001EC-Hypnogram.edf)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("1 recording(s): 1 analysed, 0 skipped (outputs up to date), 0 failed"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(tsv_rows(out / "cohort.tsv").size(), 2U);
+  EXPECT_EQ(tsv_rows(out / "errors.tsv").size(), 1U);  // the header alone
+}
+
 TEST(BatchCli, ManifestColumnsReachTheCohort) {
   const fs::path root = scratch_dir();
   std::ofstream(root / "list.csv")

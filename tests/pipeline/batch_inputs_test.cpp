@@ -81,6 +81,26 @@ TEST(BatchInputs, FolderSearchedRecursivelyWithSameNamesKeptApart) {
   EXPECT_THROW((void)discover_batch_inputs(root, root), io::UsageError);
 }
 
+// A hypnogram beside its polysomnogram (Sleep-EDF) is an EDF+ file without a data signal: not a
+// recording, so a folder search leaves it out instead of failing on it. A file whose header
+// cannot be read stays an input, so that its analysis names the problem.
+TEST(BatchInputs, FolderLeavesOutFilesWithAnnotationsOnly) {
+  const fs::path root = scratch_dir() / "in";
+  link_recording(root / "night" / "psg.edf");
+  fs::create_symlink(sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf", root / "night" / "hyp.edf");
+  fs::create_symlink(sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf", root / "a.EDF");
+  std::ofstream(root / "broken.edf") << "not an EDF header\n";
+  const auto found = discover_batch_inputs(root);
+  EXPECT_EQ(keys(found), (std::vector<std::string>{"broken", "night~psg"}));
+  EXPECT_EQ(found.annotation_only, (std::vector<std::string>{"a.EDF", "night/hyp.edf"}));
+  // A manifest names its recordings: one it lists is analysed (and fails) as listed.
+  std::ofstream(root / "list.tsv") << "path\n"
+                                   << "night/hyp.edf\n";
+  const auto listed = discover_batch_inputs(root / "list.tsv");
+  EXPECT_EQ(keys(listed), std::vector<std::string>{"night~hyp"});
+  EXPECT_TRUE(listed.annotation_only.empty());
+}
+
 TEST(BatchInputs, ManifestCarriesPatientAndColumns) {
   const fs::path root = scratch_dir();
   link_recording(root / "a" / "rec.edf");

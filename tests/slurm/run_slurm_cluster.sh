@@ -153,11 +153,19 @@ done
 echo "slurm: node $host idle ($cpus CPUs), slurmctld port $ctld_port, slurmd port $slurmd_port"
 
 # ---- the scripts of eegtrack slurm, queued by its submit.sh
-input="$source_dir/sample_edf"
+# The sample recordings (their hypnogram, annotations only, is left out by the folder search)
+# and a truncated copy of one, so that a task meets a recording that fails.
+input="$work/input"
+mkdir -p "$input"
+cp "$source_dir"/sample_edf/*.edf "$input/"
+head -c 300000 "$source_dir/sample_edf/eegmmidb_S001R01_eyes_open.edf" >"$input/truncated.edf"
 out="$work/out"
 start=$SECONDS
 "$eegtrack" slurm "$input" -o "$out" --array 3 --partition debug --cpus-per-task 1 \
-  --mem 200M --time 00:10:00 --merge-mem 200M --merge-time 00:05:00 --job-name eegtrack-test
+  --mem 200M --time 00:10:00 --merge-mem 200M --merge-time 00:05:00 --job-name eegtrack-test |
+  tee "$work/log/slurm.txt"
+grep -q "6 recording(s) of .* (1 file(s) with annotations only left out: not recordings)" \
+  "$work/log/slurm.txt" || { echo "eegtrack slurm did not count the hypnogram out"; exit 1; }
 "$out/slurm/submit.sh"
 read -r array_job merge_job <"$out/slurm/logs/submitted-jobs.txt"
 echo "slurm: array job $array_job, merge job $merge_job"
@@ -176,7 +184,7 @@ squeue -t all -j "$array_job,$merge_job" -o '%.12i %.20j %.10T %.8M %R' || true
 [[ "$merge_state" == COMPLETED ]] || { echo "merge job ended '$merge_state'"; exit 1; }
 
 # Every array task ran and ended: COMPLETED, or FAILED because one of its recordings could not be
-# analysed (sample_edf holds a hypnogram with no EEG: errors.tsv lists it).
+# analysed (the truncated copy: errors.tsv lists it).
 tasks=$(squeue -h -t all -j "$array_job" -o '%i %T' | grep -c -E '_[0-9]+ (COMPLETED|FAILED)$' || true)
 [[ "$tasks" == 3 ]] || { echo "expected 3 array tasks ended, found $tasks"; exit 1; }
 for k in 1 2 3; do
@@ -205,6 +213,8 @@ done
 rows=$(($(wc -l <"$out/cohort.tsv") - 1))
 errors=$(($(wc -l <"$out/errors.tsv") - 1))
 ((rows == 6)) || { echo "expected 6 cohort rows, got $rows"; exit 1; }
+((errors == 1)) || { echo "expected 1 error (the truncated copy), got $errors"; exit 1; }
+grep -q "Hypnogram" "$work/log/single.log" || { echo "the hypnogram was not named as left out"; exit 1; }
 echo "slurm: cohort.tsv ($rows rows, $errors error(s)), errors.tsv and cohort.json equal the single-machine batch"
 echo "slurm: scripts written, queued and merged in ${cluster_s} s; one batch --jobs 2: ${single_s} s"
 ok=1

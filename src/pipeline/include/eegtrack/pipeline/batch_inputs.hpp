@@ -31,6 +31,10 @@ struct BatchInput {
 struct BatchInputs {
   BatchInputKind kind = BatchInputKind::Folder;
   std::vector<BatchInput> inputs;  ///< sorted by key; keys are unique
+  /// Folder input only: EDF+/BDF+ files below it that hold annotation signals alone (a
+  /// hypnogram beside its polysomnogram, an events file), relative to INPUT and sorted. They
+  /// are not recordings, so they are left out rather than reported as failures.
+  std::vector<std::string> annotation_only;
 };
 
 /// True for names ending in .edf or .bdf, in any case.
@@ -42,7 +46,9 @@ struct BatchInputs {
 ///   `patient_id`, every other column carried along. A path with a ".." component is refused.
 /// - a folder holding dataset_description.json or participants.tsv: a BIDS dataset,
 ///   sub-*/[ses-*/]eeg/*_eeg.edf|bdf, with the participant's row of participants.tsv.
-/// - any other folder: every .edf/.bdf below it (case-insensitive), symbolic links followed.
+/// - any other folder: every .edf/.bdf below it (case-insensitive), symbolic links followed,
+///   except files whose header declares annotation signals only (listed in annotation_only).
+///   A file whose header cannot be read stays an input: its analysis reports the error.
 /// A folder `exclude` (the batch's OUTDIR, when it lies inside INPUT) is not searched, so that
 /// outputs such as <key>.events.edf are never taken for inputs; `exclude` equal to a folder
 /// INPUT is refused.
