@@ -7,14 +7,20 @@
 namespace eegtrack::clinical {
 namespace {
 
-// The value must not exceed `limit`; a missing value is a reason of its own.
+// The value must not exceed `limit`; a missing value is a reason of its own. Against a
+// baseline, the reason also gives the baseline's value: the limit is the top of its interval
+// (plus a resolution), which a reader could not otherwise tell from the baseline itself.
 void at_most(const Estimate& e, std::optional<double> limit, const std::string& name,
-             std::vector<std::string>& abnormal) {
-  if (!e.value)
+             std::vector<std::string>& abnormal, const Estimate* baseline = nullptr) {
+  if (!e.value) {
     abnormal.push_back(name + " not computed");
-  else if (limit && *e.value > *limit)
-    abnormal.push_back(name + " " + detail::fixed_text(*e.value, 2) + " > " +
-                       detail::fixed_text(*limit, 2));
+  } else if (limit && *e.value > *limit) {
+    std::string reason =
+        name + " " + detail::fixed_text(*e.value, 2) + " > " + detail::fixed_text(*limit, 2);
+    if (baseline != nullptr && baseline->value)
+      reason += " (baseline " + detail::fixed_text(*baseline->value, 2) + ")";
+    abnormal.push_back(std::move(reason));
+  }
 }
 
 void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
@@ -70,13 +76,14 @@ NormalityCheck check_against_baseline(const EegMeasures& m, const EegMeasures& b
       c.abnormal.push_back("PDR absent (baseline " + detail::fixed_text(*baseline.pdr_hz.value, 1) +
                            " Hz)");
     else if (*m.pdr_hz.value < floor)
-      c.abnormal.push_back("PDR " + detail::fixed_text(*m.pdr_hz.value, 1) + " Hz < baseline " +
-                           detail::fixed_text(floor, 1) + " Hz");
+      c.abnormal.push_back("PDR " + detail::fixed_text(*m.pdr_hz.value, 1) + " Hz < " +
+                           detail::fixed_text(floor, 1) + " Hz (baseline " +
+                           detail::fixed_text(*baseline.pdr_hz.value, 1) + " Hz)");
   }
   at_most(m.relative_delta, top(baseline.relative_delta, kRelativePowerResolution),
-          "relative delta", c.abnormal);
+          "relative delta", c.abnormal, &baseline.relative_delta);
   at_most(m.encephalopathy_index, top(baseline.encephalopathy_index, kIndexResolution),
-          "encephalopathy index", c.abnormal);
+          "encephalopathy index", c.abnormal, &baseline.encephalopathy_index);
   no_patterns(m, &baseline, c.abnormal);
   c.normal = c.abnormal.empty();
   return c;

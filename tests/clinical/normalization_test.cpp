@@ -65,8 +65,10 @@ TEST(NormalBaseline, BackWithinTheBaselineIntervalIsNormal) {
   m.pdr_hz = {9.5, 9.2, 9.8};
   const auto c = check_against_baseline(m, baseline);
   EXPECT_FALSE(c.normal);
-  EXPECT_EQ(c.abnormal, (std::vector<std::string>{"PDR 9.5 Hz < baseline 9.8 Hz",
-                                                  "relative delta 0.30 > 0.29"}));
+  // Each limit is the baseline interval's edge widened by the resolution; the baseline's own
+  // value is given beside it (PDR 10.2 Hz, interval from 9.9; relative delta 0.25, up to 0.28).
+  EXPECT_EQ(c.abnormal, (std::vector<std::string>{"PDR 9.5 Hz < 9.8 Hz (baseline 10.2 Hz)",
+                                                  "relative delta 0.30 > 0.29 (baseline 0.25)"}));
 }
 
 TEST(NormalBaseline, PatternsAlreadyInTheBaselineDoNotCount) {
