@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "eegtrack/findings/adult_limits.hpp"
 #include "eegtrack/io/montage.hpp"
 #include "eegtrack/report/html_escape.hpp"
 #include "eegtrack/report/number_text.hpp"
@@ -89,7 +90,7 @@ std::string pdr_item(const RecordingFindings& f) {
     return item("Posterior dominant rhythm", fixed(b.pdr->frequency_hz, 1) + " Hz",
                 how + interval_of(b.intervals.pdr_hz, 1) +
                     (b.pdr_confidence ? "; confidence " + fixed(*b.pdr_confidence, 2) : ""),
-                "summary-pdr", b.pdr->frequency_hz < 8.0);
+                "summary-pdr", b.pdr->frequency_hz < findings::kAdultMinPdrHz);
   return item(
       "Posterior dominant rhythm", "absent",
       escape_html(b.pdr_absent_reason.empty() ? "not found" : b.pdr_absent_reason) + "; " + how,
@@ -127,7 +128,7 @@ std::string index_item(const RecordingFindings& f) {
           "; components PDR " + fixed(s.pdr_component, 2) + ", slow " + fixed(s.slow_component, 2) +
           ", suppression " + fixed(s.suppression_component, 2) + ", frequency " +
           fixed(s.frequency_component, 2),
-      "summary-index", *b.encephalopathy_index > 0.1);
+      "summary-index", *b.encephalopathy_index > findings::kAdultMaxEncephalopathyIndex);
 }
 
 std::string bands_item(const RecordingFindings& f) {

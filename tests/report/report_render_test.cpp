@@ -6,6 +6,7 @@
 #include <cmath>
 #include <utility>
 
+#include "eegtrack/findings/adult_limits.hpp"
 #include "eegtrack/report/followup_report.hpp"
 #include "eegtrack/report/html_page.hpp"
 #include "eegtrack/report/recording_report.hpp"
@@ -142,6 +143,33 @@ TEST(RecordingReport, MontageAsRecordedIsNotCalledReferential) {
   const auto average = render_recording_report(in);
   EXPECT_NE(average.find("Montage average.</figcaption>"), std::string::npos);
   EXPECT_EQ(average.find("as recorded"), std::string::npos);
+}
+
+// The summary marks the same values abnormal as the follow-up's adult limits
+// (docs/normal-limits.md): an index of 0.12 lies within the healthy recordings' range, 0.2 not.
+TEST(RecordingReport, SummaryMarksValuesBeyondTheAdultLimits) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  in.findings.slowing = findings::Slowing{};
+  const auto marked = [&](const char* id) {
+    const auto html = render_recording_report(in);
+    const auto box = html.find(std::string("id=\"") + id + "\"");
+    EXPECT_NE(box, std::string::npos) << id;
+    const std::string abnormal = "class=\"value abnormal\"";
+    return html.compare(html.find("class=\"value", box), abnormal.size(), abnormal) == 0;
+  };
+  in.findings.background.encephalopathy_index = 0.12;
+  EXPECT_FALSE(marked("summary-index"));
+  in.findings.background.encephalopathy_index = findings::kAdultMaxEncephalopathyIndex;
+  EXPECT_FALSE(marked("summary-index"));
+  in.findings.background.encephalopathy_index = 0.2;
+  EXPECT_TRUE(marked("summary-index"));
+  in.findings.background.pdr = findings::PosteriorRhythm{};
+  in.findings.background.pdr->frequency_hz = findings::kAdultMinPdrHz;
+  EXPECT_FALSE(marked("summary-pdr"));
+  in.findings.background.pdr->frequency_hz = 7.9;
+  EXPECT_TRUE(marked("summary-pdr"));
 }
 
 TEST(RecordingReport, ContinuityReadsInAcnsWords) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eegtrack/clinical/eeg_measures.hpp"
+#include "eegtrack/findings/adult_limits.hpp"
 
 namespace eegtrack::clinical {
 
@@ -16,9 +17,9 @@ namespace eegtrack::clinical {
 /// eegtrack (docs/normal-limits.md: the largest healthy value rounded up, and the PDR floor of
 /// the published adult norms); a test re-derives them.
 struct NormalLimits {
-  double min_pdr_hz = 8.0;
-  double max_relative_delta = 0.35;
-  double max_encephalopathy_index = 0.15;
+  double min_pdr_hz = findings::kAdultMinPdrHz;
+  double max_relative_delta = findings::kAdultMaxRelativeDelta;
+  double max_encephalopathy_index = findings::kAdultMaxEncephalopathyIndex;
 };
 
 /// What a recording was compared with.
