@@ -1,5 +1,6 @@
 #include "eegtrack/report/figure_trends.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -89,6 +90,14 @@ void draw_panels(Svg& svg, const findings::RecordingTrends& t, double duration_s
                {"zero", "", "", -1, "", -1});
     for (const auto& s : p.series)
       draw_series(svg, area, x_of, y_of, s, clip);
+    // An empty frame could be taken for a flat zero: say that there is nothing to draw (a
+    // recording without channels on both sides has no asymmetry; its warnings say so).
+    const bool any_value = std::any_of(p.series.begin(), p.series.end(), [](const Series& s) {
+      return std::any_of(s.y.begin(), s.y.end(), [](double v) { return std::isfinite(v); });
+    });
+    if (!any_value)
+      svg.text(area.left + area.width / 2.0, area.top + area.height / 2.0 + 4.0,
+               "no value in this recording", {Anchor::Middle, "axis-title"});
     svg.rect(area.left, area.top, area.width, area.height, {"frame", "", "none", -1, "", -1});
     if (k + 1 == panels.size())
       bottom_axis(svg, area, x_of, linear_ticks(0.0, duration_s / unit.seconds, 10),

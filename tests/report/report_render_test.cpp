@@ -172,6 +172,26 @@ TEST(RecordingReport, SummaryMarksValuesBeyondTheAdultLimits) {
   EXPECT_TRUE(marked("summary-pdr"));
 }
 
+// A recording without left and right channels has no asymmetry and no BSI: their panels say
+// so instead of showing an empty frame that could be read as zero.
+TEST(RecordingReport, PanelsWithoutAValueSaySo) {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  in.trends = small_trends();
+  const auto count = [](const std::string& html) {
+    std::size_t n = 0;
+    for (auto at = html.find(">no value in this recording<"); at != std::string::npos;
+         at = html.find(">no value in this recording<", at + 1))
+      ++n;
+    return n;
+  };
+  EXPECT_EQ(count(render_recording_report(in)), 0U);
+  in.trends->slow_asymmetry.assign(in.trends->size(), NAN);
+  in.trends->bsi.assign(in.trends->size(), NAN);
+  EXPECT_EQ(count(render_recording_report(in)), 2U);  // the asymmetry and the BSI panels
+}
+
 TEST(RecordingReport, ContinuityReadsInAcnsWords) {
   RecordingReportInput in;
   in.findings = hostile_findings();
