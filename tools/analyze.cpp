@@ -219,6 +219,14 @@ int run_analyze(const AnalyzeOptions& options) {
   }
   int failed = 0;
   for (const auto& file : options.files) {
+    std::error_code ec;
+    if (fs::is_directory(file, ec)) {  // a folder is batch's input: point there
+      std::cerr << "eegtrack: analyze failed for " << printable(file)
+                << ": a folder, not a recording; eegtrack batch " << printable(file)
+                << " -o OUTDIR analyses every recording in it\n";
+      ++failed;
+      continue;
+    }
     try {
       analyze_one(file, outdir, params, outputs, options.report, options.progress);
     } catch (const std::exception& e) {

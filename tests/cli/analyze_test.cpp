@@ -138,6 +138,13 @@ TEST(CliAnalyze, BadFileIsNamedAndTheOthersStillRun) {
   EXPECT_TRUE(fs::exists(dir / "eegmmidb_S001R01_eyes_open.h5"));
   EXPECT_TRUE(fs::exists(dir / "eegmmidb_S001R01_eyes_open.summary.json"));
   EXPECT_FALSE(fs::exists(dir / "not_an_edf.h5"));
+  // A folder is not a recording: the message points to batch, and the rest still runs.
+  const auto folder =
+      run_cli({"analyze", sample_dir().string(), good.string(), "-o", dir.string()});
+  EXPECT_EQ(folder.exit_status, 1);
+  EXPECT_NE(folder.err.find(": a folder, not a recording; eegtrack batch "), std::string::npos)
+      << folder.err;
+  EXPECT_NE(folder.err.find("1 of 2 file(s) failed"), std::string::npos) << folder.err;
   for (const auto& entry : fs::directory_iterator(dir))  // no temporary left behind
     EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
 }
