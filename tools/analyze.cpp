@@ -67,7 +67,7 @@ void print_warnings(const fs::path& file, const nlohmann::json& summary) {
 }
 
 // One line on discharges and seizures, one on rhythmic and periodic patterns.
-void print_epileptiform(const nlohmann::json& e) {
+void print_epileptiform(const nlohmann::json& e, double min_for_rates_s) {
   const bool enough = e["long_enough_for_rates"].get<bool>();
   const auto& interval = e["spike_rate_95ci_per_h"];
   std::cout << "\n  epileptiform: " << e["spike_count"].get<long>() << " spikes/sharp waves (";
@@ -101,12 +101,16 @@ void print_epileptiform(const nlohmann::json& e) {
     if (pattern["episodes"].get<long>() == 0)
       continue;
     any = true;
+    // Under the minimum for rates there is no ACNS prevalence category, only the share of the
+    // time (as in the report): "insufficient" would read as a verdict on the pattern.
     std::cout << ' ' << printable(type) << ' ' << pattern["episodes"].get<long>() << " ("
-              << text(pattern["prevalence"]) << ')';
+              << (enough ? text(pattern["prevalence"])
+                         : fixed(100.0 * pattern["fraction"].get<double>(), 0) + " % of the time")
+              << ')';
   }
   if (any && !enough)
-    std::cout << " [prevalence over " << format_duration(e["analysed_s"].get<double>())
-              << " only: too short to describe a recording]";
+    std::cout << " [no ACNS 2021 prevalence in " << format_duration(e["analysed_s"].get<double>())
+              << ": it needs " << format_duration(min_for_rates_s) << " or more]";
   if (!any)
     std::cout << " none";
 }
@@ -158,7 +162,11 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s,
   std::cout << "\n  suppression "
             << fixed(100.0 * j["continuity"]["suppressed_fraction"].get<double>(), 1) << " %, BSI "
             << fixed(bg["bsi"], 3);
-  print_epileptiform(j["epileptiform"]);
+  const auto& detection = p["detection"];
+  if (detection["enabled"].get<bool>())
+    print_epileptiform(j["epileptiform"], detection["min_analysed_for_rates_s"].get<double>());
+  else
+    std::cout << "\n  epileptiform: not analysed (--no-detect)";
   std::cout << "\n  wrote " << printable(paths.store.string()) << ", "
             << printable(paths.summary_json.string()) << ", "
             << printable(paths.events_tsv.string()) << " (+ .json)";

@@ -143,6 +143,39 @@ TEST(CliAnalyzeEvents, NormalRecordingRaisesNoSeizureAndNoDetectIsHonoured) {
   EXPECT_FALSE(j["parameters"]["detection"]["enabled"].get<bool>());
   const auto rows = tsv_rows(read_text(dir / "eegmat_Subject00_1_rest_eyes_closed.events.tsv"));
   EXPECT_EQ(rows.size(), 1u);  // the header only
+  // The console does not report zero spikes in zero seconds: nothing was looked for.
+  EXPECT_NE(r.out.find("epileptiform: not analysed (--no-detect)"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("spikes/sharp waves"), std::string::npos) << r.out;
+}
+
+// Under the 10 min that rates need, a pattern is given as its share of the time, as in the
+// report, not as the "insufficient" category. The 1-min EEGMMIDB recording holds a GRDA episode;
+// the expected text is built from its summary.json.
+TEST(CliAnalyzeEvents, PatternsOfAShortRecordingGiveTheirShareOfTheTime) {
+  const fs::path dir = scratch_dir() / "analyze_short_patterns";
+  const auto edf = sample_dir() / "eegmmidb_S001R01_eyes_open.edf";
+  const auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  const auto j = nlohmann::json::parse(read_text(dir / "eegmmidb_S001R01_eyes_open.summary.json"));
+  const auto& e = j["epileptiform"];
+  ASSERT_FALSE(e["long_enough_for_rates"].get<bool>());
+  int with_episodes = 0;
+  for (const auto& [type, pattern] : e["patterns"].items()) {
+    const long episodes = pattern["episodes"].get<long>();
+    if (episodes == 0)
+      continue;
+    ++with_episodes;
+    char share[32];
+    std::snprintf(share, sizeof share, "%.0f", 100.0 * pattern["fraction"].get<double>());
+    const std::string expected =
+        " " + type + " " + std::to_string(episodes) + " (" + share + " % of the time)";
+    EXPECT_NE(r.out.find(expected), std::string::npos) << expected << "\n" << r.out;
+  }
+  ASSERT_GT(with_episodes, 0) << "this test needs a short recording with a pattern";
+  EXPECT_EQ(r.out.find("(insufficient)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[no ACNS 2021 prevalence in 1 min 00.0 s: it needs 10 min 00.0 s or more]"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CliAnalyzeEvents, SzcoreFormatAndNoEventsEdf) {
