@@ -212,14 +212,15 @@ void print_followup(const json& f, std::ostream& os) {
     os << ", " << text(f["product"]);
   os << "\n\n";
   print_row(os, {"day", "ICANS", "CRS", "treatments started", "m-EASIX", "index", "PDR Hz", "rel.d",
-                 "EEG events", "flags"});
+                 "EEG events, verdict", "flags"});
   for (const auto& [day, r] : rows)
     print_row(os, {std::to_string(day), r.icans, r.crs, r.treatments, r.m_easix, r.index, r.pdr,
                    r.delta, r.events, r.flags});
   os << "  (ICANS \"s\": consciousness not scored, sedated; \"?\": nothing could be scored;\n"
         "   index: encephalopathy index 0-1;\n"
         "   rel.d: relative delta power; EEG events: Sz seizures, periodic/rhythmic patterns,\n"
-        "   IED spikes and sharp waves)\n\n";
+        "   IED spikes and sharp waves; verdict: normal or abnormal against the reference "
+        "below)\n\n";
   print_episodes(f, os);
   print_normalization(f, os);
   if (!f["flags"].empty())

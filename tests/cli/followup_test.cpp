@@ -81,6 +81,9 @@ TEST(FollowupCli, WritesTheCourseTheRecordingsAndTheTable) {
   EXPECT_EQ(j["parameters"]["analysis"]["epoch_s"], 4.0);
   EXPECT_NE(r.out.find("day   ICANS  CRS"), std::string::npos);
   EXPECT_NE(r.out.find("\n14    4"), std::string::npos) << r.out;
+  // The column holds each recording's verdict beside its events, and its header says so.
+  EXPECT_NE(r.out.find("EEG events, verdict"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("abnormal"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("first normal") == std::string::npos ? r.out.find("not yet normal")
                                                             : r.out.find("first normal"),
             std::string::npos);
