@@ -109,9 +109,11 @@ std::string slowing_item(const RecordingFindings& f) {
   std::string detail;
   for (const auto& c : s.criteria)
     detail += (detail.empty() ? "" : "; ") + escape_html(c);
+  // A focus is abnormal even when no diffuse grade is given ("none, focal (left temporal)").
   return item("Slowing grade, distribution", value,
               detail.empty() ? "no slowing rule fired" : detail, "summary-slowing",
-              s.grade != features::SlowingGrade::None);
+              s.grade != features::SlowingGrade::None ||
+                  s.distribution != features::SlowingDistribution::None);
 }
 
 std::string index_item(const RecordingFindings& f) {

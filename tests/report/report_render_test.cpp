@@ -170,6 +170,13 @@ TEST(RecordingReport, SummaryMarksValuesBeyondTheAdultLimits) {
   EXPECT_FALSE(marked("summary-pdr"));
   in.findings.background.pdr->frequency_hz = 7.9;
   EXPECT_TRUE(marked("summary-pdr"));
+  // Slowing: a grade, or a focus without a diffuse grade ("none, focal").
+  EXPECT_FALSE(marked("summary-slowing"));
+  in.findings.slowing->distribution = features::SlowingDistribution::Focal;
+  EXPECT_TRUE(marked("summary-slowing"));
+  in.findings.slowing->distribution = features::SlowingDistribution::None;
+  in.findings.slowing->grade = features::SlowingGrade::Mild;
+  EXPECT_TRUE(marked("summary-slowing"));
 }
 
 // A recording without left and right channels has no asymmetry and no BSI: their panels say
