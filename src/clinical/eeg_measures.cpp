@@ -59,6 +59,8 @@ EegMeasures eeg_measures(const findings::RecordingFindings& f) {
   if (f.slowing) {
     m.slowing_grade = f.slowing->grade;
     m.slowing_distribution = f.slowing->distribution;
+    if (f.slowing->focus)
+      m.slowing_region = f.slowing->focus->region;
     if (f.slowing->focus && f.slowing->focus->side != sites::Side::Midline) {
       m.slowing_side = f.slowing->focus->side;
       m.lateralized.push_back(

@@ -37,6 +37,23 @@ void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
   }
 }
 
+// A focus of slowing is no normal finding, even beside a normal background (the diffuse grade
+// may be "none"); against a baseline, only a focus it did not have on the same side counts.
+void no_new_focus(const EegMeasures& m, const EegMeasures* baseline,
+                  std::vector<std::string>& abnormal) {
+  if (m.slowing_distribution != features::SlowingDistribution::Focal)
+    return;
+  const bool in_baseline = baseline != nullptr &&
+                           baseline->slowing_distribution == features::SlowingDistribution::Focal &&
+                           baseline->slowing_side == m.slowing_side;
+  if (in_baseline)
+    return;
+  std::string where = m.slowing_side ? sites::to_string(*m.slowing_side) : "";
+  if (m.slowing_region)
+    where += (where.empty() ? "" : " ") + std::string(sites::to_string(*m.slowing_region));
+  abnormal.push_back(where.empty() ? "focal slowing" : "focal slowing (" + where + ")");
+}
+
 std::optional<double> top(const Estimate& e, double resolution) {
   const auto t = e.high ? e.high : e.value;
   return t ? std::optional<double>(*t + resolution) : std::nullopt;
@@ -62,6 +79,7 @@ NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& li
   at_most(m.relative_delta, limits.max_relative_delta, "relative delta", c.abnormal);
   at_most(m.encephalopathy_index, limits.max_encephalopathy_index, "encephalopathy index",
           c.abnormal);
+  no_new_focus(m, nullptr, c.abnormal);
   no_patterns(m, nullptr, c.abnormal);
   c.normal = c.abnormal.empty();
   return c;
@@ -84,6 +102,7 @@ NormalityCheck check_against_baseline(const EegMeasures& m, const EegMeasures& b
           "relative delta", c.abnormal, &baseline.relative_delta);
   at_most(m.encephalopathy_index, top(baseline.encephalopathy_index, kIndexResolution),
           "encephalopathy index", c.abnormal, &baseline.encephalopathy_index);
+  no_new_focus(m, &baseline, c.abnormal);
   no_patterns(m, &baseline, c.abnormal);
   c.normal = c.abnormal.empty();
   return c;

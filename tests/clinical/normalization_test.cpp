@@ -81,6 +81,28 @@ TEST(NormalBaseline, PatternsAlreadyInTheBaselineDoNotCount) {
   EXPECT_FALSE(check_against_baseline(m, baseline).normal);
 }
 
+// A focus of slowing beside an otherwise normal background (diffuse grade "none", as on the demo
+// patient's day-40 relapse) is a reason of its own; against a baseline that had the same focus,
+// it is not new.
+TEST(NormalBaseline, AFocusOfSlowingIsAbnormalUnlessTheBaselineHadIt) {
+  auto m = healthy();
+  m.slowing_grade = features::SlowingGrade::None;
+  m.slowing_distribution = features::SlowingDistribution::Focal;
+  m.slowing_side = sites::Side::Left;
+  m.slowing_region = sites::Region::Temporal;
+  const auto limits = check_against_limits(m, NormalLimits{});
+  EXPECT_FALSE(limits.normal);
+  EXPECT_EQ(limits.abnormal, std::vector<std::string>{"focal slowing (left temporal)"});
+  auto baseline = healthy();
+  EXPECT_EQ(check_against_baseline(m, baseline).abnormal,
+            std::vector<std::string>{"focal slowing (left temporal)"});
+  baseline.slowing_distribution = features::SlowingDistribution::Focal;
+  baseline.slowing_side = sites::Side::Left;
+  EXPECT_TRUE(check_against_baseline(m, baseline).normal);
+  baseline.slowing_side = sites::Side::Right;  // the other side: a new focus
+  EXPECT_FALSE(check_against_baseline(m, baseline).normal);
+}
+
 TEST(Change, CalledOnlyBeyondBothRecordingsVariability) {
   // Half-widths 0.03 and 0.04: combined 0.05.
   const Estimate before{0.30, 0.27, 0.33};

@@ -45,7 +45,8 @@ struct EegMeasures {
   Estimate suppression_fraction;
   std::optional<features::SlowingGrade> slowing_grade;  ///< absent when not graded
   features::SlowingDistribution slowing_distribution = features::SlowingDistribution::None;
-  std::optional<sites::Side> slowing_side;  ///< side of focal slowing
+  std::optional<sites::Side> slowing_side;      ///< side of focal slowing
+  std::optional<sites::Region> slowing_region;  ///< region of focal slowing
   int spike_count = 0;
   std::optional<double> spike_rate_per_h;  ///< absent when too short for a rate
   double spike_rate_low_per_h = 0.0;
