@@ -238,8 +238,11 @@ int run_analyze(const AnalyzeOptions& options) {
     try {
       analyze_one(file, outdir, params, outputs, options.report, options.progress);
     } catch (const std::exception& e) {
-      std::cerr << "eegtrack: analyze failed for " << printable(file) << ": " << printable(e.what())
-                << '\n';
+      // Errors about the file name it already (io::EdfError): the name is not said twice.
+      const std::string what = e.what();
+      const bool names_file = what.rfind(file + ": ", 0) == 0;
+      std::cerr << "eegtrack: analyze failed for "
+                << printable(names_file ? what : file + ": " + what) << '\n';
       ++failed;
     }
   }

@@ -135,6 +135,10 @@ TEST(CliAnalyze, BadFileIsNamedAndTheOthersStillRun) {
   const auto r = run_cli({"analyze", bad.string(), good.string(), "-o", dir.string()});
   EXPECT_EQ(r.exit_status, 1);
   EXPECT_NE(r.err.find("not_an_edf.edf"), std::string::npos) << r.err;
+  // Named once: the reader's error already begins with the path.
+  const auto named = r.err.find("analyze failed for " + bad.string() + ": ");
+  ASSERT_NE(named, std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(bad.string(), named + 20 + bad.string().size()), std::string::npos) << r.err;
   EXPECT_TRUE(fs::exists(dir / "eegmmidb_S001R01_eyes_open.h5"));
   EXPECT_TRUE(fs::exists(dir / "eegmmidb_S001R01_eyes_open.summary.json"));
   EXPECT_FALSE(fs::exists(dir / "not_an_edf.h5"));
