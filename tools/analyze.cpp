@@ -238,7 +238,7 @@ int run_analyze(const AnalyzeOptions& options) {
     try {
       analyze_one(file, outdir, params, outputs, options.report, options.progress);
     } catch (const std::exception& e) {
-      // Errors about the file name it already (io::EdfError): the name is not said twice.
+      // An error about the file names it already (io::EdfError): not twice.
       const std::string what = e.what();
       const bool names_file = what.rfind(file + ": ", 0) == 0;
       std::cerr << "eegtrack: analyze failed for "
