@@ -6,32 +6,17 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "support/flip_byte.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
+#include "support/tsv_table.hpp"
 
 namespace eegtrack::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::vector<std::string>> tsv_rows(const fs::path& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(read_text(path.string()));
-  for (std::string line; std::getline(in, line);) {
-    std::vector<std::string> cells;
-    std::istringstream cells_in(line);
-    for (std::string cell; std::getline(cells_in, cell, '\t');)
-      cells.push_back(cell);
-    if (!line.empty() && line.back() == '\t')
-      cells.emplace_back();
-    rows.push_back(cells);
-  }
-  return rows;
-}
 
 // Rows of a TSV as maps by column name, keyed by the first column.
 std::map<std::string, std::map<std::string, std::string>> by_key(const fs::path& path) {
@@ -224,26 +209,6 @@ TEST(BatchCli, LargestRecordingStartsFirst) {
   const auto first = r.err.find("[1/2] analysed b~long");
   ASSERT_NE(first, std::string::npos) << r.err;
   EXPECT_NE(r.err.find("[2/2] analysed a~short", first), std::string::npos) << r.err;
-}
-
-TEST(BatchCli, HypnogramBesideItsRecordingIsLeftOutNotFailed) {
-  // A Sleep-EDF night: the polysomnogram and its hypnogram (EDF+, annotations only).
-  const fs::path in = scratch_dir() / "in";
-  fs::create_directories(in);
-  fs::copy_file(sample_dir() / "sleepedf_SC4001E0_first5min.edf", in / "SC4001E0-PSG.edf");
-  fs::copy_file(sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf", in / "SC4001EC-Hypnogram.edf");
-  const fs::path out = scratch_dir() / "out";
-  const auto r = run_cli({"batch", in.string(), "-o", out.string(), "--no-detect"});
-  ASSERT_EQ(r.exit_status, 0) << r.err;
-  EXPECT_NE(r.err.find("1 recording(s), 1 file(s) with annotations only left out (no data "
-                       "signal: SC4001EC-Hypnogram.edf)"),
-            std::string::npos)
-      << r.err;
-  EXPECT_NE(r.out.find("1 recording(s): 1 analysed, 0 skipped (outputs up to date), 0 failed"),
-            std::string::npos)
-      << r.out;
-  EXPECT_EQ(tsv_rows(out / "cohort.tsv").size(), 2U);
-  EXPECT_EQ(tsv_rows(out / "errors.tsv").size(), 1U);  // the header alone
 }
 
 TEST(BatchCli, ManifestColumnsReachTheCohort) {

@@ -66,6 +66,14 @@ findings::RecordingTrends small_trends() {
   return t;
 }
 
+// The recording report's input as most tests start from it: the hostile findings of a file x.edf.
+RecordingReportInput report_input() {
+  RecordingReportInput in;
+  in.findings = hostile_findings();
+  in.file_name = "x.edf";
+  return in;
+}
+
 void expect_inert(const std::string& html) {
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("alert('x')"), std::string::npos);
@@ -115,9 +123,7 @@ TEST(RecordingReport, HostileTextsStayTextAndKeyElementsArePresent) {
 }
 
 TEST(RecordingReport, WithoutPerEpochDataOrRecordingItSaysWhy) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   in.trends_note = "No feature store x.h5 beside the summary";
   in.pages_note = "EEG pages need the recording";
   const auto html = render_recording_report(in);
@@ -129,9 +135,7 @@ TEST(RecordingReport, WithoutPerEpochDataOrRecordingItSaysWhy) {
 // A recording analysed as recorded (outputs: montage_used "referential") may be bipolar, as
 // every CHB-MIT recording is: the report must not call its montage referential.
 TEST(RecordingReport, MontageAsRecordedIsNotCalledReferential) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   in.trends = small_trends();
   in.findings.montage_used = io::MontageKind::Referential;
   const auto as_recorded = render_recording_report(in);
@@ -148,9 +152,7 @@ TEST(RecordingReport, MontageAsRecordedIsNotCalledReferential) {
 // The summary marks the same values abnormal as the follow-up's adult limits
 // (docs/normal-limits.md): an index of 0.12 lies within the healthy recordings' range, 0.2 not.
 TEST(RecordingReport, SummaryMarksValuesBeyondTheAdultLimits) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   in.findings.slowing = findings::Slowing{};
   const auto marked = [&](const char* id) {
     const auto html = render_recording_report(in);
@@ -182,9 +184,7 @@ TEST(RecordingReport, SummaryMarksValuesBeyondTheAdultLimits) {
 // A recording without left and right channels has no asymmetry and no BSI: their panels say
 // so instead of showing an empty frame that could be read as zero.
 TEST(RecordingReport, PanelsWithoutAValueSaySo) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   in.trends = small_trends();
   const auto count = [](const std::string& html) {
     std::size_t n = 0;
@@ -200,9 +200,7 @@ TEST(RecordingReport, PanelsWithoutAValueSaySo) {
 }
 
 TEST(RecordingReport, ContinuityReadsInAcnsWords) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   const std::pair<features::ContinuityClass, const char*> cases[] = {
       {features::ContinuityClass::Continuous, "continuous"},
       {features::ContinuityClass::NearlyContinuous, "nearly continuous"},
@@ -222,9 +220,7 @@ TEST(RecordingReport, ContinuityReadsInAcnsWords) {
 // Under the minimum for rates a pattern gets its share of the time, not "insufficient (39 %)",
 // and the box says why there is no ACNS prevalence; over it, the category and the share.
 TEST(RecordingReport, PatternsOfAShortRecordGiveTheirShareWithoutACategory) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   in.findings.parameters["detection"] = {{"min_analysed_for_rates_s", 600.0}};
   in.findings.epileptiform.analysed_s = 300.0;
   detect::PatternPrevalence lpd;
@@ -249,9 +245,7 @@ TEST(RecordingReport, PatternsOfAShortRecordGiveTheirShareWithoutACategory) {
 }
 
 TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();  // its second channel is bad
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();  // its second channel is bad
   const auto flagged = render_recording_report(in);
   EXPECT_NE(flagged.find("<th>note</th>"), std::string::npos);
   EXPECT_NE(flagged.find("<td>bad channel</td>"), std::string::npos);
@@ -264,9 +258,7 @@ TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
 }
 
 TEST(RecordingReport, SeizureBurdenReadsAsTimeOfTheAnalysisOrOfTheWorstHour) {
-  RecordingReportInput in;
-  in.findings = hostile_findings();
-  in.file_name = "x.edf";
+  RecordingReportInput in = report_input();
   auto& seizures = in.findings.epileptiform.seizures;
   seizures.longest_seizure_s = 15.0;
   seizures.seizure_burden_max_min_per_h = 0.25;  // 15 s of seizure in a 40-s analysis
