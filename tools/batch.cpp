@@ -21,6 +21,7 @@
 #include "eegtrack/pipeline/batch_shard.hpp"
 #include "eegtrack/pipeline/bids_derivatives.hpp"
 #include "eegtrack/pipeline/cohort_table.hpp"
+#include "left_out_text.hpp"
 #include "progress_text.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
@@ -40,12 +41,6 @@ struct BatchOptions {
   std::string deidentify_key;
   AnalysisOptions analysis;
 };
-
-std::string one_decimal(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.1f", v);
-  return text;
-}
 
 // EEG hours per wall-clock second and the time left, estimated from the input bytes still to
 // read at the rate of those analysed so far (recordings differ in length, bytes track work).
@@ -85,7 +80,7 @@ class ProgressPrinter {
     switch (r.outcome) {
       case BatchOutcome::Analysed:
         std::cerr << "analysed " << key << " (" << short_duration(r.duration_s) << " of EEG in "
-                  << one_decimal(r.wall_s) << " s; " << printable(r.why_analysed) << ')';
+                  << three_digits(r.wall_s) << " s; " << printable(r.why_analysed) << ')';
         break;
       case BatchOutcome::Skipped:
         std::cerr << "skipped " << key << " (outputs up to date)";
@@ -147,11 +142,7 @@ int run_batch(const BatchOptions& o) {
   }
   std::cerr << "eegtrack: " << printable(o.input) << " (" << to_string(inputs.kind)
             << "): " << inputs.inputs.size() << " recording(s)";
-  if (!inputs.annotation_only.empty())
-    std::cerr << ", " << inputs.annotation_only.size()
-              << " file(s) with annotations only left out (no data signal: "
-              << printable(inputs.annotation_only.front())
-              << (inputs.annotation_only.size() > 1 ? ", ..." : "") << ")";
+  std::cerr << left_out_text(inputs);
   if (shard) {
     inputs.inputs = pipeline::select_shard(inputs.inputs, *shard);
     std::cerr << ", shard " << to_string(*shard) << (o.shard.empty() ? " (Slurm array task)" : "")

@@ -27,7 +27,8 @@ std::string short_duration(double seconds) {
 
 std::string three_digits(double v) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.3g", v);
+  // %.3g alone would write a batch of twenty minutes as "1.23e+03" s.
+  std::snprintf(text, sizeof text, std::abs(v) >= 99.95 ? "%.0f" : "%.3g", v);
   return text;
 }
 

@@ -9,7 +9,8 @@ namespace eegtrack::cli {
 
 /// "2 h 05 min", "3 min 07 s", "42 s"; "?" when not finite.
 [[nodiscard]] std::string short_duration(double seconds);
-/// Three significant digits (short recordings make small rates: 0.0114 h EEG/s).
+/// Three significant digits (short recordings make small rates: 0.0114 h EEG/s), whole
+/// numbers from 100 on (1234 s, not 1.23e+03).
 [[nodiscard]] std::string three_digits(double v);
 
 enum class ProgressMode { None, Bar, Lines };

@@ -16,6 +16,7 @@
 #include "eegtrack/pipeline/batch_inputs.hpp"
 #include "eegtrack/pipeline/batch_slurm.hpp"
 #include "eegtrack/pipeline/deidentify.hpp"
+#include "left_out_text.hpp"
 #include "subcommands.hpp"
 #include "text_out.hpp"
 
@@ -111,10 +112,7 @@ int run_slurm(SlurmOptions& o) {
   std::cout << "slurm: " << n << " recording(s) of " << printable(r.input.string()) << " ("
             << to_string(inputs.kind) << ") in " << o.job.array << " array task(s), "
             << n / o.job.array << (n % o.job.array ? "-" + std::to_string(n / o.job.array + 1) : "")
-            << " recording(s) each";
-  if (!inputs.annotation_only.empty())
-    std::cout << " (" << inputs.annotation_only.size()
-              << " file(s) with annotations only left out: not recordings)";
+            << " recording(s) each" << left_out_text(inputs);
   std::cout << "\n  wrote " << printable(r.batch_script.string()) << "\n"
             << "  wrote " << printable(r.merge_script.string()) << "\n"
             << "  wrote " << printable(r.submit.string()) << "\n"

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
@@ -41,32 +42,72 @@ bool holds_annotations_only(const fs::path& file) {
   }
 }
 
+// Where a path leads, symbolic links resolved; the path itself when that fails (a broken link),
+// so that it stays an input and its analysis names the problem.
+fs::path resolved(const fs::path& p) {
+  std::error_code ec;
+  auto out = fs::canonical(p, ec);
+  return ec ? fs::absolute(p, ec).lexically_normal() : out;
+}
+
 std::vector<BatchInput> folder_inputs(const fs::path& root, const fs::path& exclude,
-                                      std::vector<std::string>& annotation_only) {
-  std::vector<BatchInput> out;
+                                      BatchInputs& found) {
+  struct Found {
+    BatchInput input;
+    fs::path target;      ///< the file it leads to
+    bool through_link{};  ///< reached through a symbolic link on the way
+  };
+  std::vector<Found> files;
+  const fs::path real_root = resolved(root);
+  // The folders from the root down to the current one, resolved: a link back to one of them
+  // would repeat the search until the path grows too long (some forty rounds).
+  std::vector<fs::path> above{real_root};
   const auto options = fs::directory_options::follow_directory_symlink |
                        fs::directory_options::skip_permission_denied;
   for (auto it = fs::recursive_directory_iterator(root, options);
        it != fs::recursive_directory_iterator(); ++it) {
     std::error_code ec;
+    // Lexically: a symbolic link is named where it lies, not where it points.
+    std::string relative = it->path().lexically_relative(root).generic_string();
     if (it->is_directory(ec)) {
-      if (!exclude.empty() && fs::equivalent(it->path(), exclude, ec))
+      above.resize(static_cast<std::size_t>(it.depth()) + 1);
+      const fs::path target = resolved(it->path());
+      if (!exclude.empty() && fs::equivalent(it->path(), exclude, ec)) {
         it.disable_recursion_pending();
+      } else if (std::find(above.begin(), above.end(), target) != above.end()) {
+        it.disable_recursion_pending();
+        found.link_loops.push_back(std::move(relative));
+      } else {
+        above.push_back(target);
+      }
       continue;
     }
     if (!is_eeg_file_name(it->path()))
       continue;
-    // Lexically: a symbolic link is named where it lies, not where it points.
-    std::string relative = it->path().lexically_relative(root).generic_string();
     if (holds_annotations_only(it->path())) {
-      annotation_only.push_back(std::move(relative));
+      found.annotation_only.push_back(std::move(relative));
       continue;
     }
-    BatchInput in;
-    in.file = it->path();
-    in.relative = std::move(relative);
-    in.key = flat_key(without_extension(in.relative));
-    out.push_back(std::move(in));
+    Found f;
+    f.target = resolved(it->path());
+    f.through_link = f.target != (real_root / relative).lexically_normal();
+    f.input.file = it->path();
+    f.input.relative = std::move(relative);
+    f.input.key = flat_key(without_extension(f.input.relative));
+    files.push_back(std::move(f));
+  }
+  // A file reached under several names is one recording: it keeps the name without a link on
+  // the way, else the first in order; the other names are listed, not analysed again.
+  std::sort(files.begin(), files.end(), [](const Found& a, const Found& b) {
+    return std::tie(a.target, a.through_link, a.input.relative) <
+           std::tie(b.target, b.through_link, b.input.relative);
+  });
+  std::vector<BatchInput> out;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (i > 0 && files[i].target == files[i - 1].target)
+      found.same_file.push_back(std::move(files[i].input.relative));
+    else
+      out.push_back(std::move(files[i].input));
   }
   return out;
 }
@@ -246,8 +287,9 @@ BatchInputs discover_batch_inputs(const fs::path& input, const fs::path& exclude
       throw io::UsageError(input.string() +
                            ": the output folder is the input folder; give another one (a "
                            "subfolder works, it is not searched)");
-    out.inputs = folder_inputs(input, exclude, out.annotation_only);
-    std::sort(out.annotation_only.begin(), out.annotation_only.end());
+    out.inputs = folder_inputs(input, exclude, out);
+    for (auto* names : {&out.annotation_only, &out.same_file, &out.link_loops})
+      std::sort(names->begin(), names->end());
   }
   make_keys_unique(out.inputs);
   return out;

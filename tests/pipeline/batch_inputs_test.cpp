@@ -21,9 +21,10 @@ using pipeline::discover_batch_inputs;
 
 const fs::path kClip = "chbmit_chb01_03_interictal_0-41s.edf";
 
-void link_recording(const fs::path& to) {
+// A copy, not a link: a folder search lists a file reached under several names once.
+void copy_recording(const fs::path& to) {
   fs::create_directories(to.parent_path());
-  fs::create_symlink(sample_dir() / kClip, to);
+  fs::copy_file(sample_dir() / kClip, to);
 }
 
 std::vector<std::string> keys(const pipeline::BatchInputs& found) {
@@ -61,13 +62,13 @@ TEST(BatchKeys, TsvCellsAreValidUtf8OnOneLine) {
 
 TEST(BatchInputs, FolderSearchedRecursivelyWithSameNamesKeptApart) {
   const fs::path root = scratch_dir() / "in";
-  link_recording(root / "ward A" / "rec.edf");
-  link_recording(root / "ward B" / "night" / "rec.EDF");
-  link_recording(root / "top.BdF");
-  link_recording(root / "x.edf");
-  link_recording(root / "x.bdf");
+  copy_recording(root / "ward A" / "rec.edf");
+  copy_recording(root / "ward B" / "night" / "rec.EDF");
+  copy_recording(root / "top.BdF");
+  copy_recording(root / "x.edf");
+  copy_recording(root / "x.bdf");
   std::ofstream(root / "notes.txt") << "not a recording\n";
-  link_recording(root / "out" / "old.events.edf");  // the batch's own output folder
+  copy_recording(root / "out" / "old.events.edf");  // the batch's own output folder
   const auto found = discover_batch_inputs(root, root / "out");
   EXPECT_EQ(found.kind, BatchInputKind::Folder);
   EXPECT_EQ(keys(found),
@@ -86,7 +87,7 @@ TEST(BatchInputs, FolderSearchedRecursivelyWithSameNamesKeptApart) {
 // cannot be read stays an input, so that its analysis names the problem.
 TEST(BatchInputs, FolderLeavesOutFilesWithAnnotationsOnly) {
   const fs::path root = scratch_dir() / "in";
-  link_recording(root / "night" / "psg.edf");
+  copy_recording(root / "night" / "psg.edf");
   fs::create_symlink(sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf", root / "night" / "hyp.edf");
   fs::create_symlink(sample_dir() / "sleepedf_SC4001EC-Hypnogram.edf", root / "a.EDF");
   std::ofstream(root / "broken.edf") << "not an EDF header\n";
@@ -101,10 +102,44 @@ TEST(BatchInputs, FolderLeavesOutFilesWithAnnotationsOnly) {
   EXPECT_TRUE(listed.annotation_only.empty());
 }
 
+// Symbolic links are followed, but a link back to a folder above it would repeat the search
+// some forty times (until the path is too long), and a recording reached under two names would
+// be analysed, and counted in the cohort, twice.
+TEST(BatchInputs, FolderFollowsLinksButListsEachRecordingOnce) {
+  const fs::path root = scratch_dir() / "in";
+  copy_recording(root / "ward" / "rec.edf");
+  copy_recording(root / "ward" / "night" / "other.edf");
+  fs::create_directory_symlink("..", root / "ward" / "night" / "up");  // loop to ward/
+  fs::create_directory_symlink(root, root / "ward" / "root");          // loop to the root
+  fs::create_directory_symlink("ward", root / "alias");                // the folder twice
+  fs::create_symlink("ward/rec.edf", root / "a link.edf");             // a file twice
+  fs::create_symlink("missing.edf", root / "broken.edf");  // stays: its analysis names it
+  const auto found = discover_batch_inputs(root);
+  std::vector<std::string> relative;
+  for (const auto& in : found.inputs)
+    relative.push_back(in.relative);
+  // Each recording under the name reached without a link.
+  EXPECT_EQ(relative,
+            (std::vector<std::string>{"broken.edf", "ward/night/other.edf", "ward/rec.edf"}));
+  EXPECT_EQ(found.same_file,
+            (std::vector<std::string>{"a link.edf", "alias/night/other.edf", "alias/rec.edf"}));
+  EXPECT_EQ(found.link_loops, (std::vector<std::string>{"alias/night/up", "alias/root",
+                                                        "ward/night/up", "ward/root"}));
+  // A folder of links only: every recording kept, under its first name in order.
+  const fs::path links = scratch_dir() / "links";
+  fs::create_directories(links);
+  fs::create_symlink(root / "ward" / "rec.edf", links / "b.edf");
+  fs::create_symlink(root / "ward" / "rec.edf", links / "a.edf");
+  const auto linked = discover_batch_inputs(links);
+  ASSERT_EQ(linked.inputs.size(), 1U);
+  EXPECT_EQ(linked.inputs[0].relative, "a.edf");
+  EXPECT_EQ(linked.same_file, std::vector<std::string>{"b.edf"});
+}
+
 TEST(BatchInputs, ManifestCarriesPatientAndColumns) {
   const fs::path root = scratch_dir();
-  link_recording(root / "a" / "rec.edf");
-  link_recording(root / "b" / "rec.edf");
+  copy_recording(root / "a" / "rec.edf");
+  copy_recording(root / "b" / "rec.edf");
   std::ofstream(root / "list.csv") << "\xEF\xBB\xBFpatient_id,path,day,note\r\n"
                                    << "P1,a/rec.edf,0,\"baseline, awake\"\r\n"
                                    << "P2,b/rec.edf,14\r\n";
@@ -149,11 +184,11 @@ TEST(BatchInputs, ManifestRefusesEscapesAndMissingColumns) {
 
 TEST(BatchInputs, BidsDatasetWithSessionsAndParticipants) {
   const fs::path root = scratch_dir() / "bids";
-  link_recording(root / "sub-01" / "ses-1" / "eeg" / "sub-01_ses-1_task-rest_eeg.edf");
-  link_recording(root / "sub-01" / "ses-2" / "eeg" / "sub-01_ses-2_task-rest_eeg.bdf");
-  link_recording(root / "sub-02" / "eeg" / "sub-02_task-rest_eeg.edf");
-  link_recording(root / "sub-02" / "eeg" / "sub-02_task-rest_events.edf");  // not an _eeg file
-  link_recording(root / "derivatives" / "x" / "sub-01_task-rest_eeg.edf");  // not searched
+  copy_recording(root / "sub-01" / "ses-1" / "eeg" / "sub-01_ses-1_task-rest_eeg.edf");
+  copy_recording(root / "sub-01" / "ses-2" / "eeg" / "sub-01_ses-2_task-rest_eeg.bdf");
+  copy_recording(root / "sub-02" / "eeg" / "sub-02_task-rest_eeg.edf");
+  copy_recording(root / "sub-02" / "eeg" / "sub-02_task-rest_events.edf");  // not an _eeg file
+  copy_recording(root / "derivatives" / "x" / "sub-01_task-rest_eeg.edf");  // not searched
   std::ofstream(root / "dataset_description.json") << R"({"Name": "t", "BIDSVersion": "1.9.0"})";
   std::ofstream(root / "participants.tsv") << "participant_id\tage\tsex\nsub-01\t61\tF\n";
   const auto found = discover_batch_inputs(root);

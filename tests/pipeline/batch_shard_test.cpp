@@ -18,13 +18,13 @@ namespace {
 namespace fs = std::filesystem;
 using pipeline::BatchShard;
 
-// A folder of `names` (links to one repository recording), created in the given order.
+// A folder of `names` (copies of one repository recording), created in the given order.
 fs::path folder_of(const std::string& name, const std::vector<std::string>& files) {
   const fs::path dir = program_scratch_dir() / name;
   fs::remove_all(dir);
   for (const auto& file : files) {
     fs::create_directories((dir / file).parent_path());
-    fs::create_symlink(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", dir / file);
+    fs::copy_file(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", dir / file);
   }
   return dir;
 }

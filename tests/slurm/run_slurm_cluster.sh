@@ -164,7 +164,7 @@ start=$SECONDS
 "$eegtrack" slurm "$input" -o "$out" --array 3 --partition debug --cpus-per-task 1 \
   --mem 200M --time 00:10:00 --merge-mem 200M --merge-time 00:05:00 --job-name eegtrack-test |
   tee "$work/log/slurm.txt"
-grep -q "6 recording(s) of .* (1 file(s) with annotations only left out: not recordings)" \
+grep -q "6 recording(s) of .* each, 1 file(s) with annotations only left out (no data signal: " \
   "$work/log/slurm.txt" || { echo "eegtrack slurm did not count the hypnogram out"; exit 1; }
 "$out/slurm/submit.sh"
 read -r array_job merge_job <"$out/slurm/logs/submitted-jobs.txt"

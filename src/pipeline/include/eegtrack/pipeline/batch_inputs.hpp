@@ -35,6 +35,13 @@ struct BatchInputs {
   /// hypnogram beside its polysomnogram, an events file), relative to INPUT and sorted. They
   /// are not recordings, so they are left out rather than reported as failures.
   std::vector<std::string> annotation_only;
+  /// Folder input only: names below INPUT that lead to a file already listed under another
+  /// name (a symbolic link to it, or a folder reached twice through links), relative to INPUT
+  /// and sorted. The recording is analysed once, under the name reached without a link.
+  std::vector<std::string> same_file;
+  /// Folder input only: symbolic links to a folder that contains them (the search would go
+  /// round without end), relative to INPUT and sorted; not followed.
+  std::vector<std::string> link_loops;
 };
 
 /// True for names ending in .edf or .bdf, in any case.
@@ -48,6 +55,8 @@ struct BatchInputs {
 ///   sub-*/[ses-*/]eeg/*_eeg.edf|bdf, with the participant's row of participants.tsv.
 /// - any other folder: every .edf/.bdf below it (case-insensitive), symbolic links followed,
 ///   except files whose header declares annotation signals only (listed in annotation_only).
+///   A file reached under several names is listed once (the others in same_file), and a link
+///   back to a folder above it is not followed (listed in link_loops).
 ///   A file whose header cannot be read stays an input: its analysis reports the error.
 /// A folder `exclude` (the batch's OUTDIR, when it lies inside INPUT) is not searched, so that
 /// outputs such as <key>.events.edf are never taken for inputs; `exclude` equal to a folder
