@@ -32,6 +32,7 @@ json measures_json(const clinical::EegMeasures& m) {
           {"slowing_grade", m.slowing_grade ? json(features::to_string(*m.slowing_grade)) : json()},
           {"slowing_distribution", features::to_string(m.slowing_distribution)},
           {"slowing_side", m.slowing_side ? json(sites::to_string(*m.slowing_side)) : json()},
+          {"slowing_region", m.slowing_region ? json(sites::to_string(*m.slowing_region)) : json()},
           {"spike_count", m.spike_count},
           {"spike_rate_per_h", number(m.spike_rate_per_h)},
           {"spike_rate_95ci_per_h", {m.spike_rate_low_per_h, m.spike_rate_high_per_h}},

@@ -106,6 +106,7 @@ RecordingRow recording_row(const Reader& r, const json& j, const std::string& fi
   row.slowing_grade = r.text(m, "slowing_grade", mf + ".slowing_grade");
   row.slowing_distribution = r.text(m, "slowing_distribution", mf + ".slowing_distribution");
   row.slowing_side = r.text(m, "slowing_side", mf + ".slowing_side");
+  row.slowing_region = r.text(m, "slowing_region", mf + ".slowing_region");
   row.seizure_count =
       static_cast<int>(r.optional_number(m, "seizure_count", mf + ".seizure_count").value_or(0));
   row.spike_count =

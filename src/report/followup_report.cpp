@@ -39,8 +39,12 @@ std::string slowing_text(const RecordingRow& r) {
   std::string out = escape_html(r.slowing_grade);
   if (!r.slowing_distribution.empty() && r.slowing_distribution != "none")
     out += ", " + escape_html(r.slowing_distribution);
-  if (!r.slowing_side.empty())
-    out += " (" + escape_html(r.slowing_side) + ")";
+  // Where the focus is, as the verdict's reasons name it: "focal (left temporal)".
+  std::string where = r.slowing_side;
+  if (!r.slowing_region.empty())
+    where += (where.empty() ? "" : " ") + r.slowing_region;
+  if (!where.empty())
+    out += " (" + escape_html(where) + ")";
   return out;
 }
 

@@ -65,6 +65,10 @@ TEST(DemoPatient, RelapseAtDay40WithLeftSidedFindings) {
     (l["side"] == "left" ? left : right) += 1;
   EXPECT_GT(left, 0);
   EXPECT_EQ(right, 0);
+  // The focus of slowing, as the reasons name it ("focal slowing (left temporal)").
+  EXPECT_EQ(d40["measures"]["slowing_side"], "left");
+  EXPECT_EQ(d40["measures"]["slowing_region"], "temporal");
+  EXPECT_TRUE(recording("day 30")["measures"]["slowing_region"].is_null());
   const auto& flags = followup()["flags"];
   EXPECT_TRUE(std::any_of(flags.begin(), flags.end(), [](const nlohmann::json& f) {
     return f["kind"] == "lateralized_matches_sign" && f["day"].get<double>() > 39.0;

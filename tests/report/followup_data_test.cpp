@@ -28,6 +28,9 @@ nlohmann::json minimal() {
                                  "pdr_hz": {"value": null, "ci95": [null, null]},
                                  "pdr_absent_reason": "slower rhythm",
                                  "relative_delta": {"value": 0.51, "ci95": [null, null]},
+                                 "slowing_grade": "moderate",
+                                 "slowing_distribution": "focal", "slowing_side": "left",
+                                 "slowing_region": "temporal",
                                  "seizure_count": 0, "spike_count": 2,
                                  "spike_rate_per_h": null, "duration_s": 180,
                                  "clean_fraction": 1.0,
@@ -61,6 +64,8 @@ TEST(FollowupData, ReadsWhatTheReportDraws) {
   EXPECT_EQ(r.index.high, 0.5);
   EXPECT_FALSE(r.pdr_hz.value.has_value());
   EXPECT_FALSE(r.relative_delta.low.has_value());
+  EXPECT_EQ(r.slowing_side, "left");
+  EXPECT_EQ(r.slowing_region, "temporal");
   EXPECT_EQ(r.patterns, (std::vector<std::pair<std::string, int>>{{"GRDA", 8}}));
   EXPECT_FALSE(r.normal);
   EXPECT_EQ(r.abnormal, std::vector<std::string>{"PDR absent"});

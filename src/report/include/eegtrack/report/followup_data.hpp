@@ -84,7 +84,8 @@ struct RecordingRow {
   Measure relative_delta;
   std::string slowing_grade;  ///< "" when not graded
   std::string slowing_distribution;
-  std::string slowing_side;
+  std::string slowing_side;    ///< of focal slowing, "" otherwise
+  std::string slowing_region;  ///< of focal slowing ("temporal"), "" otherwise or in older files
   int seizure_count = 0;
   int spike_count = 0;
   std::optional<double> spike_rate_per_h;
