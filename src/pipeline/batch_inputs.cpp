@@ -120,6 +120,7 @@ std::vector<BatchInput> manifest_inputs(const fs::path& manifest) {
   if (path_column == header.end())
     throw io::UsageError(manifest.string() + ": no 'path' column (columns: path, patient_id, ...)");
   std::vector<BatchInput> out;
+  std::map<fs::path, std::size_t> rows_of;  // each recording's row, by the file it leads to
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
     const std::string where = manifest.string() + ": row " + std::to_string(r + 2);
@@ -141,13 +142,21 @@ std::vector<BatchInput> manifest_inputs(const fs::path& manifest) {
         throw io::UsageError(where + ": path '" + in.relative +
                              "' has a '..' component; give paths inside the manifest's folder "
                              "or absolute paths");
-    in.file = given.is_absolute() ? given : manifest.parent_path() / given;
-    const std::string generic = given.relative_path().generic_string();
+    // "./day14.edf" names day14.edf: '.' components and doubled slashes go before keying.
+    const fs::path normal = given.lexically_normal();
+    in.file = normal.is_absolute() ? normal : manifest.parent_path() / normal;
+    const std::string generic = normal.relative_path().generic_string();
     try {
       in.key = flat_key(without_extension(generic));
     } catch (const std::invalid_argument& e) {
       throw io::UsageError(where + ": " + e.what());
     }
+    // Listed twice, a recording would be analysed twice and count twice in the cohort, with
+    // whichever day or patient each row gives: a slip of the table, not a wish.
+    const auto [first, inserted] = rows_of.try_emplace(resolved(in.file), r + 2);
+    if (!inserted)
+      throw io::UsageError(where + ": '" + in.relative + "' is the recording of row " +
+                           std::to_string(first->second) + " again; list each recording once");
     out.push_back(std::move(in));
   }
   return out;

@@ -153,8 +153,32 @@ TEST(BatchInputs, ManifestCarriesPatientAndColumns) {
   EXPECT_EQ(found.inputs[1].extras, (Extras{{"day", "14"}, {"note", ""}}));
 
   std::ofstream(root / "list.tsv") << "path\tpatient_id\n"
-                                   << "b/rec.edf\tP2\n";
-  EXPECT_EQ(keys(discover_batch_inputs(root / "list.tsv")), std::vector<std::string>{"b~rec"});
+                                   << "./b//rec.edf\tP2\n";  // as b/rec.edf
+  const auto tsv = discover_batch_inputs(root / "list.tsv");
+  EXPECT_EQ(keys(tsv), std::vector<std::string>{"b~rec"});
+  EXPECT_EQ(tsv.inputs[0].relative, "./b//rec.edf");  // as written
+  EXPECT_EQ(tsv.inputs[0].file, root / "b" / "rec.edf");
+}
+
+// Two rows for one recording would analyse it twice and count it twice in the cohort, each with
+// its own day: refused, naming both rows, however the second names the file.
+TEST(BatchInputs, ManifestRefusesARecordingListedTwice) {
+  const fs::path root = scratch_dir();
+  copy_recording(root / "a" / "rec.edf");
+  copy_recording(root / "b.edf");
+  fs::create_symlink(root / "a" / "rec.edf", root / "link.edf");
+  for (const char* again : {"a/rec.edf", "./a/rec.edf", "link.edf"}) {
+    std::ofstream(root / "twice.csv") << "path,day\na/rec.edf,0\nb.edf,3\n" << again << ",14\n";
+    try {
+      (void)discover_batch_inputs(root / "twice.csv");
+      ADD_FAILURE() << again << " was accepted";
+    } catch (const io::UsageError& e) {
+      EXPECT_NE(std::string(e.what()).find("twice.csv: row 4: '" + std::string(again) +
+                                           "' is the recording of row 2 again"),
+                std::string::npos)
+          << e.what();
+    }
+  }
 }
 
 TEST(BatchInputs, ManifestRefusesEscapesAndMissingColumns) {

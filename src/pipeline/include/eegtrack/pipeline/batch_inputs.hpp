@@ -50,7 +50,8 @@ struct BatchInputs {
 /// Finds the recordings of `input`:
 /// - a regular file: a manifest, tab-separated for .tsv and comma-separated (with "quoted"
 ///   fields) otherwise; column `path` (relative to the manifest's folder, or absolute), optional
-///   `patient_id`, every other column carried along. A path with a ".." component is refused.
+///   `patient_id`, every other column carried along. A path with a ".." component is refused,
+///   as is a second row for a recording already listed ("./a.edf" and a link to it included).
 /// - a folder holding dataset_description.json or participants.tsv: a BIDS dataset,
 ///   sub-*/[ses-*/]eeg/*_eeg.edf|bdf, with the participant's row of participants.tsv.
 /// - any other folder: every .edf/.bdf below it (case-insensitive), symbolic links followed,
@@ -63,7 +64,7 @@ struct BatchInputs {
 /// INPUT is refused.
 /// Keys that would collide (x.edf beside x.bdf) get "~2", "~3", ... in input order.
 /// @throws io::UsageError naming the input and the problem (missing, no `path` column, a ".."
-/// path, a row with too few fields).
+/// path, a recording listed twice, a row with too few fields).
 [[nodiscard]] BatchInputs discover_batch_inputs(const std::filesystem::path& input,
                                                 const std::filesystem::path& exclude = {});
 
