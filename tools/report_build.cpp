@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "cohort_report_build.hpp"
 #include "eegtrack/io/annotation_filter.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/errors.hpp"
@@ -163,15 +164,19 @@ ReportInput resolve_report_input(const fs::path& input) {
     }
     if (followups.size() == 1)
       return {followups.front(), true};
+    if (followups.empty() && holds_cohort_table(input))
+      return {input, false, true};
     if (followups.empty() && summaries.size() == 1)
       return {summaries.front(), false};
     throw io::UsageError(input.string() + ": holds " + std::to_string(followups.size()) +
-                         " follow-up(s) and " + std::to_string(summaries.size()) +
-                         " recording summary(ies); name the one to report (a " + kFollowupSuffix +
-                         " or " + kSummarySuffix + " file)");
+                         " follow-up(s), " + std::to_string(summaries.size()) +
+                         " recording summary(ies) and no cohort table; name the one to report (a " +
+                         kFollowupSuffix + " or " + kSummarySuffix + " file, or a batch folder)");
   }
   if (!fs::exists(input))
     throw io::EdfError(input, "no such file or directory");
+  if (input.filename() == "cohort.tsv")
+    return {input.parent_path().empty() ? fs::path(".") : input.parent_path(), false, true};
   if (ends_with(input.filename().string(), kFollowupSuffix))
     return {input, true};
   const auto j = read_json(input);

@@ -37,11 +37,12 @@ std::vector<std::filesystem::path> write_followup_report(const std::filesystem::
                                                          bool recording_reports);
 
 /// What INPUT of `eegtrack report` names: a follow-up or a recording's summary, found in a
-/// directory when INPUT is one. @throws io::UsageError naming INPUT when it holds none or more
-/// than one.
+/// directory when INPUT is one, or a batch's OUTDIR (a directory holding cohort.tsv, or that
+/// file). @throws io::UsageError naming INPUT when it holds none or more than one.
 struct ReportInput {
-  std::filesystem::path file;
+  std::filesystem::path file;  ///< the batch's OUTDIR for a cohort
   bool followup = false;
+  bool cohort = false;
 };
 [[nodiscard]] ReportInput resolve_report_input(const std::filesystem::path& input);
 

@@ -45,6 +45,8 @@ tr.flagged td { background: #fff5f5; }
              padding: 2px 5px; overflow-wrap: anywhere; }
 td.num .note { white-space: normal; display: block; text-align: left; }
 #recording-table td { font-size: 12.5px; }
+.table-scroll { overflow-x: auto; }
+#cohort-table td { font-size: 12.5px; }
 #recording-table .verdict { min-width: 170px; }
 footer { margin-top: 28px; border-top: 1px solid var(--line); padding-top: 8px; font-size: 12.5px; color: #333333; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 12px; word-break: break-all; }

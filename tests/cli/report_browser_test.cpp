@@ -103,5 +103,18 @@ TEST(ReportBrowser, DemoReportsLoadDrawAndPrint) {
   }
 }
 
+TEST(ReportBrowser, CohortReportLoadsAndDraws) {
+  const auto browser = chromium();
+  if (!browser)
+    GTEST_SKIP() << "Chromium not installed (apt-get install chromium): reports not rendered";
+  const fs::path out = scratch_dir() / "batch";
+  const auto batch = run_cli({"batch", sample_dir().string(), "-o", out.string(), "--no-detect"});
+  ASSERT_EQ(batch.exit_status, 0) << batch.err;
+  const fs::path page = out / "cohort.html";
+  const auto made = run_cli({"report", out.string(), "--recording-reports", "-o", page.string()});
+  ASSERT_EQ(made.exit_status, 0) << made.err;
+  check_page(*browser, page, {"summary", "cohort-index-figure", "cohort-table", "provenance"});
+}
+
 }  // namespace
 }  // namespace eegtrack::test

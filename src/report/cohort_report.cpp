@@ -1,0 +1,313 @@
+#include "eegtrack/report/cohort_report.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <optional>
+
+#include "eegtrack/findings/adult_limits.hpp"
+#include "eegtrack/report/axis.hpp"
+#include "eegtrack/report/html_escape.hpp"
+#include "eegtrack/report/html_page.hpp"
+#include "eegtrack/report/number_text.hpp"
+#include "eegtrack/report/scale.hpp"
+#include "eegtrack/report/svg.hpp"
+
+namespace eegtrack::report {
+namespace {
+
+constexpr const char* kNone = "n/a";
+
+// The slowing grades from the mildest, as the cohort table writes them; the figure's lanes.
+constexpr std::array<const char*, 4> kGrades = {"none", "mild", "moderate", "severe"};
+
+std::optional<double> number_of(const std::string& cell) {
+  double v = 0.0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
+  if (ec != std::errc() || end != cell.data() + cell.size())
+    return std::nullopt;
+  return v;
+}
+
+// Reads a row's cells by column name; "" for a column the table does not have.
+class Cells {
+ public:
+  explicit Cells(const std::vector<CohortColumn>& columns) {
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      index_[columns[c].name] = c;
+  }
+  [[nodiscard]] std::string text(const std::vector<std::string>& row,
+                                 const std::string& name) const {
+    const auto it = index_.find(name);
+    return it != index_.end() && it->second < row.size() ? row[it->second] : std::string();
+  }
+  [[nodiscard]] std::optional<double> number(const std::vector<std::string>& row,
+                                             const std::string& name) const {
+    return number_of(text(row, name));
+  }
+
+ private:
+  std::map<std::string, std::size_t> index_;
+};
+
+bool analysed(const Cells& cells, const std::vector<std::string>& row) {
+  return cells.text(row, "status") == "ok";
+}
+
+// A cell of a column the report knows: its text and whether it lies beyond the adult limits
+// (docs/normal-limits.md), the limits the recording report marks with the same red.
+struct Shown {
+  std::string html;
+  bool numeric = false;
+  bool beyond = false;
+};
+
+Shown known_cell(const std::string& column, const std::string& cell, bool ok) {
+  const auto v = number_of(cell);
+  if (column == "status")
+    return {escape_html(cell), false, cell != "ok"};
+  if (cell == kNone || !v) {
+    // No PDR in an analysed recording is itself a finding (a coma EEG has none).
+    if (column == "pdr_hz" && ok && cell == kNone)
+      return {"absent", true, true};
+    return {escape_html(cell), number_of(cell).has_value() || cell == kNone, false};
+  }
+  if (column == "duration_s")
+    return {duration_text(*v), true, false};
+  if (column == "clean_fraction")
+    return {fixed(100.0 * *v, 0) + " %", true, *v < 0.5};
+  if (column == "pdr_hz")
+    return {fixed(*v, 1), true, *v < findings::kAdultMinPdrHz};
+  if (column == "delta_relative")
+    return {fixed(*v, 2), true, *v > findings::kAdultMaxRelativeDelta};
+  if (column == "encephalopathy_index")
+    return {fixed(*v, 2), true, *v > findings::kAdultMaxEncephalopathyIndex};
+  if (column == "spike_rate_per_h")
+    return {fixed(*v, 1), true, false};
+  if (column == "spike_count" || column == "seizure_count")
+    return {fixed(*v, 0), true, column == "seizure_count" && *v > 0.0};
+  return {escape_html(cell), true, false};
+}
+
+Shown shown_cell(const std::string& column, const std::string& cell, bool ok) {
+  if (column == "slowing_grade" || column == "slowing_distribution")
+    return {escape_html(cell), false, ok && cell != "none" && cell != kNone};
+  if (column == "error" || column == "key" || column == "input" || column == "patient_id")
+    return {escape_html(cell), false, false};
+  return known_cell(column, cell, ok);
+}
+
+std::string count_item(const std::string& label, std::size_t n, std::size_t of,
+                       const std::string& detail, bool alarm) {
+  return "<div class=\"summary-item\"><div class=\"label\">" + escape_html(label) +
+         "</div><div class=\"value" + (alarm && n > 0 ? " abnormal" : "") + "\">" +
+         std::to_string(n) + " of " + std::to_string(of) + "</div><div class=\"detail\">" + detail +
+         "</div></div>";
+}
+
+std::string summary_html(const CohortReportInput& in, const Cells& cells) {
+  std::size_t ok = 0, failed = 0, graded = 0, slowed = 0, beyond_index = 0, no_pdr = 0,
+              with_seizures = 0, with_spikes = 0;
+  std::map<std::string, std::size_t> grades;
+  for (const auto& row : in.rows) {
+    if (!analysed(cells, row)) {
+      ++failed;
+      continue;
+    }
+    ++ok;
+    const std::string grade = cells.text(row, "slowing_grade");
+    if (grade != kNone && !grade.empty()) {
+      ++graded;
+      ++grades[grade];
+      slowed += grade != "none" || cells.text(row, "slowing_distribution") == "focal";
+    }
+    const auto index = cells.number(row, "encephalopathy_index");
+    beyond_index += index && *index > findings::kAdultMaxEncephalopathyIndex;
+    const auto pdr = cells.number(row, "pdr_hz");
+    no_pdr += !pdr || *pdr < findings::kAdultMinPdrHz;
+    with_seizures += cells.number(row, "seizure_count").value_or(0.0) > 0.0;
+    with_spikes += cells.number(row, "spike_count").value_or(0.0) > 0.0;
+  }
+  std::string by_grade;
+  for (const char* g : kGrades)
+    by_grade += (by_grade.empty() ? "" : ", ") + std::string(g) + " " +
+                std::to_string(grades.count(g) ? grades.at(g) : 0);
+  const std::size_t all = in.rows.size();
+  return "<div class=\"summary-grid\">" +
+         count_item("Analysed", ok, all,
+                    failed == 0 ? "none failed"
+                                : std::to_string(failed) +
+                                      " failed: the error column says why (also errors.tsv)",
+                    false) +
+         count_item("Slowing, diffuse or focal", slowed, graded,
+                    "of the graded recordings; by grade: " + by_grade, true) +
+         count_item(
+             "Encephalopathy index above " + fixed(findings::kAdultMaxEncephalopathyIndex, 2),
+             beyond_index, ok, "the adult limit (docs/normal-limits.md)", true) +
+         count_item("PDR absent or below " + fixed(findings::kAdultMinPdrHz, 0) + " Hz", no_pdr, ok,
+                    "no posterior rhythm is a finding: a coma EEG has none", true) +
+         count_item("With seizures", with_seizures, ok, "electrographic seizures detected", true) +
+         count_item("With spikes or sharp waves", with_spikes, ok,
+                    "after reconciliation; the rate needs a long enough recording", false) +
+         "</div>";
+}
+
+// Each analysed recording's index on the lane of its slowing grade: the index should rise from
+// lane to lane, and a dot far from its lane's others is a recording to look at.
+std::string index_figure(const CohortReportInput& in, const Cells& cells) {
+  constexpr double kWidth = 760.0, kLane = 34.0;
+  const PlotArea area{110.0, 12.0, kWidth - 130.0, kLane * static_cast<double>(kGrades.size())};
+  Svg svg(kWidth, area.top + area.height + 46.0, "cohort-index-figure",
+          "Encephalopathy index of each recording by its slowing grade");
+  const LinearScale x(0.0, 1.0, area.left, area.left + area.width);
+  svg.rect(area.left, area.top, area.width, area.height, Style{"frame", "", "", -1.0, "", -1.0});
+  const double limit = x(findings::kAdultMaxEncephalopathyIndex);
+  svg.line(limit, area.top, limit, area.top + area.height,
+           Style{"", "#b00020", "", 1.0, "4 3", -1.0});
+  svg.text(limit + 4.0, area.top + 11.0, "adult limit", TextStyle(Anchor::Start, "small"));
+  std::size_t drawn = 0;
+  for (std::size_t g = 0; g < kGrades.size(); ++g) {
+    const double lane_top = area.top + area.height - kLane * static_cast<double>(g + 1);
+    svg.text(area.left - 8.0, lane_top + kLane / 2.0, kGrades[g], [] {
+      TextStyle t(Anchor::End, "tick");
+      t.middle_baseline = true;
+      return t;
+    }());
+    std::size_t in_lane = 0;
+    for (std::size_t r = 0; r < in.rows.size(); ++r) {
+      const auto& row = in.rows[r];
+      const auto index = cells.number(row, "encephalopathy_index");
+      if (!analysed(cells, row) || cells.text(row, "slowing_grade") != kGrades[g] || !index)
+        continue;
+      // Spread about the lane's middle in table order, the first on it (no random jitter: the
+      // same table, the same page).
+      const double y = lane_top + kLane / 2.0 + static_cast<double>((in_lane * 7 + 11) % 23) - 11.0;
+      const bool beyond = *index > findings::kAdultMaxEncephalopathyIndex;
+      svg.circle(x(std::clamp(*index, 0.0, 1.0)), y, 3.2,
+                 Style{"", "#ffffff", beyond ? "#b00020" : "#1f5f99", 0.6, "", 0.85},
+                 cells.text(row, "key") + ": index " + fixed(*index, 2) + ", slowing " +
+                     kGrades[g] + ", " + cells.text(row, "slowing_distribution"));
+      ++in_lane;
+      ++drawn;
+    }
+  }
+  bottom_axis(svg, area, x, linear_ticks(0.0, 1.0, 5), "Encephalopathy index (0 normal, 1 severe)");
+  if (drawn == 0)
+    svg.text(area.left + area.width / 2.0, area.top + area.height / 2.0,
+             "no graded recording in this table", TextStyle(Anchor::Middle, "small"));
+  return svg.str();
+}
+
+// Short headings for the columns the report knows (the column table below gives each name
+// and meaning); a manifest's own columns keep their names.
+std::string heading(const CohortColumn& c) {
+  static const std::map<std::string, std::string> known = {{"key", "recording"},
+                                                           {"patient_id", "patient"},
+                                                           {"duration_s", "duration"},
+                                                           {"clean_fraction", "clean"},
+                                                           {"pdr_hz", "PDR (Hz)"},
+                                                           {"delta_relative", "rel. delta"},
+                                                           {"encephalopathy_index", "index"},
+                                                           {"slowing_grade", "slowing"},
+                                                           {"slowing_distribution", "distribution"},
+                                                           {"spike_count", "spikes"},
+                                                           {"spike_rate_per_h", "spikes /h"},
+                                                           {"seizure_count", "seizures"}};
+  if (const auto it = known.find(c.name); it != known.end())
+    return it->second;
+  return escape_html(c.name) +
+         (c.units.empty() || c.units == "1" ? "" : " (" + escape_html(c.units) + ")");
+}
+
+// De-identified, the input column repeats the key ("rec-1a2b.edf" beside "rec-1a2b").
+bool input_repeats_key(const CohortReportInput& in, const Cells& cells) {
+  return std::all_of(in.rows.begin(), in.rows.end(), [&](const std::vector<std::string>& row) {
+    const std::string key = cells.text(row, "key");
+    const std::string input = cells.text(row, "input");
+    return input.size() == key.size() + 4 && input.compare(0, key.size(), key) == 0 &&
+           input[key.size()] == '.';
+  });
+}
+
+std::string table_html(const CohortReportInput& in, const Cells& cells) {
+  const bool skip_input = input_repeats_key(in, cells);
+  const auto shown = [&](std::size_t c) { return !(skip_input && in.columns[c].name == "input"); };
+  std::string out = "<div class=\"table-scroll\"><table id=\"cohort-table\"><thead><tr>";
+  for (std::size_t c = 0; c < in.columns.size(); ++c) {
+    if (shown(c))
+      out += "<th title=\"" + escape_html(in.columns[c].description) + "\">" +
+             heading(in.columns[c]) + "</th>";
+  }
+  out += "</tr></thead><tbody>";
+  for (std::size_t r = 0; r < in.rows.size(); ++r) {
+    const auto& row = in.rows[r];
+    const bool ok = analysed(cells, row);
+    out += std::string("<tr") + (ok ? "" : " class=\"flagged\"") + ">";
+    for (std::size_t c = 0; c < in.columns.size(); ++c) {
+      if (!shown(c))
+        continue;
+      const std::string cell = c < row.size() ? row[c] : std::string(kNone);
+      const Shown s = shown_cell(in.columns[c].name, cell, ok);
+      std::string html = s.html;
+      const std::string link = r < in.recording_links.size() ? in.recording_links[r] : "";
+      if (in.columns[c].name == "key" && !link.empty())
+        html = "<a href=\"" + escape_html(link) + "\">" + html + "</a>";
+      if (s.beyond)
+        html = "<span class=\"abnormal\">" + html + "</span>";
+      out += std::string("<td") + (s.numeric ? " class=\"num\"" : "") + ">" + html + "</td>";
+    }
+    out += "</tr>";
+  }
+  return out + "</tbody></table></div>" +
+         (skip_input ? "<p class=\"note\">The input column is left out: de-identified, it "
+                       "repeats each recording's key.</p>"
+                     : "");
+}
+
+std::string columns_html(const CohortReportInput& in) {
+  std::string out =
+      "<table id=\"column-table\"><thead><tr><th>column</th><th>units</th>"
+      "<th>meaning</th></tr></thead><tbody>";
+  for (const auto& c : in.columns)
+    out += "<tr><td><code>" + escape_html(c.name) + "</code></td><td>" + escape_html(c.units) +
+           "</td><td>" + escape_html(c.description) + "</td></tr>";
+  return out + "</tbody></table>";
+}
+
+}  // namespace
+
+std::string render_cohort_report(const CohortReportInput& in) {
+  const Cells cells(in.columns);
+  const bool any_link = std::any_of(in.recording_links.begin(), in.recording_links.end(),
+                                    [](const std::string& l) { return !l.empty(); });
+  std::string body = "<header><h1>Cohort: " + std::to_string(in.rows.size()) +
+                     " recording(s)</h1><p class=\"subtitle\">" + escape_html(in.source) +
+                     " — the batch's cohort table, de-identified as written</p></header>";
+  body += "<section id=\"summary\"><h2>Summary</h2>" + summary_html(in, cells) + "</section>";
+  body +=
+      "<section id=\"index-by-grade\"><h2>Encephalopathy index by slowing grade</h2><figure>"
+      "<figcaption>One dot per analysed recording, on the lane of its slowing grade; red beyond "
+      "the adult limit of the index (dashed). Hover a dot for its key.</figcaption>" +
+      index_figure(in, cells) + "</figure></section>";
+  body +=
+      "<section id=\"recordings\"><h2>Recordings</h2><p class=\"note\">Red: beyond the adult "
+      "limits (PDR below " +
+      fixed(findings::kAdultMinPdrHz, 0) + " Hz or absent, relative delta above " +
+      fixed(findings::kAdultMaxRelativeDelta, 2) + ", index above " +
+      fixed(findings::kAdultMaxEncephalopathyIndex, 2) +
+      "), slowing, a seizure, less than half the epochs clean, or a failed analysis." +
+      (any_link ? " A recording's key opens its report." : "") + "</p>" + table_html(in, cells) +
+      "</section>";
+  body += "<footer id=\"provenance\"><h2>How these numbers were made</h2><p>eegtrack " +
+          escape_html(in.eegtrack_version) + "; " +
+          (in.parameter_sets == 1 ? std::string("every recording analysed with one parameter set")
+                                  : std::to_string(in.parameter_sets) +
+                                        " parameter sets: cohort.json lists which recording "
+                                        "used which") +
+          ". Limits: docs/normal-limits.md; the table: docs/batch.md.</p><h3>Columns</h3>" +
+          columns_html(in) + "</footer>";
+  return html_document("Cohort " + in.source, body);
+}
+
+}  // namespace eegtrack::report

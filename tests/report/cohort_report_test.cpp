@@ -1,0 +1,138 @@
+// The cohort report from a hand-written cohort table: counts, the adult limits marked, failed
+// rows, a manifest's own columns, and hostile cells kept inert.
+#include "eegtrack/report/cohort_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include "eegtrack/report/html_page.hpp"
+
+namespace eegtrack::report {
+namespace {
+
+const std::string kHostile = "<script>alert('x')</script>\"&";
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+// The cell of `row` (1-based, in the body) and `column` (1-based) of the cohort table.
+std::string cell(const std::string& html, std::size_t row, std::size_t column) {
+  auto at = html.find("<table id=\"cohort-table\">");
+  at = html.find("<tbody>", at);
+  for (std::size_t r = 0; r < row; ++r)
+    at = html.find("<tr", at + 1);
+  for (std::size_t c = 0; c < column; ++c)
+    at = html.find("<td", at + 1);
+  return html.substr(at, html.find("</td>", at) - at);
+}
+
+CohortReportInput cohort() {
+  CohortReportInput in;
+  in.source = "out";
+  in.eegtrack_version = "0.1.2";
+  in.parameter_sets = 1;
+  for (const char* name : {"key", "input", "status", "duration_s", "clean_fraction", "pdr_hz",
+                           "delta_relative", "encephalopathy_index", "slowing_grade",
+                           "slowing_distribution", "seizure_count", "error", "day"})
+    in.columns.push_back({name, "", std::string("what ") + name + " means"});
+  in.rows = {{"base", "ward/base.edf", "ok", "600", "0.98", "10.4", "0.2", "0.05", "none", "none",
+              "0", "n/a", "0"},
+             {"coma", "ward/coma.edf", "ok", "1200", "0.4", "n/a", "0.62", "0.55", "severe",
+              "diffuse", "1", "n/a", "14"},
+             {"broken", "ward/broken.edf", "error", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a",
+              "n/a", "truncated: 3 of 10 records", "40"}};
+  in.recording_links = {"base.report.html", "", ""};
+  return in;
+}
+
+std::string summary_value(const std::string& html, const std::string& label) {
+  const auto at = html.find("<div class=\"label\">" + label + "</div>");
+  if (at == std::string::npos)
+    return "no item " + label;
+  const auto from = html.find("<div class=\"value", at);
+  return html.substr(from, html.find("</div>", from) - from);
+}
+
+TEST(CohortReport, CountsTheRecordingsAndMarksWhatLiesBeyondTheAdultLimits) {
+  const std::string html = render_cohort_report(cohort());
+  EXPECT_NE(html.find("Cohort: 3 recording(s)"), std::string::npos);
+  EXPECT_EQ(summary_value(html, "Analysed"), "<div class=\"value\">2 of 3");
+  EXPECT_NE(html.find("1 failed: the error column says why"), std::string::npos);
+  // Of the two analysed: one index above the adult limit, one without a PDR, one seizure.
+  EXPECT_EQ(summary_value(html, "Encephalopathy index above 0.15"),
+            "<div class=\"value abnormal\">1 of 2");
+  EXPECT_EQ(summary_value(html, "PDR absent or below 8 Hz"),
+            "<div class=\"value abnormal\">1 of 2");
+  EXPECT_EQ(summary_value(html, "With seizures"), "<div class=\"value abnormal\">1 of 2");
+  EXPECT_EQ(summary_value(html, "Slowing, diffuse or focal"),
+            "<div class=\"value abnormal\">1 of 2");
+  // The normal recording: nothing marked; its key opens its report.
+  EXPECT_EQ(cell(html, 1, 1), "<td><a href=\"base.report.html\">base</a>");
+  EXPECT_EQ(cell(html, 1, 4), "<td class=\"num\">10 min 00 s");
+  EXPECT_EQ(cell(html, 1, 5), "<td class=\"num\">98 %");
+  EXPECT_EQ(cell(html, 1, 6), "<td class=\"num\">10.4");
+  EXPECT_EQ(cell(html, 1, 8), "<td class=\"num\">0.05");
+  EXPECT_EQ(cell(html, 1, 9), "<td>none");
+  // The coma: no PDR is a finding; each value beyond its limit is red.
+  EXPECT_EQ(cell(html, 2, 1), "<td>coma");  // no report to link
+  EXPECT_EQ(cell(html, 2, 5), "<td class=\"num\"><span class=\"abnormal\">40 %</span>");
+  EXPECT_EQ(cell(html, 2, 6), "<td class=\"num\"><span class=\"abnormal\">absent</span>");
+  EXPECT_EQ(cell(html, 2, 7), "<td class=\"num\"><span class=\"abnormal\">0.62</span>");
+  EXPECT_EQ(cell(html, 2, 8), "<td class=\"num\"><span class=\"abnormal\">0.55</span>");
+  EXPECT_EQ(cell(html, 2, 9), "<td><span class=\"abnormal\">severe</span>");
+  EXPECT_EQ(cell(html, 2, 11), "<td class=\"num\"><span class=\"abnormal\">1</span>");
+  EXPECT_EQ(cell(html, 2, 13), "<td class=\"num\">14");  // the manifest's day
+  // The failed recording: flagged, its reason shown, its missing values not called absent.
+  EXPECT_EQ(cell(html, 3, 3), "<td><span class=\"abnormal\">error</span>");
+  EXPECT_EQ(cell(html, 3, 6), "<td class=\"num\">n/a");
+  EXPECT_EQ(cell(html, 3, 12), "<td>truncated: 3 of 10 records");
+  EXPECT_EQ(count_of(html, "<tr class=\"flagged\">"), 1U);
+  // One dot per analysed recording, the coma's red, on the lane of its grade.
+  EXPECT_EQ(count_of(html, "<circle"), 2U);
+  EXPECT_EQ(count_of(html, "fill=\"#b00020\""), 1U);
+  EXPECT_NE(html.find("every recording analysed with one parameter set"), std::string::npos);
+}
+
+TEST(CohortReport, InputColumnLeftOutWhenItRepeatsTheKey) {
+  auto in = cohort();
+  for (auto& row : in.rows)
+    row[1] = row[0] + ".edf";
+  const std::string html = render_cohort_report(in);
+  EXPECT_EQ(html.find(">input</th>"), std::string::npos);
+  EXPECT_NE(html.find("The input column is left out"), std::string::npos);
+  EXPECT_EQ(cell(html, 1, 2), "<td>ok");
+  EXPECT_NE(render_cohort_report(cohort()).find(">input</th>"), std::string::npos);
+}
+
+TEST(CohortReport, HostileCellsStayText) {
+  auto in = cohort();
+  in.source = kHostile;
+  in.columns.push_back({kHostile, kHostile, kHostile});
+  for (auto& row : in.rows) {
+    row[0] = kHostile;
+    row[11] = kHostile;
+    row.push_back(kHostile);
+  }
+  in.recording_links[0] = kHostile;
+  const std::string html = render_cohort_report(in);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("alert('x')"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;"),
+            std::string::npos);
+  EXPECT_NE(html.find(std::string(kContentSecurityPolicy)), std::string::npos);
+}
+
+TEST(CohortReport, ATableWithoutGradedRecordingsSaysSo) {
+  auto in = cohort();
+  in.rows = {in.rows[2]};
+  const std::string html = render_cohort_report(in);
+  EXPECT_EQ(summary_value(html, "Analysed"), "<div class=\"value\">0 of 1");
+  EXPECT_NE(html.find("no graded recording in this table"), std::string::npos);
+  EXPECT_EQ(count_of(html, "<circle"), 0U);
+}
+
+}  // namespace
+}  // namespace eegtrack::report
