@@ -9,10 +9,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
 #include "analysis_options.hpp"
+#include "cohort_report_build.hpp"
 #include "deidentify_key.hpp"
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/available_cpus.hpp"
@@ -39,8 +41,13 @@ struct BatchOptions {
   std::string shard;  // K/N; empty: the Slurm array task's shard, or every recording
   bool show_identifiers = false;
   std::string deidentify_key;
+  bool report = false;
   AnalysisOptions analysis;
 };
+
+constexpr const char* kReportHelp =
+    "Also write OUTDIR/cohort.html, the cohort report, and each analysed recording's report, "
+    "OUTDIR/<key>.report.html, linked from it (docs/report.md)";
 
 // EEG hours per wall-clock second and the time left, estimated from the input bytes still to
 // read at the rate of those analysed so far (recordings differ in length, bytes track work).
@@ -95,6 +102,12 @@ class ProgressPrinter {
  private:
   bool terminal_;
 };
+
+void print_reports_written(const fs::path& out, std::size_t recording_reports) {
+  std::cout << "  wrote " << printable((out / "cohort.html").string())
+            << " (the cohort report) and " << recording_reports
+            << " recording report(s), <key>.report.html\n";
+}
 
 // The cohort tables, with a warning for every recording a de-identified table left out.
 pipeline::CohortCounts write_cohort_tables(const fs::path& outdir, bool show_identifiers) {
@@ -180,23 +193,32 @@ int run_batch(const BatchOptions& o) {
     // Shards running at once must not rewrite the batch-level files under each other, and one
     // shard's table would be partial: the cohort is built by merge once all have finished.
     std::cout << "\n  shard " << to_string(*shard) << " done; once every shard has finished, "
-              << "eegtrack merge " << printable(out.string())
-              << " writes cohort.tsv, cohort.h5, cohort.json and errors.tsv\n";
+              << "eegtrack merge " << (o.report ? "--report " : "") << printable(out.string())
+              << " writes cohort.tsv, cohort.h5, cohort.json and errors.tsv"
+              << (o.report ? " and the reports" : "") << "\n";
     return p.failed > 0 ? 1 : 0;
   }
   const auto cohort = write_cohort_tables(options.outdir, o.show_identifiers);
   std::cout << "\n  wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
+  if (o.report) {
+    std::map<std::string, fs::path> files;  // the recordings' EEG pages
+    for (const auto& in : inputs.inputs)
+      files[in.key] = in.file;
+    print_reports_written(out, write_cohort_report(out, out / "cohort.html", true, files));
+  }
   return p.failed > 0 ? 1 : 0;
 }
 
-int run_merge(const std::string& outdir, bool show_identifiers) {
+int run_merge(const std::string& outdir, bool show_identifiers, bool report) {
   if (!fs::is_directory(outdir))
     throw io::UsageError(outdir + ": not a folder");
   const auto cohort = write_cohort_tables(outdir, show_identifiers);
   const fs::path out(outdir);
   std::cout << "merge: wrote " << printable((out / "cohort.tsv").string()) << " (" << cohort.rows
             << " rows), cohort.h5, cohort.json, errors.tsv (" << cohort.errors << " error(s))\n";
+  if (report)
+    print_reports_written(out, write_cohort_report(out, out / "cohort.html", true));
   // The table is written all the same: it holds every recording that has finished.
   const auto unfinished = pipeline::unfinished_shards(outdir);
   for (const auto& line : unfinished)
@@ -232,6 +254,7 @@ void add_batch(CLI::App& app) {
   cmd->add_flag("--show-identifiers", o->show_identifiers,
                 "Keep the file names and true dates inside the outputs (default: pseudonymous "
                 "file names and per-patient shifted dates, as analyze --deidentify)");
+  cmd->add_flag("--report", o->report, kReportHelp);
   cmd->add_option("--deidentify-key", o->deidentify_key,
                   "Secret key file for the pseudonyms and date shifts (created if missing; "
                   "default OUTDIR/deidentify.key)");
@@ -241,6 +264,7 @@ void add_batch(CLI::App& app) {
 void add_merge(CLI::App& app) {
   auto outdir = std::make_shared<std::string>();
   auto show_identifiers = std::make_shared<bool>(false);
+  auto report = std::make_shared<bool>(false);
   auto* cmd = app.add_subcommand(
       "merge",
       "Rebuild OUTDIR/cohort.tsv, cohort.h5, cohort.json and errors.tsv from the "
@@ -250,8 +274,9 @@ void add_merge(CLI::App& app) {
   cmd->add_flag("--show-identifiers", *show_identifiers,
                 "Also tabulate the recordings of batch runs with --show-identifiers (default: "
                 "they are left out, with a warning)");
-  cmd->callback([outdir, show_identifiers] {
-    run_guarded([&] { return run_merge(*outdir, *show_identifiers); });
+  cmd->add_flag("--report", *report, kReportHelp);
+  cmd->callback([outdir, show_identifiers, report] {
+    run_guarded([&] { return run_merge(*outdir, *show_identifiers, *report); });
   });
 }
 

@@ -89,7 +89,8 @@ bool holds_cohort_table(const fs::path& dir) {
 }
 
 std::size_t write_cohort_report(const fs::path& outdir, const fs::path& html,
-                                bool recording_reports) {
+                                bool recording_reports,
+                                const std::map<std::string, fs::path>& recordings) {
   report::CohortReportInput in;
   in.source = outdir.string();
   read_table(outdir / kTable, in);
@@ -113,7 +114,10 @@ std::size_t write_cohort_report(const fs::path& outdir, const fs::path& html,
       safe = safe && part != "..";
     const bool ok = status_column < row.size() && row[status_column] == "ok";
     if (recording_reports && safe && ok && fs::exists(summary)) {
-      write_recording_report(summary, report_path, ReportRequest{});
+      ReportRequest request;
+      if (const auto edf = recordings.find(key); edf != recordings.end())
+        request.recordings = {edf->second};
+      write_recording_report(summary, report_path, request);
       ++written;
     }
     in.recording_links.push_back(safe && fs::exists(report_path)

@@ -3,6 +3,7 @@
 // reason; options that need a single recording refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "support/paths.hpp"
@@ -73,6 +74,30 @@ TEST(CohortReportCli, EveryRecordingOnOnePageLinkedToItsReport) {
   EXPECT_TRUE(fs::exists(again.parent_path() / target)) << target;
 }
 
+// batch --report: the batch knows where each recording is, so the reports have their EEG pages;
+// merge --report writes the same page again.
+TEST(CohortReportCli, BatchAndMergeWriteTheReportsWithTheirEegPages) {
+  const fs::path in = scratch_dir() / "in";
+  fs::create_directories(in);
+  fs::copy_file(sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf", in / "seizure.edf");
+  const fs::path out = scratch_dir() / "out";
+  const auto r = run_cli({"batch", in.string(), "-o", out.string(), "--report"});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.out.find("(the cohort report) and 1 recording report(s)"), std::string::npos)
+      << r.out;
+  const auto rows = tsv_rows(out / "cohort.tsv");
+  ASSERT_EQ(rows.size(), 2U);
+  const std::string report = read_text((out / (rows[1][0] + ".report.html")).string());
+  EXPECT_NE(report.find("id=\"page-1\""), std::string::npos);  // the seizure's EEG page
+  EXPECT_EQ(report.find("seizure.edf"), std::string::npos);    // named by its pseudonym
+  const std::string cohort = read_text((out / "cohort.html").string());
+  EXPECT_NE(cohort.find("<a href=\"" + rows[1][0] + ".report.html\">"), std::string::npos);
+  fs::remove(out / "cohort.html");
+  const auto merged = run_cli({"merge", out.string(), "--report"});
+  ASSERT_EQ(merged.exit_status, 0) << merged.err;
+  EXPECT_EQ(read_text((out / "cohort.html").string()), cohort);
+}
+
 TEST(CohortReportCli, RefusesOptionsOfASingleRecording) {
   const fs::path out = batch_output();
   const auto with_edf = run_cli({"report", out.string(), "--edf",
@@ -80,8 +105,12 @@ TEST(CohortReportCli, RefusesOptionsOfASingleRecording) {
                                  "-o", (out / "x.html").string()});
   EXPECT_EQ(with_edf.exit_status, 2);
   EXPECT_NE(with_edf.err.find("de-identified cohort table"), std::string::npos) << with_edf.err;
+  // An analysed recording's summary (the pseudonyms, and so the rows' order, are random).
   const auto rows = tsv_rows(out / "cohort.tsv");
-  const fs::path summary = out / (rows[1][0] + ".summary.json");
+  const auto analysed = std::find_if(
+      rows.begin() + 1, rows.end(), [](const std::vector<std::string>& r) { return r[3] == "ok"; });
+  ASSERT_NE(analysed, rows.end());
+  const fs::path summary = out / ((*analysed)[0] + ".summary.json");
   const auto one =
       run_cli({"report", summary.string(), "--recording-reports", "-o", (out / "y.html").string()});
   EXPECT_EQ(one.exit_status, 2);
