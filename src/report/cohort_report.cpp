@@ -7,19 +7,17 @@
 #include <optional>
 
 #include "eegtrack/findings/adult_limits.hpp"
-#include "eegtrack/report/axis.hpp"
+#include "eegtrack/report/figure_cohort.hpp"
 #include "eegtrack/report/html_escape.hpp"
 #include "eegtrack/report/html_page.hpp"
 #include "eegtrack/report/number_text.hpp"
-#include "eegtrack/report/scale.hpp"
-#include "eegtrack/report/svg.hpp"
 
 namespace eegtrack::report {
 namespace {
 
 constexpr const char* kNone = "n/a";
 
-// The slowing grades from the mildest, as the cohort table writes them; the figure's lanes.
+// The slowing grades from the mildest, as the cohort table writes them.
 constexpr std::array<const char*, 4> kGrades = {"none", "mild", "moderate", "severe"};
 
 std::optional<double> number_of(const std::string& cell) {
@@ -98,6 +96,23 @@ Shown shown_cell(const std::string& column, const std::string& cell, bool ok) {
   return known_cell(column, cell, ok);
 }
 
+// The analysed, graded recordings, for the figures.
+std::vector<CohortPoint> points_of(const CohortReportInput& in, const Cells& cells) {
+  std::vector<CohortPoint> out;
+  for (const auto& row : in.rows) {
+    const auto index = cells.number(row, "encephalopathy_index");
+    const std::string grade = cells.text(row, "slowing_grade");
+    if (!analysed(cells, row) || !index ||
+        std::find(kGrades.begin(), kGrades.end(), grade) == kGrades.end())
+      continue;
+    const std::string patient = cells.text(row, "patient_id");
+    out.push_back({cells.text(row, "key"), patient == kNone ? "" : patient,
+                   cells.number(row, "day"), *index, grade,
+                   cells.text(row, "slowing_distribution")});
+  }
+  return out;
+}
+
 std::string count_item(const std::string& label, std::size_t n, std::size_t of,
                        const std::string& detail, bool alarm) {
   return "<div class=\"summary-item\"><div class=\"label\">" + escape_html(label) +
@@ -151,52 +166,6 @@ std::string summary_html(const CohortReportInput& in, const Cells& cells) {
          count_item("With spikes or sharp waves", with_spikes, ok,
                     "after reconciliation; the rate needs a long enough recording", false) +
          "</div>";
-}
-
-// Each analysed recording's index on the lane of its slowing grade: the index should rise from
-// lane to lane, and a dot far from its lane's others is a recording to look at.
-std::string index_figure(const CohortReportInput& in, const Cells& cells) {
-  constexpr double kWidth = 760.0, kLane = 34.0;
-  const PlotArea area{110.0, 12.0, kWidth - 130.0, kLane * static_cast<double>(kGrades.size())};
-  Svg svg(kWidth, area.top + area.height + 46.0, "cohort-index-figure",
-          "Encephalopathy index of each recording by its slowing grade");
-  const LinearScale x(0.0, 1.0, area.left, area.left + area.width);
-  svg.rect(area.left, area.top, area.width, area.height, Style{"frame", "", "", -1.0, "", -1.0});
-  const double limit = x(findings::kAdultMaxEncephalopathyIndex);
-  svg.line(limit, area.top, limit, area.top + area.height,
-           Style{"", "#b00020", "", 1.0, "4 3", -1.0});
-  svg.text(limit + 4.0, area.top + 11.0, "adult limit", TextStyle(Anchor::Start, "small"));
-  std::size_t drawn = 0;
-  for (std::size_t g = 0; g < kGrades.size(); ++g) {
-    const double lane_top = area.top + area.height - kLane * static_cast<double>(g + 1);
-    svg.text(area.left - 8.0, lane_top + kLane / 2.0, kGrades[g], [] {
-      TextStyle t(Anchor::End, "tick");
-      t.middle_baseline = true;
-      return t;
-    }());
-    std::size_t in_lane = 0;
-    for (std::size_t r = 0; r < in.rows.size(); ++r) {
-      const auto& row = in.rows[r];
-      const auto index = cells.number(row, "encephalopathy_index");
-      if (!analysed(cells, row) || cells.text(row, "slowing_grade") != kGrades[g] || !index)
-        continue;
-      // Spread about the lane's middle in table order, the first on it (no random jitter: the
-      // same table, the same page).
-      const double y = lane_top + kLane / 2.0 + static_cast<double>((in_lane * 7 + 11) % 23) - 11.0;
-      const bool beyond = *index > findings::kAdultMaxEncephalopathyIndex;
-      svg.circle(x(std::clamp(*index, 0.0, 1.0)), y, 3.2,
-                 Style{"", "#ffffff", beyond ? "#b00020" : "#1f5f99", 0.6, "", 0.85},
-                 cells.text(row, "key") + ": index " + fixed(*index, 2) + ", slowing " +
-                     kGrades[g] + ", " + cells.text(row, "slowing_distribution"));
-      ++in_lane;
-      ++drawn;
-    }
-  }
-  bottom_axis(svg, area, x, linear_ticks(0.0, 1.0, 5), "Encephalopathy index (0 normal, 1 severe)");
-  if (drawn == 0)
-    svg.text(area.left + area.width / 2.0, area.top + area.height / 2.0,
-             "no graded recording in this table", TextStyle(Anchor::Middle, "small"));
-  return svg.str();
 }
 
 // Short headings for the columns the report knows (the column table below gives each name
@@ -285,11 +254,20 @@ std::string render_cohort_report(const CohortReportInput& in) {
                      " recording(s)</h1><p class=\"subtitle\">" + escape_html(in.source) +
                      " — the batch's cohort table, de-identified as written</p></header>";
   body += "<section id=\"summary\"><h2>Summary</h2>" + summary_html(in, cells) + "</section>";
+  const auto points = points_of(in, cells);
   body +=
       "<section id=\"index-by-grade\"><h2>Encephalopathy index by slowing grade</h2><figure>"
       "<figcaption>One dot per analysed recording, on the lane of its slowing grade; red beyond "
       "the adult limit of the index (dashed). Hover a dot for its key.</figcaption>" +
-      index_figure(in, cells) + "</figure></section>";
+      cohort_index_figure(points, "cohort-index-figure") + "</figure></section>";
+  // Serial recordings: the manifest's patient_id and day give each patient's course.
+  if (const auto course = cohort_course_figure(points, "cohort-course-figure"); !course.empty())
+    body +=
+        "<section id=\"course-by-patient\"><h2>Encephalopathy index over the days, by "
+        "patient</h2><figure><figcaption>One line per patient with two or more recordings "
+        "that the manifest gives a day; the adult limit dashed. Hover a dot for the "
+        "recording.</figcaption>" +
+        course + "</figure></section>";
   body +=
       "<section id=\"recordings\"><h2>Recordings</h2><p class=\"note\">Red: beyond the adult "
       "limits (PDR below " +

@@ -96,6 +96,45 @@ TEST(CohortReport, CountsTheRecordingsAndMarksWhatLiesBeyondTheAdultLimits) {
   EXPECT_NE(html.find("every recording analysed with one parameter set"), std::string::npos);
 }
 
+// A manifest's patient_id and day give each patient's course: one line per patient with two or
+// more days, in day order whatever the table's order; a patient seen once draws no line.
+TEST(CohortReport, CourseByPatientWhenTheManifestGivesPatientAndDay) {
+  CohortReportInput in;
+  for (const char* name : {"key", "patient_id", "status", "encephalopathy_index", "slowing_grade",
+                           "slowing_distribution", "day"})
+    in.columns.push_back({name, "", ""});
+  in.rows = {{"d14", "P1", "ok", "0.6", "severe", "diffuse", "14"},
+             {"d0", "P1", "ok", "0.05", "none", "none", "0"},
+             {"d30", "P1", "ok", "0.1", "none", "none", "30"},
+             {"once", "P2", "ok", "0.2", "mild", "diffuse", "3"},
+             {"failed", "P2", "error", "n/a", "n/a", "n/a", "5"}};
+  const std::string html = render_cohort_report(in);
+  const auto from = html.find("id=\"cohort-course-figure\"");
+  ASSERT_NE(from, std::string::npos);
+  const std::string course = html.substr(from, html.find("</svg>", from) - from);
+  EXPECT_EQ(count_of(course, "<polyline"), 1U);
+  EXPECT_NE(course.find(">P1<"), std::string::npos);  // the legend
+  EXPECT_EQ(course.find("P2"), std::string::npos);
+  EXPECT_EQ(count_of(course, "<circle"), 3U);
+  // The line runs through the days in order: 0, 14, 30.
+  const auto points = course.find("points=\"");
+  ASSERT_NE(points, std::string::npos);
+  const std::string line = course.substr(points + 8, course.find('"', points + 8) - points - 8);
+  std::vector<double> xs;
+  for (std::size_t at = 0; at < line.size();) {
+    xs.push_back(std::stod(line.substr(at)));
+    at = line.find(' ', at);
+    at = at == std::string::npos ? line.size() : at + 1;
+  }
+  ASSERT_EQ(xs.size(), 3U);
+  EXPECT_LT(xs[0], xs[1]);
+  EXPECT_LT(xs[1], xs[2]);
+  EXPECT_NE(course.find("d14, patient P1, day 14.0: index 0.60, slowing severe"),
+            std::string::npos);
+  // Without patients (or without days) there is no course to draw.
+  EXPECT_EQ(render_cohort_report(cohort()).find("cohort-course-figure"), std::string::npos);
+}
+
 TEST(CohortReport, InputColumnLeftOutWhenItRepeatsTheKey) {
   auto in = cohort();
   for (auto& row : in.rows)
@@ -111,13 +150,16 @@ TEST(CohortReport, HostileCellsStayText) {
   auto in = cohort();
   in.source = kHostile;
   in.columns.push_back({kHostile, kHostile, kHostile});
+  in.columns.push_back({"patient_id", "", ""});  // one hostile patient: the course's legend
   for (auto& row : in.rows) {
     row[0] = kHostile;
     row[11] = kHostile;
     row.push_back(kHostile);
+    row.push_back(kHostile);
   }
   in.recording_links[0] = kHostile;
   const std::string html = render_cohort_report(in);
+  EXPECT_NE(html.find("cohort-course-figure"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("alert('x')"), std::string::npos);
   EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;"),
