@@ -250,9 +250,11 @@ std::string render_cohort_report(const CohortReportInput& in) {
   const Cells cells(in.columns);
   const bool any_link = std::any_of(in.recording_links.begin(), in.recording_links.end(),
                                     [](const std::string& l) { return !l.empty(); });
-  std::string body = "<header><h1>Cohort: " + std::to_string(in.rows.size()) +
-                     " recording(s)</h1><p class=\"subtitle\">" + escape_html(in.source) +
-                     " — the batch's cohort table, de-identified as written</p></header>";
+  std::string body =
+      "<header><h1>Cohort: " + std::to_string(in.rows.size()) +
+      " recording(s)</h1><p class=\"subtitle\">" + escape_html(in.source) +
+      " — the batch's cohort table (cohort.tsv) as the batch wrote it: pseudonyms unless it ran "
+      "with --show-identifiers; patient_id as the manifest gave it</p></header>";
   body += "<section id=\"summary\"><h2>Summary</h2>" + summary_html(in, cells) + "</section>";
   const auto points = points_of(in, cells);
   body +=
