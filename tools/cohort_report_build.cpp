@@ -1,8 +1,8 @@
 #include "cohort_report_build.hpp"
 
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +11,7 @@
 #include "eegtrack/pipeline/tsv_text.hpp"
 #include "eegtrack/report/cohort_report.hpp"
 #include "report_build.hpp"
+#include "text_out.hpp"
 
 namespace eegtrack::cli {
 namespace {
@@ -117,8 +118,15 @@ std::size_t write_cohort_report(const fs::path& outdir, const fs::path& html,
       ReportRequest request;
       if (const auto edf = recordings.find(key); edf != recordings.end())
         request.recordings = {edf->second};
-      write_recording_report(summary, report_path, request);
-      ++written;
+      // One report that cannot be made (an unreadable store, a recording changed since its
+      // analysis) costs that report alone: the others and the cohort page are still written.
+      try {
+        write_recording_report(summary, report_path, request);
+        ++written;
+      } catch (const std::exception& e) {
+        std::cerr << "eegtrack: warning: no report for " << printable(key) << ": "
+                  << printable(e.what()) << '\n';
+      }
     }
     in.recording_links.push_back(safe && fs::exists(report_path)
                                      ? fs::relative(fs::absolute(report_path), html_dir).string()

@@ -15,9 +15,9 @@ namespace eegtrack::cli {
 /// each analysed recording also gets its report, OUTDIR/<key>.report.html, with its EEG pages
 /// when `recordings` gives its file by key (the batch's outputs do not say where the recordings
 /// are; the batch itself knows); a report present from before is linked too. Returns the number
-/// of recording reports written.
-/// @throws io::EdfError naming cohort.tsv or cohort.json when either cannot be read, or a
-/// recording that is not the one its outputs came from.
+/// of recording reports written; one that cannot be written is named in a warning on stderr and
+/// left out, not linked. @throws io::EdfError naming cohort.tsv or cohort.json when either
+/// cannot be read.
 std::size_t write_cohort_report(
     const std::filesystem::path& outdir, const std::filesystem::path& html, bool recording_reports,
     const std::map<std::string, std::filesystem::path>& recordings = {});

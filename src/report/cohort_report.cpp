@@ -69,7 +69,7 @@ Shown known_cell(const std::string& column, const std::string& cell, bool ok) {
     // No PDR in an analysed recording is itself a finding (a coma EEG has none).
     if (column == "pdr_hz" && ok && cell == kNone)
       return {"absent", true, true};
-    return {escape_html(cell), number_of(cell).has_value() || cell == kNone, false};
+    return {escape_html(cell), cell == kNone, false};
   }
   if (column == "duration_s")
     return {duration_text(*v), true, false};

@@ -98,6 +98,29 @@ TEST(CohortReportCli, BatchAndMergeWriteTheReportsWithTheirEegPages) {
   EXPECT_EQ(read_text((out / "cohort.html").string()), cohort);
 }
 
+// A recording report that cannot be made costs that report alone, with a warning naming it.
+TEST(CohortReportCli, AReportThatCannotBeMadeIsNamedAndTheOthersStay) {
+  const fs::path in = scratch_dir() / "in";
+  fs::create_directories(in);
+  fs::copy_file(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", in / "a.edf");
+  fs::copy_file(sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf", in / "b.edf");
+  const fs::path out = scratch_dir() / "out";
+  ASSERT_EQ(run_cli({"batch", in.string(), "-o", out.string(), "--no-detect"}).exit_status, 0);
+  const auto rows = tsv_rows(out / "cohort.tsv");
+  ASSERT_EQ(rows.size(), 3U);
+  const std::string broken = rows[1][0], intact = rows[2][0];
+  std::ofstream(out / (broken + ".summary.json")) << "{ not JSON";
+  const fs::path html = out / "cohort.html";
+  const auto r = run_cli({"report", out.string(), "--recording-reports", "-o", html.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: no report for " + broken + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("wrote 1 recording report(s)"), std::string::npos) << r.out;
+  const std::string page = read_text(html.string());
+  EXPECT_NE(page.find("<a href=\"" + intact + ".report.html\">"), std::string::npos);
+  EXPECT_EQ(page.find(broken + ".report.html"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out / (broken + ".report.html")));
+}
+
 TEST(CohortReportCli, RefusesOptionsOfASingleRecording) {
   const fs::path out = batch_output();
   const auto with_edf = run_cli({"report", out.string(), "--edf",
