@@ -32,6 +32,7 @@ struct SlurmOptions {
   std::string eegtrack;    // empty: this executable
   pipeline::SlurmJobOptions job;
   bool show_identifiers = false;
+  bool report = false;
   std::string deidentify_key;  // empty: OUTDIR/deidentify.key
   AnalysisOptions analysis;
   std::vector<const CLI::Option*> analysis_options;  // passed on to batch as given
@@ -89,6 +90,7 @@ int run_slurm(SlurmOptions& o) {
   r.submit = scripts / "submit.sh";
   r.batch_arguments = passed_on(o.analysis_options);
   r.show_identifiers = o.show_identifiers;
+  r.report = o.report;
   const fs::path key =
       o.deidentify_key.empty() ? r.outdir / "deidentify.key" : absolute(o.deidentify_key);
   if (!o.show_identifiers)
@@ -169,6 +171,9 @@ void add_slurm(CLI::App& app) {
                   "Where the scripts and job logs go (default: OUTDIR/slurm)");
   cmd->add_option("--eegtrack", o->eegtrack,
                   "The eegtrack the compute nodes run (default: this one, by absolute path)");
+  cmd->add_flag("--report", o->report,
+                "The merge job also writes OUTDIR/cohort.html and each recording's report "
+                "(docs/report.md)");
   cmd->add_flag("--show-identifiers", o->show_identifiers,
                 "Keep file names and true dates in the cohort outputs (default: de-identified, "
                 "as batch)");

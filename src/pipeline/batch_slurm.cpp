@@ -118,6 +118,8 @@ SlurmScripts slurm_scripts(const SlurmScriptRequest& r) {
   m += " merge " + quoted(r.outdir);
   if (r.show_identifiers)
     m += " --show-identifiers";
+  if (r.report)
+    m += " --report";
   m += "\n";
 
   auto& u = s.submit;

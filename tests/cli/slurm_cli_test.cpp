@@ -59,7 +59,8 @@ const Generated& generated() {
                         "--no-ocular-screen",
                         "--bands",
                         "delta:1-4,theta:4-8,alpha:8-13,beta:13-30",
-                        "--show-identifiers"});
+                        "--show-identifiers",
+                        "--report"});
     return r;
   }();
   return g;
@@ -144,6 +145,10 @@ TEST(SlurmCli, ArrayTasksRunByBashAnalyseEveryShardOfTheHostilePaths) {
   for (std::string line; std::getline(cohort, line);)
     lines.push_back(line);
   ASSERT_EQ(lines.size(), 3U) << read_text((g.outdir / "cohort.tsv").string());
+  // --report reached the merge: the cohort page and a report of each recording.
+  EXPECT_TRUE(fs::exists(g.outdir / "cohort.html"));
+  EXPECT_TRUE(fs::exists(g.outdir / "a.report.html"));
+  EXPECT_TRUE(fs::exists(g.outdir / "w%201~b.report.html"));
   EXPECT_TRUE(lines[1].starts_with("a\ta.edf\t")) << lines[1];
   EXPECT_TRUE(lines[2].starts_with("w%201~b\tw 1/b.edf\t")) << lines[2];
   // The analysis options reached every task.

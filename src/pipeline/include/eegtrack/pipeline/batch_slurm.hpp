@@ -42,6 +42,7 @@ struct SlurmScriptRequest {
   std::filesystem::path submit;        ///< where the submit script will be written
   std::vector<std::string> batch_arguments;  ///< analysis options, passed to batch as they are
   bool show_identifiers = false;             ///< batch and merge get --show-identifiers
+  bool report = false;  ///< merge gets --report: the cohort page and the recording reports
   SlurmJobOptions job;
 };
 
