@@ -8,6 +8,7 @@
 
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "eegtrack/pipeline/batch_keys.hpp"
 #include "eegtrack/pipeline/tsv_text.hpp"
 #include "eegtrack/report/cohort_report.hpp"
 #include "report_build.hpp"
@@ -107,12 +108,12 @@ std::size_t write_cohort_report(const fs::path& outdir, const fs::path& html,
   std::size_t written = 0;
   for (const auto& row : in.rows) {
     const std::string& key = row[key_column];
-    const fs::path summary = outdir / (key + ".summary.json");
-    const fs::path report_path = outdir / (key + ".report.html");
-    // A key is a path below OUTDIR (never absolute, never ".."): batch_keys.hpp.
-    bool safe = !key.empty() && !fs::path(key).is_absolute();
-    for (const auto& part : fs::path(key))
-      safe = safe && part != "..";
+    // The table is read from a file: its keys name paths only when they stay inside OUTDIR.
+    const bool safe = pipeline::key_stays_inside(key);
+    const fs::path in_folder = outdir / fs::path(key).parent_path();
+    const std::string name = fs::path(key).filename().string();
+    const fs::path summary = pipeline::analysis_output_paths_named(in_folder, name).summary_json;
+    const fs::path report_path = in_folder / (name + ".report.html");
     const bool ok = status_column < row.size() && row[status_column] == "ok";
     if (recording_reports && safe && ok && fs::exists(summary)) {
       ReportRequest request;

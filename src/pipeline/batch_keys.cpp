@@ -1,5 +1,7 @@
 #include "eegtrack/pipeline/batch_keys.hpp"
 
+#include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
 namespace eegtrack::pipeline {
@@ -22,6 +24,13 @@ std::string safe_file_name(std::string_view component) {
   if (out.empty())
     throw std::invalid_argument("empty path component");
   return out;
+}
+
+bool key_stays_inside(std::string_view key) {
+  const std::filesystem::path path(key);
+  return !key.empty() && !path.is_absolute() &&
+         std::none_of(path.begin(), path.end(),
+                      [](const std::filesystem::path& part) { return part == ".."; });
 }
 
 std::string flat_key(std::string_view path) {

@@ -6,6 +6,7 @@
 
 #include "eegtrack/io/errors.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "eegtrack/pipeline/batch_keys.hpp"
 #include "eegtrack/pipeline/tsv_text.hpp"
 #include "eegtrack/version.hpp"
 
@@ -49,9 +50,7 @@ BatchRecord read_batch_record(const fs::path& path) {
     BatchRecord r;
     r.key = j.at("key").get<std::string>();
     // The key names files read by merge: it must stay inside OUTDIR.
-    const fs::path key(r.key);
-    if (r.key.empty() || key.is_absolute() ||
-        std::any_of(key.begin(), key.end(), [](const fs::path& p) { return p == ".."; }))
+    if (!key_stays_inside(r.key))
       throw io::EdfError(path, "key '" + r.key + "' leaves the output folder");
     const auto bytes = [](const json& v) { return tsv_cell_bytes(v.get<std::string>()); };
     r.input = bytes(j.at("input"));

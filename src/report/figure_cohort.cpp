@@ -32,9 +32,8 @@ std::string point_title(const CohortPoint& p) {
          ", slowing " + p.grade + ", " + p.distribution;
 }
 
-void limit_line(Svg& svg, const PlotArea& area, double x0, double y0, double x1, double y1) {
+void limit_line(Svg& svg, double x0, double y0, double x1, double y1) {
   svg.line(x0, y0, x1, y1, Style{"", kRed, "", 1.0, "4 3", -1.0});
-  (void)area;
 }
 
 }  // namespace
@@ -49,7 +48,7 @@ std::string cohort_index_figure(const std::vector<CohortPoint>& points, std::str
   const LinearScale x(0.0, 1.0, area.left, area.right());
   svg.rect(area.left, area.top, area.width, area.height, Style{"frame", "", "", -1.0, "", -1.0});
   const double limit = x(findings::kAdultMaxEncephalopathyIndex);
-  limit_line(svg, area, limit, area.top, limit, area.bottom());
+  limit_line(svg, limit, area.top, limit, area.bottom());
   svg.text(limit + 4.0, area.top + 11.0, "adult limit", TextStyle(Anchor::Start, "small"));
   std::size_t drawn = 0;
   for (std::size_t g = 0; g < kGrades.size(); ++g) {
@@ -113,7 +112,7 @@ std::string cohort_course_figure(const std::vector<CohortPoint>& points, std::st
   left_axis(svg, area, y, linear_ticks(0.0, 1.0, 5), "Encephalopathy index");
   bottom_axis(svg, area, x, linear_ticks(days.low, days.high, 8), "Day (manifest column day)");
   const double limit = y(findings::kAdultMaxEncephalopathyIndex);
-  limit_line(svg, area, area.left, limit, area.right(), limit);
+  limit_line(svg, area.left, limit, area.right(), limit);
   svg.text(area.right() - 4.0, limit - 4.0, "adult limit", TextStyle(Anchor::End, "small"));
   const std::string clip = std::string(id) + "-clip";
   svg.clip_rect(clip, area.left, area.top, area.width, area.height);

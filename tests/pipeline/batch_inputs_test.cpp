@@ -49,6 +49,14 @@ TEST(BatchKeys, FlattenOneToOneAndStayInsideTheFolder) {
             "sub-01_ses-2_task-rest_desc-eegtrack_eeg");
 }
 
+// Keys read back from a batch record or a cohort table name files only inside OUTDIR.
+TEST(BatchKeys, KeysReadBackMustStayInsideTheFolder) {
+  for (const char* inside : {"rec", "sub-01/ses-1/eeg/sub-01_ses-1_desc-eegtrack_eeg", "a..b"})
+    EXPECT_TRUE(pipeline::key_stays_inside(inside)) << inside;
+  for (const char* outside : {"", "/etc/passwd", "../x", "sub/../../x", ".."})
+    EXPECT_FALSE(pipeline::key_stays_inside(outside)) << outside;
+}
+
 TEST(BatchKeys, TsvCellsAreValidUtf8OnOneLine) {
   EXPECT_EQ(pipeline::tsv_cell("plain é text"), "plain é text");
   EXPECT_EQ(pipeline::tsv_cell("a\tb\nc\\d"), "a\\tb\\nc\\\\d");

@@ -20,6 +20,11 @@ namespace eegtrack::pipeline {
 /// @throws std::invalid_argument naming the path.
 [[nodiscard]] std::string flat_key(std::string_view relative_path_without_extension);
 
+/// True when `key` names files inside OUTDIR: not empty, not absolute, no ".." component, as
+/// every key flat_key and bids_derivative_name make. A key read back from a file is checked
+/// with this before any path is built from it.
+[[nodiscard]] bool key_stays_inside(std::string_view key);
+
 /// The BIDS-derivatives name of a BIDS EEG file stem: "sub-01_ses-1_task-rest_eeg" ->
 /// "sub-01_ses-1_task-rest_desc-eegtrack_eeg" (the suffix kept last, desc- before it), made safe.
 [[nodiscard]] std::string bids_derivative_name(std::string_view source_stem);
