@@ -137,18 +137,24 @@ int run_batch(const BatchOptions& o) {
           ? pipeline::slurm_array_shard([](const char* name) { return std::getenv(name); })
           : std::optional(pipeline::parse_shard(o.shard));
   fs::create_directories(options.outdir);
-  // Cohort outputs travel: de-identified unless --show-identifiers (docs/robustness.md).
+  auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
+  // Cohort outputs travel: de-identified unless --show-identifiers (docs/robustness.md). The
+  // key is made once the input is known to be usable, not for a run refused at its input.
   if (!o.show_identifiers) {
     options.outputs.deidentify =
         project_key(key_file(o.deidentify_key, options.outdir), "keep it secret");
   }
-  auto inputs = pipeline::discover_batch_inputs(o.input, options.outdir);
   // Outside BIDS (whose sub-<label> names are pseudonymous already) the keys come from file
-  // and folder names, which may name the patient: they become pseudonyms too.
+  // and folder names, and the patient ids from a manifest, which may name the patient or hold
+  // a hospital number: they become pseudonyms too, the patient's the same one that
+  // `followup --deidentify` gives with this key.
   if (options.outputs.deidentify && inputs.kind != pipeline::BatchInputKind::Bids) {
     for (auto& in : inputs.inputs) {
       in.key = pipeline::deidentification(*options.outputs.deidentify, in.key, "").pseudonym;
       in.relative = in.key + fs::path(in.relative).extension().string();
+      if (in.patient_id)
+        in.patient_pseudonym =
+            pipeline::patient_pseudonym(*options.outputs.deidentify, *in.patient_id);
     }
     std::sort(inputs.inputs.begin(), inputs.inputs.end(),
               [](const auto& a, const auto& b) { return a.key < b.key; });

@@ -61,7 +61,7 @@ BatchItemResult process(const BatchInput& in, const BatchOptions& options) {
   }
   BatchRecord record{in.key,
                      in.relative,
-                     in.patient_id,
+                     in.patient_pseudonym ? in.patient_pseudonym : in.patient_id,
                      in.extras,
                      r.outcome != BatchOutcome::Failed,
                      options.outputs.deidentify ? without_path(r.error, in) : r.error,

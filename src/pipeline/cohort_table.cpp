@@ -169,7 +169,9 @@ CohortCounts write_cohort(const fs::path& outdir, bool show_identifiers) {
   std::vector<Column> columns = {
       {"key", false, "", "Output key: the recording's outputs are <key>.summary.json, .h5, ..."},
       {"input", false, "", "Input path relative to the batch INPUT (as written in a manifest)"},
-      {"patient_id", false, "", "Manifest patient_id or BIDS participant label; n/a when unknown"}};
+      {"patient_id", false, "",
+       "Manifest patient_id (its pat- pseudonym when de-identified) or BIDS participant label; "
+       "n/a when unknown"}};
   std::set<std::string> fixed;
   for (const auto& c : columns)
     fixed.insert(c.name);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eegtrack/io/hdf5_reader.hpp"
+#include "eegtrack/pipeline/deidentify.hpp"
 #include "support/flip_byte.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
@@ -211,11 +212,23 @@ TEST(BatchCli, LargestRecordingStartsFirst) {
   EXPECT_NE(r.err.find("[2/2] analysed a~short", first), std::string::npos) << r.err;
 }
 
+// Every file below `dir` whose bytes hold `text`.
+std::vector<std::string> files_holding(const fs::path& dir, const std::string& text) {
+  std::vector<std::string> found;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && read_text(e.path().string()).find(text) != std::string::npos)
+      found.push_back(e.path().filename().string());
+  return found;
+}
+
+// A manifest's patient_id may be a hospital number: de-identified outputs name the patient by
+// the pseudonym `followup --deidentify` gives the same patient with the same key, and hold the
+// id nowhere; --show-identifiers keeps it as given.
 TEST(BatchCli, ManifestColumnsReachTheCohort) {
   const fs::path root = scratch_dir();
   std::ofstream(root / "list.csv")
       << "path,patient_id,day\n"
-      << (folder_input() / "ward1" / "rec.edf").string() << ",P-7,14\n";
+      << (folder_input() / "ward1" / "rec.edf").string() << ",MRN-0042417,14\n";
   const fs::path out = root / "out";
   const auto r = run_cli({"batch", (root / "list.csv").string(), "-o", out.string()});
   ASSERT_EQ(r.exit_status, 0) << r.err;
@@ -223,13 +236,25 @@ TEST(BatchCli, ManifestColumnsReachTheCohort) {
   ASSERT_EQ(rows.size(), 2U);
   EXPECT_EQ(std::vector<std::string>(rows[0].begin(), rows[0].begin() + 5),
             (std::vector<std::string>{"key", "input", "patient_id", "day", "status"}));
-  EXPECT_EQ(rows[1][2], "P-7");
+  const auto key = pipeline::load_or_create_key(out / "deidentify.key");
+  EXPECT_EQ(rows[1][2], pipeline::patient_pseudonym(key, "MRN-0042417"));
   EXPECT_EQ(rows[1][3], "14");
+  EXPECT_EQ(files_holding(out, "0042417"), std::vector<std::string>{});
 
+  const fs::path named = root / "named";
+  ASSERT_EQ(run_cli({"batch", (root / "list.csv").string(), "-o", named.string(), "--no-detect",
+                     "--show-identifiers"})
+                .exit_status,
+            0);
+  EXPECT_EQ(tsv_rows(named / "cohort.tsv").at(1).at(2), "MRN-0042417");
+
+  // A refused input leaves no key behind (nor a pseudonym that a later key would not repeat).
   std::ofstream(root / "up.csv") << "path\n../x.edf\n";
-  const auto refused = run_cli({"batch", (root / "up.csv").string(), "-o", out.string()});
+  const fs::path refused_out = root / "refused";
+  const auto refused = run_cli({"batch", (root / "up.csv").string(), "-o", refused_out.string()});
   EXPECT_EQ(refused.exit_status, 2);
   EXPECT_NE(refused.err.find("'..'"), std::string::npos) << refused.err;
+  EXPECT_FALSE(fs::exists(refused_out / "deidentify.key"));
 }
 
 // The start time of the only summary.json in `out`.

@@ -24,6 +24,10 @@ struct BatchInput {
   /// file name made by flat_key or bids_derivative_name; never absolute, never "..".
   std::string key;
   std::optional<std::string> patient_id;  ///< manifest patient_id, BIDS participant label
+  /// Set by a de-identifying caller: what the batch's records and cohort tables name the
+  /// patient by instead of patient_id (deidentify.hpp's patient_pseudonym of it). The date shift
+  /// still comes from patient_id, so that it matches the patient's other outputs.
+  std::optional<std::string> patient_pseudonym;
   /// Other manifest or participants.tsv columns, in the table's order (name, value).
   std::vector<std::pair<std::string, std::string>> extras;
 };
