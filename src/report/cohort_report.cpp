@@ -253,8 +253,8 @@ std::string render_cohort_report(const CohortReportInput& in) {
   std::string body =
       "<header><h1>Cohort: " + std::to_string(in.rows.size()) +
       " recording(s)</h1><p class=\"subtitle\">" + escape_html(in.source) +
-      " — the batch's cohort table (cohort.tsv) as the batch wrote it: pseudonyms unless it ran "
-      "with --show-identifiers; patient_id as the manifest gave it</p></header>";
+      " — the batch's cohort table (cohort.tsv) as the batch wrote it: recordings and a "
+      "manifest's patients by pseudonym unless it ran with --show-identifiers</p></header>";
   body += "<section id=\"summary\"><h2>Summary</h2>" + summary_html(in, cells) + "</section>";
   const auto points = points_of(in, cells);
   body +=

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 #include "eegtrack/report/axis.hpp"
 #include "eegtrack/report/svg.hpp"
@@ -44,6 +46,27 @@ TEST(Svg, Coordinates) {
   EXPECT_EQ(coordinate(12.25), "12.2");  // round half to even of the printed decimal
   EXPECT_EQ(coordinate(-0.01), "0");
   EXPECT_EQ(coordinate(std::nan("")), "0");
+}
+
+// Labels are kept apart by their width in the reports' first font. The reference widths are
+// DejaVu Sans's own, measured from DejaVuSans.ttf with Pillow (ImageFont.getlength at 1000 px,
+// kerning off). Pseudonyms are mostly digits, which an average letter width underestimates
+// by a seventh: a legend of patient pseudonyms overlapped.
+TEST(Svg, TextWidthIsDejaVuSansAdvanceWidth) {
+  const std::pair<const char*, double> measured[] = {
+      {"pat-39067b91b98b37e4", 12154.84},
+      {"rec-1135bc1f5d05ecf0", 11351.63},
+      {"Encephalopathy index (0 normal, 1 severe)", 21671.5},
+      {"WWW mmm iii 111", 9584.48},
+      {"Fp1-F7 T3", 4983.44}};
+  // The table holds whole thousandths of an em: half a thousandth per character at most.
+  for (const auto& [text, width] : measured)
+    EXPECT_NEAR(text_width(text, 1000.0), width,
+                0.5 * static_cast<double>(std::string_view(text).size()))
+        << text;
+  // A character outside ASCII counts once however many bytes it takes, as a wide one.
+  EXPECT_DOUBLE_EQ(text_width("\xC2\xB5V", 10.0), text_width("\xC2\xB5", 10.0) + 6.84);
+  EXPECT_GT(text_width("\xC2\xB5", 10.0), 6.36);
 }
 
 TEST(Axis, LegibleTicksKeepLabelsApart) {

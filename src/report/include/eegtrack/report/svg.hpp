@@ -87,8 +87,9 @@ class Svg {
 /// A coordinate as the writer prints it (one decimal, no "-0.0").
 [[nodiscard]] std::string coordinate(double v);
 
-/// Approximate width of `text` in px at `size_px` in the report's sans-serif font (0.55 em per
-/// character, 0.3 em for narrow ones): for keeping labels apart, not for typesetting.
+/// Width of `text` in px at `size_px` in the reports' first font, DejaVu Sans, from its advance
+/// widths (no kerning; other fonts of the list are narrower): for keeping labels apart, not for
+/// typesetting.
 [[nodiscard]] double text_width(std::string_view text, double size_px);
 
 }  // namespace eegtrack::report
