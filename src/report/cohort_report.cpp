@@ -199,9 +199,51 @@ bool input_repeats_key(const CohortReportInput& in, const Cells& cells) {
   });
 }
 
+std::vector<std::size_t> row_order_of_keys(std::size_t rows) {
+  std::vector<std::size_t> order(rows);
+  for (std::size_t r = 0; r < rows; ++r)
+    order[r] = r;
+  return order;
+}
+
+// The order rows are shown in: cohort.tsv's key order, unless rows name their patient: then
+// patient by patient (in the order of their first row), each patient's rows by day (rows
+// without a day after those with one, in key order), so that serial recordings read in turn.
+std::vector<std::size_t> row_order(const CohortReportInput& in, const Cells& cells) {
+  auto order = row_order_of_keys(in.rows.size());
+  std::map<std::string, std::size_t> first_row;  // patient -> its first row in key order
+  for (std::size_t r = 0; r < in.rows.size(); ++r) {
+    const std::string patient = cells.text(in.rows[r], "patient_id");
+    if (!patient.empty() && patient != kNone)
+      first_row.emplace(patient, r);
+  }
+  if (first_row.empty())
+    return order;
+  const auto group = [&](std::size_t r) {
+    const auto it = first_row.find(cells.text(in.rows[r], "patient_id"));
+    return it == first_row.end() ? in.rows.size() : it->second;  // no patient: last
+  };
+  const auto day = [&](std::size_t r) {
+    const auto d = cells.number(in.rows[r], "day");
+    return d ? std::pair(0, *d) : std::pair(1, 0.0);
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (group(a) != group(b))
+      return group(a) < group(b);
+    return day(a) < day(b);
+  });
+  return order;
+}
+
 std::string table_html(const CohortReportInput& in, const Cells& cells) {
   const bool skip_input = input_repeats_key(in, cells);
-  const auto shown = [&](std::size_t c) { return !(skip_input && in.columns[c].name == "input"); };
+  // An error column of n/a alone says nothing: it is shown when a recording failed.
+  const bool skip_error = std::all_of(in.rows.begin(), in.rows.end(),
+                                      [&](const auto& row) { return analysed(cells, row); });
+  const auto shown = [&](std::size_t c) {
+    const std::string& name = in.columns[c].name;
+    return !(skip_input && name == "input") && !(skip_error && name == "error");
+  };
   std::string out = "<div class=\"table-scroll\"><table id=\"cohort-table\"><thead><tr>";
   for (std::size_t c = 0; c < in.columns.size(); ++c) {
     if (shown(c))
@@ -209,7 +251,8 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
              heading(in.columns[c]) + "</th>";
   }
   out += "</tr></thead><tbody>";
-  for (std::size_t r = 0; r < in.rows.size(); ++r) {
+  const auto order = row_order(in, cells);
+  for (const std::size_t r : order) {
     const auto& row = in.rows[r];
     const bool ok = analysed(cells, row);
     out += std::string("<tr") + (ok ? "" : " class=\"flagged\"") + ">";
@@ -224,14 +267,25 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
         html = "<a href=\"" + escape_html(link) + "\">" + html + "</a>";
       if (s.beyond)
         html = "<span class=\"abnormal\">" + html + "</span>";
-      out += std::string("<td") + (s.numeric ? " class=\"num\"" : "") + ">" + html + "</td>";
+      // Keys and pseudonyms break at their hyphen otherwise ("rec-" above its digits).
+      const bool identifier = in.columns[c].name == "key" || in.columns[c].name == "patient_id";
+      out += std::string("<td") +
+             (s.numeric    ? " class=\"num\""
+              : identifier ? " class=\"id\""
+                           : "") +
+             ">" + html + "</td>";
     }
     out += "</tr>";
   }
+  std::string notes;
+  if (order != row_order_of_keys(in.rows.size()))
+    notes += " Rows by patient, each patient's by day (cohort.tsv is in key order).";
+  if (skip_input)
+    notes += " The input column is left out: de-identified, it repeats each recording's key.";
+  if (skip_error && !in.rows.empty())
+    notes += " No recording failed: the error column is left out.";
   return out + "</tbody></table></div>" +
-         (skip_input ? "<p class=\"note\">The input column is left out: de-identified, it "
-                       "repeats each recording's key.</p>"
-                     : "");
+         (notes.empty() ? "" : "<p class=\"note\">" + notes.substr(1) + "</p>");
 }
 
 std::string columns_html(const CohortReportInput& in) {

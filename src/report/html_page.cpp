@@ -38,6 +38,7 @@ table { border-collapse: collapse; width: 100%; font-size: 13px; margin: 6px 0 1
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #e8edf2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.id { white-space: nowrap; }
 tr.flagged td { background: #fff5f5; }
 .params { table-layout: fixed; }
 .params th:nth-child(odd), .params td:nth-child(odd) { width: 31%; }

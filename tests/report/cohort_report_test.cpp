@@ -70,14 +70,14 @@ TEST(CohortReport, CountsTheRecordingsAndMarksWhatLiesBeyondTheAdultLimits) {
   EXPECT_EQ(summary_value(html, "Slowing, diffuse or focal"),
             "<div class=\"value abnormal\">1 of 2");
   // The normal recording: nothing marked; its key opens its report.
-  EXPECT_EQ(cell(html, 1, 1), "<td><a href=\"base.report.html\">base</a>");
+  EXPECT_EQ(cell(html, 1, 1), "<td class=\"id\"><a href=\"base.report.html\">base</a>");
   EXPECT_EQ(cell(html, 1, 4), "<td class=\"num\">10 min 00 s");
   EXPECT_EQ(cell(html, 1, 5), "<td class=\"num\">98 %");
   EXPECT_EQ(cell(html, 1, 6), "<td class=\"num\">10.4");
   EXPECT_EQ(cell(html, 1, 8), "<td class=\"num\">0.05");
   EXPECT_EQ(cell(html, 1, 9), "<td>none");
   // The coma: no PDR is a finding; each value beyond its limit is red.
-  EXPECT_EQ(cell(html, 2, 1), "<td>coma");  // no report to link
+  EXPECT_EQ(cell(html, 2, 1), "<td class=\"id\">coma");  // no report to link
   EXPECT_EQ(cell(html, 2, 5), "<td class=\"num\"><span class=\"abnormal\">40 %</span>");
   EXPECT_EQ(cell(html, 2, 6), "<td class=\"num\"><span class=\"abnormal\">absent</span>");
   EXPECT_EQ(cell(html, 2, 7), "<td class=\"num\"><span class=\"abnormal\">0.62</span>");
@@ -133,6 +133,44 @@ TEST(CohortReport, CourseByPatientWhenTheManifestGivesPatientAndDay) {
             std::string::npos);
   // Without patients (or without days) there is no course to draw.
   EXPECT_EQ(render_cohort_report(cohort()).find("cohort-course-figure"), std::string::npos);
+}
+
+// Serial recordings read in turn: with patients, the table goes patient by patient (in the
+// order of each one's first row in key order), each patient's rows by day, rows without a day
+// or a patient after the others; without patients it keeps the key order. An error column of
+// n/a alone is left out.
+TEST(CohortReport, RowsByPatientThenDayAndTheErrorColumnOnlyWhenOneFailed) {
+  CohortReportInput in;
+  for (const char* name : {"key", "patient_id", "status", "day", "error"})
+    in.columns.push_back({name, "", ""});
+  in.rows = {{"a", "P2", "ok", "30", "n/a"},  {"b", "P1", "ok", "14", "n/a"},
+             {"c", "n/a", "ok", "1", "n/a"},  {"d", "P2", "ok", "7", "n/a"},
+             {"e", "P1", "ok", "n/a", "n/a"}, {"f", "P1", "ok", "2", "n/a"},
+             {"g", "P2", "ok", "7", "n/a"}};
+  const auto keys_shown = [](const std::string& html, std::size_t rows) {
+    std::string keys;
+    for (std::size_t r = 1; r <= rows; ++r)
+      keys += cell(html, r, 1).substr(std::string("<td class=\"id\">").size());
+    return keys;
+  };
+  std::string html = render_cohort_report(in);
+  EXPECT_EQ(keys_shown(html, 7), "dgafbec");
+  EXPECT_NE(html.find("Rows by patient, each patient's by day"), std::string::npos);
+  EXPECT_EQ(cell(html, 1, 2), "<td class=\"id\">P2");
+  EXPECT_EQ(html.find(">error</th>"), std::string::npos);
+  EXPECT_NE(html.find("No recording failed: the error column is left out."), std::string::npos);
+
+  in.rows[1] = {"b", "P1", "error", "14", "truncated"};
+  html = render_cohort_report(in);
+  EXPECT_NE(html.find(">error</th>"), std::string::npos);
+  EXPECT_EQ(cell(html, 5, 5), "<td>truncated");  // b: P1's day 14, after day 2
+  EXPECT_EQ(html.find("No recording failed"), std::string::npos);
+
+  for (auto& row : in.rows)
+    row[1] = "n/a";
+  html = render_cohort_report(in);
+  EXPECT_EQ(keys_shown(html, 7), "abcdefg");
+  EXPECT_EQ(html.find("Rows by patient"), std::string::npos);
 }
 
 TEST(CohortReport, InputColumnLeftOutWhenItRepeatsTheKey) {
