@@ -258,8 +258,9 @@ void add_batch(CLI::App& app) {
                   "round-robin); default in a Slurm job array: the array task's shard");
   add_analysis_options(*cmd, o->analysis);
   cmd->add_flag("--show-identifiers", o->show_identifiers,
-                "Keep the file names and true dates inside the outputs (default: pseudonymous "
-                "file names and per-patient shifted dates, as analyze --deidentify)");
+                "Keep the file names, a manifest's patient ids and true dates inside the "
+                "outputs (default: pseudonymous file names and patients, per-patient shifted "
+                "dates, as analyze and followup --deidentify)");
   cmd->add_flag("--report", o->report, kReportHelp);
   cmd->add_option("--deidentify-key", o->deidentify_key,
                   "Secret key file for the pseudonyms and date shifts (created if missing; "

@@ -175,8 +175,8 @@ void add_slurm(CLI::App& app) {
                 "The merge job also writes OUTDIR/cohort.html and each recording's report "
                 "(docs/report.md)");
   cmd->add_flag("--show-identifiers", o->show_identifiers,
-                "Keep file names and true dates in the cohort outputs (default: de-identified, "
-                "as batch)");
+                "Keep file names, a manifest's patient ids and true dates in the cohort outputs "
+                "(default: de-identified, as batch)");
   cmd->add_option("--deidentify-key", o->deidentify_key,
                   "Secret key file for the pseudonyms (created now if missing; default "
                   "OUTDIR/deidentify.key)");
