@@ -240,9 +240,15 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
   // An error column of n/a alone says nothing: it is shown when a recording failed.
   const bool skip_error = std::all_of(in.rows.begin(), in.rows.end(),
                                       [&](const auto& row) { return analysed(cells, row); });
+  // Likewise a patient column of n/a alone (a folder's recordings: no manifest named them).
+  const bool skip_patient = std::all_of(in.rows.begin(), in.rows.end(), [&](const auto& row) {
+    const std::string patient = cells.text(row, "patient_id");
+    return patient.empty() || patient == kNone;
+  });
   const auto shown = [&](std::size_t c) {
     const std::string& name = in.columns[c].name;
-    return !(skip_input && name == "input") && !(skip_error && name == "error");
+    return !(skip_input && name == "input") && !(skip_error && name == "error") &&
+           !(skip_patient && name == "patient_id");
   };
   std::string out = "<div class=\"table-scroll\"><table id=\"cohort-table\"><thead><tr>";
   for (std::size_t c = 0; c < in.columns.size(); ++c) {
@@ -284,6 +290,10 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
     notes += " The input column is left out: de-identified, it repeats each recording's key.";
   if (skip_error && !in.rows.empty())
     notes += " No recording failed: the error column is left out.";
+  if (skip_patient && !in.rows.empty())
+    notes +=
+        " No recording names its patient (a manifest's patient_id column would): the "
+        "patient column is left out.";
   return out + "</tbody></table></div>" +
          (notes.empty() ? "" : "<p class=\"note\">" + notes.substr(1) + "</p>");
 }

@@ -137,9 +137,9 @@ TEST(CohortReport, CourseByPatientWhenTheManifestGivesPatientAndDay) {
 
 // Serial recordings read in turn: with patients, the table goes patient by patient (in the
 // order of each one's first row in key order), each patient's rows by day, rows without a day
-// or a patient after the others; without patients it keeps the key order. An error column of
-// n/a alone is left out.
-TEST(CohortReport, RowsByPatientThenDayAndTheErrorColumnOnlyWhenOneFailed) {
+// or a patient after the others; without patients it keeps the key order. An error or patient
+// column of n/a alone is left out.
+TEST(CohortReport, RowsByPatientThenDayAndColumnsOfNaLeftOut) {
   CohortReportInput in;
   for (const char* name : {"key", "patient_id", "status", "day", "error"})
     in.columns.push_back({name, "", ""});
@@ -166,11 +166,18 @@ TEST(CohortReport, RowsByPatientThenDayAndTheErrorColumnOnlyWhenOneFailed) {
   EXPECT_EQ(cell(html, 5, 5), "<td>truncated");  // b: P1's day 14, after day 2
   EXPECT_EQ(html.find("No recording failed"), std::string::npos);
 
+  EXPECT_NE(html.find(">patient</th>"), std::string::npos);
+  EXPECT_EQ(html.find("the patient column is left out"), std::string::npos);
+
+  // No patients: key order, and no column of n/a.
   for (auto& row : in.rows)
     row[1] = "n/a";
   html = render_cohort_report(in);
   EXPECT_EQ(keys_shown(html, 7), "abcdefg");
   EXPECT_EQ(html.find("Rows by patient"), std::string::npos);
+  EXPECT_EQ(html.find(">patient</th>"), std::string::npos);
+  EXPECT_NE(html.find("the patient column is left out"), std::string::npos);
+  EXPECT_EQ(cell(html, 1, 2), "<td>ok");
 }
 
 TEST(CohortReport, InputColumnLeftOutWhenItRepeatsTheKey) {
