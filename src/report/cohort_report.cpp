@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <map>
+#include <numeric>
 #include <optional>
 
 #include "eegtrack/findings/adult_limits.hpp"
@@ -201,8 +202,7 @@ bool input_repeats_key(const CohortReportInput& in, const Cells& cells) {
 
 std::vector<std::size_t> row_order_of_keys(std::size_t rows) {
   std::vector<std::size_t> order(rows);
-  for (std::size_t r = 0; r < rows; ++r)
-    order[r] = r;
+  std::iota(order.begin(), order.end(), std::size_t{0});
   return order;
 }
 
