@@ -15,6 +15,7 @@
 #include "eegtrack/clinical/course_time.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/deidentify.hpp"
+#include "support/lower_case.hpp"
 #include "support/patched_recording.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
@@ -111,12 +112,6 @@ std::vector<std::string> date_forms(std::chrono::sys_days d) {
   std::snprintf(edf, sizeof edf, "%02u.%02u.%02d", day, m, y % 100);
   std::snprintf(plus, sizeof plus, "%02u-%s-%04d", day, kMonths[m - 1], y);
   return {iso, compact, edf, plus};
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 // The pieces of identity found in the names and bytes of the files under `out`: the patient,

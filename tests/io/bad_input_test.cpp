@@ -9,11 +9,14 @@
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/edf_writer.hpp"
 #include "eegtrack/io/errors.hpp"
+#include "support/lower_case.hpp"
 #include "support/paths.hpp"
 #include "support/raw_edf.hpp"
 
 namespace eegtrack::io {
 namespace {
+
+using test::lower;
 
 using test::FieldOverride;
 using test::RawEdfSpec;
@@ -25,12 +28,6 @@ RawEdfSpec valid() {
   spec.signals = {test::raw_data_signal("Cz", 4, {1, -2, 3, -4, 5, -6, 7, -8}),
                   test::raw_annotation_signal(30)};
   return spec;
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 // Opening path must throw EdfError whose message names the path and contains word.

@@ -16,11 +16,14 @@
 #include "eegtrack/io/limits.hpp"
 #include "eegtrack/io/sha256.hpp"
 #include "eegtrack/io/text_escape.hpp"
+#include "support/lower_case.hpp"
 #include "support/patched_recording.hpp"
 #include "support/paths.hpp"
 
 namespace eegtrack::io {
 namespace {
+
+using test::lower;
 
 using test::PatchedRecording;
 
@@ -31,12 +34,6 @@ constexpr int kLabelField = 0;
 
 PatchedRecording chb01() {
   return PatchedRecording(test::eeg_path("seizure/chbmit_chb01_03_ictal.edf"));
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 // Opening path must throw an EdfError whose message is valid UTF-8, names the file (escaped)
