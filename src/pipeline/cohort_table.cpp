@@ -61,40 +61,89 @@ const std::vector<Column>& measure_columns() {
       {"delta_relative", true, "1",
        "Median relative delta power over clean epochs, 0-1 (background.rel_power.delta); n/a "
        "when no band is named delta"},
+      {"theta_relative", true, "1",
+       "Median relative theta power over clean epochs, 0-1 (background.rel_power.theta)"},
+      {"alpha_relative", true, "1",
+       "Median relative alpha power over clean epochs, 0-1 (background.rel_power.alpha)"},
+      {"beta_relative", true, "1",
+       "Median relative beta power over clean epochs, 0-1 (background.rel_power.beta)"},
       {"encephalopathy_index", true, "1",
        "Encephalopathy index, 0 (normal) to 1 (docs/qeeg-features.md); n/a when not graded"},
       {"slowing_grade", false, "",
        "Slowing grade (docs/clinical-background.md); n/a when not graded (no clean epoch)"},
       {"slowing_distribution", false, "", "Distribution of the slowing; n/a when not graded"},
-      {"spike_count", true, "1", "Spikes and sharp waves after reconciliation"},
+      {"spike_count", true, "1",
+       "Spikes and sharp waves after reconciliation; n/a when the detectors did not run "
+       "(--no-detect)"},
       {"spike_rate_per_h", true, "1/h",
        "Spike rate; n/a when the recording is too short for rates "
-       "(epileptiform.long_enough_for_rates)"},
-      {"seizure_count", true, "1", "Electrographic seizures detected"},
+       "(epileptiform.long_enough_for_rates) or the detectors did not run"},
+      {"seizure_count", true, "1",
+       "Electrographic seizures detected; n/a when the detectors did not run"},
+      {"gpd_fraction", true, "1",
+       "Share of the analysed time covered by generalized periodic discharges, 0-1 "
+       "(epileptiform.patterns.GPD.fraction; ACNS prevalence); n/a when the detectors did not "
+       "run"},
+      {"lpd_fraction", true, "1",
+       "Share of the analysed time covered by lateralized periodic discharges, 0-1 "
+       "(epileptiform.patterns.LPD.fraction)"},
+      {"bipd_fraction", true, "1",
+       "Share of the analysed time covered by bilateral independent periodic discharges, 0-1 "
+       "(epileptiform.patterns.BIPD.fraction)"},
+      {"grda_fraction", true, "1",
+       "Share of the analysed time covered by generalized rhythmic delta activity, 0-1 "
+       "(epileptiform.patterns.GRDA.fraction)"},
+      {"lrda_fraction", true, "1",
+       "Share of the analysed time covered by lateralized rhythmic delta activity, 0-1 "
+       "(epileptiform.patterns.LRDA.fraction)"},
+      {"bird_count", true, "1",
+       "Brief potentially ictal rhythmic discharges (epileptiform.bird_count); n/a when the "
+       "detectors did not run"},
       {"error", false, "", "Why the recording failed; n/a when it did not"},
   };
   return columns;
 }
 
+std::optional<double> relative_power(const findings::RecordingFindings& f, const char* band) {
+  if (const auto* b = findings::find_band(f.background.band_powers, band))
+    return b->relative;
+  return std::nullopt;
+}
+
 std::vector<Cell> measures(const findings::RecordingFindings& f) {
-  std::optional<double> delta;
-  if (const auto* band = findings::find_band(f.background.band_powers, "delta"))
-    delta = band->relative;
   std::optional<double> pdr;
   if (f.background.pdr)
     pdr = f.background.pdr->frequency_hz;
   const auto& e = f.epileptiform;
+  // Without detection (--no-detect) the counts are not zero but unknown.
+  const bool detected = e.analysed_s > 0.0;
+  const auto detection = [&](std::optional<double> v) { return detected ? number(v) : Cell{}; };
+  const auto pattern_fraction = [&](detect::EventType type) -> Cell {
+    for (const auto& p : e.patterns)
+      if (p.type == type)
+        return detection(p.fraction);
+    return detection(0.0);
+  };
   return {text("ok"),
           number(f.recording.duration_s),
           number(f.quality.clean_fraction),
           number(pdr),
-          number(delta),
+          number(relative_power(f, "delta")),
+          number(relative_power(f, "theta")),
+          number(relative_power(f, "alpha")),
+          number(relative_power(f, "beta")),
           number(f.background.encephalopathy_index),
           f.slowing ? text(features::to_string(f.slowing->grade)) : Cell{},
           f.slowing ? text(features::to_string(f.slowing->distribution)) : Cell{},
-          number(e.spike_count),
-          number(e.spike_rate_per_h),
-          number(e.seizures.seizure_count),
+          detection(e.spike_count),
+          detection(e.spike_rate_per_h),
+          detection(e.seizures.seizure_count),
+          pattern_fraction(detect::EventType::GPD),
+          pattern_fraction(detect::EventType::LPD),
+          pattern_fraction(detect::EventType::BIPD),
+          pattern_fraction(detect::EventType::GRDA),
+          pattern_fraction(detect::EventType::LRDA),
+          detection(e.bird_count),
           Cell{}};
 }
 

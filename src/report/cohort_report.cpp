@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 
+#include "cohort_patterns.hpp"
 #include "eegtrack/findings/adult_limits.hpp"
 #include "eegtrack/report/figure_cohort.hpp"
 #include "eegtrack/report/html_escape.hpp"
@@ -17,6 +18,8 @@ namespace eegtrack::report {
 namespace {
 
 constexpr const char* kNone = "n/a";
+// Keys and patient ids up to this long stay on one line ("rec-" or "pat-" + 16 hex digits).
+constexpr std::size_t kOneLineIdentifier = 24;
 
 // The slowing grades from the mildest, as the cohort table writes them.
 constexpr std::array<const char*, 4> kGrades = {"none", "mild", "moderate", "severe"};
@@ -80,6 +83,8 @@ Shown known_cell(const std::string& column, const std::string& cell, bool ok) {
     return {fixed(*v, 1), true, *v < findings::kAdultMinPdrHz};
   if (column == "delta_relative")
     return {fixed(*v, 2), true, *v > findings::kAdultMaxRelativeDelta};
+  if (column == "theta_relative" || column == "alpha_relative" || column == "beta_relative")
+    return {fixed(*v, 2), true, false};
   if (column == "encephalopathy_index")
     return {fixed(*v, 2), true, *v > findings::kAdultMaxEncephalopathyIndex};
   if (column == "spike_rate_per_h")
@@ -124,7 +129,8 @@ std::string count_item(const std::string& label, std::size_t n, std::size_t of,
 
 std::string summary_html(const CohortReportInput& in, const Cells& cells) {
   std::size_t ok = 0, failed = 0, graded = 0, slowed = 0, beyond_index = 0, no_pdr = 0,
-              with_seizures = 0, with_spikes = 0;
+              detected = 0, with_seizures = 0, with_spikes = 0, with_patterns = 0;
+  std::array<std::size_t, 6> with_type{};  // recordings with each pattern type
   std::map<std::string, std::size_t> grades;
   for (const auto& row : in.rows) {
     if (!analysed(cells, row)) {
@@ -142,9 +148,22 @@ std::string summary_html(const CohortReportInput& in, const Cells& cells) {
     beyond_index += index && *index > findings::kAdultMaxEncephalopathyIndex;
     const auto pdr = cells.number(row, "pdr_hz");
     no_pdr += !pdr || *pdr < findings::kAdultMinPdrHz;
+    // Rows whose detectors did not run (--no-detect) hold n/a: they count in no denominator.
+    if (!cells.number(row, "seizure_count"))
+      continue;
+    ++detected;
     with_seizures += cells.number(row, "seizure_count").value_or(0.0) > 0.0;
     with_spikes += cells.number(row, "spike_count").value_or(0.0) > 0.0;
+    const auto patterns = detail::pattern_cell(
+        [&](std::string_view column) { return cells.text(row, std::string(column)); });
+    with_patterns += patterns.present;
+    for (std::size_t k = 0; k < with_type.size(); ++k)
+      with_type[k] += patterns.found[k];
   }
+  std::string by_type;
+  for (std::size_t k = 0; k < with_type.size(); ++k)
+    by_type += (by_type.empty() ? "" : ", ") + std::string(detail::kPatternNames[k]) + " " +
+               std::to_string(with_type[k]);
   std::string by_grade;
   for (const char* g : kGrades)
     by_grade += (by_grade.empty() ? "" : ", ") + std::string(g) + " " +
@@ -163,9 +182,18 @@ std::string summary_html(const CohortReportInput& in, const Cells& cells) {
              beyond_index, ok, "the adult limit (docs/normal-limits.md)", true) +
          count_item("PDR absent or below " + fixed(findings::kAdultMinPdrHz, 0) + " Hz", no_pdr, ok,
                     "no posterior rhythm is a finding: a coma EEG has none", true) +
-         count_item("With seizures", with_seizures, ok, "electrographic seizures detected", true) +
-         count_item("With spikes or sharp waves", with_spikes, ok,
-                    "after reconciliation; the rate needs a long enough recording", false) +
+         (detected == 0 && ok > 0
+              ? std::string("<div class=\"summary-item\"><div class=\"label\">Epileptiform "
+                            "detection</div><div class=\"value\">not run</div><div "
+                            "class=\"detail\">the batch ran with --no-detect: no seizure, "
+                            "spike or pattern count</div></div>")
+              : count_item("With seizures", with_seizures, detected,
+                           "electrographic seizures detected", true) +
+                    count_item("With spikes or sharp waves", with_spikes, detected,
+                               "after reconciliation; the rate needs a long enough recording",
+                               false) +
+                    count_item("With periodic or rhythmic patterns", with_patterns, detected,
+                               "recordings with each: " + by_type, true)) +
          "</div>";
 }
 
@@ -178,6 +206,9 @@ std::string heading(const CohortColumn& c) {
                                                            {"clean_fraction", "clean"},
                                                            {"pdr_hz", "PDR (Hz)"},
                                                            {"delta_relative", "rel. delta"},
+                                                           {"theta_relative", "rel. theta"},
+                                                           {"alpha_relative", "rel. alpha"},
+                                                           {"beta_relative", "rel. beta"},
                                                            {"encephalopathy_index", "index"},
                                                            {"slowing_grade", "slowing"},
                                                            {"slowing_distribution", "distribution"},
@@ -237,7 +268,8 @@ std::vector<std::size_t> row_order(const CohortReportInput& in, const Cells& cel
 
 std::string table_html(const CohortReportInput& in, const Cells& cells) {
   const bool skip_input = input_repeats_key(in, cells);
-  // An error column of n/a alone says nothing: it is shown when a recording failed.
+  // An error column of n/a alone, or a status column of "ok" alone, says nothing: both are
+  // shown when a recording failed.
   const bool skip_error = std::all_of(in.rows.begin(), in.rows.end(),
                                       [&](const auto& row) { return analysed(cells, row); });
   // Likewise a patient column of n/a alone (a folder's recordings: no manifest named them).
@@ -247,12 +279,21 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
   });
   const auto shown = [&](std::size_t c) {
     const std::string& name = in.columns[c].name;
-    return !(skip_input && name == "input") && !(skip_error && name == "error") &&
-           !(skip_patient && name == "patient_id");
+    return !(skip_input && name == "input") &&
+           !(skip_error && (name == "error" || name == "status")) &&
+           !(skip_patient && name == "patient_id") &&
+           (!detail::is_pattern_column(name) || name == detail::kFirstPatternColumn);
   };
   std::string out = "<div class=\"table-scroll\"><table id=\"cohort-table\"><thead><tr>";
   for (std::size_t c = 0; c < in.columns.size(); ++c) {
-    if (shown(c))
+    if (!shown(c))
+      continue;
+    if (in.columns[c].name == detail::kFirstPatternColumn)
+      out +=
+          "<th title=\"Periodic and rhythmic patterns, each with the share of the analysed "
+          "time it covers, and the count of BIRDs (cohort.tsv: gpd_fraction to "
+          "bird_count)\">patterns</th>";
+    else
       out += "<th title=\"" + escape_html(in.columns[c].description) + "\">" +
              heading(in.columns[c]) + "</th>";
   }
@@ -265,6 +306,15 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
     for (std::size_t c = 0; c < in.columns.size(); ++c) {
       if (!shown(c))
         continue;
+      if (in.columns[c].name == detail::kFirstPatternColumn) {
+        const auto p = detail::pattern_cell(
+            [&](std::string_view column) { return cells.text(row, std::string(column)); });
+        out += "<td>" +
+               (p.present ? "<span class=\"abnormal\">" + escape_html(p.text) + "</span>"
+                          : escape_html(p.text)) +
+               "</td>";
+        continue;
+      }
       const std::string cell = c < row.size() ? row[c] : std::string(kNone);
       const Shown s = shown_cell(in.columns[c].name, cell, ok);
       std::string html = s.html;
@@ -273,8 +323,10 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
         html = "<a href=\"" + escape_html(link) + "\">" + html + "</a>";
       if (s.beyond)
         html = "<span class=\"abnormal\">" + html + "</span>";
-      // Keys and pseudonyms break at their hyphen otherwise ("rec-" above its digits).
-      const bool identifier = in.columns[c].name == "key" || in.columns[c].name == "patient_id";
+      // Short keys and pseudonyms break at their hyphen otherwise ("rec-" above its digits);
+      // long file names must still wrap, or the table outgrows the page.
+      const bool identifier = (in.columns[c].name == "key" || in.columns[c].name == "patient_id") &&
+                              cell.size() <= kOneLineIdentifier;
       out += std::string("<td") +
              (s.numeric    ? " class=\"num\""
               : identifier ? " class=\"id\""
@@ -287,9 +339,9 @@ std::string table_html(const CohortReportInput& in, const Cells& cells) {
   if (order != row_order_of_keys(in.rows.size()))
     notes += " Rows by patient, each patient's by day (cohort.tsv is in key order).";
   if (skip_input)
-    notes += " The input column is left out: de-identified, it repeats each recording's key.";
+    notes += " The input column is left out: it repeats each recording's key.";
   if (skip_error && !in.rows.empty())
-    notes += " No recording failed: the error column is left out.";
+    notes += " No recording failed: the status and error columns are left out.";
   if (skip_patient && !in.rows.empty())
     notes +=
         " No recording names its patient (a manifest's patient_id column would): the "

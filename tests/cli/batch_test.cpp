@@ -6,10 +6,12 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "eegtrack/pipeline/deidentify.hpp"
 #include "support/flip_byte.hpp"
+#include "support/lower_case.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"
 #include "support/tsv_table.hpp"
@@ -107,6 +109,19 @@ TEST(BatchCli, BadFilesAreListedAndTheRestCompletes) {
             s["epileptiform"]["seizure_count"].get<long>());
   EXPECT_DOUBLE_EQ(std::stod(cohort.at("ward2~rec").at("clean_fraction")),
                    s["quality"]["clean_fraction"].get<double>());
+  for (const char* band : {"delta", "theta", "alpha", "beta"})
+    EXPECT_DOUBLE_EQ(std::stod(cohort.at("ward2~rec").at(std::string(band) + "_relative")),
+                     s["background"]["rel_power"][band].get<double>())
+        << band;
+  // Each pattern's share of the analysed time and the BIRD count, as the summary has them.
+  const auto& patterns = s["epileptiform"]["patterns"];
+  ASSERT_EQ(patterns.size(), 5U);
+  for (const auto& [type, p] : patterns.items())
+    EXPECT_DOUBLE_EQ(std::stod(cohort.at("ward2~rec").at(lower(type) + "_fraction")),
+                     p["fraction"].get<double>())
+        << type;
+  EXPECT_EQ(std::stol(cohort.at("ward2~rec").at("bird_count")),
+            s["epileptiform"]["bird_count"].get<long>());
   // 41 s is too short for a spike rate: the rate is n/a, the count is not.
   EXPECT_EQ(cohort.at("ward1~rec").at("spike_rate_per_h"), "n/a");
   EXPECT_NE(cohort.at("ward1~rec").at("spike_count"), "n/a");
@@ -246,7 +261,20 @@ TEST(BatchCli, ManifestColumnsReachTheCohort) {
                      "--show-identifiers"})
                 .exit_status,
             0);
-  EXPECT_EQ(tsv_rows(named / "cohort.tsv").at(1).at(2), "MRN-0042417");
+  const auto named_rows = tsv_rows(named / "cohort.tsv");
+  EXPECT_EQ(named_rows.at(1).at(2), "MRN-0042417");
+  // Without detection the counts and shares are unknown, not zero.
+  const std::set<std::string> detection_columns = {
+      "spike_count",   "spike_rate_per_h", "seizure_count", "gpd_fraction", "lpd_fraction",
+      "bipd_fraction", "grda_fraction",    "lrda_fraction", "bird_count"};
+  std::size_t checked = 0;
+  for (std::size_t c = 0; c < named_rows.at(0).size(); ++c) {
+    if (detection_columns.count(named_rows[0][c]) != 0) {
+      EXPECT_EQ(named_rows.at(1).at(c), "n/a") << named_rows[0][c];
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, detection_columns.size());
 
   // A refused input leaves no key behind (nor a pseudonym that a later key would not repeat).
   std::ofstream(root / "up.csv") << "path\n../x.edf\n";

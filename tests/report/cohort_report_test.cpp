@@ -158,11 +158,14 @@ TEST(CohortReport, RowsByPatientThenDayAndColumnsOfNaLeftOut) {
   EXPECT_NE(html.find("Rows by patient, each patient's by day"), std::string::npos);
   EXPECT_EQ(cell(html, 1, 2), "<td class=\"id\">P2");
   EXPECT_EQ(html.find(">error</th>"), std::string::npos);
-  EXPECT_NE(html.find("No recording failed: the error column is left out."), std::string::npos);
+  EXPECT_EQ(html.find(">status</th>"), std::string::npos);
+  EXPECT_NE(html.find("No recording failed: the status and error columns are left out."),
+            std::string::npos);
 
   in.rows[1] = {"b", "P1", "error", "14", "truncated"};
   html = render_cohort_report(in);
   EXPECT_NE(html.find(">error</th>"), std::string::npos);
+  EXPECT_NE(html.find(">status</th>"), std::string::npos);
   EXPECT_EQ(cell(html, 5, 5), "<td>truncated");  // b: P1's day 14, after day 2
   EXPECT_EQ(html.find("No recording failed"), std::string::npos);
 
@@ -178,6 +181,39 @@ TEST(CohortReport, RowsByPatientThenDayAndColumnsOfNaLeftOut) {
   EXPECT_EQ(html.find(">patient</th>"), std::string::npos);
   EXPECT_NE(html.find("the patient column is left out"), std::string::npos);
   EXPECT_EQ(cell(html, 1, 2), "<td>ok");
+}
+
+// The five pattern shares and the BIRD count of cohort.tsv make one cell, each found pattern
+// with its share of the analysed time (whole percent, "<1 %" below one); the summary counts the
+// recordings with any. Rows whose detectors did not run hold n/a, which is not "none": they
+// count in no denominator, and a batch run with --no-detect says so instead of "0 of N".
+TEST(CohortReport, PatternsInOneCellAndDetectionNotRunIsNotNone) {
+  CohortReportInput in;
+  for (const char* name :
+       {"key", "status", "spike_count", "seizure_count", "gpd_fraction", "lpd_fraction",
+        "bipd_fraction", "grda_fraction", "lrda_fraction", "bird_count"})
+    in.columns.push_back({name, "", ""});
+  in.rows = {{"lpd", "ok", "3", "0", "0", "0.42", "0", "0.004", "0", "2"},
+             {"clean", "ok", "0", "0", "0", "0", "0", "0", "0", "0"},
+             {"nodetect", "ok", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a"}};
+  std::string html = render_cohort_report(in);
+  const std::string nbsp = "\u00A0";
+  EXPECT_EQ(cell(html, 1, 4), "<td><span class=\"abnormal\">LPD" + nbsp + "42" + nbsp + "%, GRDA" +
+                                  nbsp + "&lt;1" + nbsp + "%, BIRD" + nbsp + "2</span>");
+  EXPECT_EQ(cell(html, 2, 4), "<td>none");
+  EXPECT_EQ(cell(html, 3, 4), "<td>n/a");
+  EXPECT_EQ(count_of(html, "<th title="), 4U);  // recording, spikes, seizures, patterns
+  EXPECT_NE(html.find(">patterns</th>"), std::string::npos);
+  EXPECT_EQ(summary_value(html, "With periodic or rhythmic patterns"),
+            "<div class=\"value abnormal\">1 of 2");
+  EXPECT_EQ(summary_value(html, "With spikes or sharp waves"), "<div class=\"value\">1 of 2");
+  EXPECT_NE(html.find("recordings with each: GPD 0, LPD 1, BIPD 0, GRDA 1, LRDA 0, BIRD 1"),
+            std::string::npos);
+
+  in.rows = {in.rows[2]};
+  html = render_cohort_report(in);
+  EXPECT_EQ(summary_value(html, "Epileptiform detection"), "<div class=\"value\">not run");
+  EXPECT_EQ(summary_value(html, "With seizures"), "no item With seizures");
 }
 
 TEST(CohortReport, InputColumnLeftOutWhenItRepeatsTheKey) {
