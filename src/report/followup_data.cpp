@@ -107,6 +107,8 @@ RecordingRow recording_row(const Reader& r, const json& j, const std::string& fi
   row.slowing_distribution = r.text(m, "slowing_distribution", mf + ".slowing_distribution");
   row.slowing_side = r.text(m, "slowing_side", mf + ".slowing_side");
   row.slowing_region = r.text(m, "slowing_region", mf + ".slowing_region");
+  if (const auto analysed = r.optional_number(m, "analysed_s", mf + ".analysed_s"))
+    row.detected = *analysed > 0.0;
   row.seizure_count =
       static_cast<int>(r.optional_number(m, "seizure_count", mf + ".seizure_count").value_or(0));
   row.spike_count =

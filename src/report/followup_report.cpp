@@ -22,6 +22,8 @@ std::string measure_text(const Measure& m, int digits, const std::string& absent
 }
 
 std::string events_text(const RecordingRow& r) {
+  if (!r.detected)
+    return "not analysed (--no-detect)";
   std::string out;
   if (r.seizure_count > 0)
     out += std::to_string(r.seizure_count) + " seizure(s)";

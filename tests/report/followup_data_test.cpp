@@ -67,6 +67,7 @@ TEST(FollowupData, ReadsWhatTheReportDraws) {
   EXPECT_EQ(r.slowing_side, "left");
   EXPECT_EQ(r.slowing_region, "temporal");
   EXPECT_EQ(r.patterns, (std::vector<std::pair<std::string, int>>{{"GRDA", 8}}));
+  EXPECT_TRUE(r.detected);  // a file without analysed_s
   EXPECT_FALSE(r.normal);
   EXPECT_EQ(r.abnormal, std::vector<std::string>{"PDR absent"});
   ASSERT_EQ(d.episodes.size(), 1u);
@@ -76,6 +77,15 @@ TEST(FollowupData, ReadsWhatTheReportDraws) {
   EXPECT_EQ(d.concordance_note, "fewer than 4 pairs");
   ASSERT_EQ(d.flags.size(), 1u);
   EXPECT_EQ(d.flags[0].evidence.size(), 2u);
+}
+
+// analysed_s 0: the detectors did not run (followup --no-detect), so the counts are unknown.
+TEST(FollowupData, RecordingsWithoutDetectionAreMarked) {
+  auto j = minimal();
+  j["recordings"][0]["measures"]["analysed_s"] = 0.0;
+  EXPECT_FALSE(followup_from_json(j, "x.followup.json").recordings[0].detected);
+  j["recordings"][0]["measures"]["analysed_s"] = 180.0;
+  EXPECT_TRUE(followup_from_json(j, "x.followup.json").recordings[0].detected);
 }
 
 TEST(FollowupData, ErrorsNameTheSourceAndTheField) {

@@ -327,5 +327,20 @@ TEST(FollowupReport, SlowingNamesTheFocusSideAndRegion) {
   EXPECT_NE(render_followup_report(in).find("<td>none, focal (left)</td>"), std::string::npos);
 }
 
+// A recording whose detectors did not run has unknown events, not none.
+TEST(FollowupReport, EventsOfARecordingWithoutDetectionAreNotNone) {
+  FollowupReportInput in;
+  in.data.layout_version = "1.0";
+  RecordingRow r;
+  r.label = "day 14";
+  r.day = 14.0;
+  in.data.recordings = {r};
+  EXPECT_NE(render_followup_report(in).find("<td>none</td>"), std::string::npos);
+  in.data.recordings[0].detected = false;
+  const auto html = render_followup_report(in);
+  EXPECT_EQ(html.find("<td>none</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>not analysed (--no-detect)</td>"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace eegtrack::report

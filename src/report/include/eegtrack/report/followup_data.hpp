@@ -86,6 +86,9 @@ struct RecordingRow {
   std::string slowing_distribution;
   std::string slowing_side;    ///< of focal slowing, "" otherwise
   std::string slowing_region;  ///< of focal slowing ("temporal"), "" otherwise or in older files
+  /// The detectors saw some of the recording (measures.analysed_s > 0; true in files without
+  /// the field): without them the counts below are unknown, not zero.
+  bool detected = true;
   int seizure_count = 0;
   int spike_count = 0;
   std::optional<double> spike_rate_per_h;
