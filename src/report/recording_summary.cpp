@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "eegtrack/findings/adult_limits.hpp"
 #include "eegtrack/io/montage.hpp"
@@ -159,8 +160,24 @@ std::string min_for_rates_text(const nlohmann::json& p) {
              : "?";
 }
 
+// The detectors saw none of the recording (--no-detect, or none of its channels could be
+// analysed): its spikes, seizures and patterns are unknown, which "none" would misstate.
+std::optional<std::string> not_analysed_reason(const RecordingFindings& f) {
+  if (f.epileptiform.analysed_s > 0.0)
+    return std::nullopt;
+  const auto& p = f.parameters;
+  if (p.contains("detection") && p["detection"].is_object() && p["detection"].contains("enabled") &&
+      p["detection"]["enabled"] == false)
+    return std::string("epileptiform detection was not run (--no-detect)");
+  if (!f.epileptiform.warnings.empty())
+    return escape_html(f.epileptiform.warnings.front());
+  return std::string("the detectors analysed none of the recording");
+}
+
 std::string spikes_item(const RecordingFindings& f) {
   const auto& e = f.epileptiform;
+  if (const auto why = not_analysed_reason(f))
+    return item("Spike rate", "not analysed", *why, "summary-spikes");
   const std::string min_s = min_for_rates_text(f.parameters);
   if (!e.spike_rate_per_h)
     return item("Spike rate", "insufficient",
@@ -181,6 +198,8 @@ std::string spikes_item(const RecordingFindings& f) {
 }
 
 std::string seizures_item(const RecordingFindings& f) {
+  if (const auto why = not_analysed_reason(f))
+    return item("Seizures", "not analysed", *why, "summary-seizures");
   const auto& s = f.epileptiform.seizures;
   if (s.seizure_count == 0)
     return item(
@@ -201,6 +220,8 @@ std::string seizures_item(const RecordingFindings& f) {
 }
 
 std::string patterns_item(const RecordingFindings& f) {
+  if (const auto why = not_analysed_reason(f))
+    return item("Periodic and rhythmic patterns", "not analysed", *why, "summary-patterns");
   std::string value, detail;
   bool short_record = false;
   for (const auto& p : f.epileptiform.patterns) {

@@ -39,6 +39,7 @@ findings::RecordingFindings hostile_findings() {
   e.focus = kHostile;
   e.modifiers = kHostile;
   f.events = {e};
+  f.epileptiform.analysed_s = 60.0;  // the 15 epochs of 4 s
   f.epileptiform.seizures.seizure_count = 1;
   return f;
 }
@@ -242,6 +243,36 @@ TEST(RecordingReport, PatternsOfAShortRecordGiveTheirShareWithoutACategory) {
   const auto long_one = render_recording_report(in);
   EXPECT_NE(long_one.find("LPD frequent (39 % of the time) (ACNS 2021 prevalence)"),
             std::string::npos);
+}
+
+// Without detection the spike, seizure and pattern boxes say so: "none" would claim that the
+// recording was searched. The reason comes from the parameters, else the detectors' warning.
+TEST(RecordingReport, BoxesOfDetectorsThatDidNotRunSayNotAnalysed) {
+  RecordingReportInput in = report_input();
+  const auto value_of = [](const std::string& html, const std::string& id) {
+    const auto box = html.find("id=\"" + id + "\"");
+    if (box == std::string::npos)
+      return std::string("no box");
+    const auto value = html.find('>', html.find("class=\"value", box)) + 1;
+    return html.substr(value, html.find("</div>", value) - value);
+  };
+  in.findings.epileptiform.seizures.seizure_count = 0;
+  std::string html = render_recording_report(in);
+  EXPECT_EQ(value_of(html, "summary-seizures"), "none");
+  EXPECT_EQ(value_of(html, "summary-patterns"), "none");
+
+  in.findings.epileptiform.analysed_s = 0.0;
+  in.findings.parameters["detection"] = {{"enabled", false}};
+  html = render_recording_report(in);
+  for (const char* id : {"summary-spikes", "summary-seizures", "summary-patterns"})
+    EXPECT_EQ(value_of(html, id), "not analysed") << id;
+  EXPECT_NE(html.find("epileptiform detection was not run (--no-detect)"), std::string::npos);
+
+  in.findings.parameters["detection"] = {{"enabled", true}};
+  in.findings.epileptiform.warnings = {"IED detector: no scalp channel (0)"};
+  html = render_recording_report(in);
+  EXPECT_EQ(value_of(html, "summary-seizures"), "not analysed");
+  EXPECT_NE(html.find("IED detector: no scalp channel (0)"), std::string::npos);
 }
 
 TEST(RecordingReport, ChannelTableNotesBadChannelsOnlyWhenThereAreAny) {
