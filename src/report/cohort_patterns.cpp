@@ -1,10 +1,8 @@
 #include "cohort_patterns.hpp"
 
 #include <array>
-#include <charconv>
-#include <cmath>
-#include <optional>
 
+#include "cohort_cells.hpp"
 #include "eegtrack/report/number_text.hpp"
 
 namespace eegtrack::report::detail {
@@ -16,14 +14,6 @@ constexpr std::array<std::string_view, 6> kColumns = {"gpd_fraction",  "lpd_frac
                                                       "bipd_fraction", "grda_fraction",
                                                       "lrda_fraction", "bird_count"};
 constexpr std::size_t kBird = 5;
-
-std::optional<double> number_in(const std::string& cell) {
-  double v = 0.0;
-  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-  if (ec != std::errc() || end != cell.data() + cell.size() || !std::isfinite(v))
-    return std::nullopt;
-  return v;
-}
 
 // A share of the analysed time as a reader takes it in: whole percent, "<1 %" below one; the
 // space before "%" does not break, so that a narrow cell keeps "8 %" on one line.
@@ -44,7 +34,7 @@ bool is_pattern_column(std::string_view column) {
 PatternCell pattern_cell(const std::function<std::string(std::string_view column)>& cell) {
   PatternCell out;
   for (std::size_t k = 0; k < kColumns.size(); ++k) {
-    const auto v = number_in(cell(kColumns[k]));
+    const auto v = number_of(cell(kColumns[k]));
     if (!v)
       continue;
     out.known = true;

@@ -214,6 +214,9 @@ TEST(CohortReport, PatternsInOneCellAndDetectionNotRunIsNotNone) {
   html = render_cohort_report(in);
   EXPECT_EQ(summary_value(html, "Epileptiform detection"), "<div class=\"value\">not run");
   EXPECT_EQ(summary_value(html, "With seizures"), "no item With seizures");
+  EXPECT_EQ(count_of(html, "<th title="), 1U);  // recording: the detectors' columns left out
+  EXPECT_NE(html.find("The detectors ran on no recording: their columns are left out."),
+            std::string::npos);
 }
 
 TEST(CohortReport, InputColumnLeftOutWhenItRepeatsTheKey) {
