@@ -362,10 +362,7 @@ TEST(FollowupReport, SlowingNamesTheFocusSideAndRegion) {
 TEST(FollowupReport, EventsOfARecordingWithoutDetectionAreNotNone) {
   FollowupReportInput in;
   in.data.layout_version = "1.0";
-  RecordingRow r;
-  r.label = "day 14";
-  r.day = 14.0;
-  in.data.recordings = {r};
+  in.data.recordings = {RecordingRow{}};
   EXPECT_NE(render_followup_report(in).find("<td>none</td>"), std::string::npos);
   in.data.recordings[0].detected = false;
   const auto html = render_followup_report(in);
