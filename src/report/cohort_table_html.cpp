@@ -131,100 +131,123 @@ std::vector<std::size_t> row_order(const CohortReportInput& in, const CohortCell
   return order;
 }
 
-}  // namespace
+// Columns that would say nothing on this page, left out with a note saying why.
+class LeftOut {
+ public:
+  LeftOut(const CohortReportInput& in, const CohortCells& cells) {
+    input_ = input_repeats_key(in, cells);
+    const auto all = [&](const auto& test) {
+      return std::all_of(in.rows.begin(), in.rows.end(), test);
+    };
+    // A status column of "ok" alone and an error column of n/a alone: shown once one failed.
+    failures_ = all([&](const auto& row) { return analysed(cells, row); });
+    // A patient column of n/a alone: a folder's recordings, which no manifest named.
+    patient_ = all([&](const auto& row) {
+      const std::string patient = cells.text(row, "patient_id");
+      return patient.empty() || patient == kNone;
+    });
+    // The detectors' columns when they ran on no recording (--no-detect): n/a throughout.
+    detection_ = all([&](const auto& row) { return !cells.number(row, "seizure_count"); });
+    rows_ = !in.rows.empty();
+  }
 
-std::string cohort_table_html(const CohortReportInput& in, const CohortCells& cells) {
-  const bool skip_input = input_repeats_key(in, cells);
-  // An error column of n/a alone, or a status column of "ok" alone, says nothing: both are
-  // shown when a recording failed.
-  const bool skip_error = std::all_of(in.rows.begin(), in.rows.end(),
-                                      [&](const auto& row) { return analysed(cells, row); });
-  // Likewise a patient column of n/a alone (a folder's recordings: no manifest named them).
-  const bool skip_patient = std::all_of(in.rows.begin(), in.rows.end(), [&](const auto& row) {
-    const std::string patient = cells.text(row, "patient_id");
-    return patient.empty() || patient == kNone;
-  });
-  // And the detectors' columns when they ran on no recording (--no-detect): n/a throughout.
-  const bool skip_detection = std::none_of(in.rows.begin(), in.rows.end(), [&](const auto& row) {
-    return cells.number(row, "seizure_count").has_value();
-  });
-  const auto detection_column = [](const std::string& name) {
-    return name == "spike_count" || name == "spike_rate_per_h" || name == "seizure_count" ||
-           detail::is_pattern_column(name);
-  };
-  const auto shown = [&](std::size_t c) {
-    const std::string& name = in.columns[c].name;
-    if (skip_detection && detection_column(name))
+  [[nodiscard]] bool shows(const std::string& name) const {
+    const bool detector = name == "spike_count" || name == "spike_rate_per_h" ||
+                          name == "seizure_count" || is_pattern_column(name);
+    // The pattern columns are one cell, shown where the first of them stands.
+    if (is_pattern_column(name) && name != kFirstPatternColumn)
       return false;
-    return !(skip_input && name == "input") &&
-           !(skip_error && (name == "error" || name == "status")) &&
-           !(skip_patient && name == "patient_id") &&
-           (!detail::is_pattern_column(name) || name == detail::kFirstPatternColumn);
-  };
-  std::string out = "<div class=\"table-scroll\"><table id=\"cohort-table\"><thead><tr>";
-  for (std::size_t c = 0; c < in.columns.size(); ++c) {
-    if (!shown(c))
+    return !(input_ && name == "input") && !(failures_ && (name == "status" || name == "error")) &&
+           !(patient_ && name == "patient_id") && !(detection_ && detector);
+  }
+
+  [[nodiscard]] std::string notes() const {
+    std::string out;
+    if (input_)
+      out += " The input column is left out: it repeats each recording's key.";
+    if (failures_ && rows_)
+      out += " No recording failed: the status and error columns are left out.";
+    if (detection_ && rows_)
+      out += " The detectors ran on no recording: their columns are left out.";
+    if (patient_ && rows_)
+      out +=
+          " No recording names its patient (a manifest's patient_id column would): the "
+          "patient column is left out.";
+    return out;
+  }
+
+ private:
+  bool input_ = false, failures_ = false, patient_ = false, detection_ = false, rows_ = false;
+};
+
+std::string header_html(const CohortReportInput& in, const LeftOut& left_out) {
+  std::string out = "<thead><tr>";
+  for (const auto& column : in.columns) {
+    if (!left_out.shows(column.name))
       continue;
-    if (in.columns[c].name == detail::kFirstPatternColumn)
+    if (column.name == kFirstPatternColumn)
       out +=
           "<th title=\"Periodic and rhythmic patterns, each with the share of the analysed "
           "time it covers, and the count of BIRDs (cohort.tsv: gpd_fraction to "
           "bird_count)\">patterns</th>";
     else
-      out += "<th title=\"" + escape_html(in.columns[c].description) + "\">" +
-             heading(in.columns[c]) + "</th>";
+      out += "<th title=\"" + escape_html(column.description) + "\">" + heading(column) + "</th>";
   }
-  out += "</tr></thead><tbody>";
-  const auto order = row_order(in, cells);
-  for (const std::size_t r : order) {
-    const auto& row = in.rows[r];
-    const bool ok = analysed(cells, row);
-    out += std::string("<tr") + (ok ? "" : " class=\"flagged\"") + ">";
-    for (std::size_t c = 0; c < in.columns.size(); ++c) {
-      if (!shown(c))
-        continue;
-      if (in.columns[c].name == detail::kFirstPatternColumn) {
-        const auto p = detail::pattern_cell(
-            [&](std::string_view column) { return cells.text(row, std::string(column)); });
-        out += "<td>" +
-               (p.present ? "<span class=\"abnormal\">" + escape_html(p.text) + "</span>"
-                          : escape_html(p.text)) +
-               "</td>";
-        continue;
-      }
-      const std::string cell = c < row.size() ? row[c] : std::string(kNone);
-      const Shown s = shown_cell(in.columns[c].name, cell, ok);
-      std::string html = s.html;
-      const std::string link = r < in.recording_links.size() ? in.recording_links[r] : "";
-      if (in.columns[c].name == "key" && !link.empty())
-        html = "<a href=\"" + escape_html(link) + "\">" + html + "</a>";
-      if (s.beyond)
-        html = "<span class=\"abnormal\">" + html + "</span>";
-      // Short keys and pseudonyms break at their hyphen otherwise ("rec-" above its digits);
-      // long file names must still wrap, or the table outgrows the page.
-      const bool identifier = (in.columns[c].name == "key" || in.columns[c].name == "patient_id") &&
-                              cell.size() <= kOneLineIdentifier;
-      out += std::string("<td") +
-             (s.numeric    ? " class=\"num\""
-              : identifier ? " class=\"id\""
-                           : "") +
-             ">" + html + "</td>";
+  return out + "</tr></thead>";
+}
+
+std::string row_html(const CohortReportInput& in, const CohortCells& cells, std::size_t r,
+                     const LeftOut& left_out) {
+  const auto& row = in.rows[r];
+  const bool ok = analysed(cells, row);
+  std::string out = std::string("<tr") + (ok ? "" : " class=\"flagged\"") + ">";
+  for (std::size_t c = 0; c < in.columns.size(); ++c) {
+    const std::string& name = in.columns[c].name;
+    if (!left_out.shows(name))
+      continue;
+    if (name == kFirstPatternColumn) {
+      const auto p = pattern_cell(
+          [&](std::string_view column) { return cells.text(row, std::string(column)); });
+      out += "<td>" +
+             (p.present ? "<span class=\"abnormal\">" + escape_html(p.text) + "</span>"
+                        : escape_html(p.text)) +
+             "</td>";
+      continue;
     }
-    out += "</tr>";
+    const std::string cell = c < row.size() ? row[c] : std::string(kNone);
+    const Shown s = shown_cell(name, cell, ok);
+    std::string html = s.html;
+    const std::string link = r < in.recording_links.size() ? in.recording_links[r] : "";
+    if (name == "key" && !link.empty())
+      html = "<a href=\"" + escape_html(link) + "\">" + html + "</a>";
+    if (s.beyond)
+      html = "<span class=\"abnormal\">" + html + "</span>";
+    // Short keys and pseudonyms break at their hyphen otherwise ("rec-" above its digits);
+    // long file names must still wrap, or the table outgrows the page.
+    const bool identifier =
+        (name == "key" || name == "patient_id") && cell.size() <= kOneLineIdentifier;
+    out += std::string("<td") +
+           (s.numeric    ? " class=\"num\""
+            : identifier ? " class=\"id\""
+                         : "") +
+           ">" + html + "</td>";
   }
+  return out + "</tr>";
+}
+
+}  // namespace
+
+std::string cohort_table_html(const CohortReportInput& in, const CohortCells& cells) {
+  const LeftOut left_out(in, cells);
+  std::string out = "<div class=\"table-scroll\"><table id=\"cohort-table\">" +
+                    header_html(in, left_out) + "<tbody>";
+  const auto order = row_order(in, cells);
+  for (const std::size_t r : order)
+    out += row_html(in, cells, r, left_out);
   std::string notes;
   if (order != row_order_of_keys(in.rows.size()))
     notes += " Rows by patient, each patient's by day (cohort.tsv is in key order).";
-  if (skip_input)
-    notes += " The input column is left out: it repeats each recording's key.";
-  if (skip_error && !in.rows.empty())
-    notes += " No recording failed: the status and error columns are left out.";
-  if (skip_detection && !in.rows.empty())
-    notes += " The detectors ran on no recording: their columns are left out.";
-  if (skip_patient && !in.rows.empty())
-    notes +=
-        " No recording names its patient (a manifest's patient_id column would): the "
-        "patient column is left out.";
+  notes += left_out.notes();
   return out + "</tbody></table></div>" +
          (notes.empty() ? "" : "<p class=\"note\">" + notes.substr(1) + "</p>");
 }
