@@ -4,12 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <map>
 #include <nlohmann/json.hpp>
-#include <set>
 
+#include "batch_folder_input.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
-#include "eegtrack/pipeline/deidentify.hpp"
 #include "support/flip_byte.hpp"
 #include "support/lower_case.hpp"
 #include "support/paths.hpp"
@@ -20,37 +18,6 @@ namespace eegtrack::test {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Rows of a TSV as maps by column name, keyed by the first column.
-std::map<std::string, std::map<std::string, std::string>> by_key(const fs::path& path) {
-  const auto rows = tsv_rows(path);
-  std::map<std::string, std::map<std::string, std::string>> out;
-  for (std::size_t r = 1; r < rows.size(); ++r)
-    for (std::size_t c = 0; c < rows[0].size(); ++c)
-      out[rows[r][0]][rows[0][c]] = c < rows[r].size() ? rows[r][c] : "<missing>";
-  return out;
-}
-
-// Two different recordings with the same file name in two folders, a truncated copy and a file
-// that is not EEG at all.
-fs::path folder_input() {
-  static const fs::path dir = [] {
-    const fs::path d = program_scratch_dir() / "batch_folder";
-    fs::remove_all(d);
-    fs::create_directories(d / "ward1");
-    fs::create_directories(d / "ward2");
-    fs::create_directories(d / "bad");
-    fs::copy_file(sample_dir() / "chbmit_chb01_03_interictal_0-41s.edf", d / "ward1" / "rec.edf");
-    fs::copy_file(sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf", d / "ward2" / "rec.EDF");
-    const std::string whole = read_text((sample_dir() / "eegmmidb_S001R01_eyes_open.edf").string());
-    std::ofstream(d / "bad" / "truncated.edf", std::ios::binary)
-        << whole.substr(0, whole.size() / 2 + 17);
-    // A name that is not valid UTF-8 (any byte goes on Linux) must still give a valid table.
-    std::ofstream(d / "bad" / "garbage\xff.bdf", std::ios::binary) << "this is not EEG\n";
-    return d;
-  }();
-  return dir;
-}
 
 // One batch over the folder, shared by the tests below.
 fs::path folder_output() {
@@ -94,7 +61,7 @@ TEST(BatchCli, BadFilesAreListedAndTheRestCompletes) {
       EXPECT_LT(static_cast<unsigned char>(c), 0x80) << table;  // escaped: all ASCII here
   EXPECT_EQ(errors[2][0], "bad/truncated.edf");
   EXPECT_NE(errors[2][1].find("truncated.edf"), std::string::npos) << errors[2][1];
-  const auto cohort = by_key(out / "cohort.tsv");
+  const auto cohort = tsv_rows_by_key(out / "cohort.tsv");
   ASSERT_EQ(cohort.size(), 4U);
   EXPECT_EQ(cohort.at("bad~garbage%FF").at("status"), "error");
   EXPECT_EQ(cohort.at("bad~garbage%FF").at("pdr_hz"), "n/a");
@@ -171,7 +138,7 @@ TEST(BatchCli, MergeRefusesAnOutputSetThatDiffersFromItsManifest) {
   const fs::path store = out / "ward1~rec.h5";
   flip_middle_byte(store);
   (void)run_cli({"merge", out.string(), "--show-identifiers"});
-  const auto rows = by_key(out / "cohort.tsv");
+  const auto rows = tsv_rows_by_key(out / "cohort.tsv");
   ASSERT_TRUE(rows.count("ward1~rec") && rows.count("ward2~rec"));
   EXPECT_EQ(rows.at("ward1~rec").at("status"), "error");
   EXPECT_NE(
@@ -199,7 +166,7 @@ TEST(BatchCli, InterruptedRunFinishesTheRest) {
   ASSERT_EQ(r.exit_status, 0) << r.err;
   EXPECT_NE(r.out.find("1 analysed, 1 skipped"), std::string::npos) << r.out;
   EXPECT_EQ(fs::last_write_time(out / "one.h5"), before);
-  EXPECT_EQ(by_key(out / "cohort.tsv").at("two").at("status"), "ok");
+  EXPECT_EQ(tsv_rows_by_key(out / "cohort.tsv").at("two").at("status"), "ok");
 }
 
 TEST(BatchCli, OneJobGivesTheSameCohortAsTwo) {
@@ -227,146 +194,6 @@ TEST(BatchCli, LargestRecordingStartsFirst) {
   EXPECT_NE(r.err.find("[2/2] analysed a~short", first), std::string::npos) << r.err;
 }
 
-// Every file below `dir` whose bytes hold `text`.
-std::vector<std::string> files_holding(const fs::path& dir, const std::string& text) {
-  std::vector<std::string> found;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file() && read_text(e.path().string()).find(text) != std::string::npos)
-      found.push_back(e.path().filename().string());
-  return found;
-}
-
-// A manifest's patient_id may be a hospital number: de-identified outputs name the patient by
-// the pseudonym `followup --deidentify` gives the same patient with the same key, and hold the
-// id nowhere; --show-identifiers keeps it as given.
-TEST(BatchCli, ManifestColumnsReachTheCohort) {
-  const fs::path root = scratch_dir();
-  std::ofstream(root / "list.csv")
-      << "path,patient_id,day\n"
-      << (folder_input() / "ward1" / "rec.edf").string() << ",MRN-0042417,14\n";
-  const fs::path out = root / "out";
-  const auto r = run_cli({"batch", (root / "list.csv").string(), "-o", out.string()});
-  ASSERT_EQ(r.exit_status, 0) << r.err;
-  const auto rows = tsv_rows(out / "cohort.tsv");
-  ASSERT_EQ(rows.size(), 2U);
-  EXPECT_EQ(std::vector<std::string>(rows[0].begin(), rows[0].begin() + 5),
-            (std::vector<std::string>{"key", "input", "patient_id", "day", "status"}));
-  const auto key = pipeline::load_or_create_key(out / "deidentify.key");
-  EXPECT_EQ(rows[1][2], pipeline::patient_pseudonym(key, "MRN-0042417"));
-  EXPECT_EQ(rows[1][3], "14");
-  EXPECT_EQ(files_holding(out, "0042417"), std::vector<std::string>{});
-
-  const fs::path named = root / "named";
-  ASSERT_EQ(run_cli({"batch", (root / "list.csv").string(), "-o", named.string(), "--no-detect",
-                     "--show-identifiers"})
-                .exit_status,
-            0);
-  const auto named_rows = tsv_rows(named / "cohort.tsv");
-  EXPECT_EQ(named_rows.at(1).at(2), "MRN-0042417");
-  // Without detection the counts and shares are unknown, not zero.
-  const std::set<std::string> detection_columns = {
-      "spike_count",   "spike_rate_per_h", "seizure_count", "gpd_fraction", "lpd_fraction",
-      "bipd_fraction", "grda_fraction",    "lrda_fraction", "bird_count"};
-  std::size_t checked = 0;
-  for (std::size_t c = 0; c < named_rows.at(0).size(); ++c) {
-    if (detection_columns.count(named_rows[0][c]) != 0) {
-      EXPECT_EQ(named_rows.at(1).at(c), "n/a") << named_rows[0][c];
-      ++checked;
-    }
-  }
-  EXPECT_EQ(checked, detection_columns.size());
-
-  // A refused input leaves no key behind (nor a pseudonym that a later key would not repeat).
-  std::ofstream(root / "up.csv") << "path\n../x.edf\n";
-  const fs::path refused_out = root / "refused";
-  const auto refused = run_cli({"batch", (root / "up.csv").string(), "-o", refused_out.string()});
-  EXPECT_EQ(refused.exit_status, 2);
-  EXPECT_NE(refused.err.find("'..'"), std::string::npos) << refused.err;
-  EXPECT_FALSE(fs::exists(refused_out / "deidentify.key"));
-}
-
-// The start time of the only summary.json in `out`.
-std::string summary_start(const fs::path& out) {
-  for (const auto& e : fs::directory_iterator(out))
-    if (e.path().string().ends_with(".summary.json"))
-      return nlohmann::json::parse(read_text(e.path().string()))["recording"]["start"];
-  return "<no summary>";
-}
-
-// De-identified outputs are dated on their patient's time line: when a manifest's patient id is
-// corrected, a rerun analyses the recording again with the new patient's date shift instead of
-// keeping the old patient's (the file and parameters alone would call the outputs up to date).
-TEST(BatchCli, CorrectedPatientIdGetsItsOwnDateShift) {
-  const fs::path root = scratch_dir();
-  const fs::path out = root / "out";
-  const auto manifest_for = [&](const std::string& patient) {
-    std::ofstream(root / "list.csv", std::ios::trunc)
-        << "path,patient_id\n"
-        << (folder_input() / "ward1" / "rec.edf").string() << ',' << patient << "\n";
-    return run_cli({"batch", (root / "list.csv").string(), "-o", out.string(), "--no-detect"});
-  };
-  ASSERT_EQ(manifest_for("P-7").exit_status, 0);
-  const std::string p7_start = summary_start(out);
-  const auto again = manifest_for("P-7");
-  EXPECT_NE(again.out.find("0 analysed, 1 skipped"), std::string::npos) << again.out;
-
-  const auto corrected = manifest_for("P-8");
-  ASSERT_EQ(corrected.exit_status, 0) << corrected.err;
-  EXPECT_NE(corrected.out.find("1 analysed, 0 skipped"), std::string::npos) << corrected.out;
-  EXPECT_NE(corrected.err.find("earlier output dated for another patient id or key"),
-            std::string::npos)
-      << corrected.err;
-  const std::string p8_start = summary_start(out);
-  EXPECT_NE(p8_start, p7_start);
-  // The same as a first run for P-8 with the same key.
-  const fs::path fresh = root / "fresh";
-  ASSERT_EQ(run_cli({"batch", (root / "list.csv").string(), "-o", fresh.string(), "--no-detect",
-                     "--deidentify-key", (out / "deidentify.key").string()})
-                .exit_status,
-            0);
-  EXPECT_EQ(p8_start, summary_start(fresh));
-  const auto settled = manifest_for("P-8");
-  EXPECT_NE(settled.out.find("0 analysed, 1 skipped"), std::string::npos) << settled.out;
-}
-
-// The cohort tables travel. A de-identified run into an OUTDIR that still holds an earlier
-// --show-identifiers run's outputs leaves those recordings out of its tables (their keys and
-// inputs are the file names) and says so; merge tabulates them only when asked to.
-TEST(BatchCli, IdentifiedRecordsOfAnEarlierRunStayOutOfADeidentifiedCohort) {
-  const fs::path root = scratch_dir();
-  const fs::path in = root / "in";
-  const fs::path out = root / "out";
-  fs::create_directories(in);
-  fs::copy_file(folder_input() / "ward1" / "rec.edf", in / "Smith_Jane.edf");
-  const auto named =
-      run_cli({"batch", in.string(), "-o", out.string(), "--no-detect", "--show-identifiers"});
-  ASSERT_EQ(named.exit_status, 0) << named.err;
-  EXPECT_EQ(by_key(out / "cohort.tsv").count("Smith_Jane"), 1U);
-
-  const auto deidentified = run_cli({"batch", in.string(), "-o", out.string(), "--no-detect"});
-  ASSERT_EQ(deidentified.exit_status, 0) << deidentified.err;
-  EXPECT_NE(deidentified.err.find("Smith_Jane.batch.json is the record of a run with "
-                                  "--show-identifiers: left out of the cohort tables"),
-            std::string::npos)
-      << deidentified.err;
-  const auto rows = by_key(out / "cohort.tsv");
-  ASSERT_EQ(rows.size(), 1U) << read_text((out / "cohort.tsv").string());
-  EXPECT_EQ(rows.count("Smith_Jane"), 0U);
-  for (const char* f : {"cohort.tsv", "cohort.json", "cohort.h5", "errors.tsv"})
-    EXPECT_EQ(read_text((out / f).string()).find("Smith"), std::string::npos) << f;
-
-  const auto merged = run_cli({"merge", out.string()});
-  EXPECT_EQ(merged.exit_status, 0) << merged.err;
-  EXPECT_NE(merged.err.find("left out of the cohort tables"), std::string::npos) << merged.err;
-  EXPECT_EQ(by_key(out / "cohort.tsv").size(), 1U);
-  const auto shown = run_cli({"merge", out.string(), "--show-identifiers"});
-  EXPECT_EQ(shown.exit_status, 0) << shown.err;
-  EXPECT_EQ(shown.err.find("left out"), std::string::npos) << shown.err;
-  const auto all = by_key(out / "cohort.tsv");
-  EXPECT_EQ(all.size(), 2U);
-  EXPECT_EQ(all.count("Smith_Jane"), 1U);
-}
-
 TEST(BatchCli, BidsDatasetGetsDerivativeNames) {
   const fs::path root = scratch_dir() / "bids";
   const fs::path eeg = root / "sub-01" / "ses-1" / "eeg";
@@ -385,7 +212,7 @@ TEST(BatchCli, BidsDatasetGetsDerivativeNames) {
       nlohmann::json::parse(read_text((out / "dataset_description.json").string()));
   EXPECT_EQ(description["DatasetType"], "derivative");
   EXPECT_EQ(description["GeneratedBy"][0]["Name"], "eegtrack");
-  const auto cohort = by_key(out / "cohort.tsv");
+  const auto cohort = tsv_rows_by_key(out / "cohort.tsv");
   const auto& row = cohort.at("sub-01/ses-1/eeg/sub-01_ses-1_task-rest_desc-eegtrack_eeg");
   EXPECT_EQ(row.at("patient_id"), "01");
   EXPECT_EQ(row.at("age"), "61");

@@ -21,4 +21,14 @@ std::vector<std::vector<std::string>> tsv_rows(const std::filesystem::path& path
   return rows;
 }
 
+std::map<std::string, std::map<std::string, std::string>> tsv_rows_by_key(
+    const std::filesystem::path& path) {
+  const auto rows = tsv_rows(path);
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (std::size_t r = 1; r < rows.size(); ++r)
+    for (std::size_t c = 0; c < rows[0].size(); ++c)
+      out[rows[r][0]][rows[0][c]] = c < rows[r].size() ? rows[r][c] : "<missing>";
+  return out;
+}
+
 }  // namespace eegtrack::test
