@@ -116,7 +116,7 @@ std::vector<Cell> measures(const findings::RecordingFindings& f) {
     pdr = f.background.pdr->frequency_hz;
   const auto& e = f.epileptiform;
   // Without detection (--no-detect) the counts are not zero but unknown.
-  const bool detected = e.analysed_s > 0.0;
+  const bool detected = findings::detectors_ran(e);
   const auto detection = [&](std::optional<double> v) { return detected ? number(v) : Cell{}; };
   const auto pattern_fraction = [&](detect::EventType type) -> Cell {
     for (const auto& p : e.patterns)

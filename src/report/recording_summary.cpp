@@ -163,7 +163,7 @@ std::string min_for_rates_text(const nlohmann::json& p) {
 // The detectors saw none of the recording (--no-detect, or none of its channels could be
 // analysed): its spikes, seizures and patterns are unknown, which "none" would misstate.
 std::optional<std::string> not_analysed_reason(const RecordingFindings& f) {
-  if (f.epileptiform.analysed_s > 0.0)
+  if (findings::detectors_ran(f.epileptiform))
     return std::nullopt;
   const auto& p = f.parameters;
   if (p.contains("detection") && p["detection"].is_object() && p["detection"].contains("enabled") &&

@@ -71,4 +71,10 @@ struct Epileptiform {
   std::vector<std::string> warnings;  ///< detectors that could not run, and why
 };
 
+/// The detectors saw some of the recording. When not (--no-detect, or no channel they could
+/// analyse), every count above is unknown rather than zero, and outputs must say so.
+[[nodiscard]] inline bool detectors_ran(const Epileptiform& e) {
+  return e.analysed_s > 0.0;
+}
+
 }  // namespace eegtrack::findings
