@@ -84,6 +84,8 @@ void labs(const json& f, std::map<long, Row>& rows) {
 
 std::string events_of(const json& m) {
   std::string out;
+  if (!(m["analysed_s"].get<double>() > 0.0))
+    return "not analysed";  // --no-detect: the counts below are 0 because nothing looked
   if (m["seizure_count"].get<int>() > 0)
     add(out, std::to_string(m["seizure_count"].get<int>()) + " Sz");
   for (const auto& [type, p] : m["patterns"].items())
@@ -219,8 +221,8 @@ void print_followup(const json& f, std::ostream& os) {
   os << "  (ICANS \"s\": consciousness not scored, sedated; \"?\": nothing could be scored;\n"
         "   index: encephalopathy index 0-1;\n"
         "   rel.d: relative delta power; EEG events: Sz seizures, periodic/rhythmic patterns,\n"
-        "   IED spikes and sharp waves; verdict: normal or abnormal against the reference "
-        "below)\n\n";
+        "   IED spikes and sharp waves, not analysed without detection; verdict: normal or\n"
+        "   abnormal against the reference below)\n\n";
   print_episodes(f, os);
   print_normalization(f, os);
   if (!f["flags"].empty())

@@ -23,8 +23,15 @@ void at_most(const Estimate& e, std::optional<double> limit, const std::string& 
   }
 }
 
+// Without detection a count of 0 means "not looked at", not "none": like a measure that
+// could not be computed, it is a reason of its own, so that `followup --no-detect` never calls
+// a recording normal on its background alone.
 void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
                  std::vector<std::string>& abnormal) {
+  if (!detectors_ran(m)) {
+    abnormal.push_back("epileptiform detection not run");
+    return;
+  }
   if (m.seizure_count > 0 && (baseline == nullptr || baseline->seizure_count == 0))
     abnormal.push_back(std::to_string(m.seizure_count) + " seizure(s)");
   for (std::size_t i = 0; i < m.patterns.size(); ++i) {

@@ -2,6 +2,7 @@
 // the JSON, reuse of earlier analyses, and the errors of a bad course file or option.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -127,6 +128,30 @@ TEST(FollowupCli, ReusesEarlierAnalysesUnlessToldOrParametersChange) {
   const auto changed = run_followup(out, {"--epoch-s", "2"});
   EXPECT_EQ(changed["recordings"][0]["analysis_note"], "parameters changed");
   EXPECT_EQ(changed["parameters"]["analysis"]["epoch_s"], 2.0);
+}
+
+// Without detection the seizure and pattern counts are unknown: no recording may be called
+// normal on its background alone, so no episode can be said to have normalised.
+TEST(FollowupCli, WithoutDetectionNoRecordingIsCalledNormal) {
+  const fs::path out = program_scratch_dir() / "followup_no_detect";
+  fs::remove_all(out);
+  const auto run = run_cli(
+      {"followup", (course_dir() / "course.yaml").string(), "-o", out.string(), "--no-detect"});
+  ASSERT_EQ(run.exit_status, 0) << run.err;
+  EXPECT_NE(run.out.find("not analysed,abnormal"), std::string::npos) << run.out;
+  const auto j = nlohmann::json::parse(read_text((out / "T-01.followup.json").string()));
+  ASSERT_EQ(j["recordings"].size(), 3U);
+  for (const auto& r : j["recordings"]) {
+    SCOPED_TRACE(r["label"].get<std::string>());
+    EXPECT_EQ(r["measures"]["analysed_s"].get<double>(), 0.0);
+    EXPECT_FALSE(r["verdict"]["normal"].get<bool>());
+    const auto reasons = r["verdict"]["abnormal"].get<std::vector<std::string>>();
+    EXPECT_NE(std::find(reasons.begin(), reasons.end(), "epileptiform detection not run"),
+              reasons.end());
+  }
+  ASSERT_EQ(j["normalization"]["episodes"].size(), 1U);
+  EXPECT_TRUE(j["normalization"]["episodes"][0]["first_normal"].is_null());
+  EXPECT_FALSE(j["normalization"]["last_recording"]["normal"].get<bool>());
 }
 
 TEST(FollowupCli, ABadCourseFileIsAFileErrorAndABadOptionAUsageError) {

@@ -11,6 +11,7 @@ namespace {
 
 EegMeasures measures(double index, double delta, std::optional<double> pdr) {
   EegMeasures m;
+  m.analysed_s = 3600.0;  // the detectors looked
   m.encephalopathy_index = {index, index - 0.02, index + 0.02};
   m.relative_delta = {delta, delta - 0.02, delta + 0.02};
   if (pdr)

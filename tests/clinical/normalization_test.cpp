@@ -10,6 +10,7 @@ EegMeasures healthy() {
   EegMeasures m;
   m.pdr_hz = {10.2, 9.9, 10.5};
   m.relative_delta = {0.25, 0.22, 0.28};
+  m.analysed_s = 3600.0;  // the detectors looked, and found nothing
   m.encephalopathy_index = {0.02, 0.0, 0.05};
   for (auto type : {detect::EventType::GPD, detect::EventType::LPD, detect::EventType::BIPD,
                     detect::EventType::GRDA, detect::EventType::LRDA}) {
@@ -101,6 +102,28 @@ TEST(NormalBaseline, AFocusOfSlowingIsAbnormalUnlessTheBaselineHadIt) {
   EXPECT_TRUE(check_against_baseline(m, baseline).normal);
   baseline.slowing_side = sites::Side::Right;  // the other side: a new focus
   EXPECT_FALSE(check_against_baseline(m, baseline).normal);
+}
+
+// `followup --no-detect`: the detectors saw nothing, so 0 seizures and 0 pattern episodes mean
+// "not looked at". A normal background alone must not make the verdict normal, against the
+// limits or against a baseline; a baseline without detection is no excuse for new seizures.
+TEST(NormalLimits, DetectionThatDidNotRunIsAReasonNotANormalFinding) {
+  auto m = healthy();
+  m.analysed_s = 0.0;
+  const auto limits = check_against_limits(m, NormalLimits{});
+  EXPECT_FALSE(limits.normal);
+  EXPECT_EQ(limits.abnormal, std::vector<std::string>{"epileptiform detection not run"});
+  const auto baseline = check_against_baseline(m, healthy());
+  EXPECT_FALSE(baseline.normal);
+  EXPECT_EQ(baseline.abnormal, std::vector<std::string>{"epileptiform detection not run"});
+
+  auto undetected_baseline = healthy();
+  undetected_baseline.analysed_s = 0.0;
+  auto later = healthy();
+  EXPECT_TRUE(check_against_baseline(later, undetected_baseline).normal);
+  later.seizure_count = 2;
+  EXPECT_EQ(check_against_baseline(later, undetected_baseline).abnormal,
+            std::vector<std::string>{"2 seizure(s)"});
 }
 
 TEST(Change, CalledOnlyBeyondBothRecordingsVariability) {

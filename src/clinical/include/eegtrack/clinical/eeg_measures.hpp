@@ -65,6 +65,11 @@ struct EegMeasures {
 /// The follow-up measures of one recording's findings.
 [[nodiscard]] EegMeasures eeg_measures(const findings::RecordingFindings& findings);
 
+/// The detectors saw some of the recording; when not, its counts of events are unknown.
+[[nodiscard]] inline bool detectors_ran(const EegMeasures& measures) noexcept {
+  return measures.analysed_s > 0.0;
+}
+
 /// Whether the recording holds any periodic or rhythmic pattern episode or any seizure.
 [[nodiscard]] bool has_epileptiform_pattern(const EegMeasures& measures) noexcept;
 

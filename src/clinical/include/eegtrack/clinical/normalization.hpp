@@ -35,7 +35,8 @@ struct NormalityCheck {
 
 /// Against adult limits: a PDR of at least min_pdr_hz, relative delta and index at most their
 /// limits, no periodic or rhythmic pattern and no seizure. A measure that could not be computed
-/// is a reason too ("index not computed"): normality is never assumed.
+/// is a reason too ("index not computed"), and so is detection that did not run
+/// ("epileptiform detection not run"): normality is never assumed.
 [[nodiscard]] NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& limits);
 
 /// Differences smaller than the resolution the measures are reported at are not differences:
@@ -47,7 +48,8 @@ inline constexpr double kPdrResolutionHz = 0.1;
 /// Against the patient's baseline: index and relative delta at most the top of the baseline's
 /// 95 % interval (its value when it has none) plus the resolution above, a PDR when the
 /// baseline had one and no lower than the bottom of its interval minus kPdrResolutionHz, no
-/// periodic or rhythmic pattern or seizure the baseline did not have.
+/// periodic or rhythmic pattern or seizure the baseline did not have (a baseline without
+/// detection had none that counts), and detection run on the recording.
 [[nodiscard]] NormalityCheck check_against_baseline(const EegMeasures& m,
                                                     const EegMeasures& baseline);
 
