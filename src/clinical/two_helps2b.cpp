@@ -4,8 +4,10 @@
 
 namespace eegtrack::clinical {
 
-int two_helps2b_eeg_points(const findings::RecordingFindings& findings) {
+std::optional<int> two_helps2b_eeg_points(const findings::RecordingFindings& findings) {
   using detect::EventType;
+  if (!findings::detectors_ran(findings.epileptiform))
+    return std::nullopt;
   bool lateralized = false, fast = false, plus = false;
   for (const auto& e : findings.events) {
     const bool pattern = e.type == EventType::GPD || e.type == EventType::LPD ||

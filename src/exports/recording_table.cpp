@@ -54,6 +54,20 @@ std::string cell(const nlohmann::json& summary, const Field& field) {
   return kNotApplicable;  // null
 }
 
+// A field the detectors produced (a count, a rate, a pattern's share, the 2HELPS2B points):
+// without detection (epileptiform.analysed_s 0, --no-detect) summary.json holds 0 for most of
+// them, which the table must not pass on as "none found".
+bool detector_result(const Field& field) {
+  return field.path.size() > 1 && field.path[0] == "epileptiform" &&
+         field.path[1] != "analysed_s" && field.path[1] != "main_montage";
+}
+
+bool detectors_ran(const nlohmann::json& summary) {
+  const nlohmann::json::json_pointer analysed("/epileptiform/analysed_s");
+  return summary.contains(analysed) && summary.at(analysed).is_number() &&
+         summary.at(analysed).get<double>() > 0.0;
+}
+
 class FieldList {
  public:
   void add(std::vector<std::string> path, std::string units, std::string description,
@@ -267,12 +281,13 @@ TableWithSidecar recording_table(const nlohmann::json& summary) {
   region_fields(list, bands);
   slowing_fields(list);
   epileptiform_fields(list);
+  const bool detected = detectors_ran(summary);
   std::vector<std::string> header, row;
   TableWithSidecar out;
   out.sidecar = nlohmann::ordered_json::object();
   for (const auto& field : list.fields()) {
     header.push_back(field.name());
-    row.push_back(cell(summary, field));
+    row.push_back(!detected && detector_result(field) ? kNotApplicable : cell(summary, field));
     out.sidecar[field.name()] =
         column_sidecar(field.description + " (<stem>.summary.json " + field.name() + ")",
                        field.units, field.levels);

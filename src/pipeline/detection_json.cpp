@@ -66,6 +66,7 @@ json epileptiform_json(const findings::RecordingFindings& findings) {
              {"rate_per_h", f.rate_per_h ? json(*f.rate_per_h) : json(nullptr)},
              {"share", f.share}};
   }
+  const auto points = clinical::two_helps2b_eeg_points(findings);
   return {{"analysed_s", s.analysed_s},
           {"main_montage", s.main_montage},
           {"main_channels", s.main_channels},
@@ -85,7 +86,7 @@ json epileptiform_json(const findings::RecordingFindings& findings) {
           {"electrographic_status", s.seizures.electrographic_status},
           {"patterns", patterns_json(s.patterns)},
           {"bird_count", s.bird_count},
-          {"two_helps2b_eeg_points", clinical::two_helps2b_eeg_points(findings)},
+          {"two_helps2b_eeg_points", points ? json(*points) : json(nullptr)},
           {"discharges_in_patterns", s.reconciled.discharges_in_patterns},
           {"birds_in_seizures", s.reconciled.birds_in_seizures},
           {"patterns_in_seizures", s.reconciled.patterns_in_seizures},

@@ -10,9 +10,16 @@ namespace {
 
 using detect::EventType;
 
+// Findings of a recording the detectors analysed.
+findings::RecordingFindings analysed() {
+  findings::RecordingFindings f;
+  f.epileptiform.analysed_s = 600.0;
+  return f;
+}
+
 findings::RecordingFindings with_event(EventType type, double frequency_hz = 1.0,
                                        std::string modifiers = "") {
-  findings::RecordingFindings f;
+  auto f = analysed();
   detect::Event e;
   e.type = type;
   e.frequency_hz = frequency_hz;
@@ -22,7 +29,15 @@ findings::RecordingFindings with_event(EventType type, double frequency_hz = 1.0
 }
 
 TEST(TwoHelps2b, NothingFoundScoresZero) {
-  EXPECT_EQ(two_helps2b_eeg_points(findings::RecordingFindings{}), 0);
+  EXPECT_EQ(two_helps2b_eeg_points(analysed()), 0);
+}
+
+// Without detection (--no-detect) nothing was looked for: the score is unknown, not 0.
+TEST(TwoHelps2b, NoScoreWhenTheDetectorsDidNotRun) {
+  EXPECT_EQ(two_helps2b_eeg_points(findings::RecordingFindings{}), std::nullopt);
+  auto f = with_event(EventType::LPD, 2.5, "+R");
+  f.epileptiform.analysed_s = 0.0;
+  EXPECT_EQ(two_helps2b_eeg_points(f), std::nullopt);
 }
 
 TEST(TwoHelps2b, BirdsScoreTwo) {
@@ -39,7 +54,7 @@ TEST(TwoHelps2b, LateralizedPatternsScoreOne) {
 }
 
 TEST(TwoHelps2b, SporadicDischargesScoreOne) {
-  findings::RecordingFindings f;
+  auto f = analysed();
   f.epileptiform.spike_count = 3;
   EXPECT_EQ(two_helps2b_eeg_points(f), 1);
 }

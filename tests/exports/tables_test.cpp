@@ -14,6 +14,7 @@
 #include "eegtrack/exports/epoch_table.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
+#include "pipeline/background_only.hpp"
 #include "pipeline/recording_fixture.hpp"
 #include "support/paths.hpp"
 #include "support/run_cli.hpp"  // read_text
@@ -258,6 +259,31 @@ TEST(RecordingTable, EveryCellIsTheSummaryFieldItsColumnNames) {
   EXPECT_EQ(sidecar["background.rel_power.delta"]["Units"], "1");
   EXPECT_EQ(sidecar["background.abs_power_uv2.delta"]["Units"], "uV^2");
   EXPECT_EQ(sidecar["epileptiform.spike_rate_95ci_per_h.high"]["Units"], "1/h");
+}
+
+// --no-detect: summary.json keeps its counts at 0 beside analysed_s 0; the table says n/a for
+// every detector result (a 0 would read "none found"), and keeps the background's values.
+TEST(RecordingTable, DetectorColumnsAreNotApplicableWithoutDetection) {
+  const auto edf = test::sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf";
+  const auto dir = test::scratch_dir();
+  const auto out = pipeline::analyze_to_outputs(edf, dir, test::background_only());
+  const auto table = read_tsv(out.paths.recording_tsv);
+  ASSERT_EQ(table.rows.size(), 1u);
+  const auto& row = table.rows[0];
+  EXPECT_EQ(out.summary["epileptiform"]["spike_count"], 0);
+  EXPECT_TRUE(out.summary["epileptiform"]["two_helps2b_eeg_points"].is_null());
+  EXPECT_EQ(row.at("epileptiform.analysed_s"), "0");
+  std::size_t detector_columns = 0;
+  for (const auto& column : table.header) {
+    if (column.rfind("epileptiform.", 0) != 0 || column == "epileptiform.analysed_s" ||
+        column == "epileptiform.main_montage")
+      continue;
+    EXPECT_EQ(row.at(column), "n/a") << column;
+    ++detector_columns;
+  }
+  EXPECT_GT(detector_columns, 30u);
+  EXPECT_EQ(std::stod(row.at("background.rel_power.delta")),
+            out.summary["background"]["rel_power"]["delta"].get<double>());
 }
 
 // Recordings analysed with the same bands give the same columns, whatever they showed.

@@ -52,7 +52,7 @@ DetectionResult two_hours() {
 }
 
 // The 2HELPS2B points are clinical (src/clinical): computed from findings holding this summary.
-int helps_points(const findings::Epileptiform& s, const DetectionResult& r) {
+std::optional<int> helps_points(const findings::Epileptiform& s, const DetectionResult& r) {
   findings::RecordingFindings f;
   f.epileptiform = s;
   f.events = r.events;
