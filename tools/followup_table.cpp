@@ -109,10 +109,7 @@ void recordings(const json& f, std::map<long, Row>& rows) {
     row.pdr = m["pdr_hz"]["value"].is_null() ? "absent" : fixed(m["pdr_hz"]["value"], 1);
     row.delta = fixed(m["relative_delta"]["value"], 2);
     row.events = events_of(m);
-    if (!r["verdict"]["normal"].get<bool>())
-      add(row.events, "abnormal");
-    else
-      add(row.events, "normal");
+    add(row.events, text(r["verdict"]["verdict"]));
   }
 }
 
@@ -123,6 +120,7 @@ void flags(const json& f, std::map<long, Row>& rows) {
       {"lateralized_matches_sign", "side-match"},
       {"lateralized_contradicts_sign", "side-mismatch"},
       {"abnormal_at_last_recording", "still-abnormal"},
+      {"undetermined_at_last_recording", "not-shown-normal"},
       {"sedation_differs", "sedation"}};
   for (const auto& flag : f["flags"]) {
     const auto kind = flag["kind"].get<std::string>();
@@ -185,9 +183,10 @@ void print_normalization(const json& f, std::ostream& os) {
   }
   if (const auto& last = n["last_recording"]; !last.is_null()) {
     os << "  last recording " << text(last["recording"]) << " (day " << fixed(last["day"], 1)
-       << "): " << (last["normal"].get<bool>() ? "normal" : "abnormal");
-    for (const auto& why : last["abnormal"])
-      os << "; " << text(why);
+       << "): " << text(last["verdict"]);
+    for (const char* list : {"abnormal", "unknown"})
+      for (const auto& why : last[list])
+        os << "; " << text(why);
     os << '\n';
   }
   const auto& c = f["concordance"];
@@ -221,8 +220,9 @@ void print_followup(const json& f, std::ostream& os) {
   os << "  (ICANS \"s\": consciousness not scored, sedated; \"?\": nothing could be scored;\n"
         "   index: encephalopathy index 0-1;\n"
         "   rel.d: relative delta power; EEG events: Sz seizures, periodic/rhythmic patterns,\n"
-        "   IED spikes and sharp waves, not analysed without detection; verdict: normal or\n"
-        "   abnormal against the reference below)\n\n";
+        "   IED spikes and sharp waves, not analysed without detection; verdict: normal,\n"
+        "   abnormal, or undetermined (nothing abnormal, not all judged) against the\n"
+        "   reference below)\n\n";
   print_episodes(f, os);
   print_normalization(f, os);
   if (!f["flags"].empty())

@@ -105,10 +105,19 @@ void last_recording(const std::vector<TimedRecording>& recs, const Fusion& f,
                     std::vector<Flag>& out) {
   if (recs.empty() || recs.back().day < 0.0 || f.recordings.back().normality.normal)
     return;
-  out.push_back({recs.back().day, "abnormal_at_last_recording",
-                 "EEG still abnormal at the last recording (" + recs.back().label + ", against " +
-                     to_string(f.recordings.back().normality.reference) + ")",
-                 f.recordings.back().normality.abnormal});
+  const auto& n = f.recordings.back().normality;
+  const std::string where =
+      " at the last recording (" + recs.back().label + ", against " + to_string(n.reference) + ")";
+  auto evidence = n.abnormal;
+  evidence.insert(evidence.end(), n.unknown.begin(), n.unknown.end());
+  // Nothing abnormal, but something not judged: the EEG is not shown normal, which is not the
+  // same as still abnormal.
+  if (n.abnormal.empty())
+    out.push_back({recs.back().day, "undetermined_at_last_recording",
+                   "EEG not shown normal" + where, std::move(evidence)});
+  else
+    out.push_back({recs.back().day, "abnormal_at_last_recording", "EEG still abnormal" + where,
+                   std::move(evidence)});
 }
 
 void sedation(const std::vector<TimedRecording>& recs, const Fusion& f, std::vector<Flag>& out) {

@@ -7,40 +7,39 @@
 namespace eegtrack::clinical {
 namespace {
 
-// The value must not exceed `limit`; a missing value is a reason of its own. Against a
+// The value must not exceed `limit`; a missing value is an unknown of its own. Against a
 // baseline, the reason also gives the baseline's value: the limit is the top of its interval
 // (plus a resolution), which a reader could not otherwise tell from the baseline itself.
 void at_most(const Estimate& e, std::optional<double> limit, const std::string& name,
-             std::vector<std::string>& abnormal, const Estimate* baseline = nullptr) {
+             NormalityCheck& c, const Estimate* baseline = nullptr) {
   if (!e.value) {
-    abnormal.push_back(name + " not computed");
+    c.unknown.push_back(name + " not computed");
   } else if (limit && *e.value > *limit) {
     std::string reason =
         name + " " + detail::fixed_text(*e.value, 2) + " > " + detail::fixed_text(*limit, 2);
     if (baseline != nullptr && baseline->value)
       reason += " (baseline " + detail::fixed_text(*baseline->value, 2) + ")";
-    abnormal.push_back(std::move(reason));
+    c.abnormal.push_back(std::move(reason));
   }
 }
 
 // Without detection a count of 0 means "not looked at", not "none": like a measure that
-// could not be computed, it is a reason of its own, so that `followup --no-detect` never calls
-// a recording normal on its background alone.
-void no_patterns(const EegMeasures& m, const EegMeasures* baseline,
-                 std::vector<std::string>& abnormal) {
+// could not be computed, it is an unknown, so that `followup --no-detect` never calls a
+// recording normal on its background alone.
+void no_patterns(const EegMeasures& m, const EegMeasures* baseline, NormalityCheck& c) {
   if (!detectors_ran(m)) {
-    abnormal.push_back("epileptiform detection not run");
+    c.unknown.push_back("epileptiform detection not run");
     return;
   }
   if (m.seizure_count > 0 && (baseline == nullptr || baseline->seizure_count == 0))
-    abnormal.push_back(std::to_string(m.seizure_count) + " seizure(s)");
+    c.abnormal.push_back(std::to_string(m.seizure_count) + " seizure(s)");
   for (std::size_t i = 0; i < m.patterns.size(); ++i) {
     const auto& p = m.patterns[i];
     const bool in_baseline =
         baseline != nullptr && i < baseline->patterns.size() && baseline->patterns[i].episodes > 0;
     if (p.episodes > 0 && !in_baseline)
-      abnormal.push_back(std::string(detect::to_string(p.type)) + " (" +
-                         std::to_string(p.episodes) + " episode(s))");
+      c.abnormal.push_back(std::string(detect::to_string(p.type)) + " (" +
+                           std::to_string(p.episodes) + " episode(s))");
   }
 }
 
@@ -75,6 +74,12 @@ const char* to_string(NormalReference reference) noexcept {
   return reference == NormalReference::Baseline ? "baseline" : "adult limits";
 }
 
+const char* verdict_word(const NormalityCheck& check) noexcept {
+  if (check.normal)
+    return "normal";
+  return check.abnormal.empty() && !check.unknown.empty() ? "undetermined" : "abnormal";
+}
+
 NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& limits) {
   NormalityCheck c;
   c.reference = NormalReference::AdultLimits;
@@ -83,12 +88,11 @@ NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& li
   else if (*m.pdr_hz.value < limits.min_pdr_hz)
     c.abnormal.push_back("PDR " + detail::fixed_text(*m.pdr_hz.value, 1) + " Hz < " +
                          detail::fixed_text(limits.min_pdr_hz, 1) + " Hz");
-  at_most(m.relative_delta, limits.max_relative_delta, "relative delta", c.abnormal);
-  at_most(m.encephalopathy_index, limits.max_encephalopathy_index, "encephalopathy index",
-          c.abnormal);
+  at_most(m.relative_delta, limits.max_relative_delta, "relative delta", c);
+  at_most(m.encephalopathy_index, limits.max_encephalopathy_index, "encephalopathy index", c);
   no_new_focus(m, nullptr, c.abnormal);
-  no_patterns(m, nullptr, c.abnormal);
-  c.normal = c.abnormal.empty();
+  no_patterns(m, nullptr, c);
+  c.normal = c.abnormal.empty() && c.unknown.empty();
   return c;
 }
 
@@ -106,12 +110,12 @@ NormalityCheck check_against_baseline(const EegMeasures& m, const EegMeasures& b
                            detail::fixed_text(*baseline.pdr_hz.value, 1) + " Hz)");
   }
   at_most(m.relative_delta, top(baseline.relative_delta, kRelativePowerResolution),
-          "relative delta", c.abnormal, &baseline.relative_delta);
+          "relative delta", c, &baseline.relative_delta);
   at_most(m.encephalopathy_index, top(baseline.encephalopathy_index, kIndexResolution),
-          "encephalopathy index", c.abnormal, &baseline.encephalopathy_index);
+          "encephalopathy index", c, &baseline.encephalopathy_index);
   no_new_focus(m, &baseline, c.abnormal);
-  no_patterns(m, &baseline, c.abnormal);
-  c.normal = c.abnormal.empty();
+  no_patterns(m, &baseline, c);
+  c.normal = c.abnormal.empty() && c.unknown.empty();
   return c;
 }
 

@@ -69,8 +69,10 @@ json verdict_json(const clinical::RecordingVerdict& v,
                {"pdr_hz", change_json(v.pdr_change)},
                {"sedation_differs", v.sedation_differs}};
   return {{"normal", v.normality.normal},
+          {"verdict", clinical::verdict_word(v.normality)},
           {"reference", clinical::to_string(v.normality.reference)},
           {"abnormal", v.normality.abnormal},
+          {"unknown", v.normality.unknown},
           {"paired_assessment", index_or_null(v.paired_grade)},
           {"changes", changes},
           {"active_treatments", v.active_treatments},
@@ -98,10 +100,10 @@ json normalization_json(const clinical::Fusion& f,
   json last = nullptr;
   if (!recordings.empty()) {
     const auto& v = f.recordings.back();
-    last = {{"recording", recordings.back().label},
-            {"day", recordings.back().day},
-            {"normal", v.normality.normal},
-            {"abnormal", v.normality.abnormal}};
+    last = {
+        {"recording", recordings.back().label}, {"day", recordings.back().day},
+        {"normal", v.normality.normal},         {"verdict", clinical::verdict_word(v.normality)},
+        {"abnormal", v.normality.abnormal},     {"unknown", v.normality.unknown}};
   }
   return {{"reference", clinical::to_string(f.reference)},
           {"baseline", f.baseline ? json(recordings[*f.baseline].label) : json(nullptr)},

@@ -23,6 +23,7 @@ constexpr Rgb kIcans{0xD5, 0x5E, 0x00};
 constexpr Rgb kCrs{0x00, 0x72, 0xB2};
 constexpr Rgb kNormal{0x1B, 0x9E, 0x77};
 constexpr Rgb kAbnormal{0xE6, 0x9F, 0x00};  // apart from the ICANS vermillion
+constexpr Rgb kUndetermined{0x99, 0x99, 0x99};
 
 struct DayRange {
   double low = 0.0;
@@ -248,8 +249,8 @@ double eeg_panel(Svg& svg, const FollowupData& d, const LinearScale& x, double t
     std::string tip = r.label + " (day " + fixed(r.day, 1) + "): " + fixed(*m.value, 2);
     if (r.seizure_count > 0)
       svg.circle(cx, cy, 7.5, {"", "#b00020", "none", 2.0, "", -1});
-    svg.circle(cx, cy, 4.5, {r.normal ? "eeg-normal" : "eeg-abnormal", "#ffffff", "", 1.0, "", -1},
-               tip + (r.normal ? ", normal" : ", abnormal"));
+    svg.circle(cx, cy, 4.5, {"eeg-" + r.verdict, "#ffffff", "", 1.0, "", -1},
+               tip + ", " + r.verdict);
   }
   svg.rect(area.left, area.top, area.width, area.height, {"frame", "", "none", -1, "", -1});
   return area.bottom() + kGap;
@@ -285,15 +286,17 @@ std::string course_figure(const FollowupData& d, std::string_view id) {
       (n_drugs > 0 ? kHeading + kTreatmentRow * static_cast<double>(n_drugs) + kGap : 0.0) +
       2 * (kHeading + 70.0 + kGap) + 3 * (kHeading + 60.0 + kGap) + 60.0;
   Svg svg(kWidth, height, id, "Course after infusion");
-  // Legend line.
-  const double legend_h = draw_legend(
-      svg, kLeft, 12.0, plot_width,
-      {{"ICANS grade", kIcans, "", false, 1.0},
-       {"CRS grade", kCrs, "4 3", false, 1.0},
-       {"ICANS episode", {0xD6, 0x60, 0x4D}, "", true, 0.25},
-       {"EEG normal", kNormal, "", true, 1.0},
-       {"EEG abnormal", kAbnormal, "", true, 1.0},
-       {"flag (numbered as in the flag table)", {0xB0, 0x00, 0x20}, "2 3", false, 1.0}});
+  // Legend line; "undetermined" only when some recording is.
+  std::vector<LegendItem> legend{{"ICANS grade", kIcans, "", false, 1.0},
+                                 {"CRS grade", kCrs, "4 3", false, 1.0},
+                                 {"ICANS episode", {0xD6, 0x60, 0x4D}, "", true, 0.25},
+                                 {"EEG normal", kNormal, "", true, 1.0},
+                                 {"EEG abnormal", kAbnormal, "", true, 1.0}};
+  if (std::any_of(d.recordings.begin(), d.recordings.end(),
+                  [](const auto& r) { return r.verdict == "undetermined"; }))
+    legend.push_back({"EEG undetermined", kUndetermined, "", true, 1.0});
+  legend.push_back({"flag (numbered as in the flag table)", {0xB0, 0x00, 0x20}, "2 3", false, 1.0});
+  const double legend_h = draw_legend(svg, kLeft, 12.0, plot_width, legend);
   const double flag_top = 12.0 + legend_h + 2.0;
   double top = flag_top + kFlagStrip;
   const double first_top = top;

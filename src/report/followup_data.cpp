@@ -124,6 +124,13 @@ RecordingRow recording_row(const Reader& r, const json& j, const std::string& fi
     row.normal = r.flag(v, "normal");
     row.reference = r.text(v, "reference", field + ".verdict.reference");
     row.abnormal = r.texts(v, "abnormal", field + ".verdict.abnormal");
+    row.unknown = r.texts(v, "unknown", field + ".verdict.unknown");
+    // Layout 1.0 had no verdict word: normal or not, and every reason abnormal.
+    row.verdict = r.text(v, "verdict", field + ".verdict.verdict");
+    if (row.verdict.empty())
+      row.verdict = row.normal ? "normal" : "abnormal";
+    if (row.verdict != "normal" && row.verdict != "abnormal" && row.verdict != "undetermined")
+      r.fail(field + ".verdict.verdict", "unknown verdict '" + row.verdict + "'");
     row.eeg_grade_support = r.text(v, "eeg_grade_support", field + ".verdict.eeg_grade_support");
     row.active_treatments = r.texts(v, "active_treatments", field + ".verdict.active_treatments");
   }

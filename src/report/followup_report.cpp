@@ -117,10 +117,15 @@ std::string recordings_html(const FollowupReportInput& in) {
             fixed(100.0 * r.clean_fraction, 0) + " % clean" +
             (r.sedation.empty() ? std::string() : ", sedation: " + escape_html(r.sedation)) +
             "</span>";
-    std::string verdict = r.normal ? "<span class=\"normal-text\">normal</span>"
-                                   : "<span class=\"abnormal\">abnormal</span>";
-    for (const auto& reason : r.abnormal)
-      verdict += "<br><span class=\"note\">" + escape_html(reason) + "</span>";
+    // Findings beyond the reference first, then what could not be judged.
+    std::string verdict = "<span class=\"" +
+                          std::string(r.verdict == "normal"     ? "normal-text"
+                                      : r.verdict == "abnormal" ? "abnormal"
+                                                                : "undetermined") +
+                          "\">" + r.verdict + "</span>";
+    for (const auto& reasons : {r.abnormal, r.unknown})
+      for (const auto& reason : reasons)
+        verdict += "<br><span class=\"note\">" + escape_html(reason) + "</span>";
     if (!r.eeg_grade_support.empty())
       verdict += "<br><strong>" + escape_html(r.eeg_grade_support) + "</strong>";
     std::string thumb;
@@ -130,10 +135,10 @@ std::string recordings_html(const FollowupReportInput& in) {
     std::string pdr = measure_text(r.pdr_hz, 1, "absent");
     if (!r.pdr_hz.value && !r.pdr_absent_reason.empty())
       pdr += "<span class=\"note\">" + escape_html(r.pdr_absent_reason) + "</span>";
-    out += std::string("<tr") + (r.normal ? "" : " class=\"flagged\"") + "><td class=\"num\">" +
-           std::to_string(i + 1) + "</td><td>" + name + "</td><td class=\"num\">" +
-           day_text(r.day) + "</td><td class=\"num\">" + measure_text(r.index, 2) +
-           "</td><td class=\"num\">" + pdr + "</td><td class=\"num\">" +
+    out += std::string("<tr") + (r.verdict == "abnormal" ? " class=\"flagged\"" : "") +
+           "><td class=\"num\">" + std::to_string(i + 1) + "</td><td>" + name +
+           "</td><td class=\"num\">" + day_text(r.day) + "</td><td class=\"num\">" +
+           measure_text(r.index, 2) + "</td><td class=\"num\">" + pdr + "</td><td class=\"num\">" +
            measure_text(r.relative_delta, 2) + "</td><td>" + slowing_text(r) + "</td><td>" +
            events_text(r) + "</td><td class=\"verdict\">" + verdict + "</td><td class=\"thumb\">" +
            (thumb.empty() ? "<span class=\"note\">no feature store</span>" : thumb) + "</td></tr>";
@@ -170,7 +175,7 @@ std::string episodes_html(const FollowupData& d) {
 
 std::string treatments_html(const FollowupData& d) {
   if (d.treatments.empty())
-    return "";
+    return "<p class=\"note\">No treatment in the course file.</p>";
   std::string out =
       "<table id=\"treatment-table\"><thead><tr><th>drug</th><th>dose</th>"
       "<th>route</th><th>start day</th><th>stop day</th></tr></thead><tbody>";
@@ -192,7 +197,9 @@ std::string render_followup_report(const FollowupReportInput& in) {
       "whose ICANS grade could not be scored, e.g. consciousness under sedation). EEG "
       "markers: one per recording, green when normal against " +
       escape_html(d.reference.empty() ? "the reference" : d.reference) +
-      ", orange when not (reasons in the table). Hover a mark for its values.</figcaption>" +
+      ", orange when abnormal, grey when undetermined (nothing abnormal, but a measure not "
+      "computed or detection not run; reasons in the table). Hover a mark for its "
+      "values.</figcaption>" +
       course_figure(d, "course-figure") + "</figure></section>";
   body += "<section id=\"flags\"><h2>Flags (" + std::to_string(d.flags.size()) + ")</h2>" +
           flags_html(d) + "</section>";

@@ -29,6 +29,7 @@ p { margin: 6px 0; }
 .summary-item .detail { font-size: 12.5px; color: #333333; }
 .abnormal { color: #b00020; }
 .normal-text { color: #1b5e20; }
+.undetermined { color: #555555; font-style: italic; }
 figure { margin: 10px 0 18px; }
 figcaption { font-size: 13px; color: #333333; margin: 4px 0 6px; }
 svg { max-width: 100%; height: auto; display: block; font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
@@ -90,6 +91,7 @@ a { color: var(--accent); }
 .bar-text { font-size: 10.5px; fill: #1a1a1a; }
 .eeg-normal { fill: #1b9e77; }
 .eeg-abnormal { fill: #e69f00; }
+.eeg-undetermined { fill: #999999; }
 td.thumb { min-width: 172px; }
 .thumb svg { width: 160px; height: 40px; max-width: none; }
 @page { size: A4 landscape; margin: 10mm; }

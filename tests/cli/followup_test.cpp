@@ -66,7 +66,7 @@ TEST(FollowupCli, WritesTheCourseTheRecordingsAndTheTable) {
                         "recordings/d14.h5", "recordings/d30.events.tsv"})
     EXPECT_TRUE(fs::exists(out / f)) << f;
   const auto j = nlohmann::json::parse(read_text((out / "T-01.followup.json").string()));
-  EXPECT_EQ(j["followup_layout_version"], "1.0");
+  EXPECT_EQ(j["followup_layout_version"], "1.1");
   EXPECT_EQ(j["assessments"][1]["icans"]["grade"], 4);
   EXPECT_EQ(j["episodes"]["icans"].size(), 1U);
   EXPECT_EQ(j["episodes"]["icans"][0]["resolution_day"].get<double>(),
@@ -131,27 +131,36 @@ TEST(FollowupCli, ReusesEarlierAnalysesUnlessToldOrParametersChange) {
 }
 
 // Without detection the seizure and pattern counts are unknown: no recording may be called
-// normal on its background alone, so no episode can be said to have normalised.
+// normal on its background alone (its verdict is undetermined unless something is abnormal),
+// so no episode can be said to have normalised.
 TEST(FollowupCli, WithoutDetectionNoRecordingIsCalledNormal) {
   const fs::path out = program_scratch_dir() / "followup_no_detect";
   fs::remove_all(out);
   const auto run = run_cli(
       {"followup", (course_dir() / "course.yaml").string(), "-o", out.string(), "--no-detect"});
   ASSERT_EQ(run.exit_status, 0) << run.err;
-  EXPECT_NE(run.out.find("not analysed,abnormal"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("not analysed,undetermined"), std::string::npos) << run.out;
   const auto j = nlohmann::json::parse(read_text((out / "T-01.followup.json").string()));
   ASSERT_EQ(j["recordings"].size(), 3U);
   for (const auto& r : j["recordings"]) {
     SCOPED_TRACE(r["label"].get<std::string>());
     EXPECT_EQ(r["measures"]["analysed_s"].get<double>(), 0.0);
     EXPECT_FALSE(r["verdict"]["normal"].get<bool>());
-    const auto reasons = r["verdict"]["abnormal"].get<std::vector<std::string>>();
-    EXPECT_NE(std::find(reasons.begin(), reasons.end(), "epileptiform detection not run"),
-              reasons.end());
+    const auto unknown = r["verdict"]["unknown"].get<std::vector<std::string>>();
+    EXPECT_NE(std::find(unknown.begin(), unknown.end(), "epileptiform detection not run"),
+              unknown.end());
+    // Subject07's slower background (d14) stays abnormal; the others are undetermined.
+    EXPECT_EQ(r["verdict"]["verdict"],
+              r["verdict"]["abnormal"].empty() ? "undetermined" : "abnormal");
   }
+  EXPECT_EQ(j["recordings"][1]["verdict"]["verdict"], "abnormal");
+  EXPECT_EQ(j["recordings"][0]["verdict"]["verdict"], "undetermined");
   ASSERT_EQ(j["normalization"]["episodes"].size(), 1U);
   EXPECT_TRUE(j["normalization"]["episodes"][0]["first_normal"].is_null());
   EXPECT_FALSE(j["normalization"]["last_recording"]["normal"].get<bool>());
+  // d30's PDR is below the baseline's interval: still abnormal, with the unknown beside it.
+  EXPECT_EQ(j["flags"].back()["kind"], "abnormal_at_last_recording");
+  EXPECT_EQ(j["flags"].back()["evidence"].back(), "epileptiform detection not run");
 }
 
 TEST(FollowupCli, ABadCourseFileIsAFileErrorAndABadOptionAUsageError) {

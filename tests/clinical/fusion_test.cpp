@@ -148,6 +148,22 @@ TEST(Fusion, FlagsUnrecordedSeizuresWorseningAgainstTheGradeSedationAndAnAbnorma
   EXPECT_NE(f.flags[3].message.find("needs confirmation"), std::string::npos);
 }
 
+// The last recording with nothing abnormal but no detection: "not shown normal", not "still
+// abnormal", with what was not judged as its evidence.
+TEST(Fusion, AnUndeterminedLastRecordingIsNotCalledAbnormal) {
+  auto c = biphasic();
+  c.recordings.back().measures.analysed_s = 0.0;
+  const auto f = fused(c);
+  ASSERT_FALSE(f.flags.empty());
+  const auto& last = f.flags.back();
+  EXPECT_EQ(last.kind, "undetermined_at_last_recording");
+  EXPECT_EQ(last.message.rfind("EEG not shown normal at the last recording", 0), 0U)
+      << last.message;
+  EXPECT_EQ(last.evidence, std::vector<std::string>{"epileptiform detection not run"});
+  EXPECT_TRUE(std::none_of(f.flags.begin(), f.flags.end(),
+                           [](const Flag& g) { return g.kind == "abnormal_at_last_recording"; }));
+}
+
 TEST(Fusion, WithoutABaselineAdultLimitsAreTheReference) {
   auto c = biphasic();
   c.recordings.erase(c.recordings.begin());

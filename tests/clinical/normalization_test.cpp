@@ -49,8 +49,21 @@ TEST(NormalLimits, SlowPdrAndMissingIndexAreNotNormal) {
   m.encephalopathy_index = {};
   const auto c = check_against_limits(m, NormalLimits{});
   EXPECT_FALSE(c.normal);
-  EXPECT_EQ(c.abnormal.front(), "PDR 7.4 Hz < 8.0 Hz");
-  EXPECT_EQ(c.abnormal.back(), "encephalopathy index not computed");
+  EXPECT_EQ(c.abnormal, std::vector<std::string>{"PDR 7.4 Hz < 8.0 Hz"});
+  EXPECT_EQ(c.unknown, std::vector<std::string>{"encephalopathy index not computed"});
+  EXPECT_STREQ(verdict_word(c), "abnormal");
+}
+
+// A measure that could not be computed, with nothing abnormal: not normal, and not abnormal.
+TEST(NormalLimits, AMissingMeasureAloneLeavesTheVerdictUndetermined) {
+  auto m = healthy();
+  m.relative_delta = {};
+  const auto c = check_against_limits(m, NormalLimits{});
+  EXPECT_FALSE(c.normal);
+  EXPECT_TRUE(c.abnormal.empty());
+  EXPECT_EQ(c.unknown, std::vector<std::string>{"relative delta not computed"});
+  EXPECT_STREQ(verdict_word(c), "undetermined");
+  EXPECT_STREQ(verdict_word(check_against_limits(healthy(), NormalLimits{})), "normal");
 }
 
 TEST(NormalBaseline, BackWithinTheBaselineIntervalIsNormal) {
@@ -107,15 +120,19 @@ TEST(NormalBaseline, AFocusOfSlowingIsAbnormalUnlessTheBaselineHadIt) {
 // `followup --no-detect`: the detectors saw nothing, so 0 seizures and 0 pattern episodes mean
 // "not looked at". A normal background alone must not make the verdict normal, against the
 // limits or against a baseline; a baseline without detection is no excuse for new seizures.
-TEST(NormalLimits, DetectionThatDidNotRunIsAReasonNotANormalFinding) {
+TEST(NormalLimits, DetectionThatDidNotRunLeavesTheVerdictUndetermined) {
   auto m = healthy();
   m.analysed_s = 0.0;
   const auto limits = check_against_limits(m, NormalLimits{});
   EXPECT_FALSE(limits.normal);
-  EXPECT_EQ(limits.abnormal, std::vector<std::string>{"epileptiform detection not run"});
+  EXPECT_TRUE(limits.abnormal.empty());
+  EXPECT_EQ(limits.unknown, std::vector<std::string>{"epileptiform detection not run"});
+  EXPECT_STREQ(verdict_word(limits), "undetermined");
   const auto baseline = check_against_baseline(m, healthy());
   EXPECT_FALSE(baseline.normal);
-  EXPECT_EQ(baseline.abnormal, std::vector<std::string>{"epileptiform detection not run"});
+  EXPECT_EQ(baseline.unknown, std::vector<std::string>{"epileptiform detection not run"});
+  m.relative_delta = {0.52, 0.5, 0.55};  // a finding beside the unknown: abnormal
+  EXPECT_STREQ(verdict_word(check_against_limits(m, NormalLimits{})), "abnormal");
 
   auto undetected_baseline = healthy();
   undetected_baseline.analysed_s = 0.0;

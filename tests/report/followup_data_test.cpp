@@ -88,6 +88,32 @@ TEST(FollowupData, RecordingsWithoutDetectionAreMarked) {
   EXPECT_TRUE(followup_from_json(j, "x.followup.json").recordings[0].detected);
 }
 
+// Layout 1.1 gives the verdict word and what could not be judged; 1.0 had neither, so its
+// verdict is normal or abnormal.
+TEST(FollowupData, ReadsTheVerdictAndWhatCouldNotBeJudged) {
+  auto j = minimal();
+  EXPECT_EQ(followup_from_json(j, "x").recordings[0].verdict, "abnormal");
+  j["recordings"][0]["verdict"]["normal"] = true;
+  EXPECT_EQ(followup_from_json(j, "x").recordings[0].verdict, "normal");
+  j["followup_layout_version"] = "1.1";
+  auto& v = j["recordings"][0]["verdict"];
+  v = {{"normal", false},
+       {"verdict", "undetermined"},
+       {"abnormal", nlohmann::json::array()},
+       {"unknown", {"epileptiform detection not run"}}};
+  const auto row = followup_from_json(j, "x").recordings[0];
+  EXPECT_EQ(row.verdict, "undetermined");
+  EXPECT_TRUE(row.abnormal.empty());
+  EXPECT_EQ(row.unknown, std::vector<std::string>{"epileptiform detection not run"});
+  v["verdict"] = "<b>fine</b>";
+  try {
+    (void)followup_from_json(j, "x");
+    FAIL();
+  } catch (const FollowupInputError& e) {
+    EXPECT_STREQ(e.what(), "x: recordings[0].verdict.verdict: unknown verdict '<b>fine</b>'");
+  }
+}
+
 TEST(FollowupData, ErrorsNameTheSourceAndTheField) {
   auto j = minimal();
   j["recordings"][0].erase("day");

@@ -339,36 +339,5 @@ TEST(FollowupReport, HostileCourseFieldsStayText) {
   EXPECT_EQ(html.find("id=\"identity\""), std::string::npos);
 }
 
-// The recordings table names the focus of slowing as the verdict's reasons do; a file written
-// before the region was a field gives the side alone.
-TEST(FollowupReport, SlowingNamesTheFocusSideAndRegion) {
-  FollowupReportInput in;
-  in.data.layout_version = "1.0";
-  RecordingRow r;
-  r.label = "day 40";
-  r.day = 40.0;
-  r.slowing_grade = "none";
-  r.slowing_distribution = "focal";
-  r.slowing_side = "left";
-  r.slowing_region = "temporal";
-  in.data.recordings = {r};
-  EXPECT_NE(render_followup_report(in).find("<td>none, focal (left temporal)</td>"),
-            std::string::npos);
-  in.data.recordings[0].slowing_region.clear();
-  EXPECT_NE(render_followup_report(in).find("<td>none, focal (left)</td>"), std::string::npos);
-}
-
-// A recording whose detectors did not run has unknown events, not none.
-TEST(FollowupReport, EventsOfARecordingWithoutDetectionAreNotNone) {
-  FollowupReportInput in;
-  in.data.layout_version = "1.0";
-  in.data.recordings = {RecordingRow{}};
-  EXPECT_NE(render_followup_report(in).find("<td>none</td>"), std::string::npos);
-  in.data.recordings[0].detected = false;
-  const auto html = render_followup_report(in);
-  EXPECT_EQ(html.find("<td>none</td>"), std::string::npos);
-  EXPECT_NE(html.find("<td>not analysed (--no-detect)</td>"), std::string::npos);
-}
-
 }  // namespace
 }  // namespace eegtrack::report

@@ -76,7 +76,8 @@ struct Flag {
   double day = 0.0;
   std::string kind;  ///< eeg_worse_grade_better, possible_nonconvulsive_seizure,
                      ///< lateralized_matches_sign, lateralized_contradicts_sign,
-                     ///< abnormal_at_last_recording, sedation_differs
+                     ///< abnormal_at_last_recording, undetermined_at_last_recording,
+                     ///< sedation_differs
   std::string message;
   std::vector<std::string> evidence;
 };

@@ -26,17 +26,24 @@ struct NormalLimits {
 enum class NormalReference { Baseline, AdultLimits };
 [[nodiscard]] const char* to_string(NormalReference reference) noexcept;  ///< "baseline", ...
 
-/// The verdict with every reason it is not normal (empty when normal).
+/// The verdict with every reason it is not normal. A finding beyond the reference makes the
+/// recording abnormal; what could not be judged (a measure not computed, detection not run)
+/// leaves it undetermined: not normal, yet not abnormal either.
 struct NormalityCheck {
   NormalReference reference = NormalReference::AdultLimits;
-  bool normal = false;
+  bool normal = false;                ///< both lists empty
   std::vector<std::string> abnormal;  ///< "PDR absent", "relative delta 0.52 > 0.35", ...
+  std::vector<std::string> unknown;   ///< "encephalopathy index not computed", ...
 };
+
+/// "normal", "abnormal" (some finding beyond the reference) or "undetermined" (none, but some
+/// part could not be judged).
+[[nodiscard]] const char* verdict_word(const NormalityCheck& check) noexcept;
 
 /// Against adult limits: a PDR of at least min_pdr_hz, relative delta and index at most their
 /// limits, no periodic or rhythmic pattern and no seizure. A measure that could not be computed
-/// is a reason too ("index not computed"), and so is detection that did not run
-/// ("epileptiform detection not run"): normality is never assumed.
+/// ("index not computed") and detection that did not run ("epileptiform detection not run")
+/// are unknowns: normality is never assumed.
 [[nodiscard]] NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& limits);
 
 /// Differences smaller than the resolution the measures are reported at are not differences:

@@ -94,8 +94,11 @@ struct RecordingRow {
   std::optional<double> spike_rate_per_h;
   std::vector<std::pair<std::string, int>> patterns;  ///< types with episodes
   bool normal = false;
+  /// "normal", "abnormal" or "undetermined" (nothing abnormal, but not all judged)
+  std::string verdict = "abnormal";
   std::string reference;
-  std::vector<std::string> abnormal;  ///< reasons
+  std::vector<std::string> abnormal;  ///< findings beyond the reference
+  std::vector<std::string> unknown;   ///< what could not be judged (layout 1.1)
   std::string eeg_grade_support;
   std::vector<std::string> active_treatments;
 };
