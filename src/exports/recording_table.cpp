@@ -229,7 +229,9 @@ void epileptiform_fields(FieldList& f) {
   const auto at = [](std::string key) {
     return std::vector<std::string>{"epileptiform", std::move(key)};
   };
-  f.add(at("analysed_s"), "s", "EEG time the detectors saw.");
+  f.add(at("analysed_s"), "s",
+        "EEG time the detectors saw; 0 when they did not run (--no-detect), and then every "
+        "other epileptiform column but main_montage is n/a.");
   f.add(at("main_montage"), "", "Montage of the detectors' main view.");
   f.add(at("long_enough_for_rates"), "",
         "Whether the analysed time is long enough for rates and prevalences.");

@@ -273,6 +273,10 @@ TEST(RecordingTable, DetectorColumnsAreNotApplicableWithoutDetection) {
   EXPECT_EQ(out.summary["epileptiform"]["spike_count"], 0);
   EXPECT_TRUE(out.summary["epileptiform"]["two_helps2b_eeg_points"].is_null());
   EXPECT_EQ(row.at("epileptiform.analysed_s"), "0");
+  const auto sidecar = nlohmann::json::parse(test::read_text(out.paths.recording_json.string()));
+  EXPECT_NE(sidecar["epileptiform.analysed_s"]["Description"].get<std::string>().find(
+                "0 when they did not run"),
+            std::string::npos);
   std::size_t detector_columns = 0;
   for (const auto& column : table.header) {
     if (column.rfind("epileptiform.", 0) != 0 || column == "epileptiform.analysed_s" ||
