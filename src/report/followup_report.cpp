@@ -122,9 +122,9 @@ std::string recordings_html(const FollowupReportInput& in) {
                           std::string(r.verdict == "normal"     ? "normal-text"
                                       : r.verdict == "abnormal" ? "abnormal"
                                                                 : "undetermined") +
-                          "\">" + r.verdict + "</span>";
-    for (const auto& reasons : {r.abnormal, r.unknown})
-      for (const auto& reason : reasons)
+                          "\">" + escape_html(r.verdict) + "</span>";
+    for (const auto* reasons : {&r.abnormal, &r.unknown})
+      for (const auto& reason : *reasons)
         verdict += "<br><span class=\"note\">" + escape_html(reason) + "</span>";
     if (!r.eeg_grade_support.empty())
       verdict += "<br><strong>" + escape_html(r.eeg_grade_support) + "</strong>";

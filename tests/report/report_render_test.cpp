@@ -324,6 +324,8 @@ TEST(FollowupReport, HostileCourseFieldsStayText) {
   r.index = {0.49, 0.48, 0.5};
   r.pdr_absent_reason = kHostile;
   r.abnormal = {kHostile};
+  r.unknown = {kHostile};
+  r.verdict = kHostile;  // a hand-built row; files are checked on reading
   r.patterns = {{kHostile, 2}};
   d.recordings = {r};
   d.flags = {{14.2, kHostile, kHostile, {kHostile}}};
