@@ -57,6 +57,14 @@ json index_or_null(const std::optional<std::size_t>& i) {
   return i ? json(*i) : json(nullptr);
 }
 
+// The verdict itself, in each recording's verdict and in the last recording's summary.
+json normality_json(const clinical::NormalityCheck& n) {
+  return {{"normal", n.normal},
+          {"verdict", clinical::verdict_word(n)},
+          {"abnormal", n.abnormal},
+          {"unknown", n.unknown}};
+}
+
 }  // namespace
 
 json verdict_json(const clinical::RecordingVerdict& v,
@@ -68,16 +76,14 @@ json verdict_json(const clinical::RecordingVerdict& v,
                {"relative_delta", change_json(v.relative_delta_change)},
                {"pdr_hz", change_json(v.pdr_change)},
                {"sedation_differs", v.sedation_differs}};
-  return {{"normal", v.normality.normal},
-          {"verdict", clinical::verdict_word(v.normality)},
-          {"reference", clinical::to_string(v.normality.reference)},
-          {"abnormal", v.normality.abnormal},
-          {"unknown", v.normality.unknown},
-          {"paired_assessment", index_or_null(v.paired_grade)},
-          {"changes", changes},
-          {"active_treatments", v.active_treatments},
-          {"eeg_grade_support",
-           v.eeg_grade_support.empty() ? json(nullptr) : json(v.eeg_grade_support)}};
+  json out = normality_json(v.normality);
+  out.update({{"reference", clinical::to_string(v.normality.reference)},
+              {"paired_assessment", index_or_null(v.paired_grade)},
+              {"changes", changes},
+              {"active_treatments", v.active_treatments},
+              {"eeg_grade_support",
+               v.eeg_grade_support.empty() ? json(nullptr) : json(v.eeg_grade_support)}});
+  return out;
 }
 
 json normalization_json(const clinical::Fusion& f,
@@ -99,11 +105,8 @@ json normalization_json(const clinical::Fusion& f,
   }
   json last = nullptr;
   if (!recordings.empty()) {
-    const auto& v = f.recordings.back();
-    last = {
-        {"recording", recordings.back().label}, {"day", recordings.back().day},
-        {"normal", v.normality.normal},         {"verdict", clinical::verdict_word(v.normality)},
-        {"abnormal", v.normality.abnormal},     {"unknown", v.normality.unknown}};
+    last = normality_json(f.recordings.back().normality);
+    last.update({{"recording", recordings.back().label}, {"day", recordings.back().day}});
   }
   return {{"reference", clinical::to_string(f.reference)},
           {"baseline", f.baseline ? json(recordings[*f.baseline].label) : json(nullptr)},

@@ -121,14 +121,13 @@ RecordingRow recording_row(const Reader& r, const json& j, const std::string& fi
         row.patterns.emplace_back(type, p["episodes"].get<int>());
   if (j.contains("verdict") && j["verdict"].is_object()) {
     const auto& v = j["verdict"];
-    row.normal = r.flag(v, "normal");
     row.reference = r.text(v, "reference", field + ".verdict.reference");
     row.abnormal = r.texts(v, "abnormal", field + ".verdict.abnormal");
     row.unknown = r.texts(v, "unknown", field + ".verdict.unknown");
     // Layout 1.0 had no verdict word: normal or not, and every reason abnormal.
     row.verdict = r.text(v, "verdict", field + ".verdict.verdict");
     if (row.verdict.empty())
-      row.verdict = row.normal ? "normal" : "abnormal";
+      row.verdict = r.flag(v, "normal") ? "normal" : "abnormal";
     if (row.verdict != "normal" && row.verdict != "abnormal" && row.verdict != "undetermined")
       r.fail(field + ".verdict.verdict", "unknown verdict '" + row.verdict + "'");
     row.eeg_grade_support = r.text(v, "eeg_grade_support", field + ".verdict.eeg_grade_support");

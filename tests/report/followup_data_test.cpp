@@ -68,7 +68,7 @@ TEST(FollowupData, ReadsWhatTheReportDraws) {
   EXPECT_EQ(r.slowing_region, "temporal");
   EXPECT_EQ(r.patterns, (std::vector<std::pair<std::string, int>>{{"GRDA", 8}}));
   EXPECT_TRUE(r.detected);  // a file without analysed_s
-  EXPECT_FALSE(r.normal);
+  EXPECT_FALSE(r.normal());
   EXPECT_EQ(r.abnormal, std::vector<std::string>{"PDR absent"});
   ASSERT_EQ(d.episodes.size(), 1u);
   EXPECT_FALSE(d.episodes[0].resolution_day.has_value());

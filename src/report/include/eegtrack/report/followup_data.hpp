@@ -93,9 +93,9 @@ struct RecordingRow {
   int spike_count = 0;
   std::optional<double> spike_rate_per_h;
   std::vector<std::pair<std::string, int>> patterns;  ///< types with episodes
-  bool normal = false;
   /// "normal", "abnormal" or "undetermined" (nothing abnormal, but not all judged)
   std::string verdict = "abnormal";
+  [[nodiscard]] bool normal() const { return verdict == "normal"; }
   std::string reference;
   std::vector<std::string> abnormal;  ///< findings beyond the reference
   std::vector<std::string> unknown;   ///< what could not be judged (layout 1.1)
