@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "eegtrack/clinical/two_helps2b.hpp"
 #include "eegtrack/features/slowing_grade.hpp"
 #include "eegtrack/io/hdf5_writer.hpp"
 #include "eegtrack/pipeline/analysis_outputs.hpp"
@@ -99,6 +100,10 @@ const std::vector<Column>& measure_columns() {
       {"bird_count", true, "1",
        "Brief potentially ictal rhythmic discharges (epileptiform.bird_count); n/a when the "
        "detectors did not run"},
+      {"two_helps2b_eeg_points", true, "1",
+       "The EEG items of the 2HELPS2B seizure-risk score, 0-5 (epileptiform."
+       "two_helps2b_eeg_points); the clinical item, a prior seizure, is not included; n/a when "
+       "the detectors did not run"},
       {"error", false, "", "Why the recording failed; n/a when it did not"},
   };
   return columns;
@@ -118,6 +123,9 @@ std::vector<Cell> measures(const findings::RecordingFindings& f) {
   // Without detection (--no-detect) the counts are not zero but unknown.
   const bool detected = findings::detectors_ran(e);
   const auto detection = [&](std::optional<double> v) { return detected ? number(v) : Cell{}; };
+  std::optional<double> two_helps2b;  // null without detection
+  if (const auto points = clinical::two_helps2b_eeg_points(f))
+    two_helps2b = *points;
   const auto pattern_fraction = [&](detect::EventType type) -> Cell {
     for (const auto& p : e.patterns)
       if (p.type == type)
@@ -144,6 +152,7 @@ std::vector<Cell> measures(const findings::RecordingFindings& f) {
           pattern_fraction(detect::EventType::GRDA),
           pattern_fraction(detect::EventType::LRDA),
           detection(e.bird_count),
+          number(two_helps2b),
           Cell{}};
 }
 

@@ -65,21 +65,23 @@ Shown shown_cell(const std::string& column, const std::string& cell, bool ok) {
 // Short headings for the columns the report knows (the column table below gives each name
 // and meaning); a manifest's own columns keep their names.
 std::string heading(const CohortColumn& c) {
-  static const std::map<std::string, std::string> known = {{"key", "recording"},
-                                                           {"patient_id", "patient"},
-                                                           {"duration_s", "duration"},
-                                                           {"clean_fraction", "clean"},
-                                                           {"pdr_hz", "PDR (Hz)"},
-                                                           {"delta_relative", "rel. delta"},
-                                                           {"theta_relative", "rel. theta"},
-                                                           {"alpha_relative", "rel. alpha"},
-                                                           {"beta_relative", "rel. beta"},
-                                                           {"encephalopathy_index", "index"},
-                                                           {"slowing_grade", "slowing"},
-                                                           {"slowing_distribution", "distribution"},
-                                                           {"spike_count", "spikes"},
-                                                           {"spike_rate_per_h", "spikes /h"},
-                                                           {"seizure_count", "seizures"}};
+  static const std::map<std::string, std::string> known = {
+      {"key", "recording"},
+      {"patient_id", "patient"},
+      {"duration_s", "duration"},
+      {"clean_fraction", "clean"},
+      {"pdr_hz", "PDR (Hz)"},
+      {"delta_relative", "rel. delta"},
+      {"theta_relative", "rel. theta"},
+      {"alpha_relative", "rel. alpha"},
+      {"beta_relative", "rel. beta"},
+      {"encephalopathy_index", "index"},
+      {"slowing_grade", "slowing"},
+      {"slowing_distribution", "distribution"},
+      {"spike_count", "spikes"},
+      {"spike_rate_per_h", "spikes /h"},
+      {"seizure_count", "seizures"},
+      {"two_helps2b_eeg_points", "2HELPS2B EEG points"}};
   if (const auto it = known.find(c.name); it != known.end())
     return it->second;
   return escape_html(c.name) +
@@ -153,7 +155,8 @@ class LeftOut {
 
   [[nodiscard]] bool shows(const std::string& name) const {
     const bool detector = name == "spike_count" || name == "spike_rate_per_h" ||
-                          name == "seizure_count" || is_pattern_column(name);
+                          name == "seizure_count" || name == "two_helps2b_eeg_points" ||
+                          is_pattern_column(name);
     // The pattern columns are one cell, shown where the first of them stands.
     if (is_pattern_column(name) && name != kFirstPatternColumn)
       return false;

@@ -56,8 +56,9 @@ TEST(BatchCli, ManifestColumnsReachTheCohort) {
   EXPECT_EQ(named_rows.at(1).at(2), "MRN-0042417");
   // Without detection the counts and shares are unknown, not zero.
   const std::set<std::string> detection_columns = {
-      "spike_count",   "spike_rate_per_h", "seizure_count", "gpd_fraction", "lpd_fraction",
-      "bipd_fraction", "grda_fraction",    "lrda_fraction", "bird_count"};
+      "spike_count",  "spike_rate_per_h",      "seizure_count", "gpd_fraction",
+      "lpd_fraction", "bipd_fraction",         "grda_fraction", "lrda_fraction",
+      "bird_count",   "two_helps2b_eeg_points"};
   std::size_t checked = 0;
   for (std::size_t c = 0; c < named_rows.at(0).size(); ++c) {
     if (detection_columns.count(named_rows[0][c]) != 0) {

@@ -89,6 +89,8 @@ TEST(BatchCli, BadFilesAreListedAndTheRestCompletes) {
         << type;
   EXPECT_EQ(std::stol(cohort.at("ward2~rec").at("bird_count")),
             s["epileptiform"]["bird_count"].get<long>());
+  EXPECT_EQ(std::stol(cohort.at("ward2~rec").at("two_helps2b_eeg_points")),
+            s["epileptiform"]["two_helps2b_eeg_points"].get<long>());
   // 41 s is too short for a spike rate: the rate is n/a, the count is not.
   EXPECT_EQ(cohort.at("ward1~rec").at("spike_rate_per_h"), "n/a");
   EXPECT_NE(cohort.at("ward1~rec").at("spike_count"), "n/a");

@@ -183,6 +183,22 @@ TEST(CohortReport, RowsByPatientThenDayAndColumnsOfNaLeftOut) {
   EXPECT_EQ(cell(html, 1, 2), "<td>ok");
 }
 
+// The 2HELPS2B EEG points have their column, with a heading that names them; like the other
+// detector columns it is left out when the detectors ran on no recording.
+TEST(CohortReport, TwoHelps2bPointsHaveTheirColumn) {
+  CohortReportInput in;
+  for (const char* name : {"key", "status", "seizure_count", "two_helps2b_eeg_points"})
+    in.columns.push_back({name, "", ""});
+  in.rows = {{"lpd", "ok", "0", "2"}, {"nodetect", "ok", "n/a", "n/a"}};
+  std::string html = render_cohort_report(in);
+  EXPECT_NE(html.find(">2HELPS2B EEG points</th>"), std::string::npos);
+  EXPECT_EQ(cell(html, 1, 3), "<td class=\"num\">2");
+  EXPECT_EQ(cell(html, 2, 3), "<td class=\"num\">n/a");
+  in.rows = {in.rows[1]};
+  html = render_cohort_report(in);
+  EXPECT_EQ(html.find("2HELPS2B"), std::string::npos);
+}
+
 // The five pattern shares and the BIRD count of cohort.tsv make one cell, each found pattern
 // with its share of the analysed time (whole percent, "<1 %" below one); the summary counts the
 // recordings with any. Rows whose detectors did not run hold n/a, which is not "none": they
