@@ -163,10 +163,12 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s,
             << fixed(100.0 * j["continuity"]["suppressed_fraction"].get<double>(), 1) << " %, BSI "
             << fixed(bg["bsi"], 3);
   const auto& detection = p["detection"];
-  if (detection["enabled"].get<bool>())
-    print_epileptiform(j["epileptiform"], detection["min_analysed_for_rates_s"].get<double>());
-  else
+  if (!detection["enabled"].get<bool>())
     std::cout << "\n  epileptiform: not analysed (--no-detect)";
+  else if (!(j["epileptiform"]["analysed_s"].get<double>() > 0.0))
+    std::cout << "\n  epileptiform: not analysed (no stretch the detectors could use)";
+  else
+    print_epileptiform(j["epileptiform"], detection["min_analysed_for_rates_s"].get<double>());
   std::cout << "\n  wrote " << printable(paths.store.string()) << ", "
             << printable(paths.summary_json.string()) << ", "
             << printable(paths.events_tsv.string()) << " (+ .json)";

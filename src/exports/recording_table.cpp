@@ -55,8 +55,9 @@ std::string cell(const nlohmann::json& summary, const Field& field) {
 }
 
 // A field the detectors produced (a count, a rate, a pattern's share, the 2HELPS2B points):
-// without detection (epileptiform.analysed_s 0, --no-detect) summary.json holds 0 for most of
-// them, which the table must not pass on as "none found".
+// without detection (epileptiform.analysed_s 0, --no-detect) summary.json holds null for the
+// counts, but still 0 or empty for some (the burden window, the pattern shares, per-electrode
+// rates), which the table must not pass on as "none found".
 bool detector_result(const Field& field) {
   return field.path.size() > 1 && field.path[0] == "epileptiform" &&
          field.path[1] != "analysed_s" && field.path[1] != "main_montage";

@@ -67,31 +67,35 @@ json epileptiform_json(const findings::RecordingFindings& findings) {
              {"share", f.share}};
   }
   const auto points = clinical::two_helps2b_eeg_points(findings);
+  // Without detection (--no-detect, or nothing the detectors could analyse) a count of 0 would
+  // read as "none found": every result the detectors produce is null instead.
+  const bool ran = findings::detectors_ran(s);
+  const auto found = [ran](json value) { return ran ? std::move(value) : json(nullptr); };
   return {{"analysed_s", s.analysed_s},
           {"main_montage", s.main_montage},
           {"main_channels", s.main_channels},
           {"bipolar_channels", s.bipolar_channels},
-          {"spike_count", s.spike_count},
+          {"spike_count", found(s.spike_count)},
           {"spike_rate_per_h", s.spike_rate_per_h ? json(*s.spike_rate_per_h) : json(nullptr)},
-          {"spike_rate_95ci_per_h", {s.spike_rate_low_per_h, s.spike_rate_high_per_h}},
+          {"spike_rate_95ci_per_h", found({s.spike_rate_low_per_h, s.spike_rate_high_per_h})},
           {"long_enough_for_rates", s.long_enough_for_rates},
           {"spike_rate_per_electrode", rates_json(s.per_electrode)},
           {"spike_rate_per_region", rates_json(s.per_region)},
           {"dominant_focus", focus},
-          {"seizure_count", s.seizures.seizure_count},
-          {"longest_seizure_s", s.seizures.longest_seizure_s},
-          {"seizure_burden_max_per_h", s.seizures.seizure_burden_max_min_per_h},
+          {"seizure_count", found(s.seizures.seizure_count)},
+          {"longest_seizure_s", found(s.seizures.longest_seizure_s)},
+          {"seizure_burden_max_per_h", found(s.seizures.seizure_burden_max_min_per_h)},
           {"seizure_burden_units", "minutes of seizure in the worst 60-min window"},
           {"seizure_burden_window_s", s.burden_window_s},
-          {"electrographic_status", s.seizures.electrographic_status},
+          {"electrographic_status", found(s.seizures.electrographic_status)},
           {"patterns", patterns_json(s.patterns)},
-          {"bird_count", s.bird_count},
+          {"bird_count", found(s.bird_count)},
           {"two_helps2b_eeg_points", points ? json(*points) : json(nullptr)},
-          {"discharges_in_patterns", s.reconciled.discharges_in_patterns},
-          {"birds_in_seizures", s.reconciled.birds_in_seizures},
-          {"patterns_in_seizures", s.reconciled.patterns_in_seizures},
-          {"rda_in_periodic", s.reconciled.rda_in_periodic},
-          {"events_dropped_for_artifacts", s.events_dropped_for_artifacts},
+          {"discharges_in_patterns", found(s.reconciled.discharges_in_patterns)},
+          {"birds_in_seizures", found(s.reconciled.birds_in_seizures)},
+          {"patterns_in_seizures", found(s.reconciled.patterns_in_seizures)},
+          {"rda_in_periodic", found(s.reconciled.rda_in_periodic)},
+          {"events_dropped_for_artifacts", found(s.events_dropped_for_artifacts)},
           {"warnings", s.warnings}};
 }
 

@@ -1,9 +1,11 @@
 #include "eegtrack/pipeline/detection_runner.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "detector_lanes.hpp"
 #include "eegtrack/detect/patterns/pattern_detector.hpp"
@@ -71,6 +73,7 @@ struct DetectionRunner::State {
   std::optional<detail::DetectorLanes> lanes;
   std::vector<detect::Event> events;
   std::vector<MaskedSpan> masked;
+  std::size_t unreadable_epochs = 0;  ///< epochs left out of the analysed time
 
   template <class Detector, class Params>
   void start(std::optional<Detector>& slot, const char* name, const Params& p, double fs) {
@@ -188,14 +191,25 @@ void DetectionRunner::push(const Epoch& epoch,
     owned->block = {epoch.onset_s, fs, continues, owned->samples};
     st.lanes->push(std::move(owned));
   }
-  st.result.analysed_s += static_cast<double>(n) / fs;
-
   MaskedSpan span{epoch.onset_s, epoch.onset_s + static_cast<double>(n) / fs, {}};
+  std::size_t with_electrodes = 0;
+  std::size_t masked_channels = 0;
   for (std::size_t c = 0; c < recorded_masks.size() && c < st.recorded_electrodes.size(); ++c) {
-    if (features::has_any(recorded_masks[c], st.params.exclude_reasons))
+    with_electrodes += st.recorded_electrodes[c].empty() ? 0 : 1;
+    if (features::has_any(recorded_masks[c], st.params.exclude_reasons)) {
+      masked_channels += st.recorded_electrodes[c].empty() ? 0 : 1;
       span.electrodes.insert(span.electrodes.end(), st.recorded_electrodes[c].begin(),
                              st.recorded_electrodes[c].end());
+    }
   }
+  // The analysed time is the denominator of every rate: an epoch where most channels are flat,
+  // clipped or popping (the rule that voids events there) holds no readable EEG, and counting it
+  // would report "no spikes in an hour" of a disconnected amplifier.
+  if (static_cast<double>(masked_channels) <=
+      st.params.max_masked_channel_fraction * static_cast<double>(with_electrodes))
+    st.result.analysed_s += static_cast<double>(n) / fs;
+  else
+    ++st.unreadable_epochs;
   if (!span.electrodes.empty())
     st.masked.push_back(std::move(span));
 }
@@ -211,6 +225,13 @@ DetectionResult DetectionRunner::finish() {
     else
       clean.push_back(std::move(e));
   }
+  if (st.result.analysed_s == 0.0 && st.unreadable_epochs > 0)
+    st.result.warnings.push_back(
+        "nothing analysed: in each of the " + std::to_string(st.unreadable_epochs) +
+        " epochs more than " +
+        std::to_string(std::lround(100.0 * st.params.max_masked_channel_fraction)) +
+        " % of the channels carried an excluded artifact (" +
+        features::to_string(st.params.exclude_reasons) + ")");
   clean = detect::assemble_seizures(std::move(clean), st.params.assembly);
   st.result.events = detect::reconcile_events(std::move(clean), &st.result.reconciled);
   return std::move(st.result);

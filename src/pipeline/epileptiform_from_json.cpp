@@ -1,5 +1,6 @@
 // summary.json "epileptiform" and "events" read back into findings.
 #include <algorithm>
+#include <string_view>
 
 #include "eegtrack/findings/event_fields.hpp"
 #include "eegtrack/findings/names.hpp"
@@ -52,21 +53,56 @@ std::vector<detect::PatternPrevalence> patterns_of(const JsonField& j) {
   return out;
 }
 
+// A detector's result. Null when the detectors did not run (analysed_s 0): the model keeps its
+// zero there, which findings::detectors_ran marks as not looked for. Files written before
+// these fields could be null hold 0 instead, read the same way.
+class DetectorResults {
+ public:
+  DetectorResults(const JsonField& epileptiform, bool ran) : j_(epileptiform), ran_(ran) {}
+  [[nodiscard]] bool absent(std::string_view key) const {
+    const auto field = j_[key];
+    if (!field.is_null())
+      return false;
+    if (ran_)
+      field.fail("null although the detectors analysed the recording (analysed_s > 0)");
+    return true;
+  }
+  [[nodiscard]] int count(std::string_view key) const {
+    return absent(key) ? 0 : static_cast<int>(j_[key].integer());
+  }
+  [[nodiscard]] std::size_t tally(std::string_view key) const {
+    return absent(key) ? 0 : j_[key].count();
+  }
+  [[nodiscard]] double number(std::string_view key) const {
+    return absent(key) ? 0.0 : j_[key].number();
+  }
+  [[nodiscard]] bool flag(std::string_view key) const {
+    return absent(key) ? false : j_[key].boolean();
+  }
+
+ private:
+  JsonField j_;
+  bool ran_;
+};
+
 }  // namespace
 
 findings::Epileptiform epileptiform_from_json(const JsonField& j) {
   findings::Epileptiform e;
   e.analysed_s = j["analysed_s"].number();
+  const DetectorResults found(j, findings::detectors_ran(e));
   e.main_montage = j["main_montage"].string();
   e.main_channels = j["main_channels"].strings();
   e.bipolar_channels = j["bipolar_channels"].strings();
-  e.spike_count = static_cast<int>(j["spike_count"].integer());
+  e.spike_count = found.count("spike_count");
   e.spike_rate_per_h = optional_number(j["spike_rate_per_h"]);
-  const auto interval = j["spike_rate_95ci_per_h"].elements();
-  if (interval.size() != 2)
-    j["spike_rate_95ci_per_h"].fail("expected [low, high]");
-  e.spike_rate_low_per_h = interval[0].number();
-  e.spike_rate_high_per_h = interval[1].number();
+  if (!found.absent("spike_rate_95ci_per_h")) {
+    const auto interval = j["spike_rate_95ci_per_h"].elements();
+    if (interval.size() != 2)
+      j["spike_rate_95ci_per_h"].fail("expected [low, high]");
+    e.spike_rate_low_per_h = interval[0].number();
+    e.spike_rate_high_per_h = interval[1].number();
+  }
   e.long_enough_for_rates = j["long_enough_for_rates"].boolean();
   e.burden_window_s = j["seizure_burden_window_s"].number();
   e.per_electrode = rates_of(j["spike_rate_per_electrode"]);
@@ -78,15 +114,15 @@ findings::Epileptiform epileptiform_from_json(const JsonField& j) {
                                                static_cast<int>(f["count"].integer()),
                                                optional_number(f["rate_per_h"]),
                                                f["share"].number()};
-  e.seizures = {static_cast<int>(j["seizure_count"].integer()), j["longest_seizure_s"].number(),
-                j["seizure_burden_max_per_h"].number(), j["electrographic_status"].boolean()};
+  e.seizures = {found.count("seizure_count"), found.number("longest_seizure_s"),
+                found.number("seizure_burden_max_per_h"), found.flag("electrographic_status")};
   e.patterns = patterns_of(j["patterns"]);
-  e.bird_count = static_cast<int>(j["bird_count"].integer());
-  e.reconciled.discharges_in_patterns = j["discharges_in_patterns"].count();
-  e.reconciled.birds_in_seizures = j["birds_in_seizures"].count();
-  e.reconciled.patterns_in_seizures = j["patterns_in_seizures"].count();
-  e.reconciled.rda_in_periodic = j["rda_in_periodic"].count();
-  e.events_dropped_for_artifacts = j["events_dropped_for_artifacts"].count();
+  e.bird_count = found.count("bird_count");
+  e.reconciled.discharges_in_patterns = found.tally("discharges_in_patterns");
+  e.reconciled.birds_in_seizures = found.tally("birds_in_seizures");
+  e.reconciled.patterns_in_seizures = found.tally("patterns_in_seizures");
+  e.reconciled.rda_in_periodic = found.tally("rda_in_periodic");
+  e.events_dropped_for_artifacts = found.tally("events_dropped_for_artifacts");
   e.warnings = j["warnings"].strings();
   return e;
 }

@@ -19,6 +19,9 @@ json measures_json(const clinical::EegMeasures& m) {
   for (const auto& l : m.lateralized)
     lateralized.push_back(
         {{"side", sites::to_string(l.side)}, {"what", l.what}, {"onset_s", l.onset_s}});
+  // As in summary.json: without detection the detectors' counts are null, not "none found".
+  const bool ran = clinical::detectors_ran(m);
+  const auto found = [ran](json value) { return ran ? std::move(value) : json(nullptr); };
   return {{"duration_s", m.duration_s},
           {"clean_fraction", m.clean_fraction},
           {"encephalopathy_index", estimate_json(m.encephalopathy_index)},
@@ -33,15 +36,15 @@ json measures_json(const clinical::EegMeasures& m) {
           {"slowing_distribution", features::to_string(m.slowing_distribution)},
           {"slowing_side", m.slowing_side ? json(sites::to_string(*m.slowing_side)) : json()},
           {"slowing_region", m.slowing_region ? json(sites::to_string(*m.slowing_region)) : json()},
-          {"spike_count", m.spike_count},
+          {"spike_count", found(m.spike_count)},
           {"spike_rate_per_h", number(m.spike_rate_per_h)},
-          {"spike_rate_95ci_per_h", {m.spike_rate_low_per_h, m.spike_rate_high_per_h}},
+          {"spike_rate_95ci_per_h", found({m.spike_rate_low_per_h, m.spike_rate_high_per_h})},
           {"analysed_s", m.analysed_s},
-          {"pattern_fraction", m.pattern_fraction},
+          {"pattern_fraction", found(m.pattern_fraction)},
           {"patterns", patterns},
-          {"seizure_count", m.seizure_count},
-          {"seizure_burden_max_min_per_h", m.seizure_burden_min_per_h},
-          {"electrographic_status", m.electrographic_status},
+          {"seizure_count", found(m.seizure_count)},
+          {"seizure_burden_max_min_per_h", found(m.seizure_burden_min_per_h)},
+          {"electrographic_status", found(m.electrographic_status)},
           {"lateralized", lateralized}};
 }
 

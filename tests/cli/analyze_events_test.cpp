@@ -12,6 +12,7 @@
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/io/hdf5_reader.hpp"
 #include "support/paths.hpp"
+#include "support/raw_edf.hpp"
 #include "support/run_cli.hpp"
 
 namespace eegtrack::test {
@@ -146,6 +147,36 @@ TEST(CliAnalyzeEvents, NormalRecordingRaisesNoSeizureAndNoDetectIsHonoured) {
   // The console does not report zero spikes in zero seconds: nothing was looked for.
   EXPECT_NE(r.out.find("epileptiform: not analysed (--no-detect)"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("spikes/sharp waves"), std::string::npos) << r.out;
+  // Nor does summary.json: the counts were not looked for, so they are null, not 0.
+  EXPECT_TRUE(j["epileptiform"]["seizure_count"].is_null());
+  EXPECT_TRUE(j["epileptiform"]["spike_count"].is_null());
+}
+
+// Detection on, but every channel flat (a disconnected amplifier): no EEG time the detectors
+// could read, so no count, no rate and no "0 spikes in 1 min" on the console.
+TEST(CliAnalyzeEvents, AFlatRecordingIsNotAnalysedForDischarges) {
+  const fs::path dir = scratch_dir() / "analyze_flat";
+  RawEdfSpec spec;
+  spec.n_records = 60;
+  for (const char* label : {"EEG Fp1", "EEG Fp2", "EEG C3", "EEG C4", "EEG P3", "EEG P4", "EEG O1",
+                            "EEG O2", "EEG T7", "EEG T8"})
+    spec.signals.push_back(raw_data_signal(label, 256, std::vector<std::int32_t>(60 * 256, 0)));
+  spec.signals.push_back(raw_annotation_signal());
+  const auto edf = dir / "flat.edf";
+  fs::create_directories(dir);
+  write_raw_edf(edf, spec);
+  const auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
+  ASSERT_EQ(r.exit_status, 0) << r.err;
+  EXPECT_NE(r.out.find("epileptiform: not analysed (no stretch the detectors could use)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("spikes/sharp waves"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("flat.edf: nothing analysed: in each of the 15 epochs"), std::string::npos)
+      << r.err;
+  const auto j = nlohmann::json::parse(read_text(dir / "flat.summary.json"));
+  EXPECT_EQ(j["epileptiform"]["analysed_s"], 0.0);
+  EXPECT_TRUE(j["epileptiform"]["spike_count"].is_null());
+  EXPECT_TRUE(j["epileptiform"]["spike_rate_95ci_per_h"].is_null());
 }
 
 // Under the 10 min that rates need, a pattern is given as its share of the time, as in the

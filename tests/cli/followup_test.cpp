@@ -66,7 +66,7 @@ TEST(FollowupCli, WritesTheCourseTheRecordingsAndTheTable) {
                         "recordings/d14.h5", "recordings/d30.events.tsv"})
     EXPECT_TRUE(fs::exists(out / f)) << f;
   const auto j = nlohmann::json::parse(read_text((out / "T-01.followup.json").string()));
-  EXPECT_EQ(j["followup_layout_version"], "1.1");
+  EXPECT_EQ(j["followup_layout_version"], "1.2");
   EXPECT_EQ(j["assessments"][1]["icans"]["grade"], 4);
   EXPECT_EQ(j["episodes"]["icans"].size(), 1U);
   EXPECT_EQ(j["episodes"]["icans"][0]["resolution_day"].get<double>(),
@@ -145,6 +145,11 @@ TEST(FollowupCli, WithoutDetectionNoRecordingIsCalledNormal) {
   for (const auto& r : j["recordings"]) {
     SCOPED_TRACE(r["label"].get<std::string>());
     EXPECT_EQ(r["measures"]["analysed_s"].get<double>(), 0.0);
+    // Not looked for, so not 0 ("none found").
+    for (const char* key :
+         {"spike_count", "spike_rate_95ci_per_h", "pattern_fraction", "seizure_count",
+          "seizure_burden_max_min_per_h", "electrographic_status"})
+      EXPECT_TRUE(r["measures"][key].is_null()) << key;
     EXPECT_FALSE(r["verdict"]["normal"].get<bool>());
     const auto unknown = r["verdict"]["unknown"].get<std::vector<std::string>>();
     EXPECT_NE(std::find(unknown.begin(), unknown.end(), "epileptiform detection not run"),

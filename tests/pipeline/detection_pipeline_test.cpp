@@ -3,6 +3,7 @@
 // artifacts on the seizure's electrodes void it; normal records raise no seizure.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -116,6 +117,41 @@ TEST(DetectionPipeline, TechnicalArtifactsOnTheEventChannelsVoidIt) {
   const auto a = analyze(file);
   EXPECT_TRUE(seizures(a).empty());
   EXPECT_GE(a.detection.dropped_for_artifacts, 1u);
+}
+
+// The analysed time, the denominator of every rate, leaves out the epochs where more than
+// max_masked_channel_fraction of the channels are flat: 60 s of a disconnected amplifier (every
+// channel 0 µV) in the middle of a real recording are not "60 s without a spike".
+TEST(DetectionPipeline, FlatEpochsAreNotAnalysedTime) {
+  const auto r = test::load_eeg(subject05(), 150.0);
+  const auto intact = test::scratch_dir() / "intact.edf";
+  test::write_recording(intact, r);
+  auto flat = r;
+  const double fs = r.sample_rate_hz;
+  for (auto& x : flat.x)
+    std::fill(x.begin() + static_cast<std::ptrdiff_t>(40.0 * fs),
+              x.begin() + static_cast<std::ptrdiff_t>(100.0 * fs), 0.0);
+  const auto disconnected = test::scratch_dir() / "disconnected_60s.edf";
+  test::write_recording(disconnected, flat);
+  const auto a = analyze(intact);
+  const auto b = analyze(disconnected);
+  EXPECT_GT(a.detection.analysed_s, 140.0);
+  EXPECT_DOUBLE_EQ(b.detection.analysed_s, a.detection.analysed_s - 60.0);
+
+  // Every channel flat throughout: nothing was analysed, whatever the detectors were given.
+  for (auto& x : flat.x)
+    std::fill(x.begin(), x.end(), 0.0);
+  const auto dead = test::scratch_dir() / "disconnected.edf";
+  test::write_recording(dead, flat);
+  const auto none = analyze(dead);
+  EXPECT_EQ(none.detection.analysed_s, 0.0);
+  ASSERT_EQ(none.detection.warnings.size(), 1u);
+  EXPECT_NE(none.detection.warnings[0].find("nothing analysed: in each of the 37 epochs more "
+                                            "than 50 % of the channels carried an excluded "
+                                            "artifact (flat|clipping|electrode_pop)"),
+            std::string::npos)
+      << none.detection.warnings[0];
+  EXPECT_TRUE(b.detection.warnings.empty());
 }
 
 }  // namespace

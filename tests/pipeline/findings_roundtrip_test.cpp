@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "background_only.hpp"
 #include "eegtrack/io/edf_reader.hpp"
 #include "eegtrack/pipeline/findings_builder.hpp"
 #include "eegtrack/pipeline/hdf5_store.hpp"
@@ -26,9 +27,9 @@ struct Written {
 };
 
 // What `eegtrack analyze` does for one file.
-Written analyze_and_write(const fs::path& edf, const fs::path& outdir) {
+Written analyze_and_write(const fs::path& edf, const fs::path& outdir,
+                          const AnalyzeParams& params = {}) {
   const io::EdfReader reader(edf);
-  const AnalyzeParams params;
   Written w;
   w.h5 = outdir / (edf.stem().string() + ".h5");
   w.json = outdir / (edf.stem().string() + ".summary.json");
@@ -164,6 +165,63 @@ TEST(FindingsRoundTrip, AbsentValuesGapsAndFocalSlowing) {
   f.background.encephalopathy_index.reset();
   std::ofstream(path, std::ios::trunc) << summary_json(f, "edited.edf").dump();
   test::expect_same_findings(f, read_findings(path));
+}
+
+// Without detection the detectors' counts are unknown, not zero: summary.json (and the store's
+// copy) write them as null and they read back as the model's "not looked for" (analysed_s 0).
+// Files written before that held 0 and read the same; a null beside analysed_s > 0 is refused.
+TEST(FindingsRoundTrip, WithoutDetectionTheDetectorsCountsAreNull) {
+  const auto edf = test::sample_dir() / "chbmit_chb01_03_seizure_2995-3036s.edf";
+  const auto w = analyze_and_write(edf, test::scratch_dir(), test::background_only());
+  auto json = nlohmann::json::parse(std::ifstream(w.json));
+  auto& e = json["epileptiform"];
+  EXPECT_EQ(e["analysed_s"], 0.0);
+  const std::vector<std::string> unknown = {"spike_count",
+                                            "spike_rate_95ci_per_h",
+                                            "seizure_count",
+                                            "longest_seizure_s",
+                                            "seizure_burden_max_per_h",
+                                            "electrographic_status",
+                                            "bird_count",
+                                            "discharges_in_patterns",
+                                            "birds_in_seizures",
+                                            "patterns_in_seizures",
+                                            "rda_in_periodic",
+                                            "events_dropped_for_artifacts",
+                                            "two_helps2b_eeg_points",
+                                            "spike_rate_per_h"};
+  for (const auto& key : unknown)
+    EXPECT_TRUE(e[key].is_null()) << key;
+  EXPECT_FALSE(findings::detectors_ran(w.findings.epileptiform));
+  test::expect_same_findings(w.findings, read_findings(w.json));
+  test::expect_same_findings(w.findings, read_findings_h5(w.h5));
+  EXPECT_EQ(summary_json(read_findings(w.json), edf.filename().string()),
+            summary_json(w.findings, edf.filename().string()));
+
+  // As written before the counts could be null.
+  for (const auto& key : unknown)
+    if (key != "two_helps2b_eeg_points" && key != "spike_rate_per_h")
+      e[key] = key == "electrographic_status"   ? nlohmann::json(false)
+               : key == "spike_rate_95ci_per_h" ? nlohmann::json({0.0, 0.0})
+                                                : nlohmann::json(0);
+  const auto older = test::scratch_dir() / "older.summary.json";
+  std::ofstream(older) << json.dump();
+  test::expect_same_findings(w.findings, read_findings(older));
+
+  // A null count where the detectors did look is a broken file, named with its field.
+  e["analysed_s"] = 41.0;
+  e["seizure_count"] = nullptr;
+  const auto broken = test::scratch_dir() / "broken.summary.json";
+  std::ofstream(broken) << json.dump();
+  try {
+    (void)read_findings(broken);
+    ADD_FAILURE() << "a null seizure count in an analysed recording was accepted";
+  } catch (const std::exception& error) {
+    const std::string what = error.what();
+    EXPECT_NE(what.find("broken.summary.json"), std::string::npos) << what;
+    EXPECT_NE(what.find("seizure_count"), std::string::npos) << what;
+    EXPECT_NE(what.find("null although the detectors analysed"), std::string::npos) << what;
+  }
 }
 
 }  // namespace

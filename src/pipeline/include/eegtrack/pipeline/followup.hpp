@@ -64,7 +64,7 @@ using FollowupProgress = std::function<void(std::size_t, std::size_t, const std:
                                           const FollowupProgress& progress = {});
 
 /// Version of the follow-up JSON and HDF5 layouts (docs/followup.md).
-inline constexpr const char* kFollowupLayoutVersion = "1.1";
+inline constexpr const char* kFollowupLayoutVersion = "1.2";
 
 /// <patient>.followup.json (docs/followup.md).
 [[nodiscard]] nlohmann::json followup_json(const FollowupResult& result,
