@@ -6,7 +6,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "eegtrack/dsp/robust_stats.hpp"
+#include "eegtrack/dsp/vector_clones.hpp"
+#include "quiet_window.hpp"
 
 namespace eegtrack::features {
 namespace {
@@ -78,25 +79,18 @@ void ContinuityAnalyzer::push(std::span<const std::span<const double>> channels)
 }
 
 void ContinuityAnalyzer::add_sample(const double* column) {
-  const auto w = static_cast<std::size_t>(window_);
   const auto slot = static_cast<std::size_t>(n_ % window_);
   if (n_ == 0)
     std::copy(column, column + n_channels_, shift_.begin());
-  // The sample leaving the window is taken out first, once the window is full; the tests stay
-  // outside the channel loop, which runs at every sample.
-  if (n_ >= window_) {
-    for (std::size_t c = 0; c < n_channels_; ++c) {
-      double& old = ring_[c * w + slot];
-      sum_[c] -= old;
-      sum_sq_[c] -= old * old;
-    }
-  }
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    const double v = column[c] - shift_[c];
-    ring_[c * w + slot] = v;
-    sum_[c] += v;
-    sum_sq_[c] += v * v;
-  }
+  // The ring holds one instant of every channel side by side, so that the channel loops below
+  // read and write contiguous memory and vectorise. The sample leaving the window is taken out
+  // first, once the window is full; each channel's sums see the same operations in the same
+  // order as one channel alone would.
+  double* ring = ring_.data() + slot * n_channels_;
+  if (n_ >= window_)
+    replace_sample(column, ring);
+  else
+    enter_sample(column, ring);
   ++n_;
   if (n_ % kResumEvery == 0) {
     const auto filled = static_cast<std::size_t>(std::min(n_, window_));
@@ -104,8 +98,9 @@ void ContinuityAnalyzer::add_sample(const double* column) {
       double s = 0.0;
       double ss = 0.0;
       for (std::size_t k = 0; k < filled; ++k) {
-        s += ring_[c * w + k];
-        ss += ring_[c * w + k] * ring_[c * w + k];
+        const double v = ring_[k * n_channels_ + c];
+        s += v;
+        ss += v * v;
       }
       sum_[c] = s;
       sum_sq_[c] = ss;
@@ -118,40 +113,40 @@ void ContinuityAnalyzer::add_sample(const double* column) {
   }
 }
 
+EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::enter_sample(const double* __restrict column,
+                                                             double* __restrict ring) {
+  const double* __restrict shift = shift_.data();
+  double* __restrict sum = sum_.data();
+  double* __restrict sum_sq = sum_sq_.data();
+  for (std::size_t c = 0; c < n_channels_; ++c) {
+    const double v = column[c] - shift[c];
+    ring[c] = v;
+    sum[c] += v;
+    sum_sq[c] += v * v;
+  }
+}
+
+EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::replace_sample(const double* __restrict column,
+                                                               double* __restrict ring) {
+  const double* __restrict shift = shift_.data();
+  double* __restrict sum = sum_.data();
+  double* __restrict sum_sq = sum_sq_.data();
+  for (std::size_t c = 0; c < n_channels_; ++c) {
+    const double old = ring[c];
+    const double v = column[c] - shift[c];
+    ring[c] = v;
+    sum[c] = (sum[c] - old) + v;
+    sum_sq[c] = (sum_sq[c] - old * old) + v * v;
+  }
+}
+
 void ContinuityAnalyzer::evaluate_window() {
-  const auto count = static_cast<double>(std::min(n_, window_));
-  // A channel's amplitude 2 sqrt(2 var) is below the threshold exactly when var is below
-  // threshold^2 / 8, so the square roots are taken only where rounding could tell the two
-  // apart (var within a relative 1e-9 of that bound; sqrt and the products are exact to an ulp
-  // or two), or where the median of an even number of channels is the mean of two of them.
-  const double bound = params_.threshold_ptp_uv * params_.threshold_ptp_uv / 8.0;
-  const double surely_below = bound * (1.0 - 1e-9);
-  const double surely_above = bound * (1.0 + 1e-9);
-  // Two loops, each without a branch, so that both vectorise: this runs at every sample.
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    const double mean = sum_[c] / count;
-    amplitude_[c] = std::max(0.0, sum_sq_[c] / count - mean * mean);
-  }
-  std::size_t below = 0;
-  std::size_t unsure_count = 0;
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    const double var = amplitude_[c];
-    below += var < surely_below ? 1 : 0;
-    unsure_count += !(var < surely_below || var > surely_above) ? 1 : 0;  // NaN is unsure too
-  }
-  const bool unsure = unsure_count > 0;
-  const std::size_t n = n_channels_;
-  bool quiet = false;
-  if (!unsure && (n % 2 == 1 || below != n / 2)) {
-    quiet = n % 2 == 1 ? below >= (n + 1) / 2 : below > n / 2;
-  } else {
-    // The median channel: a window is quiet when at least half the channels are, so one
-    // disconnected electrode cannot make a record look suppressed, nor one noisy one active.
-    for (double& a : amplitude_)
-      a = 2.0 * std::sqrt(2.0 * a);
-    quiet = dsp::median_is_below(amplitude_, params_.threshold_ptp_uv);
-  }
-  if (quiet)
+  const detail::WindowSums sums{sum_, sum_sq_, static_cast<double>(std::min(n_, window_))};
+  const detail::QuietBound bound(params_.threshold_ptp_uv);
+  int quiet = detail::screen_quiet(sums, bound);
+  if (quiet < 0)
+    quiet = detail::quiet_exactly(sums, bound, amplitude_) ? 1 : 0;
+  if (quiet == 1)
     last_quiet_start_ = n_ - std::min(n_, window_);
 }
 

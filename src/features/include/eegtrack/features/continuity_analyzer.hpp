@@ -53,6 +53,8 @@ class ContinuityAnalyzer {
     std::size_t segment;
   };
   void add_sample(const double* column);
+  void enter_sample(const double* column, double* ring);
+  void replace_sample(const double* column, double* ring);
   void evaluate_window();
   void decide(std::int64_t t, bool suppressed);
   void end_raw_run();
@@ -69,11 +71,11 @@ class ContinuityAnalyzer {
   std::size_t segment_ = 0;
   double segment_start_s_ = 0.0;
   std::int64_t n_ = 0;         // samples pushed into the segment
-  std::vector<double> ring_;   // n_channels x window, sample k at column k % window
+  std::vector<double> ring_;   // window x n_channels, sample k at row k % window
   std::vector<double> shift_;  // per channel: first sample, removed to keep the sums small
   std::vector<double> sum_;
   std::vector<double> sum_sq_;
-  std::vector<double> amplitude_;       // scratch: each channel's variance, then its amplitude
+  std::vector<double> amplitude_;       // scratch for detail::quiet_exactly
   std::vector<double> column_;          // scratch: one sample of every channel
   std::int64_t last_quiet_start_ = -1;  // start of the latest quiet window, -1 none yet
   std::int64_t decided_ = 0;            // samples classified so far
