@@ -1,6 +1,7 @@
 #include "welch_engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <span>
 #include <stdexcept>
@@ -93,22 +94,53 @@ std::vector<double> WelchEngine::frequencies_hz() const {
   return f;
 }
 
-void WelchEngine::periodogram(const double* x, std::ptrdiff_t stride, double* out,
+namespace {
+
+// The sums of `Group` consecutive segments, each adding its samples in order in its own
+// register, so that their chains of additions overlap.
+template <std::size_t Group>
+void sum_group(const double* x, std::ptrdiff_t stride, std::ptrdiff_t step, std::size_t n,
+               double* sums) {
+  std::array<double, Group> acc{};
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* at = x + static_cast<std::ptrdiff_t>(i) * stride;
+    for (std::size_t g = 0; g < Group; ++g)
+      acc[g] += at[static_cast<std::ptrdiff_t>(g) * step];
+  }
+  std::copy(acc.begin(), acc.end(), sums);
+}
+
+}  // namespace
+
+void WelchEngine::segment_sums(const double* x, std::ptrdiff_t stride, std::size_t n_segments) {
+  // Each segment's sum adds its samples in order, as one segment alone would; up to four
+  // segments are summed side by side, so that their chains of additions, each waiting on its
+  // previous sum, overlap (one chain at a time was a fifth of the periodogram's time).
+  const std::size_t n = layout_.nperseg;
+  const auto step = static_cast<std::ptrdiff_t>(layout_.step) * stride;
+  sums_.resize(n_segments);
+  std::size_t s = 0;
+  for (; s + 4 <= n_segments; s += 4)
+    sum_group<4>(x + static_cast<std::ptrdiff_t>(s) * step, stride, step, n, sums_.data() + s);
+  const std::size_t rest = n_segments - s;
+  const double* from = x + static_cast<std::ptrdiff_t>(s) * step;
+  if (rest == 3)
+    sum_group<3>(from, stride, step, n, sums_.data() + s);
+  else if (rest == 2)
+    sum_group<2>(from, stride, step, n, sums_.data() + s);
+  else if (rest == 1)
+    sum_group<1>(from, stride, step, n, sums_.data() + s);
+}
+
+void WelchEngine::periodogram(const double* x, std::ptrdiff_t stride, double sum, double* out,
                               bool accumulate) {
   const std::size_t n = layout_.nperseg;
   double* seg = segment_.data();
-  double sum = 0.0;
   if (stride == 1) {
-    // Contiguous fast path (vectorisable); the strided one serves matrix rows.
-    for (std::size_t i = 0; i < n; ++i) {
-      seg[i] = x[i];
-      sum += x[i];
-    }
+    std::copy(x, x + n, seg);  // contiguous fast path; the strided one serves matrix rows
   } else {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < n; ++i)
       seg[i] = x[static_cast<std::ptrdiff_t>(i) * stride];
-      sum += seg[i];
-    }
   }
   // A NaN or infinity anywhere makes the sum non-finite: the check costs nothing extra.
   if (!std::isfinite(sum))
@@ -144,10 +176,20 @@ void WelchEngine::psd(const double* x, std::ptrdiff_t stride, std::size_t n, dou
   const WelchLayout& l = layout_;
   const std::size_t n_segments = (n - l.nperseg) / l.step + 1;
   const std::size_t nf = l.n_freqs;
+  if (stride != 1) {
+    // A matrix row: gathered once, so that the overlapping segments and their sums read
+    // contiguous memory instead of a cache line per sample, twice.
+    contiguous_.resize(n);
+    for (std::size_t i = 0; i < n; ++i)
+      contiguous_[i] = x[static_cast<std::ptrdiff_t>(i) * stride];
+    x = contiguous_.data();
+    stride = 1;
+  }
+  segment_sums(x, stride, n_segments);
   if (params_.average == Average::Median) {
     store_.resize(n_segments * nf);
     for (std::size_t s = 0; s < n_segments; ++s) {
-      periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride,
+      periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, sums_[s],
                   store_.data() + s * nf, false);
     }
     median_combine(n_segments, out);
@@ -155,7 +197,7 @@ void WelchEngine::psd(const double* x, std::ptrdiff_t stride, std::size_t n, dou
   }
   std::fill(out, out + nf, 0.0);
   for (std::size_t s = 0; s < n_segments; ++s)
-    periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, out, true);
+    periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, sums_[s], out, true);
   const double inv = 1.0 / static_cast<double>(n_segments);
   for (std::size_t k = 0; k < nf; ++k)
     out[k] *= inv;

@@ -41,7 +41,11 @@ class WelchEngine {
  private:
   /// Scaled one-sided periodogram of the nperseg samples at x: written to out, or added to it
   /// when accumulate (the mean path then needs no per-segment store).
-  void periodogram(const double* x, std::ptrdiff_t stride, double* out, bool accumulate);
+  /// `sum` is the segment's samples added in order (segment_sums).
+  void periodogram(const double* x, std::ptrdiff_t stride, double sum, double* out,
+                   bool accumulate);
+  /// The sums of the n_segments segments of x into sums_.
+  void segment_sums(const double* x, std::ptrdiff_t stride, std::size_t n_segments);
   void median_combine(std::size_t n_segments, double* out);
 
   const char* function_;
@@ -55,6 +59,8 @@ class WelchEngine {
   std::vector<std::complex<double>> spectrum_;  // n_freqs bins
   std::vector<double> store_;                   // per-segment periodograms (median only)
   std::vector<double> column_;                  // one bin across segments (median only)
+  std::vector<double> sums_;                    // each segment's sum of samples
+  std::vector<double> contiguous_;              // a strided signal, gathered
 };
 
 /// SciPy's _median_bias(n): the median of n exponential variables over their mean.
