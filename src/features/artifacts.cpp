@@ -124,14 +124,59 @@ std::string to_string(ArtifactReason mask) {
   return out.empty() ? "none" : out;
 }
 
+std::vector<double> channel_stds(std::span<const std::vector<double>> channels) {
+  std::vector<double> out(channels.size());
+  constexpr std::size_t kGroup = 4;
+  std::size_t c = 0;
+  // Four channels of one length side by side; the rest, or channels of unequal lengths, one
+  // at a time. Either way each channel's additions are its own, in sample order.
+  for (; c + kGroup <= channels.size(); c += kGroup) {
+    const std::size_t n = channels[c].size();
+    bool same = true;
+    for (std::size_t g = 1; g < kGroup; ++g)
+      same = same && channels[c + g].size() == n;
+    if (!same || n == 0) {
+      for (std::size_t g = 0; g < kGroup; ++g)
+        out[c + g] = population_std(channels[c + g]);
+      continue;
+    }
+    std::array<const double*, kGroup> x{};
+    for (std::size_t g = 0; g < kGroup; ++g)
+      x[g] = channels[c + g].data();
+    std::array<double, kGroup> mean{};
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t g = 0; g < kGroup; ++g)
+        mean[g] += x[g][i];
+    const double count = static_cast<double>(n);
+    for (double& m : mean)
+      m /= count;
+    std::array<double, kGroup> ss{};
+    for (std::size_t i = 0; i < n; ++i)
+      for (std::size_t g = 0; g < kGroup; ++g)
+        ss[g] += (x[g][i] - mean[g]) * (x[g][i] - mean[g]);
+    for (std::size_t g = 0; g < kGroup; ++g)
+      out[c + g] = std::sqrt(ss[g] / count);
+  }
+  for (; c < channels.size(); ++c)
+    out[c] = population_std(channels[c]);
+  return out;
+}
+
 ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,
                             const std::optional<ChannelRange>& range,
                             const ArtifactParams& params) {
+  return screen_epoch(samples, sample_rate_hz, range, params,
+                      samples.empty() ? 0.0 : population_std(samples));
+}
+
+ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,
+                            const std::optional<ChannelRange>& range, const ArtifactParams& params,
+                            double std_uv) {
   validate(samples, sample_rate_hz, range, params);
   const auto& p = params;
   const double fs = sample_rate_hz;
   ArtifactScreen s;
-  s.std_uv = population_std(samples);
+  s.std_uv = std_uv;
   s.longest_constant_run_s = static_cast<double>(detail::longest_constant_run(samples)) / fs;
   if (s.std_uv < p.flat_std_uv || s.longest_constant_run_s >= p.flat_run_s)
     s.reasons |= ArtifactReason::Flat;

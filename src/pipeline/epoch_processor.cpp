@@ -70,9 +70,10 @@ EpochProcessor::EpochProcessor(const io::Header& header, const Selection& select
 // reference and of the background measures.
 void EpochProcessor::screen(const Epoch& epoch, EpochResult& out) const {
   out.screens.resize(epoch.samples.size());
+  const auto stds = features::channel_stds(epoch.samples);
   for (std::size_t c = 0; c < epoch.samples.size(); ++c)
     out.screens[c] = features::screen_epoch(epoch.samples[c], epoch.sample_rate_hz, ranges_[c],
-                                            params_.artifacts);
+                                            params_.artifacts, stds[c]);
   features::spare_cerebral_fields(out.screens, field_layout_, params_.artifacts);
   features::flag_ocular(epoch.samples, epoch.sample_rate_hz, out.screens, ocular_layout_,
                         params_.artifacts);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace eegtrack::features {
 
@@ -135,5 +136,16 @@ struct ArtifactScreen {
 [[nodiscard]] ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,
                                           const std::optional<ChannelRange>& range = std::nullopt,
                                           const ArtifactParams& params = {});
+
+/// screen_epoch with the channel's population SD already measured by channel_stds (the same
+/// value screen_epoch would measure).
+[[nodiscard]] ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,
+                                          const std::optional<ChannelRange>& range,
+                                          const ArtifactParams& params, double std_uv);
+
+/// Population SD of each channel as screen_epoch measures it: the mean, then the squared
+/// deviations, each channel's sums in sample order, to the same bits. Several channels are
+/// summed side by side, so that their chains of additions overlap.
+[[nodiscard]] std::vector<double> channel_stds(std::span<const std::vector<double>> channels);
 
 }  // namespace eegtrack::features
