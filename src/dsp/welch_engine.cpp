@@ -99,49 +99,41 @@ namespace {
 // The sums of `Group` consecutive segments, each adding its samples in order in its own
 // register, so that their chains of additions overlap.
 template <std::size_t Group>
-void sum_group(const double* x, std::ptrdiff_t stride, std::ptrdiff_t step, std::size_t n,
-               double* sums) {
+void sum_group(const double* x, std::ptrdiff_t step, std::size_t n, double* sums) {
   std::array<double, Group> acc{};
   for (std::size_t i = 0; i < n; ++i) {
-    const double* at = x + static_cast<std::ptrdiff_t>(i) * stride;
     for (std::size_t g = 0; g < Group; ++g)
-      acc[g] += at[static_cast<std::ptrdiff_t>(g) * step];
+      acc[g] += x[static_cast<std::ptrdiff_t>(g) * step + static_cast<std::ptrdiff_t>(i)];
   }
   std::copy(acc.begin(), acc.end(), sums);
 }
 
 }  // namespace
 
-void WelchEngine::segment_sums(const double* x, std::ptrdiff_t stride, std::size_t n_segments) {
+void WelchEngine::segment_sums(const double* x, std::size_t n_segments) {
   // Each segment's sum adds its samples in order, as one segment alone would; up to four
   // segments are summed side by side, so that their chains of additions, each waiting on its
   // previous sum, overlap (one chain at a time was a fifth of the periodogram's time).
   const std::size_t n = layout_.nperseg;
-  const auto step = static_cast<std::ptrdiff_t>(layout_.step) * stride;
+  const auto step = static_cast<std::ptrdiff_t>(layout_.step);
   sums_.resize(n_segments);
   std::size_t s = 0;
   for (; s + 4 <= n_segments; s += 4)
-    sum_group<4>(x + static_cast<std::ptrdiff_t>(s) * step, stride, step, n, sums_.data() + s);
+    sum_group<4>(x + static_cast<std::ptrdiff_t>(s) * step, step, n, sums_.data() + s);
   const std::size_t rest = n_segments - s;
   const double* from = x + static_cast<std::ptrdiff_t>(s) * step;
   if (rest == 3)
-    sum_group<3>(from, stride, step, n, sums_.data() + s);
+    sum_group<3>(from, step, n, sums_.data() + s);
   else if (rest == 2)
-    sum_group<2>(from, stride, step, n, sums_.data() + s);
+    sum_group<2>(from, step, n, sums_.data() + s);
   else if (rest == 1)
-    sum_group<1>(from, stride, step, n, sums_.data() + s);
+    sum_group<1>(from, step, n, sums_.data() + s);
 }
 
-void WelchEngine::periodogram(const double* x, std::ptrdiff_t stride, double sum, double* out,
-                              bool accumulate) {
+void WelchEngine::periodogram(const double* x, double sum, double* out, bool accumulate) {
   const std::size_t n = layout_.nperseg;
   double* seg = segment_.data();
-  if (stride == 1) {
-    std::copy(x, x + n, seg);  // contiguous fast path; the strided one serves matrix rows
-  } else {
-    for (std::size_t i = 0; i < n; ++i)
-      seg[i] = x[static_cast<std::ptrdiff_t>(i) * stride];
-  }
+  std::copy(x, x + n, seg);
   // A NaN or infinity anywhere makes the sum non-finite: the check costs nothing extra.
   if (!std::isfinite(sum))
     fail(function_, "non-finite sample in a segment (sum " + num(sum) + ")");
@@ -183,21 +175,19 @@ void WelchEngine::psd(const double* x, std::ptrdiff_t stride, std::size_t n, dou
     for (std::size_t i = 0; i < n; ++i)
       contiguous_[i] = x[static_cast<std::ptrdiff_t>(i) * stride];
     x = contiguous_.data();
-    stride = 1;
   }
-  segment_sums(x, stride, n_segments);
+  segment_sums(x, n_segments);
   if (params_.average == Average::Median) {
     store_.resize(n_segments * nf);
     for (std::size_t s = 0; s < n_segments; ++s) {
-      periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, sums_[s],
-                  store_.data() + s * nf, false);
+      periodogram(x + s * l.step, sums_[s], store_.data() + s * nf, false);
     }
     median_combine(n_segments, out);
     return;
   }
   std::fill(out, out + nf, 0.0);
   for (std::size_t s = 0; s < n_segments; ++s)
-    periodogram(x + static_cast<std::ptrdiff_t>(s * l.step) * stride, stride, sums_[s], out, true);
+    periodogram(x + s * l.step, sums_[s], out, true);
   const double inv = 1.0 / static_cast<double>(n_segments);
   for (std::size_t k = 0; k < nf; ++k)
     out[k] *= inv;

@@ -39,13 +39,12 @@ class WelchEngine {
   void psd(const double* x, std::ptrdiff_t stride, std::size_t n, double* out);
 
  private:
-  /// Scaled one-sided periodogram of the nperseg samples at x: written to out, or added to it
-  /// when accumulate (the mean path then needs no per-segment store).
-  /// `sum` is the segment's samples added in order (segment_sums).
-  void periodogram(const double* x, std::ptrdiff_t stride, double sum, double* out,
-                   bool accumulate);
-  /// The sums of the n_segments segments of x into sums_.
-  void segment_sums(const double* x, std::ptrdiff_t stride, std::size_t n_segments);
+  /// Scaled one-sided periodogram of the nperseg contiguous samples at x: written to out, or
+  /// added to it when accumulate (the mean path then needs no per-segment store). `sum` is the
+  /// segment's samples added in order (segment_sums).
+  void periodogram(const double* x, double sum, double* out, bool accumulate);
+  /// The sums of the n_segments segments of the contiguous x into sums_.
+  void segment_sums(const double* x, std::size_t n_segments);
   void median_combine(std::size_t n_segments, double* out);
 
   const char* function_;

@@ -165,8 +165,7 @@ std::vector<double> channel_stds(std::span<const std::vector<double>> channels) 
 ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,
                             const std::optional<ChannelRange>& range,
                             const ArtifactParams& params) {
-  return screen_epoch(samples, sample_rate_hz, range, params,
-                      samples.empty() ? 0.0 : population_std(samples));
+  return screen_epoch(samples, sample_rate_hz, range, params, population_std(samples));
 }
 
 ArtifactScreen screen_epoch(std::span<const double> samples, double sample_rate_hz,

@@ -2,6 +2,7 @@
 
 #include "eegtrack/clinical/two_helps2b.hpp"
 #include "eegtrack/io/montage.hpp"
+#include "findings_json.hpp"
 
 namespace eegtrack::pipeline::detail {
 namespace {
@@ -70,7 +71,7 @@ json epileptiform_json(const findings::RecordingFindings& findings) {
   // Without detection (--no-detect, or nothing the detectors could analyse) a count of 0 would
   // read as "none found": every result the detectors produce is null instead.
   const bool ran = findings::detectors_ran(s);
-  const auto found = [ran](json value) { return ran ? std::move(value) : json(nullptr); };
+  const auto found = [ran](json value) { return detector_result(ran, std::move(value)); };
   return {{"analysed_s", s.analysed_s},
           {"main_montage", s.main_montage},
           {"main_channels", s.main_channels},

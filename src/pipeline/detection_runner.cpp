@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "detector_lanes.hpp"
 #include "eegtrack/detect/patterns/pattern_detector.hpp"
@@ -74,6 +75,25 @@ struct DetectionRunner::State {
   std::vector<detect::Event> events;
   std::vector<MaskedSpan> masked;
   std::size_t unreadable_epochs = 0;  ///< epochs left out of the analysed time
+  /// Those epochs as [start, end) in seconds, adjacent ones merged.
+  std::vector<std::pair<double, double>> unreadable;
+
+  void mark_unreadable(double t0_s, double t1_s) {
+    ++unreadable_epochs;
+    if (!unreadable.empty() && std::abs(unreadable.back().second - t0_s) < 1e-6)
+      unreadable.back().second = t1_s;
+    else
+      unreadable.emplace_back(t0_s, t1_s);
+  }
+
+  // An event wholly inside unreadable time: the analysed time (every rate's denominator) left
+  // that time out, so its events must not count either.
+  [[nodiscard]] bool in_unreadable_time(const detect::Event& e) const {
+    const double end = e.onset_s + std::max(e.duration_s, 0.0);
+    return std::any_of(unreadable.begin(), unreadable.end(), [&](const auto& span) {
+      return span.first <= e.onset_s + 1e-9 && end <= span.second + 1e-9;
+    });
+  }
 
   template <class Detector, class Params>
   void start(std::optional<Detector>& slot, const char* name, const Params& p, double fs) {
@@ -97,6 +117,8 @@ struct DetectionRunner::State {
   }
 
   [[nodiscard]] bool voided(const detect::Event& e) const {
+    if (in_unreadable_time(e))
+      return true;
     if (e.channels.empty())
       return false;
     std::size_t masked_channels = 0;
@@ -209,7 +231,7 @@ void DetectionRunner::push(const Epoch& epoch,
       st.params.max_masked_channel_fraction * static_cast<double>(with_electrodes))
     st.result.analysed_s += static_cast<double>(n) / fs;
   else
-    ++st.unreadable_epochs;
+    st.mark_unreadable(span.t0_s, span.t1_s);
   if (!span.electrodes.empty())
     st.masked.push_back(std::move(span));
 }

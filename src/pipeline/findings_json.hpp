@@ -17,6 +17,12 @@ namespace eegtrack::pipeline::detail {
 }
 
 /// summary.json "background": PDR, band powers, ratios, SEF, BSI, suppression, index, medians.
+/// A result of the epileptiform detectors as written: null when they did not run (analysed_s
+/// 0), where a 0 would read as "none found".
+[[nodiscard]] inline nlohmann::json detector_result(bool detectors_ran, nlohmann::json value) {
+  return detectors_ran ? std::move(value) : nlohmann::json(nullptr);
+}
+
 [[nodiscard]] nlohmann::json background_json(const findings::RecordingFindings& f);
 /// summary.json "regions": band powers and asymmetry per region, keyed by region name.
 [[nodiscard]] nlohmann::json regions_json(const findings::RecordingFindings& f);

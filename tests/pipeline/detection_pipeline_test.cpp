@@ -154,5 +154,38 @@ TEST(DetectionPipeline, FlatEpochsAreNotAnalysedTime) {
   EXPECT_TRUE(b.detection.warnings.empty());
 }
 
+// An event wholly inside time left out of the analysed time does not count either: rates keep
+// their numerator and denominator over the same EEG. Fourteen of nineteen channels go flat for
+// 70 s under an injected seizure on the other five; whatever the detectors still find in that
+// stretch (the seizure, and rhythmic delta on three readable channels, which the artifact rule
+// on its own channels would keep) is dropped.
+TEST(DetectionPipeline, EventsInUnreadableEpochsAreDropped) {
+  auto r = test::load_eeg(subject05(), 150.0);
+  add_left_seizure(r, 70.0, 30.0);
+  const auto readable = test::scratch_dir() / "seizure_readable.edf";
+  test::write_recording(readable, r);
+  const auto a = analyze(readable);
+  ASSERT_EQ(seizures(a).size(), 1u);
+  const double fs = r.sample_rate_hz;
+  for (std::size_t c = 0; c < r.labels.size(); ++c) {
+    const auto& label = r.labels[c];
+    if (label == "EEG T3" || label == "EEG F7" || label == "EEG T5" || label == "EEG C3" ||
+        label == "EEG F3")
+      continue;
+    std::fill(r.x[c].begin() + static_cast<std::ptrdiff_t>(40.0 * fs),
+              r.x[c].begin() + static_cast<std::ptrdiff_t>(110.0 * fs), 0.0);
+  }
+  const auto unreadable = test::scratch_dir() / "seizure_unreadable.edf";
+  test::write_recording(unreadable, r);
+  const auto b = analyze(unreadable);
+  EXPECT_TRUE(seizures(b).empty());
+  for (const auto& e : b.detection.events)
+    EXPECT_FALSE(e.onset_s >= 40.0 && e.onset_s + e.duration_s <= 112.0)
+        << detect::to_string(e.type) << " at " << e.onset_s << " s";
+  EXPECT_GE(b.detection.dropped_for_artifacts, 2u);
+  // Epochs 40-112 s: the last holds 2 s of flat channels, enough to flag them.
+  EXPECT_DOUBLE_EQ(b.detection.analysed_s, a.detection.analysed_s - 72.0);
+}
+
 }  // namespace
 }  // namespace eegtrack::pipeline
