@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "eegtrack/report/figure_cdsa.hpp"
 #include "eegtrack/report/figure_course.hpp"
@@ -21,9 +22,22 @@ std::string measure_text(const Measure& m, int digits, const std::string& absent
   return with_interval(m.value, m.low, m.high, digits, absent);
 }
 
-std::string events_text(const RecordingRow& r) {
-  if (!r.detected)
-    return "not analysed (--no-detect)";
+// Whether the follow-up ran the detectors: false under --no-detect, unknown in a file without
+// its parameters.
+std::optional<bool> detection_enabled(const nlohmann::json& parameters) {
+  const nlohmann::json::json_pointer at("/analysis/detection/enabled");
+  if (parameters.contains(at) && parameters.at(at).is_boolean())
+    return parameters.at(at).get<bool>();
+  return std::nullopt;
+}
+
+std::string events_text(const RecordingRow& r, std::optional<bool> detection) {
+  if (!r.detected) {
+    if (!detection)
+      return "not analysed";
+    return *detection ? "not analysed (nothing the detectors could read)"
+                      : "not analysed (--no-detect)";
+  }
   std::string out;
   if (r.seizure_count > 0)
     out += std::to_string(r.seizure_count) + " seizure(s)";
@@ -102,6 +116,7 @@ std::string recordings_html(const FollowupReportInput& in) {
   for (const auto& t : in.trends)
     all.push_back(t ? &*t : nullptr);
   const auto limits = shared_colour_limits(all);
+  const auto detection = detection_enabled(d.parameters);
   std::string out =
       "<table id=\"recording-table\"><thead><tr><th>#</th><th>recording</th><th>day</th>"
       "<th>index (95 %)</th><th>PDR Hz (95 %)</th><th>rel. delta (95 %)</th><th>slowing</th>"
@@ -140,7 +155,8 @@ std::string recordings_html(const FollowupReportInput& in) {
            "</td><td class=\"num\">" + day_text(r.day) + "</td><td class=\"num\">" +
            measure_text(r.index, 2) + "</td><td class=\"num\">" + pdr + "</td><td class=\"num\">" +
            measure_text(r.relative_delta, 2) + "</td><td>" + slowing_text(r) + "</td><td>" +
-           events_text(r) + "</td><td class=\"verdict\">" + verdict + "</td><td class=\"thumb\">" +
+           events_text(r, detection) + "</td><td class=\"verdict\">" + verdict +
+           "</td><td class=\"thumb\">" +
            (thumb.empty() ? "<span class=\"note\">no feature store</span>" : thumb) + "</td></tr>";
   }
   return out +

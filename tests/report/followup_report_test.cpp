@@ -33,9 +33,18 @@ TEST(FollowupReport, EventsOfARecordingWithoutDetectionAreNotNone) {
   in.data.recordings = {RecordingRow{}};
   EXPECT_NE(render_followup_report(in).find("<td>none</td>"), std::string::npos);
   in.data.recordings[0].detected = false;
+  in.data.parameters["analysis"]["detection"]["enabled"] = false;
   const auto html = render_followup_report(in);
   EXPECT_EQ(html.find("<td>none</td>"), std::string::npos);
   EXPECT_NE(html.find("<td>not analysed (--no-detect)</td>"), std::string::npos);
+  // Detection on, but nothing it could read (every epoch flat, clipped or popping).
+  in.data.parameters["analysis"]["detection"]["enabled"] = true;
+  EXPECT_NE(
+      render_followup_report(in).find("<td>not analysed (nothing the detectors could read)</td>"),
+      std::string::npos);
+  // A file without its parameters gives no reason.
+  in.data.parameters = nlohmann::json::object();
+  EXPECT_NE(render_followup_report(in).find("<td>not analysed</td>"), std::string::npos);
 }
 
 // Nothing abnormal but detection not run: the verdict is "undetermined" with what was not
