@@ -166,7 +166,7 @@ void print_summary(const nlohmann::json& j, double spectrogram_step_s,
   if (!detection["enabled"].get<bool>())
     std::cout << "\n  epileptiform: not analysed (--no-detect)";
   else if (!(j["epileptiform"]["analysed_s"].get<double>() > 0.0))
-    std::cout << "\n  epileptiform: not analysed (no stretch the detectors could use)";
+    std::cout << "\n  epileptiform: not analysed (nothing the detectors could read)";
   else
     print_epileptiform(j["epileptiform"], detection["min_analysed_for_rates_s"].get<double>());
   std::cout << "\n  wrote " << printable(paths.store.string()) << ", "

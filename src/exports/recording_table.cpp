@@ -231,7 +231,9 @@ void epileptiform_fields(FieldList& f) {
     return std::vector<std::string>{"epileptiform", std::move(key)};
   };
   f.add(at("analysed_s"), "s",
-        "EEG time the detectors saw; 0 when they did not run (--no-detect), and then every "
+        "EEG time the detectors read, the denominator of every rate: epochs in which more "
+        "than max_masked_channel_fraction of the channels were flat, clipped or popping are "
+        "left out; 0 when they did not run (--no-detect) or read nothing, and then every "
         "other epileptiform column but main_montage is n/a.");
   f.add(at("main_montage"), "", "Montage of the detectors' main view.");
   f.add(at("long_enough_for_rates"), "",

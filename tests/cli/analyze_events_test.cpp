@@ -167,7 +167,7 @@ TEST(CliAnalyzeEvents, AFlatRecordingIsNotAnalysedForDischarges) {
   write_raw_edf(edf, spec);
   const auto r = run_cli({"analyze", edf.string(), "-o", dir.string()});
   ASSERT_EQ(r.exit_status, 0) << r.err;
-  EXPECT_NE(r.out.find("epileptiform: not analysed (no stretch the detectors could use)"),
+  EXPECT_NE(r.out.find("epileptiform: not analysed (nothing the detectors could read)"),
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("spikes/sharp waves"), std::string::npos) << r.out;
