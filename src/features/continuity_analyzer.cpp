@@ -78,6 +78,35 @@ void ContinuityAnalyzer::push(std::span<const std::span<const double>> channels)
   }
 }
 
+// Defined before add_sample, their caller: Clang makes a function multiversioned
+// (EEGTRACK_VECTOR_CLONES) only at a declaration that precedes its first use.
+EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::enter_sample(const double* __restrict column,
+                                                             double* __restrict ring) {
+  const double* __restrict shift = shift_.data();
+  double* __restrict sum = sum_.data();
+  double* __restrict sum_sq = sum_sq_.data();
+  for (std::size_t c = 0; c < n_channels_; ++c) {
+    const double v = column[c] - shift[c];
+    ring[c] = v;
+    sum[c] += v;
+    sum_sq[c] += v * v;
+  }
+}
+
+EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::replace_sample(const double* __restrict column,
+                                                               double* __restrict ring) {
+  const double* __restrict shift = shift_.data();
+  double* __restrict sum = sum_.data();
+  double* __restrict sum_sq = sum_sq_.data();
+  for (std::size_t c = 0; c < n_channels_; ++c) {
+    const double old = ring[c];
+    const double v = column[c] - shift[c];
+    ring[c] = v;
+    sum[c] = (sum[c] - old) + v;
+    sum_sq[c] = (sum_sq[c] - old * old) + v * v;
+  }
+}
+
 void ContinuityAnalyzer::add_sample(const double* column) {
   const auto slot = static_cast<std::size_t>(n_ % window_);
   if (n_ == 0)
@@ -110,33 +139,6 @@ void ContinuityAnalyzer::add_sample(const double* column) {
     evaluate_window();
     const std::int64_t t = n_ - window_;  // every window covering t has now been seen
     decide(t, last_quiet_start_ >= 0 && last_quiet_start_ >= t - window_ + 1);
-  }
-}
-
-EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::enter_sample(const double* __restrict column,
-                                                             double* __restrict ring) {
-  const double* __restrict shift = shift_.data();
-  double* __restrict sum = sum_.data();
-  double* __restrict sum_sq = sum_sq_.data();
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    const double v = column[c] - shift[c];
-    ring[c] = v;
-    sum[c] += v;
-    sum_sq[c] += v * v;
-  }
-}
-
-EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::replace_sample(const double* __restrict column,
-                                                               double* __restrict ring) {
-  const double* __restrict shift = shift_.data();
-  double* __restrict sum = sum_.data();
-  double* __restrict sum_sq = sum_sq_.data();
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    const double old = ring[c];
-    const double v = column[c] - shift[c];
-    ring[c] = v;
-    sum[c] = (sum[c] - old) + v;
-    sum_sq[c] = (sum_sq[c] - old * old) + v * v;
   }
 }
 
