@@ -78,21 +78,11 @@ void ContinuityAnalyzer::push(std::span<const std::span<const double>> channels)
   }
 }
 
-// Defined before add_sample, their caller: Clang makes a function multiversioned
+// Defined before add_sample, its caller: Clang makes a function multiversioned
 // (EEGTRACK_VECTOR_CLONES) only at a declaration that precedes its first use.
-EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::enter_sample(const double* __restrict column,
-                                                             double* __restrict ring) {
-  const double* __restrict shift = shift_.data();
-  double* __restrict sum = sum_.data();
-  double* __restrict sum_sq = sum_sq_.data();
-  for (std::size_t c = 0; c < n_channels_; ++c) {
-    const double v = column[c] - shift[c];
-    ring[c] = v;
-    sum[c] += v;
-    sum_sq[c] += v * v;
-  }
-}
-
+// The ring is all zeros at a segment's start, so while the window fills the "sample leaving"
+// is 0 and takes nothing out: (s - 0) + v and s + v are the same bits, as are q - 0 * 0 + v * v
+// and q + v * v. One loop then serves the filling and the full window.
 EEGTRACK_VECTOR_CLONES void ContinuityAnalyzer::replace_sample(const double* __restrict column,
                                                                double* __restrict ring) {
   const double* __restrict shift = shift_.data();
@@ -112,14 +102,10 @@ void ContinuityAnalyzer::add_sample(const double* column) {
   if (n_ == 0)
     std::copy(column, column + n_channels_, shift_.begin());
   // The ring holds one instant of every channel side by side, so that the channel loops below
-  // read and write contiguous memory and vectorise. The sample leaving the window is taken out
-  // first, once the window is full; each channel's sums see the same operations in the same
-  // order as one channel alone would.
-  double* ring = ring_.data() + slot * n_channels_;
-  if (n_ >= window_)
-    replace_sample(column, ring);
-  else
-    enter_sample(column, ring);
+  // read and write contiguous memory and vectorise. The sample leaving the window (0 while it
+  // fills) is taken out first; each channel's sums see the same operations in the same order as
+  // one channel alone would.
+  replace_sample(column, ring_.data() + slot * n_channels_);
   ++n_;
   if (n_ % kResumEvery == 0) {
     const auto filled = static_cast<std::size_t>(std::min(n_, window_));
@@ -214,6 +200,7 @@ void ContinuityAnalyzer::end_segment() {
   activity_length_ = 0;
   std::fill(sum_.begin(), sum_.end(), 0.0);
   std::fill(sum_sq_.begin(), sum_sq_.end(), 0.0);
+  std::fill(ring_.begin(), ring_.end(), 0.0);  // replace_sample takes 0 out while filling
 }
 
 void ContinuityAnalyzer::reset(double next_start_s) {

@@ -70,8 +70,7 @@ json epileptiform_json(const findings::RecordingFindings& findings) {
   const auto points = clinical::two_helps2b_eeg_points(findings);
   // Without detection (--no-detect, or nothing the detectors could analyse) a count of 0 would
   // read as "none found": every result the detectors produce is null instead.
-  const bool ran = findings::detectors_ran(s);
-  const auto found = [ran](json value) { return detector_result(ran, std::move(value)); };
+  const DetectorResultJson found{findings::detectors_ran(s)};
   return {{"analysed_s", s.analysed_s},
           {"main_montage", s.main_montage},
           {"main_channels", s.main_channels},

@@ -16,13 +16,16 @@ namespace eegtrack::pipeline::detail {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
-/// summary.json "background": PDR, band powers, ratios, SEF, BSI, suppression, index, medians.
-/// A result of the epileptiform detectors as written: null when they did not run (analysed_s
-/// 0), where a 0 would read as "none found".
-[[nodiscard]] inline nlohmann::json detector_result(bool detectors_ran, nlohmann::json value) {
-  return detectors_ran ? std::move(value) : nlohmann::json(nullptr);
-}
+/// Writes a result of the epileptiform detectors: null when they did not run (analysed_s 0),
+/// where a 0 would read as "none found".
+struct DetectorResultJson {
+  bool detectors_ran;
+  [[nodiscard]] nlohmann::json operator()(nlohmann::json value) const {
+    return detectors_ran ? std::move(value) : nlohmann::json(nullptr);
+  }
+};
 
+/// summary.json "background": PDR, band powers, ratios, SEF, BSI, suppression, index, medians.
 [[nodiscard]] nlohmann::json background_json(const findings::RecordingFindings& f);
 /// summary.json "regions": band powers and asymmetry per region, keyed by region name.
 [[nodiscard]] nlohmann::json regions_json(const findings::RecordingFindings& f);

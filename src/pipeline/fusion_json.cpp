@@ -20,8 +20,7 @@ json measures_json(const clinical::EegMeasures& m) {
     lateralized.push_back(
         {{"side", sites::to_string(l.side)}, {"what", l.what}, {"onset_s", l.onset_s}});
   // As in summary.json: without detection the detectors' counts are null, not "none found".
-  const bool ran = clinical::detectors_ran(m);
-  const auto found = [ran](json value) { return detector_result(ran, std::move(value)); };
+  const DetectorResultJson found{clinical::detectors_ran(m)};
   return {{"duration_s", m.duration_s},
           {"clean_fraction", m.clean_fraction},
           {"encephalopathy_index", estimate_json(m.encephalopathy_index)},

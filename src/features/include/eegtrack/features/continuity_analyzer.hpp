@@ -53,7 +53,6 @@ class ContinuityAnalyzer {
     std::size_t segment;
   };
   void add_sample(const double* column);
-  void enter_sample(const double* column, double* ring);
   void replace_sample(const double* column, double* ring);
   void evaluate_window();
   void decide(std::int64_t t, bool suppressed);
@@ -71,7 +70,7 @@ class ContinuityAnalyzer {
   std::size_t segment_ = 0;
   double segment_start_s_ = 0.0;
   std::int64_t n_ = 0;         // samples pushed into the segment
-  std::vector<double> ring_;   // window x n_channels, sample k at row k % window
+  std::vector<double> ring_;   // window x n_channels, sample k at row k % window; 0 unfilled
   std::vector<double> shift_;  // per channel: first sample, removed to keep the sums small
   std::vector<double> sum_;
   std::vector<double> sum_sq_;
