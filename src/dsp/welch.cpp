@@ -33,6 +33,29 @@ PsdMatrix welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
   return out;
 }
 
+PsdMatrix welch_psd(std::span<const std::span<const double>> channels, double sample_rate_hz,
+                    const WelchParams& p) {
+  if (channels.empty())
+    throw std::invalid_argument("welch_psd: no channel (0 rows)");
+  const std::size_t n = channels.front().size();
+  for (const auto& x : channels) {
+    if (x.size() != n)
+      throw std::invalid_argument("welch_psd: channels of unequal length (" +
+                                  std::to_string(x.size()) + " vs " + std::to_string(n) + ")");
+  }
+  detail::WelchEngine engine("welch_psd", n, sample_rate_hz, p);
+  const std::size_t nf = engine.layout().n_freqs;
+  const auto rows = static_cast<Eigen::Index>(channels.size());
+  PsdMatrix out{engine.frequencies_hz(), Eigen::MatrixXd(rows, static_cast<Eigen::Index>(nf))};
+  std::vector<double> row(nf);
+  for (Eigen::Index c = 0; c < rows; ++c) {
+    engine.psd(channels[static_cast<std::size_t>(c)].data(), 1, n, row.data());
+    for (std::size_t k = 0; k < nf; ++k)
+      out.psd_uv2_per_hz(c, static_cast<Eigen::Index>(k)) = row[k];
+  }
+  return out;
+}
+
 EpochPsd epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz, double epoch_s,
                          const WelchParams& p) {
   EpochPsd out;

@@ -122,22 +122,14 @@ void EpochProcessor::montage(const Epoch& epoch, const std::vector<features::Art
     }
     out.rejected[d] = features::has_any(out.masks[d], reject);
   }
-  // The matrix is column-major (an instant's channels side by side), so a row is written
-  // with a stride; a block of instants at a time keeps the columns being written in the
-  // first-level cache while every row visits them.
   out.montaged.resize(static_cast<Eigen::Index>(n_der), n);
-  constexpr Eigen::Index kBlock = 64;
-  for (Eigen::Index from = 0; from < n; from += kBlock) {
-    const Eigen::Index to = std::min(n, from + kBlock);
-    for (std::size_t d = 0; d < n_der; ++d) {
-      const auto row = static_cast<Eigen::Index>(d);
-      if (minus[d] != nullptr) {
-        for (Eigen::Index j = from; j < to; ++j)
-          out.montaged(row, j) = plus[d][j] - minus[d][j];
-      } else {
-        for (Eigen::Index j = from; j < to; ++j)
-          out.montaged(row, j) = plus[d][j];
-      }
+  for (std::size_t d = 0; d < n_der; ++d) {
+    double* row = out.montaged.row(static_cast<Eigen::Index>(d)).data();
+    if (minus[d] != nullptr) {
+      for (Eigen::Index j = 0; j < n; ++j)
+        row[j] = plus[d][j] - minus[d][j];
+    } else {
+      std::copy(plus[d], plus[d] + n, row);
     }
   }
 }
@@ -155,11 +147,16 @@ void EpochProcessor::spectrum(EpochResult& out, double fs) const {
     dsp::WelchParams w;
     w.segment_s = params_.segment_s;
     w.overlap = params_.overlap;
-    out.psd = dsp::welch_psd(out.montaged, fs, w);
+    const auto n = static_cast<std::size_t>(out.montaged.cols());
+    std::vector<std::span<const double>> rows;
+    rows.reserve(static_cast<std::size_t>(out.montaged.rows()));
+    for (Eigen::Index d = 0; d < out.montaged.rows(); ++d)
+      rows.emplace_back(out.montaged.row(d).data(), n);
+    out.psd = dsp::welch_psd(rows, fs, w);
   } else {
     dsp::MultitaperParams m;
     m.time_bandwidth = params_.nw;
-    out.psd = dsp::multitaper_psd(out.montaged, fs, m);
+    out.psd = dsp::multitaper_psd(Eigen::MatrixXd(out.montaged), fs, m);
   }
 }
 

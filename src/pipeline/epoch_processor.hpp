@@ -24,8 +24,10 @@ struct EpochResult {
   std::vector<features::ArtifactReason> masks;           ///< per derivation
   std::vector<features::ArtifactReason> recorded_masks;  ///< per selected (recorded) signal
   std::vector<bool> rejected;                            ///< per derivation
-  Eigen::MatrixXd montaged;                              ///< derivations x samples, µV
-  dsp::PsdMatrix psd;                                    ///< derivations x frequencies
+  /// Derivations x samples, µV; row-major, so that each derivation is one contiguous row that
+  /// Welch reads in place.
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> montaged;
+  dsp::PsdMatrix psd;          ///< derivations x frequencies
   std::vector<double> values;  ///< [derivation][feature], NaN when rejected
 };
 

@@ -6,8 +6,10 @@
 #include <functional>
 #include <numbers>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "spectral_golden.hpp"
 
@@ -150,6 +152,37 @@ TEST(WelchPsd, MatrixRowsEqualSingleChannel) {
                 0.0);
     }
   }
+}
+
+// Channels as contiguous rows give the matrix overload's values bit for bit (the pipeline's
+// montage hands Welch its derivations this way); a ragged set of channels is refused.
+TEST(WelchPsd, ChannelRowsEqualTheMatrixRows) {
+  std::mt19937 rng(11);
+  std::normal_distribution<double> normal;
+  Eigen::MatrixXd x(4, 1234);
+  for (Eigen::Index i = 0; i < x.size(); ++i)
+    x.data()[i] = normal(rng);
+  std::vector<std::vector<double>> rows(4);
+  std::vector<std::span<const double>> channels;
+  for (Eigen::Index c = 0; c < 4; ++c) {
+    rows[static_cast<std::size_t>(c)].resize(1234);
+    Eigen::Map<Eigen::RowVectorXd>(rows[static_cast<std::size_t>(c)].data(), 1234) = x.row(c);
+    channels.emplace_back(rows[static_cast<std::size_t>(c)]);
+  }
+  for (const auto average : {dsp::Average::Median, dsp::Average::Mean}) {
+    const dsp::WelchParams p{.segment_s = 1.0, .average = average};
+    const auto matrix = dsp::welch_psd(x, 128.0, p);
+    const auto spans = dsp::welch_psd(channels, 128.0, p);
+    EXPECT_EQ(spans.frequencies_hz, matrix.frequencies_hz);
+    ASSERT_EQ(spans.psd_uv2_per_hz.rows(), 4);
+    EXPECT_TRUE((spans.psd_uv2_per_hz.array() == matrix.psd_uv2_per_hz.array()).all());
+  }
+  channels[2] = channels[2].first(1000);
+  EXPECT_EQ(message_of([&] { (void)dsp::welch_psd(channels, 128.0); }),
+            "welch_psd: channels of unequal length (1000 vs 1234)");
+  EXPECT_EQ(
+      message_of([&] { (void)dsp::welch_psd(std::span<const std::span<const double>>{}, 128.0); }),
+      "welch_psd: no channel (0 rows)");
 }
 
 TEST(WelchPsd, SegmentCountFollowsScipy) {

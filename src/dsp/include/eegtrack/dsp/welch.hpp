@@ -43,6 +43,12 @@ struct WelchParams {
 [[nodiscard]] PsdMatrix welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
                                   const WelchParams& p = {});
 
+/// The same for channels held as contiguous rows (one span each, all of one length): each is
+/// read in place, where a row of a column-major matrix is first gathered from its stride.
+/// @throws std::invalid_argument as the matrix overload, and for channels of unequal length.
+[[nodiscard]] PsdMatrix welch_psd(std::span<const std::span<const double>> channels,
+                                  double sample_rate_hz, const WelchParams& p = {});
+
 /// Welch PSD of each channel in each consecutive, non-overlapping epoch of round(epoch_s * fs)
 /// samples (a trailing partial epoch is dropped). Each epoch is treated as its own signal, as
 /// mne.Epochs.compute_psd(method='welch') and scipy.signal.welch over an epochs array do.
