@@ -28,7 +28,9 @@ void at_most(const Estimate& e, std::optional<double> limit, const std::string& 
 // recording normal on its background alone.
 void no_patterns(const EegMeasures& m, const EegMeasures* baseline, NormalityCheck& c) {
   if (!detectors_ran(m)) {
-    c.unknown.push_back("epileptiform detection not run");
+    c.unknown.push_back(m.detection_requested
+                            ? "epileptiform: not analysed (nothing the detectors could read)"
+                            : "epileptiform detection not run");
     return;
   }
   if (m.seizure_count > 0 && (baseline == nullptr || baseline->seizure_count == 0))

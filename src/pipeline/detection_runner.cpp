@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -74,16 +76,36 @@ struct DetectionRunner::State {
   std::optional<detail::DetectorLanes> lanes;
   std::vector<detect::Event> events;
   std::vector<MaskedSpan> masked;
+  std::size_t epochs = 0;             ///< epochs pushed
   std::size_t unreadable_epochs = 0;  ///< epochs left out of the analysed time
+  double unreadable_s = 0.0;
   /// Those epochs as [start, end) in seconds, adjacent ones merged.
   std::vector<std::pair<double, double>> unreadable;
 
   void mark_unreadable(double t0_s, double t1_s) {
     ++unreadable_epochs;
+    unreadable_s += t1_s - t0_s;
     if (!unreadable.empty() && std::abs(unreadable.back().second - t0_s) < 1e-6)
       unreadable.back().second = t1_s;
     else
       unreadable.emplace_back(t0_s, t1_s);
+  }
+
+  // Says how much of the recording the detectors could not read and why: all of it ("nothing
+  // analysed"), or a part, which the rates leave out of their time without saying so otherwise.
+  [[nodiscard]] std::string unreadable_warning() const {
+    const std::string rule =
+        "more than " + std::to_string(std::lround(100.0 * params.max_masked_channel_fraction)) +
+        " % of the channels carried an excluded artifact (" +
+        features::to_string(params.exclude_reasons) + ")";
+    if (result.analysed_s == 0.0)
+      return "nothing analysed: in each of the " + std::to_string(unreadable_epochs) + " epochs " +
+             rule;
+    std::ostringstream os;
+    os << "partly analysed: " << unreadable_epochs << " of " << epochs << " epochs (" << std::fixed
+       << std::setprecision(1) << unreadable_s
+       << " s) are left out of the analysed time and its rates, in each " << rule;
+    return os.str();
   }
 
   // An event wholly inside unreadable time: the analysed time (every rate's denominator) left
@@ -227,6 +249,7 @@ void DetectionRunner::push(const Epoch& epoch,
   // The analysed time is the denominator of every rate: an epoch where most channels are flat,
   // clipped or popping (the rule that voids events there) holds no readable EEG, and counting it
   // would report "no spikes in an hour" of a disconnected amplifier.
+  ++st.epochs;
   if (static_cast<double>(masked_channels) <=
       st.params.max_masked_channel_fraction * static_cast<double>(with_electrodes))
     st.result.analysed_s += static_cast<double>(n) / fs;
@@ -247,13 +270,8 @@ DetectionResult DetectionRunner::finish() {
     else
       clean.push_back(std::move(e));
   }
-  if (st.result.analysed_s == 0.0 && st.unreadable_epochs > 0)
-    st.result.warnings.push_back(
-        "nothing analysed: in each of the " + std::to_string(st.unreadable_epochs) +
-        " epochs more than " +
-        std::to_string(std::lround(100.0 * st.params.max_masked_channel_fraction)) +
-        " % of the channels carried an excluded artifact (" +
-        features::to_string(st.params.exclude_reasons) + ")");
+  if (st.unreadable_epochs > 0)
+    st.result.warnings.push_back(st.unreadable_warning());
   clean = detect::assemble_seizures(std::move(clean), st.params.assembly);
   st.result.events = detect::reconcile_events(std::move(clean), &st.result.reconciled);
   return std::move(st.result);

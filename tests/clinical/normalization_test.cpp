@@ -131,6 +131,12 @@ TEST(NormalLimits, DetectionThatDidNotRunLeavesTheVerdictUndetermined) {
   const auto baseline = check_against_baseline(m, healthy());
   EXPECT_FALSE(baseline.normal);
   EXPECT_EQ(baseline.unknown, std::vector<std::string>{"epileptiform detection not run"});
+  // Detection was on but every epoch was unreadable: the unknown says so, not "not run".
+  auto unreadable = m;
+  unreadable.detection_requested = true;
+  EXPECT_EQ(
+      check_against_limits(unreadable, NormalLimits{}).unknown,
+      std::vector<std::string>{"epileptiform: not analysed (nothing the detectors could read)"});
   m.relative_delta = {0.52, 0.5, 0.55};  // a finding beside the unknown: abnormal
   EXPECT_STREQ(verdict_word(check_against_limits(m, NormalLimits{})), "abnormal");
 

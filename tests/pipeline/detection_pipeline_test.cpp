@@ -7,8 +7,12 @@
 #include <cmath>
 #include <numbers>
 
+#include "eegtrack/clinical/eeg_measures.hpp"
+#include "eegtrack/clinical/normalization.hpp"
 #include "eegtrack/io/edf_reader.hpp"
+#include "eegtrack/pipeline/findings_builder.hpp"
 #include "eegtrack/pipeline/recording_analysis.hpp"
+#include "eegtrack/pipeline/summary_json.hpp"
 #include "recording_fixture.hpp"
 #include "support/paths.hpp"
 
@@ -137,6 +141,15 @@ TEST(DetectionPipeline, FlatEpochsAreNotAnalysedTime) {
   const auto b = analyze(disconnected);
   EXPECT_GT(a.detection.analysed_s, 140.0);
   EXPECT_DOUBLE_EQ(b.detection.analysed_s, a.detection.analysed_s - 60.0);
+  // The rates' time is shorter than the recording: a warning says by how much and why.
+  EXPECT_TRUE(a.detection.warnings.empty());
+  ASSERT_EQ(b.detection.warnings.size(), 1u);
+  EXPECT_NE(b.detection.warnings[0].find("partly analysed: 15 of 37 epochs (60.0 s) are left "
+                                         "out of the analysed time and its rates, in each more "
+                                         "than 50 % of the channels carried an excluded "
+                                         "artifact (flat|clipping|electrode_pop)"),
+            std::string::npos)
+      << b.detection.warnings[0];
 
   // Every channel flat throughout: nothing was analysed, whatever the detectors were given.
   for (auto& x : flat.x)
@@ -151,7 +164,19 @@ TEST(DetectionPipeline, FlatEpochsAreNotAnalysedTime) {
                                             "artifact (flat|clipping|electrode_pop)"),
             std::string::npos)
       << none.detection.warnings[0];
-  EXPECT_TRUE(b.detection.warnings.empty());
+  // The follow-up's verdict names the reason, not a detection that was never asked for.
+  const io::EdfReader reader(dead);
+  const AnalyzeParams params;
+  const auto measures =
+      clinical::eeg_measures(make_findings(none, params, recording_provenance(reader)));
+  EXPECT_TRUE(measures.detection_requested);
+  // (A flat recording leaves its background measures unknown as well.)
+  const auto unknown = clinical::check_against_limits(measures, clinical::NormalLimits{}).unknown;
+  EXPECT_NE(std::find(unknown.begin(), unknown.end(),
+                      "epileptiform: not analysed (nothing the detectors could read)"),
+            unknown.end());
+  EXPECT_EQ(std::find(unknown.begin(), unknown.end(), "epileptiform detection not run"),
+            unknown.end());
 }
 
 // An event wholly inside time left out of the analysed time does not count either: rates keep

@@ -52,6 +52,9 @@ struct EegMeasures {
   double spike_rate_low_per_h = 0.0;
   double spike_rate_high_per_h = 0.0;
   double analysed_s = 0.0;  ///< EEG time the detectors saw
+  /// Detection was on for the recording (its parameters): with analysed_s 0 the detectors ran
+  /// but could read nothing (flat, clipped or popping channels), rather than not running.
+  bool detection_requested = false;
   /// Largest share of the analysed time covered by one periodic or rhythmic pattern type
   /// (GPD, LPD, BIPD, GRDA, LRDA), [0, 1].
   double pattern_fraction = 0.0;

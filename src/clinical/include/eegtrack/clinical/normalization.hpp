@@ -42,8 +42,9 @@ struct NormalityCheck {
 
 /// Against adult limits: a PDR of at least min_pdr_hz, relative delta and index at most their
 /// limits, no periodic or rhythmic pattern and no seizure. A measure that could not be computed
-/// ("index not computed") and detection that did not run ("epileptiform detection not run")
-/// are unknowns: normality is never assumed.
+/// ("index not computed") and detection that did not run ("epileptiform detection not run") or
+/// read nothing ("epileptiform: not analysed (nothing the detectors could read)") are unknowns:
+/// normality is never assumed.
 [[nodiscard]] NormalityCheck check_against_limits(const EegMeasures& m, const NormalLimits& limits);
 
 /// Differences smaller than the resolution the measures are reported at are not differences:
