@@ -3,6 +3,8 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "welch_engine.hpp"
 
@@ -15,22 +17,35 @@ Psd welch_psd(std::span<const double> x, double sample_rate_hz, const WelchParam
   return out;
 }
 
-PsdMatrix welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
-                    const WelchParams& p) {
-  if (x.rows() == 0)
-    throw std::invalid_argument("welch_psd: no channel (0 rows)");
-  const auto n = static_cast<std::size_t>(x.cols());
+namespace {
+
+// The PSD of each of `rows` signals of n samples into one row of a matrix each; row_of(c) gives
+// the first sample of signal c and the stride between its samples.
+template <class RowOf>
+PsdMatrix psd_of_rows(Eigen::Index rows, std::size_t n, double sample_rate_hz, const WelchParams& p,
+                      RowOf row_of) {
   detail::WelchEngine engine("welch_psd", n, sample_rate_hz, p);
   const std::size_t nf = engine.layout().n_freqs;
-  PsdMatrix out{engine.frequencies_hz(), Eigen::MatrixXd(x.rows(), static_cast<Eigen::Index>(nf))};
+  PsdMatrix out{engine.frequencies_hz(), Eigen::MatrixXd(rows, static_cast<Eigen::Index>(nf))};
   std::vector<double> row(nf);
-  for (Eigen::Index c = 0; c < x.rows(); ++c) {
-    // Rows of a column-major matrix are strided by the outer stride.
-    engine.psd(x.data() + c, x.outerStride(), n, row.data());
+  for (Eigen::Index c = 0; c < rows; ++c) {
+    const auto [first, stride] = row_of(c);
+    engine.psd(first, stride, n, row.data());
     for (std::size_t k = 0; k < nf; ++k)
       out.psd_uv2_per_hz(c, static_cast<Eigen::Index>(k)) = row[k];
   }
   return out;
+}
+
+}  // namespace
+
+PsdMatrix welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz,
+                    const WelchParams& p) {
+  if (x.rows() == 0)
+    throw std::invalid_argument("welch_psd: no channel (0 rows)");
+  // Rows of a column-major matrix are strided by the outer stride.
+  return psd_of_rows(x.rows(), static_cast<std::size_t>(x.cols()), sample_rate_hz, p,
+                     [&](Eigen::Index c) { return std::pair(x.data() + c, x.outerStride()); });
 }
 
 PsdMatrix welch_psd(std::span<const std::span<const double>> channels, double sample_rate_hz,
@@ -43,17 +58,10 @@ PsdMatrix welch_psd(std::span<const std::span<const double>> channels, double sa
       throw std::invalid_argument("welch_psd: channels of unequal length (" +
                                   std::to_string(x.size()) + " vs " + std::to_string(n) + ")");
   }
-  detail::WelchEngine engine("welch_psd", n, sample_rate_hz, p);
-  const std::size_t nf = engine.layout().n_freqs;
-  const auto rows = static_cast<Eigen::Index>(channels.size());
-  PsdMatrix out{engine.frequencies_hz(), Eigen::MatrixXd(rows, static_cast<Eigen::Index>(nf))};
-  std::vector<double> row(nf);
-  for (Eigen::Index c = 0; c < rows; ++c) {
-    engine.psd(channels[static_cast<std::size_t>(c)].data(), 1, n, row.data());
-    for (std::size_t k = 0; k < nf; ++k)
-      out.psd_uv2_per_hz(c, static_cast<Eigen::Index>(k)) = row[k];
-  }
-  return out;
+  return psd_of_rows(
+      static_cast<Eigen::Index>(channels.size()), n, sample_rate_hz, p, [&](Eigen::Index c) {
+        return std::pair(channels[static_cast<std::size_t>(c)].data(), std::ptrdiff_t{1});
+      });
 }
 
 EpochPsd epoch_welch_psd(Eigen::Ref<const Eigen::MatrixXd> x, double sample_rate_hz, double epoch_s,

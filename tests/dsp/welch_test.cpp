@@ -133,12 +133,22 @@ TEST(WelchPsd, ConstantDetrendRemovesDc) {
   EXPECT_LT(removed.psd_uv2_per_hz[1], 1e-20);
 }
 
-TEST(WelchPsd, MatrixRowsEqualSingleChannel) {
-  std::mt19937 rng(7);
+namespace {
+
+// Channels x samples of standard normal noise.
+Eigen::MatrixXd normal_noise(Eigen::Index channels, Eigen::Index samples, unsigned seed) {
+  std::mt19937 rng(seed);
   std::normal_distribution<double> normal;
-  Eigen::MatrixXd x(3, 1234);
+  Eigen::MatrixXd x(channels, samples);
   for (Eigen::Index i = 0; i < x.size(); ++i)
     x.data()[i] = normal(rng);
+  return x;
+}
+
+}  // namespace
+
+TEST(WelchPsd, MatrixRowsEqualSingleChannel) {
+  const Eigen::MatrixXd x = normal_noise(3, 1234, 7);
   // Both averages; 1234 samples give 18 segments of 128 (summed four at a time, then two).
   for (const auto average : {dsp::Average::Median, dsp::Average::Mean}) {
     const dsp::WelchParams p{.segment_s = 1.0, .average = average};
@@ -157,11 +167,7 @@ TEST(WelchPsd, MatrixRowsEqualSingleChannel) {
 // Channels as contiguous rows give the matrix overload's values bit for bit (the pipeline's
 // montage hands Welch its derivations this way); a ragged set of channels is refused.
 TEST(WelchPsd, ChannelRowsEqualTheMatrixRows) {
-  std::mt19937 rng(11);
-  std::normal_distribution<double> normal;
-  Eigen::MatrixXd x(4, 1234);
-  for (Eigen::Index i = 0; i < x.size(); ++i)
-    x.data()[i] = normal(rng);
+  const Eigen::MatrixXd x = normal_noise(4, 1234, 11);
   std::vector<std::vector<double>> rows(4);
   std::vector<std::span<const double>> channels;
   for (Eigen::Index c = 0; c < 4; ++c) {
