@@ -25,12 +25,6 @@ std::optional<double> relative_band(const findings::Background& b, const std::st
   return band != nullptr ? band->relative : std::nullopt;
 }
 
-// summary.json's parameters say whether detection was on; a file without them counts as off.
-bool detection_requested(const nlohmann::json& parameters) {
-  const nlohmann::json::json_pointer at("/detection/enabled");
-  return parameters.contains(at) && parameters.at(at).is_boolean() && parameters.at(at).get<bool>();
-}
-
 // Events confined to one hemisphere: lateralized patterns, BIRDs and focal seizures. Single
 // discharges are summarised by their dominant focus instead (one entry, not one per spike).
 void add_lateralized_events(const std::vector<detect::Event>& events,
@@ -80,7 +74,7 @@ EegMeasures eeg_measures(const findings::RecordingFindings& f) {
   m.spike_rate_low_per_h = e.spike_rate_low_per_h;
   m.spike_rate_high_per_h = e.spike_rate_high_per_h;
   m.analysed_s = e.analysed_s;
-  m.detection_requested = detection_requested(f.parameters);
+  m.detection_requested = findings::detection_enabled(f.parameters).value_or(false);
   m.patterns = e.patterns;
   for (const auto& p : e.patterns)
     m.pattern_fraction = std::max(m.pattern_fraction, p.fraction);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "eegtrack/findings/recording_findings.hpp"
 #include "eegtrack/report/figure_cdsa.hpp"
 #include "eegtrack/report/figure_course.hpp"
 #include "eegtrack/report/html_escape.hpp"
@@ -20,15 +21,6 @@ std::string day_text(double day) {
 
 std::string measure_text(const Measure& m, int digits, const std::string& absent = "n/a") {
   return with_interval(m.value, m.low, m.high, digits, absent);
-}
-
-// Whether the follow-up ran the detectors: false under --no-detect, unknown in a file without
-// its parameters.
-std::optional<bool> detection_enabled(const nlohmann::json& parameters) {
-  const nlohmann::json::json_pointer at("/analysis/detection/enabled");
-  if (parameters.contains(at) && parameters.at(at).is_boolean())
-    return parameters.at(at).get<bool>();
-  return std::nullopt;
 }
 
 std::string events_text(const RecordingRow& r, std::optional<bool> detection) {
@@ -116,7 +108,11 @@ std::string recordings_html(const FollowupReportInput& in) {
   for (const auto& t : in.trends)
     all.push_back(t ? &*t : nullptr);
   const auto limits = shared_colour_limits(all);
-  const auto detection = detection_enabled(d.parameters);
+  // Whether the follow-up ran the detectors: false under --no-detect, unknown in a file
+  // without its parameters.
+  const auto analysis = d.parameters.find("analysis");
+  const auto detection =
+      analysis != d.parameters.end() ? findings::detection_enabled(*analysis) : std::nullopt;
   std::string out =
       "<table id=\"recording-table\"><thead><tr><th>#</th><th>recording</th><th>day</th>"
       "<th>index (95 %)</th><th>PDR Hz (95 %)</th><th>rel. delta (95 %)</th><th>slowing</th>"

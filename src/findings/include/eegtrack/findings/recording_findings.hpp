@@ -82,4 +82,14 @@ struct RecordingFindings {
   std::vector<std::string> warnings;  ///< montage notes and skipped analyses
 };
 
+/// Whether detection was on, from an analysis' parameters (summary.json "parameters", or a
+/// follow-up's "analysis"): their `detection.enabled`, unknown when they do not say. With
+/// analysed_s 0 it tells "not run" (--no-detect) from "nothing the detectors could read".
+[[nodiscard]] inline std::optional<bool> detection_enabled(const nlohmann::json& parameters) {
+  const nlohmann::json::json_pointer at("/detection/enabled");
+  if (parameters.contains(at) && parameters.at(at).is_boolean())
+    return parameters.at(at).get<bool>();
+  return std::nullopt;
+}
+
 }  // namespace eegtrack::findings
